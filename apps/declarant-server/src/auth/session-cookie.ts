@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DeclarantConfig } from '../config';
+
+/**
+ * Name of the session cookie. Over TLS it takes the `__Host-` prefix, which browsers only accept
+ * with `Secure`, `Path=/` and no `Domain`: no sibling subdomain can plant or overwrite it.
+ */
+export function sessionCookieName(config: DeclarantConfig): string {
+  return config.secureCookies ? '__Host-passerelle_session' : 'passerelle_session';
+}
+
+/** The session token the browser sent, if any. */
+export function readSessionCookie(request: FastifyRequest, config: DeclarantConfig) {
+  return request.cookies[sessionCookieName(config)];
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure over TLS, no Max-Age (ends with the browser). */
+export function setSessionCookie(reply: FastifyReply, config: DeclarantConfig, token: string) {
+  reply.setCookie(sessionCookieName(config), token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    path: '/',
+  });
+}
+
+/** Tells the browser to forget the session cookie. */
+export function clearSessionCookie(reply: FastifyReply, config: DeclarantConfig) {
+  reply.clearCookie(sessionCookieName(config), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    path: '/',
+  });
+}

@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { boolVar, intVar, loadConfig, urlVar } from '@passerelle/server-kit';
+
+/**
+ * Every environment variable the declarant server reads, with its default. Any of them may be
+ * given as `NAME_FILE` (path to a file holding the value) instead. Documented in the README.
+ */
+export const declarantConfigShape = {
+  /** TCP port of the HTTP server. */
+  PORT: intVar(3000, 0, 65535),
+  /** Interface to listen on; 127.0.0.1 keeps the embedded default private to this machine. */
+  HOST: z.string().default('127.0.0.1'),
+  /** The URL people open (scheme, host, port); also the only origin allowed to change state. */
+  PUBLIC_URL: urlVar().optional(),
+  /** Folder of the SQLite file and other local state. */
+  DATA_DIR: z.string().default('./var'),
+  /** `postgres://…` for PostgreSQL, `sqlite:<file>`, or unset for `<DATA_DIR>/declarant.sqlite`. */
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(postgres(ql)?:\/\/|sqlite:)/,
+      'doit commencer par postgres://, postgresql:// ou sqlite:',
+    )
+    .optional(),
+  /** pino level: fatal, error, warn, info, debug, trace, silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Minutes without a request after which a session ends. */
+  SESSION_IDLE_MINUTES: intVar(30, 1, 24 * 60),
+  /** Hours after sign-in after which a session ends whatever the activity. */
+  SESSION_ABSOLUTE_HOURS: intVar(12, 1, 24 * 30),
+  /** Failed sign-ins on one account, per window, before it is refused with 429. */
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: intVar(10, 1, 100),
+  /** Sign-in attempts from one IP address, per window, before it is refused with 429. */
+  SIGN_IN_MAX_ATTEMPTS_PER_IP: intVar(100, 1, 10000),
+  /** Length of the sign-in rate-limit window, in minutes. */
+  SIGN_IN_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
+  /** Hours an invitation link stays valid. */
+  INVITE_LINK_HOURS: intVar(72, 1, 24 * 30),
+  /** Hours a password-reset link stays valid. */
+  RESET_LINK_HOURS: intVar(24, 1, 24 * 7),
+  /** Trust X-Forwarded-* headers (set when behind a reverse proxy that terminates TLS). */
+  TRUST_PROXY: boolVar(false),
+  /** Folder of the built web UI; empty to serve the API only. */
+  WEB_DIST_DIR: z.string().optional(),
+};
+
+/** Validated, frozen configuration of the declarant server. */
+export interface DeclarantConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  signIn: { maxFailuresPerAccount: number; maxAttemptsPerIp: number; windowMs: number };
+  inviteLinkMs: number;
+  resetLinkMs: number;
+  trustProxy: boolean;
+  webDistDir: string | undefined;
+  /** True when the public URL is https: cookies get `Secure` and the `__Host-` prefix. */
+  secureCookies: boolean;
+}
+
+/** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
+export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): DeclarantConfig {
+  const raw = loadConfig(declarantConfigShape, env);
+  const publicUrl = raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`;
+  const minute = 60_000;
+  return Object.freeze({
+    port: raw.PORT,
+    host: raw.HOST,
+    publicUrl,
+    dataDir: resolve(raw.DATA_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    logLevel: raw.LOG_LEVEL,
+    sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,
+    sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 60 * minute,
+    signIn: Object.freeze({
+      maxFailuresPerAccount: raw.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+      maxAttemptsPerIp: raw.SIGN_IN_MAX_ATTEMPTS_PER_IP,
+      windowMs: raw.SIGN_IN_WINDOW_MINUTES * minute,
+    }),
+    inviteLinkMs: raw.INVITE_LINK_HOURS * 60 * minute,
+    resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
+    trustProxy: raw.TRUST_PROXY,
+    webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
+    secureCookies: publicUrl.startsWith('https://'),
+  });
+}

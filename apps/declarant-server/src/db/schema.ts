@@ -1,0 +1,73 @@
+import type { Generated } from 'kysely';
+import type { RateLimitTable } from '@passerelle/server-kit';
+import type { AuditAction, Role, UserStatus } from '@passerelle/contracts';
+
+// Row types of the declarant database. Ids are text UUIDs and times ISO-8601 UTC text on both
+// dialects, so rows read the same from SQLite and PostgreSQL.
+
+export interface FirmsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  firm_id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  first_name: string;
+  last_name: string;
+  role: Role;
+  status: UserStatus;
+  /** Argon2id PHC string; null until the person chooses a password through their link. */
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a database reader cannot hijack a session. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute end, fixed at sign-in. */
+  expires_at: string;
+}
+
+export interface PasswordTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: string;
+  action: AuditAction;
+  actor_user_id: string | null;
+  target_user_id: string | null;
+  ip: string | null;
+  /** JSON object; never holds a secret. */
+  details: string;
+}
+
+/** The whole declarant schema as Kysely sees it. */
+export interface DeclarantDatabase extends RateLimitTable {
+  firms: FirmsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_tokens: PasswordTokensTable;
+  setup_tokens: SetupTokensTable;
+  audit_events: Omit<AuditEventsTable, 'seq'> & { seq: Generated<number> };
+}

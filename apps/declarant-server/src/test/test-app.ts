@@ -1,0 +1,144 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createLogger } from '@passerelle/server-kit';
+import { createScratchDatabase } from '@passerelle/server-kit/testing';
+import { buildApp } from '../app';
+import { readDeclarantConfig, type DeclarantConfig } from '../config';
+import type { AppContext } from '../context';
+import { prepareSetupLink } from '../setup/setup.service';
+import { openContext } from '../start';
+
+/** A clock tests can move forward. */
+export class TestClock {
+  private current = new Date('2026-03-02T09:00:00.000Z');
+  readonly now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** A strong password accepted by the policy, for test users. */
+export const STRONG_PASSWORD = 'cheval agrafe batterie correcte';
+export const ADMIN = {
+  firstName: 'Alice',
+  lastName: 'Durand',
+  email: 'alice.durand@cabinet-test.fr',
+};
+
+/** The real declarant app on a scratch database of one dialect, driven by `inject`. */
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: TestClock;
+  /** Every log line written during the test, as text. */
+  logs: string[];
+  /** A request with JSON body and same-origin headers, like the web UI sends. */
+  call(
+    method: string,
+    url: string,
+    options?: { body?: unknown; cookie?: string; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
+  /** Completes first-start setup and returns the administrator's session cookie. */
+  setupAdmin(): Promise<string>;
+  /** Creates a user through the API and sets their password through the invitation link. */
+  createUser(adminCookie: string, user: { email: string; role?: string }): Promise<{ id: string }>;
+  /** Signs in and returns the session cookie (`name=value`). */
+  signIn(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds a test app; `env` overrides configuration variables. */
+export async function startTestApp(
+  dialect: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const scratch = await createScratchDatabase(dialect);
+  const config: DeclarantConfig = readDeclarantConfig({
+    PUBLIC_URL: 'http://passerelle.test',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const clock = new TestClock();
+  const opened = await openContext(config, {
+    logger: createLogger('info', sink),
+    target: scratch.target,
+    now: clock.now,
+  });
+  const app = await buildApp(opened.ctx);
+
+  const call: TestApp['call'] = (method, url, options = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        origin: config.publicUrl,
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...options.headers,
+      },
+      ...(options.body !== undefined
+        ? {
+            payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+          }
+        : {}),
+    });
+
+  const cookieOf = (response: LightMyRequestResponse) => {
+    const cookie = response.cookies.find((c) => c.name.endsWith('passerelle_session'));
+    if (!cookie)
+      throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
+    return `${cookie.name}=${cookie.value}`;
+  };
+
+  const signIn: TestApp['signIn'] = async (email, password = STRONG_PASSWORD) =>
+    cookieOf(await call('POST', '/api/session', { body: { email, password } }));
+
+  return {
+    app,
+    ctx: opened.ctx,
+    clock,
+    logs,
+    call,
+    signIn,
+    async setupAdmin() {
+      const link = await prepareSetupLink(opened.ctx);
+      const token = link?.split('#jeton=')[1];
+      const response = await call('POST', '/api/setup', {
+        body: {
+          token,
+          firmName: 'Cabinet Test',
+          ...ADMIN,
+          password: STRONG_PASSWORD,
+          passwordConfirmation: STRONG_PASSWORD,
+        },
+      });
+      return cookieOf(response);
+    },
+    async createUser(adminCookie, user) {
+      const created = await call('POST', '/api/users', {
+        cookie: adminCookie,
+        body: { firstName: 'Bruno', lastName: 'Martin', role: 'collaborator', ...user },
+      });
+      if (created.statusCode !== 201) throw new Error(`create user: ${created.body}`);
+      const { user: view, link } = created.json<{ user: { id: string }; link: { url: string } }>();
+      const token = link.url.split('#jeton=')[1];
+      const used = await call('POST', '/api/password-tokens/use', {
+        body: { token, password: STRONG_PASSWORD, passwordConfirmation: STRONG_PASSWORD },
+      });
+      if (used.statusCode !== 204) throw new Error(`use link: ${used.body}`);
+      return { id: view.id };
+    },
+    async close() {
+      await app.close();
+      await opened.close();
+      await scratch.drop();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { UserStatus } from '@passerelle/contracts';
+import type { DeclarantDatabase, UsersTable } from '../db/schema';
+
+type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
+/** A user row as stored. */
+export type UserRow = Selectable<UsersTable>;
+
+/** The user with this id, if any. */
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The user with this (already lower-cased) email, if any. */
+export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** Every user of the firm, by last then first name. */
+export function listUsers(db: Db, firmId: string): Promise<UserRow[]> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('firm_id', '=', firmId)
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .execute();
+}
+
+/** Inserts a user row. */
+export async function insertUser(db: Db, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+/** Sets a user's status. */
+export async function updateUserStatus(db: Db, id: string, status: UserStatus, at: string) {
+  await db.updateTable('users').set({ status, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Replaces a user's password hash. */
+export async function updatePasswordHash(db: Db, id: string, passwordHash: string, at: string) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Number of active administrators of the firm. */
+export async function countActiveAdministrators(db: Db, firmId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('firm_id', '=', firmId)
+    .where('role', '=', 'administrator')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The firm of the instance (one firm per installation), if setup is done. */
+export function findFirm(db: Db) {
+  return db.selectFrom('firms').selectAll().orderBy('created_at').executeTakeFirst();
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const auditActions = [
+  'setup.completed',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'user.created',
+  'user.activated',
+  'user.deactivated',
+  'user.password_changed',
+  'user.password_reset_link_created',
+] as const;
+/** What an audit event records. Later issues append actions; none is ever removed. */
+export type AuditAction = (typeof auditActions)[number];
+
+/** One audit event as the administrator reads it. */
+export const auditEventSchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.object({ id: z.string(), email: z.string() }).nullable(),
+  target: z.object({ id: z.string(), email: z.string() }).nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+/** `GET /api/audit-events?before=<seq>&limit=<n>`: newest first, paged by `seq`. */
+export const auditQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.input<typeof auditQuery>;
+
+export const auditPage = z.object({
+  events: z.array(auditEventSchema),
+  nextBefore: z.number().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPage>;

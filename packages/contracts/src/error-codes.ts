@@ -1,0 +1,41 @@
+/**
+ * The closed list of error codes any Passerelle API may answer, with the HTTP status each maps
+ * to. Clients (web UI, CLI) switch on `code`, never on message text.
+ */
+export const errorStatus = {
+  VALIDATION_ERROR: 400,
+  INVALID_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_INACTIVE: 403,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  LAST_ADMIN: 409,
+  SETUP_ALREADY_DONE: 409,
+  SETUP_TOKEN_INVALID: 403,
+  PASSWORD_TOKEN_INVALID: 410,
+  WEAK_PASSWORD: 400,
+  WRONG_CURRENT_PASSWORD: 400,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+/** One of the codes of {@link errorStatus}. */
+export type ErrorCode = keyof typeof errorStatus;
+
+/** Body of every API refusal. `field` names the offending input field when there is one. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+/** True when `value` is one of the known error codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorStatus, value);
+}

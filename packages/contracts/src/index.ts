@@ -1,0 +1,5 @@
+export * from './error-codes';
+export * from './fields';
+export * from './users';
+export * from './auth';
+export * from './audit';
