@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,7 @@ describe('declarant configuration', () => {
     expect(() => readDeclarantConfig({ DATABASE_URL_FILE: join(dir, 'missing') })).toThrow(
       /ENOENT/,
     );
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('marks cookies Secure when the public URL is https', () => {

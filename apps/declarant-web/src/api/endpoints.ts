@@ -1,0 +1,115 @@
+// One typed function per declarant API endpoint (see ARCHITECTURE.md).
+import {
+  auditPage,
+  createUserResponse,
+  passwordLinkSchema,
+  passwordTokenInfo,
+  sessionResponse,
+  setupStatus,
+  userSchema,
+} from '@passerelle/contracts';
+import type {
+  AuditPage,
+  ChangePasswordRequest,
+  CreateUserRequest,
+  CreateUserResponse,
+  CurrentUser,
+  PasswordLink,
+  PasswordTokenInfo,
+  SetupRequest,
+  SignInRequest,
+  User,
+  UserStatus,
+  UsePasswordTokenRequest,
+} from '@passerelle/contracts';
+import { z } from 'zod';
+import { request } from './client';
+
+const usersResponse = z.object({ users: z.array(userSchema) });
+const userResponse = z.object({ user: userSchema });
+const linkResponse = z.object({ link: passwordLinkSchema });
+const setupResponse = z.object({ user: userSchema });
+
+/** GET /api/setup: whether the first start still waits for its administrator. */
+export async function getSetupNeeded(): Promise<boolean> {
+  const answer = await request('GET', '/api/setup', { schema: setupStatus, auth: false });
+  return answer.needed;
+}
+
+/** POST /api/setup: creates the firm and its first administrator (signs them in). */
+export async function completeSetup(body: SetupRequest): Promise<User> {
+  const answer = await request('POST', '/api/setup', { body, schema: setupResponse, auth: false });
+  return answer.user;
+}
+
+/** POST /api/session: signs in. */
+export async function signIn(body: SignInRequest): Promise<CurrentUser> {
+  const answer = await request('POST', '/api/session', {
+    body,
+    schema: sessionResponse,
+    auth: false,
+  });
+  return answer.user;
+}
+
+/** GET /api/session: the signed-in user; `auth: false` when probing at start. */
+export async function getSession(auth = true): Promise<CurrentUser> {
+  const answer = await request('GET', '/api/session', { schema: sessionResponse, auth });
+  return answer.user;
+}
+
+/** DELETE /api/session: signs out. */
+export async function signOut(): Promise<void> {
+  await request('DELETE', '/api/session', { auth: false });
+}
+
+/** POST /api/me/password: changes the signed-in user's own password. */
+export async function changePassword(body: ChangePasswordRequest): Promise<void> {
+  await request('POST', '/api/me/password', { body });
+}
+
+/** GET /api/users (administrator). */
+export async function listUsers(): Promise<User[]> {
+  const answer = await request('GET', '/api/users', { schema: usersResponse });
+  return answer.users;
+}
+
+/** POST /api/users (administrator): the new user and their invitation link. */
+export async function createUser(body: CreateUserRequest): Promise<CreateUserResponse> {
+  return request('POST', '/api/users', { body, schema: createUserResponse });
+}
+
+/** PATCH /api/users/:id/status (administrator). */
+export async function setUserStatus(id: string, status: UserStatus): Promise<User> {
+  const path = `/api/users/${encodeURIComponent(id)}/status`;
+  const answer = await request('PATCH', path, { body: { status }, schema: userResponse });
+  return answer.user;
+}
+
+/** POST /api/users/:id/password-reset (administrator): a one-time reset link. */
+export async function createPasswordReset(id: string): Promise<PasswordLink> {
+  const path = `/api/users/${encodeURIComponent(id)}/password-reset`;
+  const answer = await request('POST', path, { schema: linkResponse });
+  return answer.link;
+}
+
+/** POST /api/password-tokens/lookup: who a one-time link is for. */
+export async function lookupPasswordToken(token: string): Promise<PasswordTokenInfo> {
+  return request('POST', '/api/password-tokens/lookup', {
+    body: { token },
+    schema: passwordTokenInfo,
+    auth: false,
+  });
+}
+
+/** POST /api/password-tokens/use: chooses a password through a one-time link. */
+export async function setPasswordWithToken(body: UsePasswordTokenRequest): Promise<void> {
+  await request('POST', '/api/password-tokens/use', { body, auth: false });
+}
+
+/** GET /api/audit-events (administrator): one page, newest first. */
+export async function listAuditEvents(before?: number, limit = 50): Promise<AuditPage> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (before !== undefined) query.set('before', String(before));
+  return request('GET', `/api/audit-events?${query.toString()}`, { schema: auditPage });
+}

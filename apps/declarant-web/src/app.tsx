@@ -1,0 +1,170 @@
+// The application shell: session bootstrap, route table, access guards and layout.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ComponentType } from 'react';
+import type { CurrentUser } from '@passerelle/contracts';
+import { ApiError, setAuthFailureHandler } from './api/client';
+import { getSession } from './api/endpoints';
+import { ErrorAlert } from './components/alerts';
+import { Header } from './components/header';
+import { Loading, Page } from './components/page';
+import { errorText } from './errors';
+import { adminOnlyMessage, messages } from './messages';
+import { navigate, useLocation } from './router';
+import { ComptePage } from './routes/compte';
+import { ConfigurationPage } from './routes/configuration';
+import { ConnexionPage } from './routes/connexion';
+import { DefinirMotDePassePage } from './routes/definir-mot-de-passe';
+import { HomePage } from './routes/home';
+import { JournalPage } from './routes/journal';
+import { MotDePassePage } from './routes/mot-de-passe';
+import { NotFoundPage } from './routes/not-found';
+import { UtilisateursPage } from './routes/utilisateurs';
+import { SessionContext } from './session';
+
+type Access = 'public' | 'user' | 'admin';
+interface Route {
+  page: ComponentType;
+  access: Access;
+  title: string;
+}
+
+const routes: Partial<Record<string, Route>> = {
+  '/': { page: HomePage, access: 'public', title: 'Passerelle' },
+  '/configuration': {
+    page: ConfigurationPage,
+    access: 'public',
+    title: 'Première configuration de Passerelle',
+  },
+  '/connexion': { page: ConnexionPage, access: 'public', title: 'Connexion' },
+  '/definir-mot-de-passe': {
+    page: DefinirMotDePassePage,
+    access: 'public',
+    title: 'Choisir votre mot de passe',
+  },
+  '/compte': { page: ComptePage, access: 'user', title: 'Compte utilisateur' },
+  '/mot-de-passe': { page: MotDePassePage, access: 'user', title: 'Changer mon mot de passe' },
+  '/utilisateurs': { page: UtilisateursPage, access: 'admin', title: 'Utilisateurs' },
+  '/journal': { page: JournalPage, access: 'admin', title: "Journal d'audit" },
+};
+
+/** The whole declarant UI. */
+export function App() {
+  const { path } = useLocation();
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const [bootError, setBootError] = useState<string | null>(null);
+  const [bootNotice, setBootNotice] = useState<string | undefined>(undefined);
+  const session = useMemo(() => ({ user: user ?? null, setUser }), [user]);
+
+  useEffect(() => {
+    setAuthFailureHandler((code) => {
+      setUser(null);
+      navigate('/connexion', { replace: true, state: { notice: messages[code] } });
+    });
+    return () => setAuthFailureHandler(null);
+  }, []);
+
+  useEffect(() => {
+    if (user) setBootNotice(undefined);
+  }, [user]);
+
+  useEffect(() => {
+    let active = true;
+    getSession(false).then(
+      (current) => active && setUser(current),
+      (error: unknown) => {
+        if (!active) return;
+        if (error instanceof ApiError && error.status === 401) {
+          if (error.code === 'SESSION_EXPIRED') setBootNotice(messages.SESSION_EXPIRED);
+          setUser(null);
+        } else if (error instanceof ApiError && error.code === 'ACCOUNT_INACTIVE') {
+          setBootNotice(messages.ACCOUNT_INACTIVE);
+          setUser(null);
+        } else {
+          setBootError(errorText(error));
+        }
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  const route = routes[path.length > 1 ? path.replace(/\/+$/, '') : path];
+  return (
+    <SessionContext value={session}>
+      <a
+        className="skip-link"
+        href="#contenu"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('contenu')?.focus();
+        }}
+      >
+        Aller au contenu
+      </a>
+      <Header />
+      <main id="contenu" tabIndex={-1}>
+        {bootError !== null ? (
+          <Page title="Passerelle">
+            <ErrorAlert message={bootError} />
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              Réessayer
+            </button>
+          </Page>
+        ) : user === undefined ? (
+          <Loading />
+        ) : route === undefined ? (
+          <NotFoundPage />
+        ) : (
+          <Guarded route={route} user={user} notice={bootNotice} />
+        )}
+      </main>
+    </SessionContext>
+  );
+}
+
+/** Renders the route's page when the user may see it; redirects or refuses otherwise. */
+function Guarded({
+  route,
+  user,
+  notice,
+}: {
+  route: Route;
+  user: CurrentUser | null;
+  notice?: string;
+}) {
+  const { path } = useLocation();
+  const mustSignIn = route.access !== 'public' && user === null;
+  useEffect(() => {
+    if (mustSignIn) {
+      navigate('/connexion', {
+        replace: true,
+        state: { notice: notice ?? messages.UNAUTHENTICATED },
+      });
+    }
+  }, [mustSignIn, notice]);
+  useFocusOnNavigation(path);
+
+  if (mustSignIn) return <Loading />;
+  if (route.access === 'admin' && user?.role !== 'administrator') {
+    return (
+      <Page title={route.title}>
+        <ErrorAlert message={adminOnlyMessage} />
+      </Page>
+    );
+  }
+  const Content = route.page;
+  return <Content />;
+}
+
+/** After a navigation (not the first render), moves focus to the new page's heading. */
+function useFocusOnNavigation(path: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [path]);
+}

@@ -1,0 +1,22 @@
+// French labels of audit actions, for the "Journal d'audit" page.
+import type { AuditAction } from '@passerelle/contracts';
+
+/** One French label per audit action code. */
+export const auditActionLabels: Record<AuditAction, string> = {
+  'setup.completed': 'Première configuration',
+  'auth.sign_in': 'Connexion',
+  'auth.sign_in_failed': 'Échec de connexion',
+  'auth.sign_out': 'Déconnexion',
+  'user.created': "Création d'un utilisateur",
+  'user.activated': "Activation d'un utilisateur",
+  'user.deactivated': "Désactivation d'un utilisateur",
+  'user.password_changed': 'Changement de mot de passe',
+  'user.password_reset_link_created': "Création d'un lien de réinitialisation du mot de passe",
+};
+
+/** The French label of an action; an action added later by the server shows as its code. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(auditActionLabels, action)
+    ? auditActionLabels[action as AuditAction]
+    : action;
+}

@@ -1,0 +1,48 @@
+// French sentences shown to the user for every API error code.
+import type { ErrorCode } from '@passerelle/contracts';
+
+/** One French sentence per error code (VALIDATION_ERROR and WEAK_PASSWORD prefer the server's). */
+export const messages: Record<ErrorCode, string> = {
+  VALIDATION_ERROR: 'Certaines informations saisies ne sont pas valides.',
+  INVALID_JSON: 'La requête envoyée au serveur est illisible. Rechargez la page et réessayez.',
+  UNSUPPORTED_MEDIA_TYPE:
+    'La requête envoyée au serveur a un format non pris en charge. Rechargez la page et réessayez.',
+  PAYLOAD_TOO_LARGE: 'Les informations envoyées sont trop volumineuses.',
+  UNAUTHENTICATED: 'Connectez-vous pour continuer.',
+  SESSION_EXPIRED: 'Votre session a expiré, reconnectez-vous.',
+  INVALID_CREDENTIALS: 'Adresse email ou mot de passe incorrect.',
+  ACCOUNT_INACTIVE: "Votre compte est inactif. Contactez l'administrateur du cabinet.",
+  FORBIDDEN: "Vous n'avez pas les droits nécessaires pour cette action.",
+  CSRF_REJECTED:
+    "La requête a été refusée car elle ne provient pas de l'application. Rechargez la page et réessayez.",
+  NOT_FOUND: "L'élément demandé est introuvable.",
+  EMAIL_TAKEN: 'Cette adresse email est déjà utilisée.',
+  LAST_ADMIN: 'Impossible de désactiver le dernier administrateur actif.',
+  SETUP_ALREADY_DONE: 'La première configuration de Passerelle a déjà été faite.',
+  SETUP_TOKEN_INVALID:
+    "Ce lien de configuration n'est pas valide. Utilisez le lien affiché dans le terminal du serveur au démarrage.",
+  PASSWORD_TOKEN_INVALID:
+    "Ce lien n'est plus valide. Demandez un nouveau lien à votre administrateur.",
+  WEAK_PASSWORD: 'Ce mot de passe est trop faible. Choisissez-en un plus long et moins courant.',
+  WRONG_CURRENT_PASSWORD: 'Le mot de passe actuel est incorrect.',
+  RATE_LIMITED: 'Trop de tentatives. Réessayez plus tard.',
+  INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
+};
+
+/** Shown when the server cannot be reached at all. */
+export const networkErrorMessage =
+  'Impossible de joindre le serveur Passerelle. Vérifiez votre connexion et réessayez.';
+
+/** Shown when the server answers something the contracts do not describe. */
+export const unexpectedResponseMessage =
+  'Réponse inattendue du serveur. Rechargez la page et réessayez.';
+
+/** Shown to a collaborator on an administrator-only page. */
+export const adminOnlyMessage = 'Réservé aux administrateurs.';
+
+/** "Trop de tentatives. Réessayez dans N minutes." from a Retry-After given in seconds. */
+export function rateLimitedMessage(retryAfterSeconds: number | undefined): string {
+  if (retryAfterSeconds === undefined || !(retryAfterSeconds > 0)) return messages.RATE_LIMITED;
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Trop de tentatives. Réessayez dans ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+}

@@ -1,0 +1,65 @@
+// `/journal` (administrators): the audit log, newest first, paged with "Plus ancien".
+import { useEffect, useState } from 'react';
+import type { AuditPage } from '@passerelle/contracts';
+import { ApiError } from '../api/client';
+import { listAuditEvents } from '../api/endpoints';
+import { ErrorAlert } from '../components/alerts';
+import { AuditTable } from '../components/audit-table';
+import { Loading, Page } from '../components/page';
+import { errorText } from '../errors';
+import { adminOnlyMessage } from '../messages';
+
+/** The audit log page; `cursors` holds the `before` of every page visited (undefined = newest). */
+export function JournalPage() {
+  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
+  const [page, setPage] = useState<AuditPage | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const before = cursors.at(-1);
+
+  useEffect(() => {
+    let active = true;
+    setLoading(true);
+    setError(null);
+    listAuditEvents(before)
+      .then(
+        (answer) => active && setPage(answer),
+        (caught: unknown) => {
+          if (!active) return;
+          const forbidden = caught instanceof ApiError && caught.code === 'FORBIDDEN';
+          setError(forbidden ? adminOnlyMessage : errorText(caught));
+        },
+      )
+      .finally(() => active && setLoading(false));
+    return () => {
+      active = false;
+    };
+  }, [before, cursors.length]);
+
+  const nextBefore = page?.nextBefore ?? null;
+  return (
+    <Page title="Journal d'audit">
+      <p>Les actions sur les comptes et les connexions, de la plus récente à la plus ancienne.</p>
+      <ErrorAlert message={error} />
+      {page === null ? loading && <Loading /> : <AuditTable events={page.events} />}
+      <div className="pager">
+        <button
+          type="button"
+          className="button"
+          disabled={loading || cursors.length === 1}
+          onClick={() => setCursors((list) => list.slice(0, -1))}
+        >
+          Plus récent
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={loading || nextBefore === null}
+          onClick={() => nextBefore !== null && setCursors((list) => [...list, nextBefore])}
+        >
+          Plus ancien
+        </button>
+      </div>
+    </Page>
+  );
+}

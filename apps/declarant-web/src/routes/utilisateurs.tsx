@@ -1,0 +1,104 @@
+// `/utilisateurs` (administrators): the firm's users, their status, links, and a creation form.
+import { useEffect, useState } from 'react';
+import type { CreateUserResponse, PasswordLink, User } from '@passerelle/contracts';
+import { ApiError } from '../api/client';
+import { getSession, listUsers } from '../api/endpoints';
+import { AddUserForm } from '../components/add-user-form';
+import { ErrorAlert } from '../components/alerts';
+import { OneTimeLink } from '../components/one-time-link';
+import { Loading, Page } from '../components/page';
+import { UserTable } from '../components/user-table';
+import { errorText } from '../errors';
+import { adminOnlyMessage } from '../messages';
+import { fullName, useCurrentUser, useSession } from '../session';
+
+/** The users administration page. */
+export function UtilisateursPage() {
+  const me = useCurrentUser();
+  const { setUser } = useSession();
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [invitation, setInvitation] = useState<CreateUserResponse | null>(null);
+  const [reset, setReset] = useState<{ user: User; link: PasswordLink } | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    listUsers().then(
+      (list) => {
+        if (!active) return;
+        setUsers(list);
+        setLoadError(null);
+      },
+      (error: unknown) => {
+        if (!active) return;
+        const forbidden = error instanceof ApiError && error.code === 'FORBIDDEN';
+        setLoadError(forbidden ? adminOnlyMessage : errorText(error));
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [version]);
+
+  const replaceUser = (changed: User) => {
+    setUsers((list) => list?.map((user) => (user.id === changed.id ? changed : user)) ?? null);
+    // Deactivating oneself ends one's access: re-reading the session sends to /connexion.
+    if (changed.id === me.id && changed.status === 'inactive') {
+      getSession().then(setUser, () => undefined);
+    }
+  };
+
+  return (
+    <Page title="Utilisateurs">
+      <ErrorAlert message={loadError} />
+      {users === null && loadError === null && <Loading />}
+      {reset !== null && (
+        <OneTimeLink
+          label="Lien de réinitialisation"
+          copyLabel="Copier le lien de réinitialisation"
+          link={reset.link}
+        >
+          <p>
+            Lien de réinitialisation du mot de passe créé pour {fullName(reset.user)}.
+            Transmettez-le à cette personne : il lui permet de choisir un nouveau mot de passe, une
+            seule fois.
+          </p>
+        </OneTimeLink>
+      )}
+      {users !== null && (
+        <UserTable
+          users={users}
+          onChanged={replaceUser}
+          onResetLink={(user, link) => setReset({ user, link })}
+        />
+      )}
+
+      <section className="card" aria-labelledby="ajout-utilisateur-titre">
+        <h2 id="ajout-utilisateur-titre">Ajouter un utilisateur</h2>
+        <p>
+          La personne reçoit un lien d&apos;invitation à usage unique pour choisir son mot de passe.
+          Passerelle n&apos;envoie pas d&apos;email : transmettez-lui ce lien vous-même.
+        </p>
+        {invitation !== null && (
+          <OneTimeLink
+            label="Lien d'invitation"
+            copyLabel="Copier le lien d'invitation"
+            link={invitation.link}
+          >
+            <p>
+              Utilisateur {fullName(invitation.user)} créé. Donnez-lui ce lien d&apos;invitation
+              pour qu&apos;il ou elle choisisse son mot de passe.
+            </p>
+          </OneTimeLink>
+        )}
+        <AddUserForm
+          onCreated={(answer) => {
+            setInvitation(answer);
+            setVersion((value) => value + 1);
+          }}
+        />
+      </section>
+    </Page>
+  );
+}
