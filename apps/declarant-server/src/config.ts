@@ -1,30 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { boolVar, intVar, loadConfig, urlVar } from '@passerelle/server-kit';
+import { intVar, loadConfig, serverConfigShape } from '@passerelle/server-kit';
 
 /**
  * Every environment variable the declarant server reads, with its default. Any of them may be
  * given as `NAME_FILE` (path to a file holding the value) instead. Documented in the README.
  */
 export const declarantConfigShape = {
-  /** TCP port of the HTTP server. */
-  PORT: intVar(3000, 0, 65535),
-  /** Interface to listen on; 127.0.0.1 keeps the embedded default private to this machine. */
-  HOST: z.string().default('127.0.0.1'),
-  /** The URL people open (scheme, host, port); also the only origin allowed to change state. */
-  PUBLIC_URL: urlVar().optional(),
-  /** Folder of the SQLite file and other local state. */
-  DATA_DIR: z.string().default('./var'),
-  /** `postgres://…` for PostgreSQL, `sqlite:<file>`, or unset for `<DATA_DIR>/declarant.sqlite`. */
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^(postgres(ql)?:\/\/|sqlite:)/,
-      'doit commencer par postgres://, postgresql:// ou sqlite:',
-    )
-    .optional(),
-  /** pino level: fatal, error, warn, info, debug, trace, silent. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...serverConfigShape(3000),
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: intVar(30, 1, 24 * 60),
   /** Hours after sign-in after which a session ends whatever the activity. */
@@ -39,8 +22,6 @@ export const declarantConfigShape = {
   INVITE_LINK_HOURS: intVar(72, 1, 24 * 30),
   /** Hours a password-reset link stays valid. */
   RESET_LINK_HOURS: intVar(24, 1, 24 * 7),
-  /** Trust X-Forwarded-* headers (set when behind a reverse proxy that terminates TLS). */
-  TRUST_PROXY: boolVar(false),
   /** Folder of the built web UI; empty to serve the API only. */
   WEB_DIST_DIR: z.string().optional(),
 };

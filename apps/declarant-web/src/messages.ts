@@ -26,6 +26,16 @@ export const messages: Record<ErrorCode, string> = {
   WEAK_PASSWORD: 'Ce mot de passe est trop faible. Choisissez-en un plus long et moins courant.',
   WRONG_CURRENT_PASSWORD: 'Le mot de passe actuel est incorrect.',
   RATE_LIMITED: 'Trop de tentatives. Réessayez plus tard.',
+  LINK_INVALID: "Ce lien n'est plus valide.",
+  EMAIL_NOT_VERIFIED:
+    "L'adresse email du compte client n'est pas encore confirmée : ouvrez le lien reçu par email.",
+  REFRESH_TOKEN_INVALID: "La connexion à l'espace client a expiré ou a été révoquée.",
+  CONFIDENTIAL_CODE_INVALID: 'Code confidentiel EDI-TDFC incorrect.',
+  NOT_SUBSCRIBED: "Le compte client n'est pas encore abonné à EDI-TDFC.",
+  CSR_INVALID: 'La demande de certificat est invalide.',
+  KEY_REJECTED: 'Le type de clé est refusé par le partenaire EDI.',
+  VALIDITY_NOT_ALLOWED: "Cette durée de validité n'est pas proposée par le partenaire EDI.",
+  ALREADY_REVOKED: 'Cette signature est déjà révoquée.',
   INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
 };
 

@@ -3,3 +3,5 @@ export * from './fields';
 export * from './users';
 export * from './auth';
 export * from './audit';
+export * from './siret';
+export * from './partner';

@@ -1,21 +1,19 @@
-import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createLogger } from '@passerelle/server-kit';
-import { createScratchDatabase } from '@passerelle/server-kit/testing';
+import {
+  TestClock,
+  captureLogs,
+  createScratchDatabase,
+  jsonInjector,
+  type JsonInjector,
+} from '@passerelle/server-kit/testing';
 import { buildApp } from '../app';
 import { readDeclarantConfig, type DeclarantConfig } from '../config';
 import type { AppContext } from '../context';
 import { prepareSetupLink } from '../setup/setup.service';
 import { openContext } from '../start';
 
-/** A clock tests can move forward. */
-export class TestClock {
-  private current = new Date('2026-03-02T09:00:00.000Z');
-  readonly now = () => new Date(this.current);
-  advance(ms: number) {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+export { TestClock };
 
 /** A strong password accepted by the policy, for test users. */
 export const STRONG_PASSWORD = 'cheval agrafe batterie correcte';
@@ -33,11 +31,7 @@ export interface TestApp {
   /** Every log line written during the test, as text. */
   logs: string[];
   /** A request with JSON body and same-origin headers, like the web UI sends. */
-  call(
-    method: string,
-    url: string,
-    options?: { body?: unknown; cookie?: string; headers?: Record<string, string> },
-  ): Promise<LightMyRequestResponse>;
+  call: JsonInjector;
   /** Completes first-start setup and returns the administrator's session cookie. */
   setupAdmin(): Promise<string>;
   /** Creates a user through the API and sets their password through the invitation link. */
@@ -58,13 +52,7 @@ export async function startTestApp(
     LOG_LEVEL: 'info',
     ...env,
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(chunk.toString('utf8'));
-      done();
-    },
-  });
+  const { sink, lines: logs } = captureLogs();
   const clock = new TestClock();
   const opened = await openContext(config, {
     logger: createLogger('info', sink),
@@ -73,22 +61,7 @@ export async function startTestApp(
   });
   const app = await buildApp(opened.ctx);
 
-  const call: TestApp['call'] = (method, url, options = {}) =>
-    app.inject({
-      method: method as 'GET',
-      url,
-      headers: {
-        origin: config.publicUrl,
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.cookie ? { cookie: options.cookie } : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined
-        ? {
-            payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-          }
-        : {}),
-    });
+  const call = jsonInjector(app, { origin: config.publicUrl });
 
   const cookieOf = (response: LightMyRequestResponse) => {
     const cookie = response.cookies.find((c) => c.name.endsWith('passerelle_session'));

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorBody } from '@passerelle/contracts';
-import { AppError } from '@passerelle/server-kit';
+import { AppError } from '../app-error';
 
 /** Fastify's own refusals of malformed requests, mapped onto our closed code list. */
 function fromFastifyError(error: FastifyError): AppError | undefined {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '@passerelle/server-kit';
+import { AppError } from '../app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,11 +21,11 @@ export function installCsrfGuard(app: FastifyInstance, publicUrl: string): void 
     if (SAFE_METHODS.has(request.method)) return;
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      throw new AppError('CSRF_REJECTED', 'Requête refusée : elle ne vient pas de Passerelle.');
+      throw new AppError('CSRF_REJECTED', 'Requête refusée : elle ne vient pas de ce site.');
     }
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== allowed && origin !== ownOrigin(request)) {
-      throw new AppError('CSRF_REJECTED', 'Requête refusée : elle ne vient pas de Passerelle.');
+      throw new AppError('CSRF_REJECTED', 'Requête refusée : elle ne vient pas de ce site.');
     }
   });
 }

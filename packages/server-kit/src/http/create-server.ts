@@ -1,0 +1,53 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { installCsrfGuard } from './csrf-guard';
+import { installErrorHandler } from './error-handler';
+
+/** What differs between the servers' HTTP set-ups. */
+export interface ServerOptions {
+  logger: Logger;
+  publicUrl: string;
+  trustProxy: boolean;
+  bodyLimit: number;
+  /** Whether pages may load scripts from the same origin (the declarant's React UI) or none. */
+  scripts: 'self' | 'none';
+}
+
+/**
+ * A Fastify instance with what every Passerelle server shares: the one error handler, the
+ * CSRF guard, JSON bodies only (the text parser removed), cookies, and helmet with a strict CSP
+ * (HSTS and upgrade-insecure-requests only when the public URL is https).
+ */
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const secure = options.publicUrl.startsWith('https://');
+  const app: FastifyInstance = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast only drops pino-specific generics.
+    loggerInstance: options.logger as FastifyBaseLogger,
+    trustProxy: options.trustProxy,
+    bodyLimit: options.bodyLimit,
+    // Request ids in logs; never derived from client input.
+    requestIdHeader: false,
+  });
+  app.removeContentTypeParser('text/plain');
+  installErrorHandler(app);
+  installCsrfGuard(app, options.publicUrl);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [options.scripts === 'self' ? "'self'" : "'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure,
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { boolVar, intVar, urlVar } from './config';
+
+/** The variables every Passerelle server reads, with the server's own default port. */
+export function serverConfigShape(defaultPort: number) {
+  return {
+    /** TCP port of the HTTP server. */
+    PORT: intVar(defaultPort, 0, 65535),
+    /** Interface to listen on; 127.0.0.1 keeps the embedded default private to this machine. */
+    HOST: z.string().default('127.0.0.1'),
+    /** The URL people open (scheme, host, port); also the only origin allowed to change state. */
+    PUBLIC_URL: urlVar().optional(),
+    /** Folder of the SQLite file and other local state. */
+    DATA_DIR: z.string().default('./var'),
+    /** `postgres://…` for PostgreSQL, `sqlite:<file>`, or unset for a SQLite file in DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(postgres(ql)?:\/\/|sqlite:)/,
+        'doit commencer par postgres://, postgresql:// ou sqlite:',
+      )
+      .optional(),
+    /** pino level: fatal, error, warn, info, debug, trace, silent. */
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** Trust X-Forwarded-* headers (set when behind a reverse proxy that terminates TLS). */
+    TRUST_PROXY: boolVar(false),
+  };
+}
