@@ -4,12 +4,35 @@ import { runMain } from './lib/process.mjs';
 import { runServices, serviceEnv } from './lib/services.mjs';
 import { ensureDependencies, ensureWebBuild } from './lib/setup.mjs';
 
+const partnerPort = process.env.PARTNER_PORT ?? '3200';
+const inboxSmtpPort = process.env.INBOX_SMTP_PORT ?? '1025';
+
 /**
- * Everything `npm start` runs, side by side. Add the reference EDI partner and the local mail
- * inbox here: each entry is a name, a command and its environment.
+ * Everything `npm start` runs, side by side: each entry is a name, a command and its
+ * environment. The person's variables (PORT, PUBLIC_URL, DATABASE_URL…) are the declarant's;
+ * the other services get theirs under their own names (PARTNER_PORT, PARTNER_PUBLIC_URL,
+ * PARTNER_DATABASE_URL, INBOX_SMTP_PORT, INBOX_HTTP_PORT), and an empty value means "default".
  * @type {import('./lib/services.mjs').Service[]}
  */
 const services = [
+  {
+    name: 'boîte mail',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'apps/mail-inbox/src/main.ts'],
+    env: { SMTP_PORT: inboxSmtpPort, HTTP_PORT: process.env.INBOX_HTTP_PORT ?? '3100' },
+  },
+  {
+    name: 'partenaire EDI',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'apps/partner-server/src/main.ts'],
+    defaultEnv: { DATA_DIR: './var' },
+    env: {
+      PORT: partnerPort,
+      PUBLIC_URL: process.env.PARTNER_PUBLIC_URL ?? `http://localhost:${partnerPort}`,
+      DATABASE_URL: process.env.PARTNER_DATABASE_URL ?? '',
+      SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${inboxSmtpPort}`,
+    },
+  },
   {
     name: 'déclarant',
     command: process.execPath,

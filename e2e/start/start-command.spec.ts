@@ -8,12 +8,25 @@ import { freePort } from '../support/free-port';
 const root = resolve(import.meta.dirname, '../..');
 
 describe('the README start command', () => {
-  it('starts the system on SQLite in DATA_DIR, prints the URL and the one-time setup link, stops on Ctrl-C', async () => {
-    const port = await freePort();
+  it('starts the declarant, the partner and the inbox on SQLite in DATA_DIR, prints the URLs and the setup link, stops on Ctrl-C', async () => {
+    const [port, partnerPort, inboxHttp, inboxSmtp] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        PARTNER_PORT: String(partnerPort),
+        INBOX_HTTP_PORT: String(inboxHttp),
+        INBOX_SMTP_PORT: String(inboxSmtp),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -24,7 +37,11 @@ describe('the README start command', () => {
       await new Promise<void>((ready, fail) => {
         const timer = setTimeout(() => fail(new Error(`no banner:\n${output}`)), 100_000);
         child.stdout.on('data', () => {
-          if (/configuration#jeton=\S+/.test(output)) {
+          if (
+            /configuration#jeton=\S+/.test(output) &&
+            /portail \(espace client\)/.test(output) &&
+            /Boîte de réception locale/.test(output)
+          ) {
             clearTimeout(timer);
             ready();
           }
@@ -40,6 +57,13 @@ describe('the README start command', () => {
       const setup = await fetch(`http://127.0.0.1:${port}/api/setup`);
       expect(await setup.json()).toEqual({ needed: true });
       expect(existsSync(join(dataDir, 'declarant.sqlite'))).toBe(true);
+      // The reference partner and the local inbox run beside it.
+      expect(output).toContain(`http://localhost:${partnerPort}/portail`);
+      expect((await fetch(`http://127.0.0.1:${partnerPort}/api/health`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${inboxHttp}/api/messages`)).json()).toEqual({
+        messages: [],
+      });
+      expect(existsSync(join(dataDir, 'partner.sqlite'))).toBe(true);
     } finally {
       child.kill('SIGINT');
       const code = await exited;

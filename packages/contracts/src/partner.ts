@@ -26,6 +26,15 @@ export const createAccountRequest = z
   .and(newPasswordFields);
 export type CreateAccountRequest = z.input<typeof createAccountRequest>;
 
+/** `POST /api/v1/accounts/verification`: the token of the emailed confirmation link. */
+export const verifyEmailRequest = z.object({
+  token: z
+    .string({ error: 'Lien de confirmation invalide.' })
+    .min(1, 'Lien de confirmation invalide.')
+    .max(200, 'Lien de confirmation invalide.'),
+});
+export type VerifyEmailRequest = z.input<typeof verifyEmailRequest>;
+
 export const subscriptionSchema = z.object({
   status: z.enum(['none', 'active']),
   /** When and to which address the current confidential code was emailed. */

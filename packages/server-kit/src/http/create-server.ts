@@ -48,6 +48,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       },
     },
     hsts: secure,
+    // Same-origin requests keep their Referer and a real Origin; other sites get nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
   return app;
 }

@@ -1,0 +1,38 @@
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import type { ErrorBody } from '@passerelle/contracts';
+import { createServer } from '@passerelle/server-kit';
+import { registerAccountsRoutes } from './accounts/accounts.routes';
+import type { PartnerContext } from './context';
+import { registerOpenApiRoutes } from './openapi/openapi.routes';
+import { registerPortalRoutes } from './portal/portal.routes';
+import { registerSessionsRoutes } from './sessions/sessions.routes';
+import { registerSignaturesRoutes } from './signatures/signatures.routes';
+
+/** Builds the partner HTTP server (not listening yet): API v1, its docs, and the portal pages. */
+export async function buildPartnerApp(ctx: PartnerContext): Promise<FastifyInstance> {
+  const app = await createServer({
+    logger: ctx.logger,
+    publicUrl: ctx.config.publicUrl,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // The portal is plain server-rendered HTML: no script at all.
+    scripts: 'none',
+  });
+  // The portal's HTML forms post urlencoded bodies; the API takes JSON.
+  await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  registerAccountsRoutes(app, ctx);
+  registerSessionsRoutes(app, ctx);
+  registerSignaturesRoutes(app, ctx);
+  registerOpenApiRoutes(app, ctx);
+  registerPortalRoutes(app, ctx);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.redirect('/portail');
+    const body: ErrorBody = { code: 'NOT_FOUND', message: 'Ressource introuvable.' };
+    return reply.code(404).send(body);
+  });
+  return app;
+}

@@ -1,0 +1,95 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { intVar, loadConfig, serverConfigShape } from '@passerelle/server-kit';
+
+/**
+ * Every environment variable the partner server reads, with its default; any may be given as
+ * `NAME_FILE` instead. Documented in the README.
+ */
+export const partnerConfigShape = {
+  ...serverConfigShape(3200),
+  /** Name shown on the portal, in emails and in the CA certificate. */
+  PARTNER_NAME: z.string().min(1).max(100).default('Partenaire EDI de référence'),
+  /** Master keyring `id=base64;…` (32-byte keys, last = current); unset: `<DATA_DIR>/partner-master.key`. */
+  MASTER_KEY: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
+    .default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().default('Partenaire EDI de référence <no-reply@partenaire-edi.localhost>'),
+  /** Minutes an API access token lives. */
+  ACCESS_TOKEN_MINUTES: intVar(10, 1, 60),
+  /** Days a refresh token (and its session) lives without being used. */
+  REFRESH_TOKEN_DAYS: intVar(30, 1, 365),
+  /** Wrong confidential codes per account and window before 429. */
+  CODE_MAX_FAILURES: intVar(5, 1, 100),
+  CODE_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
+  /** Failed sign-ins per account / attempts per IP, per window of SIGN_IN_WINDOW_MINUTES. */
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: intVar(10, 1, 100),
+  SIGN_IN_MAX_ATTEMPTS_PER_IP: intVar(100, 1, 10000),
+  SIGN_IN_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
+  /** Validity choices offered to the declarant, in months, comma-separated. */
+  SIGNATURE_VALIDITY_MONTHS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de mois séparés par des virgules')
+    .default('12,24,36'),
+};
+
+/** Validated, frozen configuration of the partner server. */
+export interface PartnerConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  partnerName: string;
+  masterKey: string | undefined;
+  masterKeyFile: string;
+  smtpUrl: string;
+  mailFrom: string;
+  accessTokenMs: number;
+  refreshTokenMs: number;
+  code: { maxFailures: number; windowMs: number };
+  signIn: { maxFailuresPerAccount: number; maxAttemptsPerIp: number; windowMs: number };
+  validityMonths: number[];
+  trustProxy: boolean;
+  secureCookies: boolean;
+}
+
+/** Reads and validates the environment once; throws `ConfigError` listing every problem. */
+export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): PartnerConfig {
+  const raw = loadConfig(partnerConfigShape, env);
+  const publicUrl = raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`;
+  const minute = 60_000;
+  const dataDir = resolve(raw.DATA_DIR);
+  return Object.freeze({
+    port: raw.PORT,
+    host: raw.HOST,
+    publicUrl,
+    dataDir,
+    databaseUrl: raw.DATABASE_URL,
+    logLevel: raw.LOG_LEVEL,
+    partnerName: raw.PARTNER_NAME,
+    masterKey: raw.MASTER_KEY,
+    masterKeyFile: join(dataDir, 'partner-master.key'),
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    accessTokenMs: raw.ACCESS_TOKEN_MINUTES * minute,
+    refreshTokenMs: raw.REFRESH_TOKEN_DAYS * 24 * 60 * minute,
+    code: Object.freeze({
+      maxFailures: raw.CODE_MAX_FAILURES,
+      windowMs: raw.CODE_WINDOW_MINUTES * minute,
+    }),
+    signIn: Object.freeze({
+      maxFailuresPerAccount: raw.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+      maxAttemptsPerIp: raw.SIGN_IN_MAX_ATTEMPTS_PER_IP,
+      windowMs: raw.SIGN_IN_WINDOW_MINUTES * minute,
+    }),
+    validityMonths: [...new Set(raw.SIGNATURE_VALIDITY_MONTHS.split(',').map(Number))].sort(
+      (a, b) => a - b,
+    ),
+    trustProxy: raw.TRUST_PROXY,
+    secureCookies: publicUrl.startsWith('https://'),
+  });
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { toAccountView } from '../accounts/accounts.service';
+import type { PartnerContext } from '../context';
+import { closeTokenSession } from '../sessions/sessions.service';
+import { listLiveFamilies } from '../sessions/tokens.repository';
+import { listAccountSignatures, revokeSignature } from '../signatures/signatures.service';
+import { issueConfidentialCode } from '../subscription/subscription.service';
+import { dashboardNotice } from './notices';
+import { dashboardPage } from './pages/dashboard-page';
+import { errorPage } from './pages/error-page';
+import { sendPage } from './portal-reply';
+import { clearPortalCookie, findPortalCaller, requirePortalCaller } from './portal-session';
+
+/**
+ * The signed-in client space: the dashboard and its buttons. Each button posts a plain form and
+ * is answered with a 303 back to the dashboard and a message key (post/redirect/get).
+ */
+export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContext) {
+  app.get('/portail', async (request, reply) => {
+    const caller = await requirePortalCaller(ctx, request, reply);
+    if (!caller) return reply;
+    const account = await toAccountView(ctx, caller.account);
+    const signatures = await listAccountSignatures(ctx, caller.account);
+    const families = await listLiveFamilies(ctx.db, caller.account.id, 'api');
+    const connections = families.map((f) => ({ id: f.id, createdAt: f.created_at }));
+    const notice = dashboardNotice(request.query, account);
+    const page = dashboardPage({ account, signatures, connections, notice });
+    return sendPage(ctx, reply, `Espace client — ${account.firmName}`, page);
+  });
+
+  app.post('/portail/nouveau-code', async (request, reply) => {
+    const caller = await requirePortalCaller(ctx, request, reply);
+    if (!caller) return reply;
+    await issueConfidentialCode(ctx, caller.account);
+    return reply.redirect('/portail?message=code-envoye', 303);
+  });
+
+  // Unknown serial or another account's: NOT_FOUND; already revoked: ALREADY_REVOKED. Both
+  // become French pages through the portal's error handler.
+  app.post<{ Params: { serial: string } }>(
+    '/portail/signatures/:serial/revocation',
+    async (request, reply) => {
+      const caller = await requirePortalCaller(ctx, request, reply);
+      if (!caller) return reply;
+      await revokeSignature(ctx, caller.account, request.params.serial, { reason: 'unspecified' });
+      return reply.redirect('/portail?message=signature-revoquee', 303);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/portail/connexions/:id/revocation',
+    async (request, reply) => {
+      const caller = await requirePortalCaller(ctx, request, reply);
+      if (!caller) return reply;
+      // Only one of this account's own live API sessions; any other id is "not found".
+      const families = await listLiveFamilies(ctx.db, caller.account.id, 'api');
+      if (!families.some((f) => f.id === request.params.id)) {
+        const page = errorPage(
+          'Connexion introuvable',
+          'Cette connexion est introuvable ou déjà révoquée.',
+        );
+        return sendPage(ctx, reply, 'Connexion introuvable', page, 404);
+      }
+      await closeTokenSession(ctx, request.params.id, 'revoked_on_portal');
+      return reply.redirect('/portail?message=connexion-revoquee', 303);
+    },
+  );
+
+  app.post('/portail/deconnexion', async (request, reply) => {
+    const caller = await findPortalCaller(ctx, request);
+    if (caller) await closeTokenSession(ctx, caller.familyId, 'signed_out');
+    clearPortalCookie(ctx, reply);
+    return reply.redirect('/portail/connexion?message=deconnecte', 303);
+  });
+}

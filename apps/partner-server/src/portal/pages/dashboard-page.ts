@@ -1,0 +1,77 @@
+import type { Account, Signature } from '@passerelle/contracts';
+import { postButton, statusBox } from '../form-widgets';
+import { frenchDate, html, type Html } from '../html';
+import { signaturesSection } from './signatures-section';
+
+/** A live API session of the account (one sign-in of a software and its token rotations). */
+export interface SoftwareConnection {
+  id: string;
+  createdAt: string;
+}
+
+/** The signed-in dashboard: account, subscription and code, signatures, connections, deposits. */
+export function dashboardPage(options: {
+  account: Account;
+  signatures: Signature[];
+  connections: SoftwareConnection[];
+  notice?: string | undefined;
+}): Html {
+  const { account } = options;
+  const sub = account.subscription;
+  return html`<h1>Espace client — ${account.firmName}</h1>
+    ${statusBox(options.notice)}
+    <section aria-labelledby="titre-compte">
+      <h2 id="titre-compte">Compte client</h2>
+      <dl>
+        <dt>Raison sociale</dt>
+        <dd>${account.firmName}</dd>
+        <dt>SIRET</dt>
+        <dd>${account.siret}</dd>
+        <dt>Administrateur</dt>
+        <dd>${account.adminFirstName} ${account.adminLastName} (${account.adminEmail})</dd>
+      </dl>
+    </section>
+    <section aria-labelledby="titre-abonnement">
+      <h2 id="titre-abonnement">Abonnement EDI-TDFC</h2>
+      <p>Statut : ${sub.status === 'active' ? 'Actif' : 'Inactif'}</p>
+      ${
+        sub.codeSentAt && sub.codeSentTo
+          ? html`<p>
+              Code confidentiel envoyé le ${frenchDate(sub.codeSentAt)} à ${sub.codeSentTo}
+            </p>`
+          : ''
+      }
+      ${postButton({ action: '/portail/nouveau-code', label: 'Envoyer un nouveau code' })}
+    </section>
+    ${signaturesSection(options.signatures)} ${connectionsSection(options.connections)}
+    <section aria-labelledby="titre-depots">
+      <h2 id="titre-depots">Dépôts</h2>
+      <p>Aucun dépôt pour le moment.</p>
+    </section>
+    ${postButton({ action: '/portail/deconnexion', label: 'Se déconnecter', secondary: true })}`;
+}
+
+function connectionsSection(connections: SoftwareConnection[]): Html {
+  return html`<section aria-labelledby="titre-connexions">
+    <h2 id="titre-connexions">Connexions des logiciels</h2>
+    ${
+      connections.length === 0
+        ? html`<p>Aucun logiciel connecté.</p>`
+        : html`<ul>
+            ${connections.map((c) => {
+              // Seconds keep two sign-ins of the same minute apart (the button's name is the date).
+              const since = frenchDate(c.createdAt, { seconds: true });
+              return html`<li>
+                Connecté depuis le ${since}
+                ${postButton({
+                  action: `/portail/connexions/${encodeURIComponent(c.id)}/revocation`,
+                  label: 'Révoquer',
+                  ariaLabel: `Révoquer la connexion du ${since}`,
+                  secondary: true,
+                })}
+              </li>`;
+            })}
+          </ul>`
+    }
+  </section>`;
+}

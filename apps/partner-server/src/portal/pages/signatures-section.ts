@@ -1,0 +1,56 @@
+import type { Signature } from '@passerelle/contracts';
+import { postButton } from '../form-widgets';
+import { frenchDay, html, type Html } from '../html';
+
+const STATUS: Record<Signature['status'], string> = {
+  valid: 'Valide',
+  expired: 'Expirée',
+  revoked: 'Révoquée',
+};
+
+/** The account's signatures; a valid one can be revoked from its row. */
+export function signaturesSection(signatures: Signature[]): Html {
+  return html`<section aria-labelledby="titre-signatures">
+    <h2 id="titre-signatures">Signatures</h2>
+    ${
+      signatures.length === 0
+        ? html`<p>Aucune signature émise.</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">Titulaire</th>
+                <th scope="col">Numéro de série</th>
+                <th scope="col">Validité</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${signatures.map(signatureRow)}
+            </tbody>
+          </table>`
+    }
+  </section>`;
+}
+
+function signatureRow(signature: Signature): Html {
+  const holder = `${signature.holder.firstName} ${signature.holder.lastName}`;
+  return html`<tr>
+    <td>${holder}<br /><small>${signature.holder.email}</small></td>
+    <td><code>${signature.serial}</code></td>
+    <td>du ${frenchDay(signature.notBefore)} au ${frenchDay(signature.notAfter)}</td>
+    <td>${STATUS[signature.status]}</td>
+    <td>
+      ${
+        signature.status === 'valid'
+          ? postButton({
+              action: `/portail/signatures/${encodeURIComponent(signature.serial)}/revocation`,
+              label: 'Révoquer',
+              ariaLabel: `Révoquer la signature de ${holder}`,
+              secondary: true,
+            })
+          : ''
+      }
+    </td>
+  </tr>`;
+}

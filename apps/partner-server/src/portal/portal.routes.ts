@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { PartnerContext } from '../context';
+import { registerAccountPages } from './account-pages.routes';
+import { registerDashboardRoutes } from './dashboard.routes';
+import { installPortalErrorHandler } from './portal-reply';
+import { PORTAL_CSS } from './style';
+
+/**
+ * The client space (`/portail`): French, server-rendered HTML pages with plain forms and no
+ * script. Registered as an encapsulated plugin so that its error handler (French pages, never
+ * JSON) applies to its routes only; the API keeps its JSON errors.
+ */
+export function registerPortalRoutes(app: FastifyInstance, ctx: PartnerContext) {
+  // Loaded when the app gets ready (listen or inject); nothing to await here.
+  void app.register(async (portal) => {
+    installPortalErrorHandler(portal, ctx);
+    portal.get('/portail/style.css', async (_request, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(PORTAL_CSS),
+    );
+    registerAccountPages(portal, ctx);
+    registerDashboardRoutes(portal, ctx);
+  });
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  checkCredentialsWithLimits,
+  hashToken,
+  newSecretToken,
+  rateLimitedError,
+} from '@passerelle/server-kit';
+import {
+  findAccountByEmail,
+  findAccountById,
+  type AccountRow,
+} from '../accounts/accounts.repository';
+import type { PartnerContext } from '../context';
+import {
+  findAccessToken,
+  findRefreshToken,
+  insertAccessToken,
+  insertFamily,
+  insertRefreshToken,
+  revokeFamily,
+  spendRefreshToken,
+} from './tokens.repository';
+
+/** Tokens of an API session: short-lived access token, single-use rotating refresh token. */
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+/** Who is calling, resolved from a token. */
+export interface PartnerCaller {
+  account: AccountRow;
+  familyId: string;
+}
+
+const INVALID_REFRESH = 'Session expirée ou révoquée : reconnectez-vous à l’espace client.';
+
+/**
+ * Checks the client-space email and password (same limits and timing rules as the declarant's
+ * sign-in; unknown email and wrong password get the same answer) and refuses an account whose
+ * address is not confirmed yet.
+ */
+export async function authenticateAccount(
+  ctx: PartnerContext,
+  input: { email: string; password: string },
+  ip: string,
+): Promise<AccountRow> {
+  const account = await findAccountByEmail(ctx.db, input.email);
+  const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
+    scope: 'partner-sign-in',
+    email: input.email,
+    ip,
+    passwordHash: account?.password_hash,
+    password: input.password,
+  });
+  if (!check.ok) {
+    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
+    throw new AppError('INVALID_CREDENTIALS', 'Adresse email ou mot de passe incorrect.');
+  }
+  if (!account || account.email_verified_at === null) {
+    throw new AppError(
+      'EMAIL_NOT_VERIFIED',
+      "L'adresse email de ce compte client n'est pas encore confirmée : ouvrez le lien reçu par email.",
+    );
+  }
+  return account;
+}
+
+/** Opens a session family and gives its first tokens. */
+export async function openTokenSession(
+  ctx: PartnerContext,
+  account: AccountRow,
+  kind: 'api' | 'portal',
+): Promise<IssuedTokens> {
+  const familyId = randomUUID();
+  await ctx.db.transaction().execute(async (tx) => {
+    await insertFamily(tx, {
+      id: familyId,
+      kind,
+      account_id: account.id,
+      created_at: ctx.now().toISOString(),
+    });
+  });
+  return issueTokens(ctx, account.id, familyId, kind);
+}
+
+/**
+ * Rotates a refresh token: it is spent and a new pair is issued in the same family. A spent
+ * token presented again means it was stolen or replayed: the whole family is revoked.
+ */
+export async function refreshTokenSession(ctx: PartnerContext, refreshToken: string) {
+  const tokenHash = hashToken(refreshToken);
+  const now = ctx.now().toISOString();
+  const row = await findRefreshToken(ctx.db, tokenHash);
+  if (!row || row.revoked_at !== null || row.expires_at <= now) {
+    throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
+  }
+  if (row.used_at !== null || !(await spendRefreshToken(ctx.db, tokenHash, now))) {
+    await revokeFamily(ctx.db, row.family_id, now, 'refresh_token_reused');
+    ctx.logger.warn({ familyId: row.family_id }, 'refresh token reused: session family revoked');
+    throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
+  }
+  const account = await findAccountById(ctx.db, row.account_id);
+  if (!account) throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
+  return { account, tokens: await issueTokens(ctx, account.id, row.family_id, 'api') };
+}
+
+/** Resolves a bearer access token (or a portal cookie token); 401 when unknown, expired or revoked. */
+export async function resolveAccessToken(
+  ctx: PartnerContext,
+  token: string | undefined,
+  kind: 'api' | 'portal',
+): Promise<PartnerCaller> {
+  if (!token) throw new AppError('UNAUTHENTICATED', 'Authentification requise.');
+  const row = await findAccessToken(ctx.db, hashToken(token));
+  if (
+    !row ||
+    row.kind !== kind ||
+    row.revoked_at !== null ||
+    row.expires_at <= ctx.now().toISOString()
+  ) {
+    throw new AppError('SESSION_EXPIRED', 'Session expirée ou révoquée.');
+  }
+  const account = await findAccountById(ctx.db, row.account_id);
+  if (!account) throw new AppError('SESSION_EXPIRED', 'Session expirée ou révoquée.');
+  return { account, familyId: row.family_id };
+}
+
+/** Ends a session family (sign-out, or the portal's "Révoquer"). */
+export async function closeTokenSession(ctx: PartnerContext, familyId: string, reason: string) {
+  await revokeFamily(ctx.db, familyId, ctx.now().toISOString(), reason);
+}
+
+async function issueTokens(
+  ctx: PartnerContext,
+  accountId: string,
+  familyId: string,
+  kind: 'api' | 'portal',
+): Promise<IssuedTokens> {
+  const now = ctx.now().getTime();
+  const accessToken = newSecretToken();
+  const refreshToken = newSecretToken();
+  // A portal (browser) session has no refresh token: its access token lives 12 hours.
+  const accessMs = kind === 'portal' ? 12 * 3_600_000 : ctx.config.accessTokenMs;
+  const accessTokenExpiresAt = new Date(now + accessMs).toISOString();
+  const refreshTokenExpiresAt = new Date(now + ctx.config.refreshTokenMs).toISOString();
+  await ctx.db.transaction().execute(async (tx) => {
+    await insertAccessToken(tx, {
+      token_hash: hashToken(accessToken),
+      family_id: familyId,
+      account_id: accountId,
+      expires_at: accessTokenExpiresAt,
+    });
+    if (kind === 'api') {
+      await insertRefreshToken(tx, {
+        token_hash: hashToken(refreshToken),
+        family_id: familyId,
+        account_id: accountId,
+        created_at: new Date(now).toISOString(),
+        expires_at: refreshTokenExpiresAt,
+      });
+    }
+  });
+  return { accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt };
+}

@@ -1,0 +1,94 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { PartnerDatabase } from '../db/schema';
+
+type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
+
+/** Starts a session family (one sign-in and all its rotations). */
+export async function insertFamily(
+  db: Db,
+  row: { id: string; kind: 'api' | 'portal'; account_id: string; created_at: string },
+) {
+  await db
+    .insertInto('session_families')
+    .values({ ...row, revoked_at: null, revoked_reason: null })
+    .execute();
+}
+
+/** Stores an access token's hash. */
+export async function insertAccessToken(
+  db: Db,
+  row: { token_hash: string; family_id: string; account_id: string; expires_at: string },
+) {
+  await db.insertInto('access_tokens').values(row).execute();
+}
+
+/** Stores a refresh token's hash. */
+export async function insertRefreshToken(
+  db: Db,
+  row: {
+    token_hash: string;
+    family_id: string;
+    account_id: string;
+    created_at: string;
+    expires_at: string;
+  },
+) {
+  await db
+    .insertInto('refresh_tokens')
+    .values({ ...row, used_at: null })
+    .execute();
+}
+
+/** An access token with its family's state. */
+export function findAccessToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('access_tokens as t')
+    .innerJoin('session_families as f', 'f.id', 't.family_id')
+    .select(['t.account_id', 't.family_id', 't.expires_at', 'f.kind', 'f.revoked_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** A refresh token with its family's state. */
+export function findRefreshToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('refresh_tokens as t')
+    .innerJoin('session_families as f', 'f.id', 't.family_id')
+    .select(['t.account_id', 't.family_id', 't.expires_at', 't.used_at', 'f.revoked_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Spends a refresh token; false when it was already spent (a replay). */
+export async function spendRefreshToken(db: Db, tokenHash: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('refresh_tokens')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Ends a family: its access tokens are deleted and its refresh tokens stop working. */
+export async function revokeFamily(db: Db, familyId: string, at: string, reason: string) {
+  await db
+    .updateTable('session_families')
+    .set({ revoked_at: at, revoked_reason: reason })
+    .where('id', '=', familyId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  await db.deleteFrom('access_tokens').where('family_id', '=', familyId).execute();
+}
+
+/** The account's live API sessions (for the portal's list and revocation). */
+export function listLiveFamilies(db: Db, accountId: string, kind: 'api' | 'portal') {
+  return db
+    .selectFrom('session_families')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('kind', '=', kind)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,142 @@
+import type {
+  IssueSignatureRequest,
+  RevokeSignatureRequest,
+  Signature,
+} from '@passerelle/contracts';
+import { issueCertificate, PkiError, verifyCsr } from '@passerelle/pki';
+import { AppError } from '@passerelle/server-kit';
+import type { AccountRow } from '../accounts/accounts.repository';
+import { publishCrl } from '../ca/crl.service';
+import type { PartnerContext } from '../context';
+import { signatureIssuedMail, signatureRevokedMail } from '../mail/messages';
+import { sendMail } from '../mail/send-mail';
+import { checkConfidentialCode } from '../subscription/subscription.service';
+import {
+  findSignature,
+  insertSignature,
+  listSignatures,
+  markRevoked,
+  type SignatureRow,
+} from './signatures.repository';
+
+/** The API view of a certificate row, with its status at `now`. */
+export function toSignatureView(row: SignatureRow, now: Date): Signature {
+  const status = row.revoked_at
+    ? 'revoked'
+    : row.not_after <= now.toISOString()
+      ? 'expired'
+      : 'valid';
+  return {
+    serial: row.serial,
+    holder: {
+      firstName: row.holder_first_name,
+      lastName: row.holder_last_name,
+      email: row.holder_email,
+    },
+    notBefore: row.not_before,
+    notAfter: row.not_after,
+    status,
+    revokedAt: row.revoked_at,
+    issuedAt: row.issued_at,
+    certificatePem: row.certificate_pem,
+  };
+}
+
+/**
+ * Issues a signature certificate: the validity must be one the policy offers, the confidential
+ * code must match (wrong codes counted), the CSR's self-signature and key must pass; then the
+ * certificate is signed, recorded, and the administrator is told by email.
+ */
+export async function issueSignature(
+  ctx: PartnerContext,
+  account: AccountRow,
+  input: IssueSignatureRequest,
+): Promise<{ row: SignatureRow; chainPem: string[] }> {
+  if (!ctx.config.validityMonths.includes(input.validityMonths)) {
+    throw new AppError(
+      'VALIDITY_NOT_ALLOWED',
+      `Durée de validité refusée : choisissez ${ctx.config.validityMonths.map((m) => `${m} mois`).join(', ')}.`,
+      { field: 'validityMonths' },
+    );
+  }
+  await checkConfidentialCode(ctx, account, input.confidentialCode);
+  let csr;
+  try {
+    csr = await verifyCsr(input.csrPem);
+  } catch (error) {
+    if (error instanceof PkiError) {
+      const code = error.code === 'KEY_REJECTED' ? 'KEY_REJECTED' : 'CSR_INVALID';
+      throw new AppError(code, error.message, { field: 'csrPem' });
+    }
+    throw error;
+  }
+  const now = ctx.now();
+  const issued = await issueCertificate({
+    ca: ctx.ca,
+    csrPublicKey: csr.publicKey,
+    holder: input.holder,
+    organization: account.firm_name,
+    validityMonths: input.validityMonths,
+    crlUrl: `${ctx.config.publicUrl}/api/v1/crl`,
+    now,
+  });
+  const row: SignatureRow = {
+    serial: issued.serialHex,
+    account_id: account.id,
+    holder_first_name: input.holder.firstName,
+    holder_last_name: input.holder.lastName,
+    holder_email: input.holder.email,
+    certificate_pem: issued.certificatePem,
+    not_before: issued.notBefore.toISOString(),
+    not_after: issued.notAfter.toISOString(),
+    issued_at: now.toISOString(),
+    revoked_at: null,
+    revocation_reason: null,
+  };
+  await insertSignature(ctx.db, row);
+  const holder = `${input.holder.firstName} ${input.holder.lastName}`;
+  await sendMail(
+    ctx,
+    signatureIssuedMail(
+      ctx.config,
+      account.admin_email,
+      holder,
+      row.serial,
+      row.not_after.slice(0, 10),
+    ),
+  );
+  return { row, chainPem: [ctx.ca.certificatePem] };
+}
+
+/** The account's signatures, newest first. */
+export async function listAccountSignatures(
+  ctx: PartnerContext,
+  account: AccountRow,
+): Promise<Signature[]> {
+  const now = ctx.now();
+  return (await listSignatures(ctx.db, account.id)).map((row) => toSignatureView(row, now));
+}
+
+/** Revokes one of the account's signatures, re-issues the CRL and tells the administrator. */
+export async function revokeSignature(
+  ctx: PartnerContext,
+  account: AccountRow,
+  serial: string,
+  input: RevokeSignatureRequest,
+): Promise<Signature> {
+  const row = await findSignature(ctx.db, serial.toLowerCase());
+  // Another account's serial gets the same answer as an unknown one.
+  if (!row || row.account_id !== account.id)
+    throw new AppError('NOT_FOUND', 'Signature introuvable.');
+  const at = ctx.now().toISOString();
+  if (!(await markRevoked(ctx.db, row.serial, at, input.reason ?? 'unspecified'))) {
+    throw new AppError('ALREADY_REVOKED', 'Cette signature est déjà révoquée.');
+  }
+  await publishCrl(ctx);
+  const holder = `${row.holder_first_name} ${row.holder_last_name}`;
+  await sendMail(ctx, signatureRevokedMail(ctx.config, account.admin_email, holder, row.serial));
+  return toSignatureView(
+    { ...row, revoked_at: at, revocation_reason: input.reason ?? 'unspecified' },
+    ctx.now(),
+  );
+}

@@ -1,0 +1,60 @@
+import type { Logger } from 'pino';
+import { createMailer } from '@passerelle/mail';
+import {
+  RateLimiter,
+  createLogger,
+  databaseTargetFrom,
+  loadKeyringFile,
+  migrateToLatest,
+  openDatabase,
+  parseKeyring,
+  type DatabaseTarget,
+} from '@passerelle/server-kit';
+import { loadOrCreateCa } from './ca/ca.service';
+import type { PartnerConfig } from './config';
+import type { PartnerContext } from './context';
+import { partnerMigrations } from './db/migrations';
+import type { PartnerDatabase } from './db/schema';
+
+/** An opened partner context: database migrated, CA loaded, mailer ready. */
+export interface OpenedPartner {
+  ctx: PartnerContext;
+  close(): Promise<void>;
+}
+
+/** Opens the database, runs migrations, loads the master key and the CA, connects the mailer. */
+export async function openPartnerContext(
+  config: PartnerConfig,
+  options: { logger?: Logger; target?: DatabaseTarget; now?: () => Date } = {},
+): Promise<OpenedPartner> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const target =
+    options.target ?? databaseTargetFrom(config.databaseUrl, config.dataDir, 'partner.sqlite');
+  const keyring = config.masterKey
+    ? parseKeyring(config.masterKey)
+    : loadKeyringFile(config.masterKeyFile, { create: true });
+  const database = openDatabase<PartnerDatabase>(target);
+  const applied = await migrateToLatest(database.db as never, database.dialect, partnerMigrations);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const ca = await loadOrCreateCa(database.db, keyring, config.partnerName, now());
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const ctx: PartnerContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    logger,
+    rateLimiter: new RateLimiter(database.db, now),
+    keyring,
+    mailer,
+    ca,
+    now,
+  };
+  return {
+    ctx,
+    close: async () => {
+      mailer.close();
+      await database.close();
+    },
+  };
+}

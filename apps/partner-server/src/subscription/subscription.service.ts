@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, rateLimitedError } from '@passerelle/server-kit';
+import type { AccountRow } from '../accounts/accounts.repository';
+import type { PartnerContext } from '../context';
+import { codeAttemptsMail, confidentialCodeMail } from '../mail/messages';
+import { sendMail } from '../mail/send-mail';
+import { findCurrentCode, replaceCode } from './codes.repository';
+import {
+  confidentialCodeMatches,
+  generateConfidentialCode,
+  hashConfidentialCode,
+  normalizeConfidentialCode,
+} from './confidential-code';
+
+/**
+ * Subscribes the account to EDI-TDFC, or re-issues its code: a new code is generated, only its
+ * keyed hash is stored (the old one dies in the same transaction), and it is emailed to the
+ * administrator. Returns when and where it was sent.
+ */
+export async function issueConfidentialCode(ctx: PartnerContext, account: AccountRow) {
+  const code = generateConfidentialCode();
+  const createdAt = ctx.now().toISOString();
+  await ctx.db.transaction().execute((tx) =>
+    replaceCode(tx, {
+      id: randomUUID(),
+      account_id: account.id,
+      code_hmac: hashConfidentialCode(ctx.keyring, normalizeConfidentialCode(code) ?? ''),
+      sent_to: account.admin_email,
+      created_at: createdAt,
+    }),
+  );
+  const sent = await sendMail(
+    ctx,
+    confidentialCodeMail(ctx.config, account.admin_email, account.firm_name, code),
+  );
+  if (!sent) {
+    throw new AppError(
+      'INTERNAL',
+      "Le code n'a pas pu être envoyé par email. Réessayez plus tard.",
+    );
+  }
+  return { sentAt: createdAt, sentTo: account.admin_email };
+}
+
+/**
+ * Checks a typed confidential code. Wrong codes are counted per account; past the limit the
+ * answer is 429 with `Retry-After` and the administrator is told once per window.
+ */
+export async function checkConfidentialCode(
+  ctx: PartnerContext,
+  account: AccountRow,
+  typed: string,
+) {
+  const current = await findCurrentCode(ctx.db, account.id);
+  if (!current) {
+    throw new AppError('NOT_SUBSCRIBED', "Ce compte n'a pas encore de code confidentiel EDI-TDFC.");
+  }
+  const key = `confidential-code:${account.id}`;
+  const limit = { max: ctx.config.code.maxFailures, windowMs: ctx.config.code.windowMs };
+  const wait = await ctx.rateLimiter.retryAfter(key, limit);
+  if (wait > 0)
+    throw rateLimitedError(wait, 'Trop de codes confidentiels erronés. Réessayez plus tard.');
+  if (confidentialCodeMatches(ctx.keyring, current.code_hmac, typed)) return;
+  await ctx.rateLimiter.hit(key, limit);
+  if ((await ctx.rateLimiter.retryAfter(key, limit)) > 0) {
+    await sendMail(
+      ctx,
+      codeAttemptsMail(
+        ctx.config,
+        account.admin_email,
+        limit.max,
+        Math.round(limit.windowMs / 60_000),
+      ),
+    );
+  }
+  throw new AppError('CONFIDENTIAL_CODE_INVALID', 'Code confidentiel EDI-TDFC incorrect.', {
+    field: 'confidentialCode',
+  });
+}

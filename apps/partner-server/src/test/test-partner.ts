@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { startTestInbox, type ReceivedMail } from '@passerelle/mail/testing';
+import { addKey, createLogger, formatKeyring } from '@passerelle/server-kit';
+import {
+  TestClock,
+  captureLogs,
+  createScratchDatabase,
+  jsonInjector,
+  type JsonInjector,
+} from '@passerelle/server-kit/testing';
+import { buildPartnerApp } from '../app';
+import { readPartnerConfig } from '../config';
+import type { PartnerContext } from '../context';
+import { openPartnerContext } from '../start';
+
+export const STRONG_PASSWORD = 'cheval agrafe batterie correcte';
+export const ACCOUNT = {
+  firmName: 'Cabinet Exemple',
+  siret: '73282932000074',
+  adminFirstName: 'Alice',
+  adminLastName: 'Durand',
+  adminEmail: 'alice.durand@cabinet-exemple.fr',
+  password: STRONG_PASSWORD,
+  passwordConfirmation: STRONG_PASSWORD,
+};
+
+/** The real partner app on a scratch database, mailing to a real SMTP inbox on 127.0.0.1. */
+export interface TestPartner {
+  app: FastifyInstance;
+  ctx: PartnerContext;
+  clock: TestClock;
+  logs: string[];
+  /** Mail the partner sent, as received by the SMTP test inbox. */
+  inbox: Awaited<ReturnType<typeof startTestInbox>>;
+  /** A JSON API request, with a bearer token when given. */
+  call: JsonInjector;
+  /** Creates the account, confirms its email from the inbox, and returns the emailed code. */
+  createVerifiedAccount(overrides?: Partial<typeof ACCOUNT>): Promise<{ code: string }>;
+  /** Opens an API session and returns its tokens. */
+  signIn(email?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  close(): Promise<void>;
+}
+
+/** The confidential code in a code email. */
+export function codeIn(mail: ReceivedMail): string {
+  const match = /([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})/.exec(mail.text);
+  if (!match?.[1]) throw new Error(`no code in: ${mail.text}`);
+  return match[1];
+}
+
+/** Starts a test partner; `env` overrides configuration variables. */
+export async function startTestPartner(
+  dialect: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+): Promise<TestPartner> {
+  const scratch = await createScratchDatabase(dialect);
+  const inbox = await startTestInbox();
+  const config = readPartnerConfig({
+    PUBLIC_URL: 'http://partenaire.test',
+    SMTP_URL: inbox.smtpUrl,
+    MASTER_KEY: formatKeyring(addKey(undefined)),
+    ...env,
+  });
+  const { sink, lines: logs } = captureLogs();
+  const clock = new TestClock();
+  const opened = await openPartnerContext(config, {
+    logger: createLogger('info', sink),
+    target: scratch.target,
+    now: clock.now,
+  });
+  const app = await buildPartnerApp(opened.ctx);
+
+  const call = jsonInjector(app);
+
+  const partner: TestPartner = {
+    app,
+    ctx: opened.ctx,
+    clock,
+    logs,
+    inbox,
+    call,
+    async createVerifiedAccount(overrides = {}) {
+      const account = { ...ACCOUNT, ...overrides };
+      const created = await call('POST', '/api/v1/accounts', { body: account });
+      if (created.statusCode !== 201) throw new Error(`create account: ${created.body}`);
+      const verification = await inbox.waitForMail(
+        (m) => m.to.includes(account.adminEmail) && /Confirmez/.test(m.subject),
+      );
+      const token = /jeton=([\w-]+)/.exec(verification.text)?.[1];
+      const verified = await call('POST', '/api/v1/accounts/verification', { body: { token } });
+      if (verified.statusCode >= 400) throw new Error(`verify: ${verified.statusCode}`);
+      const codeMail = await inbox.waitForMail(
+        (m) => m.to.includes(account.adminEmail) && /code confidentiel/.test(m.subject),
+      );
+      return { code: codeIn(codeMail) };
+    },
+    async signIn(email = ACCOUNT.adminEmail) {
+      const response = await call('POST', '/api/v1/sessions', {
+        body: { email, password: STRONG_PASSWORD },
+      });
+      if (response.statusCode !== 201) throw new Error(`sign in: ${response.body}`);
+      return response.json<{ accessToken: string; refreshToken: string }>();
+    },
+    async close() {
+      await app.close();
+      await opened.close();
+      await inbox.close();
+      await scratch.drop();
+    },
+  };
+  return partner;
+}

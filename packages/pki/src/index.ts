@@ -1,0 +1,23 @@
+// Public API of @passerelle/pki: the partner's certificate authority and the declarant's keys.
+import './engine';
+
+export { installCryptoEngine } from './engine';
+export { PkiError, PKI_ERROR_MESSAGES, type PkiErrorCode } from './pki-error';
+export { ACCEPTED_KEY_TYPES, checkPublicKey, type KeyType } from './key-policy';
+export { randomSerialHex, isValidSerialHex } from './serial';
+export {
+  createCertificateAuthority,
+  loadCertificateAuthority,
+  type CreatedCertificateAuthority,
+  type LoadedCertificateAuthority,
+} from './certificate-authority';
+export { verifyCsr, type VerifiedCsr } from './csr';
+export {
+  issueCertificate,
+  MAX_VALIDITY_MONTHS,
+  type CertificateHolder,
+  type IssueCertificateParams,
+  type IssuedCertificate,
+} from './issue-certificate';
+export { createCrl, type RevocationReason, type RevokedCertificate } from './crl';
+export { generateKeyPairAndCsr, type GeneratedKeyType, type KeyPairAndCsr } from './key-pair';
