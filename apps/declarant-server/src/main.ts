@@ -1,36 +1,18 @@
-import { ConfigError } from '@passerelle/server-kit';
+import { runProcess } from '@passerelle/server-kit';
 import { buildApp } from './app';
 import { readDeclarantConfig } from './config';
 import { prepareSetupLink } from './setup/setup.service';
 import { openContext } from './start';
 
-/** Entry point: config, database, migrations, HTTP server, and the first-start banner. */
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = readDeclarantConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Passerelle (déclarant) ne peut pas démarrer.\n${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+// Entry point: config, database, migrations, HTTP server, and the first-start banner.
+runProcess('Passerelle (déclarant)', async () => {
+  const config = readDeclarantConfig();
   const { ctx, close } = await openContext(config);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
-  const setupLink = await prepareSetupLink(ctx);
-  printBanner(config.publicUrl, setupLink);
-
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void app
-        .close()
-        .then(close)
-        .then(() => process.exit(0));
-    });
-  }
-}
+  printBanner(config.publicUrl, await prepareSetupLink(ctx));
+  return () => app.close().then(close);
+});
 
 function printBanner(url: string, setupLink: string | undefined): void {
   const lines = [`Passerelle (déclarant) est prêt : ${url}`];
@@ -46,8 +28,3 @@ function printBanner(url: string, setupLink: string | undefined): void {
   // Written to stdout apart from the JSON logs, for the person who started the server.
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
-
-void main().catch((error: unknown) => {
-  console.error('Passerelle (déclarant) s’est arrêté sur une erreur :', error);
-  process.exit(1);
-});

@@ -1,25 +1,16 @@
 import { z } from 'zod';
 import { startInbox } from '@passerelle/mail';
-import { ConfigError, intVar, loadConfig } from '@passerelle/server-kit';
+import { intVar, loadConfig, runProcess } from '@passerelle/server-kit';
 import { buildInboxApp } from './app';
 
-/** Entry point of the local inbox: SMTP receiver plus its web page. */
-async function main() {
-  let config;
-  try {
-    config = loadConfig({
-      SMTP_PORT: intVar(1025, 1, 65535),
-      HTTP_PORT: intVar(3100, 0, 65535),
-      HOST: z.string().default('127.0.0.1'),
-      INBOX_MAX_MESSAGES: intVar(500, 1, 100_000),
-    });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`La boîte de réception locale ne peut pas démarrer.\n${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+// Entry point of the local inbox: SMTP receiver plus its web page.
+runProcess('La boîte de réception locale', async () => {
+  const config = loadConfig({
+    SMTP_PORT: intVar(1025, 1, 65535),
+    HTTP_PORT: intVar(3100, 0, 65535),
+    HOST: z.string().default('127.0.0.1'),
+    INBOX_MAX_MESSAGES: intVar(500, 1, 100_000),
+  });
   const inbox = await startInbox({
     port: config.SMTP_PORT,
     host: config.HOST,
@@ -30,17 +21,5 @@ async function main() {
   process.stdout.write(
     `Boîte de réception locale : http://localhost:${config.HTTP_PORT} (SMTP sur ${config.HOST}:${config.SMTP_PORT})\n`,
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void app
-        .close()
-        .then(() => inbox.close())
-        .then(() => process.exit(0));
-    });
-  }
-}
-
-void main().catch((error: unknown) => {
-  console.error('La boîte de réception locale s’est arrêtée sur une erreur :', error);
-  process.exit(1);
+  return () => app.close().then(() => inbox.close());
 });

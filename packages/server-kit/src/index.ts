@@ -14,3 +14,4 @@ export * from './secret-box';
 export * from './sign-in-limits';
 export * from './server-config';
 export * from './http/create-server';
+export * from './run-process';
