@@ -37,7 +37,11 @@ const services = [
     name: 'déclarant',
     command: process.execPath,
     args: ['--import', 'tsx', 'apps/declarant-server/src/main.ts'],
-    defaultEnv: { DATA_DIR: './var', WEB_DIST_DIR: 'apps/declarant-web/dist' },
+    defaultEnv: {
+      DATA_DIR: './var',
+      WEB_DIST_DIR: 'apps/declarant-web/dist',
+      PARTNER_URL: process.env.PARTNER_PUBLIC_URL ?? `http://localhost:${partnerPort}`,
+    },
   },
 ];
 

@@ -3,6 +3,7 @@ import { createServer } from '@passerelle/server-kit';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { SessionGuard } from './auth/session-guard';
+import { registerClientSpaceRoutes } from './client-space/client-space.routes';
 import type { AppContext } from './context';
 import { installWebUi } from './http/web-ui';
 import { registerSetupRoutes } from './setup/setup.routes';
@@ -23,6 +24,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAuthRoutes(app, ctx, guard);
   registerUsersRoutes(app, ctx, guard);
   registerAuditRoutes(app, ctx, guard);
+  registerClientSpaceRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);
   return app;
 }

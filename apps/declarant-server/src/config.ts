@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { intVar, loadConfig, serverConfigShape } from '@passerelle/server-kit';
+import { intVar, loadConfig, serverConfigShape, urlVar } from '@passerelle/server-kit';
 
 /**
  * Every environment variable the declarant server reads, with its default. Any of them may be
@@ -22,6 +22,12 @@ export const declarantConfigShape = {
   INVITE_LINK_HOURS: intVar(72, 1, 24 * 30),
   /** Hours a password-reset link stays valid. */
   RESET_LINK_HOURS: intVar(24, 1, 24 * 7),
+  /** Base URL of the EDI partner (its API v1 and its portal). */
+  PARTNER_URL: urlVar().default('http://localhost:3200'),
+  /** Milliseconds before a call to the partner is abandoned (the UI stays usable). */
+  PARTNER_TIMEOUT_MS: intVar(5000, 100, 60_000),
+  /** Master keyring `id=base64;…` (last = current); unset: `<DATA_DIR>/declarant-master.key` (0600). */
+  MASTER_KEY: z.string().optional(),
   /** Folder of the built web UI; empty to serve the API only. */
   WEB_DIST_DIR: z.string().optional(),
 };
@@ -41,6 +47,10 @@ export interface DeclarantConfig {
   resetLinkMs: number;
   trustProxy: boolean;
   webDistDir: string | undefined;
+  partnerUrl: string;
+  partnerTimeoutMs: number;
+  masterKey: string | undefined;
+  masterKeyFile: string;
   /** True when the public URL is https: cookies get `Secure` and the `__Host-` prefix. */
   secureCookies: boolean;
 }
@@ -68,6 +78,10 @@ export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): Decla
     resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
     trustProxy: raw.TRUST_PROXY,
     webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
+    partnerUrl: raw.PARTNER_URL,
+    partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
+    masterKey: raw.MASTER_KEY,
+    masterKeyFile: join(resolve(raw.DATA_DIR), 'declarant-master.key'),
     secureCookies: publicUrl.startsWith('https://'),
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Dialect, RateLimiter } from '@passerelle/server-kit';
+import type { Dialect, Keyring, RateLimiter } from '@passerelle/server-kit';
+import type { PartnerClient } from './client-space/partner-client';
 import type { DeclarantConfig } from './config';
 import type { DeclarantDatabase } from './db/schema';
 
@@ -11,6 +12,10 @@ export interface AppContext {
   dialect: Dialect;
   logger: Logger;
   rateLimiter: RateLimiter;
+  /** Master keys sealing stored secrets (client-space refresh tokens). */
+  keyring: Keyring;
+  /** The EDI partner, over HTTP. */
+  partner: PartnerClient;
   /** The clock; tests move it to cross timeouts. */
   now: () => Date;
 }

@@ -3,11 +3,14 @@ import {
   RateLimiter,
   createLogger,
   databaseTargetFrom,
+  loadKeyringFile,
+  parseKeyring,
   migrateToLatest,
   openDatabase,
   type DatabaseTarget,
 } from '@passerelle/server-kit';
 import { buildApp } from './app';
+import { HttpPartnerClient } from './client-space/partner-client';
 import type { DeclarantConfig } from './config';
 import type { AppContext } from './context';
 import { declarantMigrations } from './db/migrations';
@@ -32,10 +35,16 @@ export async function openContext(
     database.db as never,
     database.dialect,
     declarantMigrations,
+    database.schema,
   );
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const keyring = config.masterKey
+    ? parseKeyring(config.masterKey)
+    : loadKeyringFile(config.masterKeyFile, { create: true });
   const ctx: AppContext = {
     config,
+    keyring,
+    partner: new HttpPartnerClient(config.partnerUrl, config.partnerTimeoutMs),
     db: database.db,
     dialect: database.dialect,
     logger,

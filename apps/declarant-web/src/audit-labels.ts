@@ -12,6 +12,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'user.deactivated': "Désactivation d'un utilisateur",
   'user.password_changed': 'Changement de mot de passe',
   'user.password_reset_link_created': "Création d'un lien de réinitialisation du mot de passe",
+  'client_space.connected': "Connexion à l'espace client",
+  'client_space.connect_failed': "Échec de connexion à l'espace client",
+  'client_space.disconnected': "Déconnexion de l'espace client",
+  'client_space.session_lost': "Connexion à l'espace client perdue",
 };
 
 /** The French label of an action; an action added later by the server shows as its code. */

@@ -36,6 +36,7 @@ export const messages: Record<ErrorCode, string> = {
   KEY_REJECTED: 'Le type de clé est refusé par le partenaire EDI.',
   VALIDITY_NOT_ALLOWED: "Cette durée de validité n'est pas proposée par le partenaire EDI.",
   ALREADY_REVOKED: 'Cette signature est déjà révoquée.',
+  PARTNER_UNAVAILABLE: 'Le partenaire EDI ne répond pas. Réessayez dans quelques instants.',
   INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
 };
 

@@ -35,7 +35,12 @@ export async function openPartnerContext(
     ? parseKeyring(config.masterKey)
     : loadKeyringFile(config.masterKeyFile, { create: true });
   const database = openDatabase<PartnerDatabase>(target);
-  const applied = await migrateToLatest(database.db as never, database.dialect, partnerMigrations);
+  const applied = await migrateToLatest(
+    database.db as never,
+    database.dialect,
+    partnerMigrations,
+    database.schema,
+  );
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const ca = await loadOrCreateCa(database.db, keyring, config.partnerName, now());
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });

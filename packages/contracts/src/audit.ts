@@ -10,6 +10,10 @@ export const auditActions = [
   'user.deactivated',
   'user.password_changed',
   'user.password_reset_link_created',
+  'client_space.connected',
+  'client_space.connect_failed',
+  'client_space.disconnected',
+  'client_space.session_lost',
 ] as const;
 /** What an audit event records. Later issues append actions; none is ever removed. */
 export type AuditAction = (typeof auditActions)[number];

@@ -31,6 +31,7 @@ export const errorStatus = {
   KEY_REJECTED: 400,
   VALIDITY_NOT_ALLOWED: 400,
   ALREADY_REVOKED: 409,
+  PARTNER_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 

@@ -5,3 +5,4 @@ export * from './auth';
 export * from './audit';
 export * from './siret';
 export * from './partner';
+export * from './client-space';

@@ -15,6 +15,8 @@ export type DatabaseTarget =
 export interface Database<DB> {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** The PostgreSQL schema in use when one was chosen (tests), else undefined. */
+  schema: string | undefined;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export function openDatabase<DB>(target: DatabaseTarget): Database<DB> {
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -40,7 +42,7 @@ export function openDatabase<DB>(target: DatabaseTarget): Database<DB> {
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: target.schema, close: () => db.destroy() };
 }
 
 /**

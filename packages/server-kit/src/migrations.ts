@@ -15,6 +15,7 @@ export async function migrateToLatest(
   db: Kysely<unknown>,
   dialect: Dialect,
   migrations: Record<string, VersionedMigration>,
+  schema?: string,
 ): Promise<string[]> {
   const provider = {
     getMigrations: async () =>
@@ -31,7 +32,13 @@ export async function migrateToLatest(
         }),
       ),
   };
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in every schema unless told which: name it, so a
+  // database holding several schemas (tests, shared servers) cannot mislead it.
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error('La migration de la base de données a échoué.', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -62,6 +62,18 @@ export interface AuditEventsTable {
   details: string;
 }
 
+export interface ClientSpaceConnectionsTable {
+  user_id: string;
+  /** The client-space (portal) email the user connected with. */
+  portal_email: string;
+  /** The partner's refresh token, sealed under the master key (never the portal password). */
+  refresh_token_sealed: string;
+  connected_at: string;
+  /** Set when the partner refused the stored token (revoked on the portal, expired). */
+  lost_reason: 'session_revoked' | null;
+  updated_at: string;
+}
+
 /** The whole declarant schema as Kysely sees it. */
 export interface DeclarantDatabase extends RateLimitTable {
   firms: FirmsTable;
@@ -69,5 +81,6 @@ export interface DeclarantDatabase extends RateLimitTable {
   sessions: SessionsTable;
   password_tokens: PasswordTokensTable;
   setup_tokens: SetupTokensTable;
+  client_space_connections: ClientSpaceConnectionsTable;
   audit_events: Omit<AuditEventsTable, 'seq'> & { seq: Generated<number> };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createLogger } from '@passerelle/server-kit';
+import { addKey, createLogger, formatKeyring } from '@passerelle/server-kit';
 import {
   TestClock,
   captureLogs,
@@ -30,6 +30,8 @@ export interface TestApp {
   clock: TestClock;
   /** Every log line written during the test, as text. */
   logs: string[];
+  /** The SQLite file (and its -wal) on the SQLite dialect, for raw-byte scans. */
+  sqliteFile: string | undefined;
   /** A request with JSON body and same-origin headers, like the web UI sends. */
   call: JsonInjector;
   /** Completes first-start setup and returns the administrator's session cookie. */
@@ -50,6 +52,9 @@ export async function startTestApp(
   const config: DeclarantConfig = readDeclarantConfig({
     PUBLIC_URL: 'http://passerelle.test',
     LOG_LEVEL: 'info',
+    MASTER_KEY: formatKeyring(addKey(undefined)),
+    PARTNER_URL: 'http://127.0.0.1:9',
+    PARTNER_TIMEOUT_MS: '2000',
     ...env,
   });
   const { sink, lines: logs } = captureLogs();
@@ -78,6 +83,7 @@ export async function startTestApp(
     ctx: opened.ctx,
     clock,
     logs,
+    sqliteFile: scratch.target.dialect === 'sqlite' ? scratch.target.file : undefined,
     call,
     signIn,
     async setupAdmin() {

@@ -1,6 +1,7 @@
 // One typed function per declarant API endpoint (see ARCHITECTURE.md).
 import {
   auditPage,
+  clientSpaceStatusSchema,
   createUserResponse,
   passwordLinkSchema,
   passwordTokenInfo,
@@ -10,6 +11,8 @@ import {
 } from '@passerelle/contracts';
 import type {
   AuditPage,
+  ClientSpaceStatus,
+  ConnectClientSpaceRequest,
   ChangePasswordRequest,
   CreateUserRequest,
   CreateUserResponse,
@@ -112,4 +115,21 @@ export async function listAuditEvents(before?: number, limit = 50): Promise<Audi
   const query = new URLSearchParams({ limit: String(limit) });
   if (before !== undefined) query.set('before', String(before));
   return request('GET', `/api/audit-events?${query.toString()}`, { schema: auditPage });
+}
+
+/** GET /api/me/client-space: the "Espace client" tag and why it is not connected. */
+export async function getClientSpace(): Promise<ClientSpaceStatus> {
+  return request('GET', '/api/me/client-space', { schema: clientSpaceStatusSchema });
+}
+
+/** POST /api/me/client-space: connects with the portal credentials (the password is not kept). */
+export async function connectClientSpace(
+  body: ConnectClientSpaceRequest,
+): Promise<ClientSpaceStatus> {
+  return request('POST', '/api/me/client-space', { body, schema: clientSpaceStatusSchema });
+}
+
+/** DELETE /api/me/client-space: "Se déconnecter" of the client space. */
+export async function disconnectClientSpace(): Promise<ClientSpaceStatus> {
+  return request('DELETE', '/api/me/client-space', { schema: clientSpaceStatusSchema });
 }

@@ -1,6 +1,7 @@
 // `/compte`: the user's account ("Compte utilisateur"), client-space tag and signatures.
 import { useEffect } from 'react';
 import { getSession } from '../api/endpoints';
+import { ClientSpaceSection } from '../components/client-space-section';
 import { Page } from '../components/page';
 import { Link } from '../router';
 import { fullName, roleLabel, statusLabel, useCurrentUser, useSession } from '../session';
@@ -42,18 +43,7 @@ export function ComptePage() {
         </p>
       </section>
 
-      <section className="card" aria-labelledby="compte-espace-client">
-        <h2 id="compte-espace-client">Espace client</h2>
-        <p>
-          <span className="tag tag-neutral" role="status">
-            Non connecté
-          </span>
-        </p>
-        <p>
-          Aucune connexion à l&apos;espace client du partenaire EDI n&apos;a été établie. La
-          connexion à l&apos;espace client sera disponible dans une prochaine version de Passerelle.
-        </p>
-      </section>
+      <ClientSpaceSection />
 
       <section className="card" aria-labelledby="compte-signatures">
         <h2 id="compte-signatures">Signatures</h2>

@@ -22,7 +22,7 @@ describe.each(await testDialects())('partner CA storage (%s)', (dialect) => {
   it('creates the CA once, stores its key only sealed, and loads the same CA at the next start', async () => {
     scratch = await createScratchDatabase(dialect);
     database = openDatabase<PartnerDatabase>(scratch.target);
-    await migrateToLatest(database.db as never, dialect, partnerMigrations);
+    await migrateToLatest(database.db as never, dialect, partnerMigrations, database.schema);
     const keyring = addKey(undefined);
     const now = new Date('2026-03-02T09:00:00Z');
     const first = await loadOrCreateCa(database.db, keyring, 'Partenaire EDI de référence', now);

@@ -1,7 +1,9 @@
 import type { VersionedMigration } from '@passerelle/server-kit';
 import { migration0001 } from './0001-users-sessions-audit';
+import { migration0002 } from './0002-client-space';
 
 /** Every migration of the declarant, by name; names sort in the order they apply. */
 export const declarantMigrations: Record<string, VersionedMigration> = {
   '0001-users-sessions-audit': migration0001,
+  '0002-client-space': migration0002,
 };

@@ -1,0 +1,181 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDialects } from '@passerelle/server-kit/testing';
+import {
+  ACCOUNT,
+  startTestPartner,
+  type TestPartner,
+} from '../../../partner-server/src/test/test-partner';
+import { startTestApp, type TestApp } from '../test/test-app';
+
+const PORTAL = { email: ACCOUNT.adminEmail, password: ACCOUNT.password };
+
+describe.each(await testDialects())('client-space connection over real HTTP (%s)', (dialect) => {
+  let partner: TestPartner | undefined;
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+    await partner?.close();
+    partner = undefined;
+  });
+
+  async function setup(env: Record<string, string> = {}) {
+    partner = await startTestPartner(dialect);
+    const partnerUrl = await partner.app.listen({ port: 0, host: '127.0.0.1' });
+    t = await startTestApp(dialect, { PARTNER_URL: partnerUrl, ...env });
+    const admin = await t.setupAdmin();
+    await t.createUser(admin, { email: 'bruno@cabinet-test.fr' });
+    return { cookie: await t.signIn('bruno@cabinet-test.fr'), partnerUrl };
+  }
+
+  it('starts "Non connecté", connects with the portal credentials, stores only a sealed refresh token', async () => {
+    const { cookie, partnerUrl } = await setup();
+    const before = (await t.call('GET', '/api/me/client-space', { cookie })).json();
+    expect(before).toEqual({
+      connected: false,
+      email: null,
+      connectedAt: null,
+      reason: 'not_connected',
+      portalUrl: `${partnerUrl}/portail`,
+    });
+    await partner!.createVerifiedAccount();
+    const connected = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    expect(connected.statusCode).toBe(200);
+    expect(connected.json()).toMatchObject({ connected: true, email: PORTAL.email, reason: null });
+    expect((await t.call('GET', '/api/me/client-space', { cookie })).json().connected).toBe(true);
+
+    const rows = await t.ctx.db.selectFrom('client_space_connections').selectAll().execute();
+    expect(rows[0]!.refresh_token_sealed).toMatch(/^v1\.k1\./);
+    const stored = JSON.stringify(rows);
+    expect(stored).not.toContain(PORTAL.password);
+    const issued = await partner!.ctx.db
+      .selectFrom('refresh_tokens')
+      .select('token_hash')
+      .execute();
+    expect(issued.length).toBeGreaterThan(0);
+    // The raw bytes (SQLite file and its write-ahead log; PostgreSQL rows above) hold neither
+    // the password nor the refresh token in clear.
+    const refreshToken = (await partner!.signIn()).refreshToken;
+    if (t.sqliteFile) {
+      const bytes = [t.sqliteFile, `${t.sqliteFile}-wal`]
+        .map((file) => (existsSync(file) ? readFileSync(file).toString('latin1') : ''))
+        .join('');
+      expect(bytes).toContain(PORTAL.email);
+      expect(bytes).not.toContain(PORTAL.password);
+    }
+    expect(stored).not.toContain(refreshToken.slice(0, 20));
+    const audit = (
+      await t.call('GET', '/api/audit-events', {
+        cookie: await t.signIn('alice.durand@cabinet-test.fr'),
+      })
+    ).json();
+    expect(audit.events.map((e: { action: string }) => e.action)).toContain(
+      'client_space.connected',
+    );
+  });
+
+  it('refuses wrong credentials, an unverified account and bad input in French', async () => {
+    const { cookie } = await setup();
+    await partner!.call('POST', '/api/v1/accounts', { body: ACCOUNT });
+    const unverified = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    expect(unverified.json().code).toBe('EMAIL_NOT_VERIFIED');
+    const wrong = await t.call('POST', '/api/me/client-space', {
+      cookie,
+      body: { ...PORTAL, password: 'pas le bon' },
+    });
+    expect(wrong.json()).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Adresse email ou mot de passe incorrect.',
+    });
+    const empty = await t.call('POST', '/api/me/client-space', {
+      cookie,
+      body: { email: '', password: '' },
+    });
+    expect(empty.json()).toMatchObject({ code: 'VALIDATION_ERROR', field: 'email' });
+    const malformed = await t.call('POST', '/api/me/client-space', {
+      cookie,
+      body: { email: 'pas-un-email', password: 'x' },
+    });
+    expect(malformed.json()).toMatchObject({ field: 'email', message: 'Adresse email invalide.' });
+    expect((await t.call('GET', '/api/me/client-space', { cookie })).json().connected).toBe(false);
+  });
+
+  it('shows the session revoked on the portal as "Non connecté" with the reason', async () => {
+    const { cookie } = await setup();
+    await partner!.createVerifiedAccount();
+    await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    const families = await partner!.ctx.db
+      .selectFrom('session_families')
+      .selectAll()
+      .where('kind', '=', 'api')
+      .execute();
+    await partner!.ctx.db
+      .updateTable('session_families')
+      .set({ revoked_at: new Date().toISOString(), revoked_reason: 'revoked_on_portal' })
+      .where('id', '=', families[0]!.id)
+      .execute();
+    await partner!.ctx.db
+      .deleteFrom('access_tokens')
+      .where('family_id', '=', families[0]!.id)
+      .execute();
+    const status = (await t.call('GET', '/api/me/client-space', { cookie })).json();
+    expect(status).toMatchObject({
+      connected: false,
+      reason: 'session_revoked',
+      email: PORTAL.email,
+    });
+  });
+
+  it('disconnects: the partner session is revoked and the stored token deleted', async () => {
+    const { cookie } = await setup();
+    await partner!.createVerifiedAccount();
+    await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    const out = await t.call('DELETE', '/api/me/client-space', { cookie });
+    expect(out.json()).toMatchObject({ connected: false, reason: 'not_connected' });
+    expect(
+      await t.ctx.db.selectFrom('client_space_connections').selectAll().execute(),
+    ).toHaveLength(0);
+    const live = await partner!.ctx.db
+      .selectFrom('session_families')
+      .selectAll()
+      .where('revoked_at', 'is', null)
+      .where('kind', '=', 'api')
+      .execute();
+    expect(live).toHaveLength(0);
+  });
+
+  it('answers quickly and clearly when the partner is unreachable or silent', async () => {
+    const silent = createServer(() => undefined); // accepts connections, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as { port: number }).port;
+    t = await startTestApp(dialect, {
+      PARTNER_URL: `http://127.0.0.1:${port}`,
+      PARTNER_TIMEOUT_MS: '300',
+    });
+    const admin = await t.setupAdmin();
+    const timedOut = await t.call('POST', '/api/me/client-space', { cookie: admin, body: PORTAL });
+    expect(timedOut.statusCode).toBe(503);
+    expect(timedOut.json().code).toBe('PARTNER_UNAVAILABLE');
+    silent.close();
+  });
+
+  it('sends one connection only when "Se connecter" is clicked twice', async () => {
+    const { cookie } = await setup();
+    await partner!.createVerifiedAccount();
+    const [a, b] = await Promise.all([
+      t.call('POST', '/api/me/client-space', { cookie, body: PORTAL }),
+      t.call('POST', '/api/me/client-space', { cookie, body: PORTAL }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(
+      await t.ctx.db.selectFrom('client_space_connections').selectAll().execute(),
+    ).toHaveLength(1);
+    const live = await partner!.ctx.db
+      .selectFrom('session_families')
+      .selectAll()
+      .where('kind', '=', 'api')
+      .execute();
+    expect(live).toHaveLength(1);
+  });
+});

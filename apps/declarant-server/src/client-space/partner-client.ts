@@ -1,0 +1,109 @@
+import {
+  errorStatus,
+  isErrorCode,
+  sessionTokensSchema,
+  type SessionTokens,
+} from '@passerelle/contracts';
+import { AppError } from '@passerelle/server-kit';
+
+/**
+ * The declarant's only door to an EDI partner (design §1). The reference partner is reached
+ * through {@link HttpPartnerClient}; a real partner's API would be a second implementation.
+ */
+export interface PartnerClient {
+  /** The portal's public address (for "Accéder à l'espace client"). */
+  readonly portalUrl: string;
+  createSession(email: string, password: string): Promise<SessionTokens>;
+  refreshSession(refreshToken: string): Promise<SessionTokens>;
+  revokeSession(accessToken: string): Promise<void>;
+  /** Whether an access token still works (false once the session is revoked or expired). */
+  checkAccess(accessToken: string): Promise<boolean>;
+}
+
+/** The partner could not be reached, or did not answer in time. */
+export class PartnerUnavailableError extends AppError {
+  constructor(cause: unknown) {
+    super(
+      'PARTNER_UNAVAILABLE',
+      'Le partenaire EDI ne répond pas. Réessayez dans quelques instants.',
+      { cause },
+    );
+  }
+}
+
+/** API v1 of a partner over HTTP, every call bounded by `timeoutMs`. */
+export class HttpPartnerClient implements PartnerClient {
+  readonly portalUrl: string;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.portalUrl = `${baseUrl}/portail`;
+  }
+
+  createSession(email: string, password: string) {
+    return this.call('POST', '/api/v1/sessions', { email, password }).then((body) =>
+      sessionTokensSchema.parse(body),
+    );
+  }
+
+  refreshSession(refreshToken: string) {
+    return this.call('POST', '/api/v1/sessions/refresh', { refreshToken }).then((body) =>
+      sessionTokensSchema.parse(body),
+    );
+  }
+
+  async revokeSession(accessToken: string) {
+    await this.call('DELETE', '/api/v1/sessions/current', undefined, accessToken);
+  }
+
+  async checkAccess(accessToken: string) {
+    try {
+      await this.call('GET', '/api/v1/accounts/current', undefined, accessToken);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && errorStatus[error.code] === 401) return false;
+      throw error;
+    }
+  }
+
+  /** One request; partner refusals come back as AppError with the partner's code and message. */
+  private async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new PartnerUnavailableError(error);
+    }
+    if (response.status === 204) return undefined;
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return payload;
+    const refusal = payload as { code?: unknown; message?: unknown } | undefined;
+    if (
+      response.status >= 500 ||
+      !refusal ||
+      !isErrorCode(refusal.code) ||
+      errorStatus[refusal.code] >= 500
+    ) {
+      throw new PartnerUnavailableError(new Error(`partner answered ${response.status}`));
+    }
+    throw new AppError(
+      refusal.code,
+      typeof refusal.message === 'string' ? refusal.message : 'Refus du partenaire EDI.',
+    );
+  }
+}
