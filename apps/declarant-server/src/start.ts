@@ -8,6 +8,7 @@ import {
   migrateToLatest,
   openDatabase,
   type DatabaseTarget,
+  type Keyring,
 } from '@passerelle/server-kit';
 import { buildApp } from './app';
 import { HttpPartnerClient } from './client-space/partner-client';
@@ -25,7 +26,7 @@ export interface OpenedContext {
 /** Opens and migrates the database and assembles the context every route receives. */
 export async function openContext(
   config: DeclarantConfig,
-  options: { logger?: Logger; target?: DatabaseTarget; now?: () => Date } = {},
+  options: { logger?: Logger; target?: DatabaseTarget; now?: () => Date; keyring?: Keyring } = {},
 ): Promise<OpenedContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const target =
@@ -38,9 +39,11 @@ export async function openContext(
     database.schema,
   );
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const keyring = config.masterKey
-    ? parseKeyring(config.masterKey)
-    : loadKeyringFile(config.masterKeyFile, { create: true });
+  const keyring =
+    options.keyring ??
+    (config.masterKey
+      ? parseKeyring(config.masterKey)
+      : loadKeyringFile(config.masterKeyFile, { create: true }));
   const ctx: AppContext = {
     config,
     keyring,

@@ -44,6 +44,9 @@ describe('secret box (AES-256-GCM under a keyring)', () => {
     expect(v2.currentId).toBe('k2');
     expect(openSecret(v2, old, 'c').toString()).toBe('ancien');
     expect(sealedKeyId(sealSecret(v2, Buffer.from('neuf'), 'c'))).toBe('k2');
+    // After k1 is retired, the next key is k3, not a second k2.
+    const retired = { currentId: 'k2', keys: new Map([['k2', v2.keys.get('k2')!]]) };
+    expect(addKey(retired).currentId).toBe('k3');
   });
 
   it('creates the embedded key file with mode 0600 and refuses a world-readable one', () => {

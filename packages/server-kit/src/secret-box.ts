@@ -52,10 +52,12 @@ export function formatKeyring(keyring: Keyring): string {
     .join(';');
 }
 
-/** A new random 256-bit key appended as the current one, with the next numeric id. */
+/** A new random 256-bit key appended as the current one, with the next numeric id (`k1`, `k2`…). */
 export function addKey(keyring: Keyring | undefined): Keyring {
   const keys = new Map(keyring?.keys ?? []);
-  const id = `k${keys.size + 1}`;
+  // Never reuse a retired id: the next number after the highest ever kept.
+  const numbers = [...keys.keys()].map((key) => Number(/^k(\d+)$/.exec(key)?.[1] ?? 0));
+  const id = `k${Math.max(0, ...numbers) + 1}`;
   keys.set(id, randomBytes(32));
   return { currentId: id, keys };
 }

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addKey, sealedKeyId } from '@passerelle/server-kit';
 import { testDialects } from '@passerelle/server-kit/testing';
+import { resealSecrets } from './reseal-secrets';
 import {
   ACCOUNT,
   startTestPartner,
@@ -177,5 +179,26 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
       .where('kind', '=', 'api')
       .execute();
     expect(live).toHaveLength(1);
+  });
+
+  it('survives a master key rotation: secrets re-sealed under the new key, the old one retired', async () => {
+    const { cookie } = await setup();
+    await partner!.createVerifiedAccount();
+    await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    const rotated = addKey(t.ctx.keyring);
+    t.ctx.keyring = rotated;
+    expect((await t.call('GET', '/api/me/client-space', { cookie })).json().connected).toBe(true);
+    const result = await resealSecrets(t.ctx.db, rotated, new Date());
+    expect(result.resealed).toBe(1);
+    const row = await t.ctx.db
+      .selectFrom('client_space_connections')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(sealedKeyId(row.refresh_token_sealed)).toBe(rotated.currentId);
+    // Retire the old key: only the new one is left, and the connection still refreshes.
+    const current = rotated.keys.get(rotated.currentId)!;
+    t.ctx.keyring = { currentId: rotated.currentId, keys: new Map([[rotated.currentId, current]]) };
+    await partner!.ctx.db.deleteFrom('access_tokens').execute(); // force a refresh with the stored token
+    expect((await t.call('GET', '/api/me/client-space', { cookie })).json().connected).toBe(true);
   });
 });
