@@ -201,4 +201,28 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
     await partner!.ctx.db.deleteFrom('access_tokens').execute(); // force a refresh with the stored token
     expect((await t.call('GET', '/api/me/client-space', { cookie })).json().connected).toBe(true);
   });
+
+  it('lets only active users connect', async () => {
+    const { cookie } = await setup();
+    await partner!.createVerifiedAccount();
+    const admin = await t.signIn('alice.durand@cabinet-test.fr');
+    const users = (await t.call('GET', '/api/users', { cookie: admin })).json().users as Array<{
+      id: string;
+      email: string;
+    }>;
+    const bruno = users.find((u) => u.email === 'bruno@cabinet-test.fr')!;
+    await t.call('PATCH', `/api/users/${bruno.id}/status`, {
+      cookie: admin,
+      body: { status: 'inactive' },
+    });
+    const refused = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    expect(refused.statusCode).toBe(401);
+    const again = await t.call('POST', '/api/session', {
+      body: { email: 'bruno@cabinet-test.fr', password: 'cheval agrafe batterie correcte' },
+    });
+    expect(again.json().code).toBe('ACCOUNT_INACTIVE');
+    expect(
+      await t.ctx.db.selectFrom('client_space_connections').selectAll().execute(),
+    ).toHaveLength(0);
+  });
 });
