@@ -19,7 +19,12 @@ const services = [
     name: 'boîte mail',
     command: process.execPath,
     args: ['--import', 'tsx', 'apps/mail-inbox/src/main.ts'],
-    env: { SMTP_PORT: inboxSmtpPort, HTTP_PORT: process.env.INBOX_HTTP_PORT ?? '3100' },
+    // The inbox accepts mail from anyone without authentication: it stays on this machine.
+    env: {
+      SMTP_PORT: inboxSmtpPort,
+      HTTP_PORT: process.env.INBOX_HTTP_PORT ?? '3100',
+      HOST: '127.0.0.1',
+    },
   },
   {
     name: 'partenaire EDI',

@@ -1,33 +1,131 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMailer } from '@passerelle/mail';
-import { startTestInbox } from '@passerelle/mail/testing';
-import { buildInboxApp } from './app';
+import { createMailer, type Mailer } from '@passerelle/mail';
+import { readInboxConfig } from './config';
+import { startMailInbox, type RunningInbox } from './start';
 
-describe('local inbox web page', () => {
-  let inbox: Awaited<ReturnType<typeof startTestInbox>>;
-  afterEach(async () => inbox.close());
+describe('the local inbox app, on random ports, fed over real SMTP', () => {
+  let running: RunningInbox | undefined;
+  let mailer: Mailer | undefined;
+  afterEach(async () => {
+    mailer?.close();
+    await running?.close();
+    [running, mailer] = [undefined, undefined];
+  });
 
-  it('lists mail received over SMTP and shows it with clickable links, escaping everything', async () => {
-    inbox = await startTestInbox();
-    const app = buildInboxApp(inbox);
-    const mailer = createMailer({ smtpUrl: inbox.smtpUrl, from: 'Partenaire <p@partenaire.test>' });
-    await mailer.send({
-      to: 'alice@cabinet.fr',
-      subject: '<script>alert(1)</script> Confirmez',
-      text: 'Ouvrez http://localhost:3200/portail/verifier-email?jeton=abc pour confirmer.',
+  async function start(env: Record<string, string> = {}) {
+    const config = readInboxConfig({
+      SMTP_PORT: '0',
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
     });
-    await inbox.waitForMail(() => true);
-    const api = (await app.inject({ url: '/api/messages' })).json();
-    expect(api.messages).toHaveLength(1);
-    const list = (await app.inject({ url: '/' })).body;
-    expect(list).toContain('Boîte de réception locale');
-    expect(list).not.toContain('<script>alert(1)</script>');
-    expect(list).toContain('&lt;script&gt;');
-    const page = (await app.inject({ url: `/messages/${api.messages[0].id}` })).body;
-    expect(page).toContain('<a href="http://localhost:3200/portail/verifier-email?jeton=abc">');
-    expect((await app.inject({ method: 'DELETE', url: '/api/messages' })).statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/messages' })).json().messages).toEqual([]);
-    mailer.close();
-    await app.close();
+    running = await startMailInbox(config);
+    mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${running.smtpPort}`,
+      from: 'Partenaire EDI <no-reply@partenaire.test>',
+    });
+    const base = `http://127.0.0.1:${running.httpPort}`;
+    return { mailer, get: (path: string, init?: RequestInit) => fetch(base + path, init) };
+  }
+
+  it('lists mail received over SMTP in its JSON API, newest first, and clears it', async () => {
+    const { mailer, get } = await start();
+    await mailer.send({ to: 'alice@cabinet.fr', subject: 'Premier', text: 'un' });
+    await mailer.send({ to: 'Bob@Cabinet.fr', subject: 'Confirmez votre adresse', text: 'deux' });
+
+    const { messages } = (await (await get('/api/messages')).json()) as {
+      messages: { id: string; subject: string; to: string[]; from: string }[];
+    };
+    expect(messages.map((m) => m.subject)).toEqual(['Confirmez votre adresse', 'Premier']);
+    expect(messages[0]).toMatchObject({
+      to: ['bob@cabinet.fr'],
+      from: 'Partenaire EDI <no-reply@partenaire.test>',
+    });
+    const one = await get(`/api/messages/${messages[1]?.id}`);
+    expect(await one.json()).toMatchObject({ message: { subject: 'Premier', text: 'un\n' } });
+    const missing = await get('/api/messages/inconnu');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ code: 'NOT_FOUND', message: 'Message introuvable.' });
+
+    const page = await get('/');
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const list = await page.text();
+    expect(list).toContain('<h1>Boîte de réception locale</h1>');
+    expect(list).toContain('<meta http-equiv="refresh" content="5">');
+    expect(list).toContain('gardés en mémoire seulement (les 500 plus récents)');
+    expect(list.indexOf('Confirmez votre adresse')).toBeLessThan(list.indexOf('Premier'));
+
+    // A page of another site may not empty the inbox; the inbox's own page or a script may.
+    const crossSite = await get('/api/messages', {
+      method: 'DELETE',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await get('/api/messages', { method: 'DELETE' })).status).toBe(204);
+    expect(await (await get('/api/messages')).json()).toEqual({ messages: [] });
+  });
+
+  it('escapes a hostile subject, sender and body, and links only the http(s) addresses', async () => {
+    const { get } = await start();
+    const hostile = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${running?.smtpPort}`,
+      from: '"<img src=x onerror=alert(1)>" <evil@exemple.test>',
+    });
+    try {
+      await hostile.send({
+        to: 'alice@cabinet.fr',
+        subject: '<script>alert("objet")</script> & « Confirmez »',
+        text:
+          'Ouvrez http://localhost:3200/portail/verifier-email?jeton=abc&x=1. Puis\n' +
+          '<b>gras</b> javascript:alert(1) http://a.test/"><script>alert(2)</script>',
+        html: '<p onclick="alert(3)">Bonjour</p><script>alert(4)</script>',
+      });
+    } finally {
+      hostile.close();
+    }
+    const list = await (await get('/')).text();
+    expect(list).not.toMatch(/<script|<img/);
+    expect(list).toContain(
+      '&lt;script&gt;alert(&quot;objet&quot;)&lt;/script&gt; &amp; « Confirmez »',
+    );
+    expect(list).toContain('&lt;img src=x onerror=alert(1)&gt; &lt;evil@exemple.test&gt;');
+
+    const id = /href="\/messages\/([\w-]+)"/.exec(list)?.[1];
+    const response = await get(`/messages/${id}`);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'none'");
+    const page = await response.text();
+    expect(page).not.toMatch(/<script|<img|<b>|<p onclick/);
+    expect(page).toContain(
+      '<a href="http://localhost:3200/portail/verifier-email?jeton=abc&amp;x=1" rel="noreferrer">' +
+        'http://localhost:3200/portail/verifier-email?jeton=abc&amp;x=1</a>. Puis',
+    );
+    expect(page).toContain('&lt;b&gt;gras&lt;/b&gt; javascript:alert(1)');
+    expect(page).toContain(
+      '<a href="http://a.test/" rel="noreferrer">http://a.test/</a>&quot;&gt;',
+    );
+    // The HTML part is shown only inside a sandboxed srcdoc frame, as an escaped attribute value.
+    expect(page).toContain(
+      '<iframe sandbox="" srcdoc="&lt;p onclick=&quot;alert(3)&quot;&gt;Bonjour&lt;/p&gt;&lt;script&gt;alert(4)&lt;/script&gt;"',
+    );
+    expect(page.match(/<pre>/g)).toHaveLength(1);
+  });
+
+  it('keeps only the INBOX_MAX_MESSAGES newest messages', async () => {
+    const { mailer, get } = await start({ INBOX_MAX_MESSAGES: '2' });
+    for (const subject of ['un', 'deux', 'trois']) {
+      await mailer.send({ to: 'alice@cabinet.fr', subject, text: subject });
+    }
+    const { messages } = (await (await get('/api/messages')).json()) as {
+      messages: { subject: string }[];
+    };
+    expect(messages.map((m) => m.subject)).toEqual(['trois', 'deux']);
+    expect(await (await get('/')).text()).toContain('(les 2 plus récents)');
+  });
+
+  it('answers an unknown message page with a French 404 page', async () => {
+    const { get } = await start();
+    const response = await get('/messages/disparu');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('<h1>Message introuvable</h1>');
   });
 });

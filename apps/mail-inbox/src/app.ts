@@ -1,28 +1,52 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Inbox } from '@passerelle/mail';
-import { listPage, messagePage } from './pages';
+import { AppError, createServer, type createLogger } from '@passerelle/server-kit';
+import { listPage, messagePage, notFoundPage, STYLE } from './pages';
 
-/** The inbox's web page and JSON API over an {@link Inbox}. */
-export function buildInboxApp(inbox: Inbox): FastifyInstance {
-  const app = Fastify({ logger: false });
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(listPage(inbox.messages())),
+const HTML = 'text/html; charset=utf-8';
+
+/** server-kit's pino logger (the type is named here to keep pino out of this app's dependencies). */
+export type Logger = ReturnType<typeof createLogger>;
+
+/** What the web side needs besides the inbox. */
+export interface InboxAppOptions {
+  logger: Logger;
+  /** The address people open, e.g. `http://localhost:3100`. */
+  publicUrl: string;
+  /** The inbox's cap, told on the page. */
+  maxMessages: number;
+}
+
+/** The inbox's web page and JSON API over an {@link Inbox}, on the shared server set-up. */
+export async function buildInboxApp(
+  inbox: Inbox,
+  options: InboxAppOptions,
+): Promise<FastifyInstance> {
+  const app = await createServer({
+    logger: options.logger,
+    publicUrl: options.publicUrl,
+    trustProxy: false,
+    bodyLimit: 1024,
+    scripts: 'none',
+  });
+  // The list reloads itself every 5 s: its requests would flood the info log of `npm start`.
+  const quiet = { logLevel: 'warn' } as const;
+  app.get('/style.css', quiet, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').send(STYLE),
+  );
+  app.get('/', quiet, async (_request, reply) =>
+    reply.type(HTML).send(listPage(inbox.messages(), options.maxMessages)),
   );
   app.get<{ Params: { id: string } }>('/messages/:id', async (request, reply) => {
     const mail = inbox.find(request.params.id);
-    if (!mail)
-      return reply
-        .code(404)
-        .type('text/html; charset=utf-8')
-        .send('<p lang="fr">Message introuvable.</p>');
-    return reply.type('text/html; charset=utf-8').send(messagePage(mail));
+    if (!mail) return reply.code(404).type(HTML).send(notFoundPage());
+    return reply.type(HTML).send(messagePage(mail));
   });
   app.get('/api/messages', async () => ({ messages: inbox.messages() }));
-  app.get<{ Params: { id: string } }>('/api/messages/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/messages/:id', async (request) => {
     const mail = inbox.find(request.params.id);
-    return mail
-      ? { message: mail }
-      : reply.code(404).send({ code: 'NOT_FOUND', message: 'Message introuvable.' });
+    if (!mail) throw new AppError('NOT_FOUND', 'Message introuvable.');
+    return { message: mail };
   });
   app.delete('/api/messages', async (_request, reply) => {
     inbox.clear();

@@ -1,57 +1,79 @@
 import type { ReceivedMail } from '@passerelle/mail';
+import { escapeHtml, linkify, parisTime } from './html';
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+/** The page style, served as /style.css (the CSP allows no inline style). */
+export const STYLE = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ccd;vertical-align:top}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f5f7;padding:1rem;border-radius:4px}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+iframe{width:100%;height:30rem;border:1px solid #ccd}.note{color:#555}
+`;
+
+function layout(title: string, body: string, refresh: boolean): string {
+  return (
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    (refresh ? '<meta http-equiv="refresh" content="5">' : '') +
+    `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/style.css"></head>` +
+    `<body><main>${body}</main></body></html>`
   );
-
-const date = (iso: string) =>
-  new Date(iso).toLocaleString('fr-FR', {
-    timeZone: 'Europe/Paris',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  });
-
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ccd}
-pre{white-space:pre-wrap;background:#f4f5f7;padding:1rem;border-radius:4px}`;
-
-function layout(title: string, body: string, refresh = false): string {
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escape(title)}</title>${
-    refresh ? '<meta http-equiv="refresh" content="5">' : ''
-  }<style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-/** The list of messages, newest first (refreshes itself every 5 s). */
-export function listPage(messages: ReceivedMail[]): string {
+const subjectOf = (mail: ReceivedMail) => mail.subject || '(sans objet)';
+
+/** The list of messages, newest first; it reloads itself every 5 s. */
+export function listPage(messages: ReceivedMail[], maxMessages: number): string {
   const rows = messages
     .map(
       (m) =>
-        `<tr><td>${escape(date(m.receivedAt))}</td><td>${escape(m.from)}</td><td>${escape(m.to.join(', '))}</td>` +
-        `<td><a href="/messages/${escape(m.id)}">${escape(m.subject || '(sans objet)')}</a></td></tr>`,
+        `<tr><td>${escapeHtml(parisTime(m.receivedAt))}</td><td>${escapeHtml(m.from)}</td>` +
+        `<td>${escapeHtml(m.to.join(', '))}</td>` +
+        `<td><a href="/messages/${encodeURIComponent(m.id)}">${escapeHtml(subjectOf(m))}</a></td></tr>`,
     )
     .join('');
+  const table =
+    messages.length === 0
+      ? '<p>Aucun message pour le moment.</p>'
+      : '<table><thead><tr><th scope="col">Reçu le</th><th scope="col">De</th>' +
+        `<th scope="col">À</th><th scope="col">Objet</th></tr></thead><tbody>${rows}</tbody></table>`;
   return layout(
     'Boîte de réception locale',
-    `<h1>Boîte de réception locale</h1><p>Tous les emails envoyés par Passerelle pendant la démonstration arrivent ici. Ils sont gardés en mémoire et disparaissent à l'arrêt.</p>` +
-      (messages.length === 0
-        ? '<p>Aucun message pour le moment.</p>'
-        : `<table><thead><tr><th>Reçu le</th><th>De</th><th>À</th><th>Objet</th></tr></thead><tbody>${rows}</tbody></table>`),
+    '<h1>Boîte de réception locale</h1>' +
+      '<p>Les emails envoyés par Passerelle pendant la démonstration arrivent ici. ' +
+      `Ils sont gardés en mémoire seulement (les ${maxMessages} plus récents) ` +
+      'et disparaissent à l’arrêt. La page se recharge toutes les 5 secondes.</p>' +
+      table,
     true,
   );
 }
 
-/** One message: headers and its text, with addresses turned into links. */
+/** One message: its headers, its text with http(s) addresses as links, its HTML sandboxed. */
 export function messagePage(mail: ReceivedMail): string {
-  const text = escape(mail.text).replace(
-    /https?:\/\/[^\s<]+/g,
-    (url) => `<a href="${url}">${url}</a>`,
-  );
+  // A sandbox without allowances: no script, no form, no same-origin access to this page.
+  const htmlPart =
+    mail.html === undefined
+      ? ''
+      : '<h2>Version HTML</h2><p class="note">Affichée sans scripts, formulaires, styles intégrés ni images distantes.</p>' +
+        `<iframe sandbox="" srcdoc="${escapeHtml(mail.html)}" title="Version HTML du message"></iframe>`;
   return layout(
-    mail.subject || 'Message',
-    `<p><a href="/">← Boîte de réception</a></p><h1>${escape(mail.subject || '(sans objet)')}</h1>` +
-      `<p>De : ${escape(mail.from)}<br>À : ${escape(mail.to.join(', '))}<br>Reçu le ${escape(date(mail.receivedAt))}</p>` +
-      `<pre>${text}</pre>`,
+    subjectOf(mail),
+    '<p><a href="/">← Boîte de réception</a></p>' +
+      `<h1>${escapeHtml(subjectOf(mail))}</h1>` +
+      `<dl><dt>De</dt><dd>${escapeHtml(mail.from)}</dd>` +
+      `<dt>À</dt><dd>${escapeHtml(mail.to.join(', '))}</dd>` +
+      `<dt>Reçu le</dt><dd>${escapeHtml(parisTime(mail.receivedAt))}</dd></dl>` +
+      `<h2>Texte</h2><pre>${linkify(mail.text)}</pre>` +
+      htmlPart,
+    false,
+  );
+}
+
+/** The page for an unknown or dropped message id. */
+export function notFoundPage(): string {
+  return layout(
+    'Message introuvable',
+    '<p><a href="/">← Boîte de réception</a></p><h1>Message introuvable</h1>' +
+      '<p>Il a peut-être été effacé, ou la boîte a redémarré (les messages sont en mémoire).</p>',
+    false,
   );
 }

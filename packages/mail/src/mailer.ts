@@ -11,37 +11,72 @@ export interface MailMessage {
 /** Sends emails over SMTP. */
 export interface Mailer {
   send(message: MailMessage): Promise<{ messageId: string }>;
+  /** Closes the pooled connections; pending sends fail. */
   close(): void;
 }
 
-/** Thrown when the SMTP server refuses or cannot be reached; never carries the SMTP password. */
-export class MailError extends Error {
-  constructor(cause: unknown) {
-    super("L'envoi de l'email a échoué.", { cause: redactedCause(cause) });
-    this.name = 'MailError';
-  }
-}
-
-function redactedCause(cause: unknown): string {
-  const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-  return text.replace(/\/\/[^@/\s]*@/g, '//[secret]@');
+/** Where and as whom a {@link Mailer} sends. */
+export interface MailerOptions {
+  /** `smtp://host:port`, `smtps://user:password@host:465` (percent-encode special characters). */
+  smtpUrl: string;
+  /** The From header, e.g. `Partenaire EDI <no-reply@partenaire.fr>`. */
+  from: string;
 }
 
 /**
- * A mailer for `smtpUrl` (`smtp://host:port`, `smtps://user:pass@host:465`…), pooled so a burst
- * of notices reuses connections, with bounded timeouts so a dead server fails fast.
+ * Thrown when sending fails (server unreachable, refused, authentication…). Its `cause` is the
+ * underlying error's text with the SMTP password removed; `code` is nodemailer's (ECONNECTION…).
  */
-export function createMailer(options: { smtpUrl: string; from: string }): Mailer {
-  const url = new URL(options.smtpUrl);
+export class MailError extends Error {
+  readonly code: string | undefined;
+  constructor(cause: unknown, secrets: string[] = []) {
+    super("L'envoi de l'email a échoué.", { cause: redact(cause, secrets) });
+    this.name = 'MailError';
+    const code = (cause as { code?: unknown } | null)?.code;
+    this.code = typeof code === 'string' ? code : undefined;
+  }
+}
+
+function redact(cause: unknown, secrets: string[]): string {
+  let text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  for (const secret of secrets) text = text.replaceAll(secret, '[secret]');
+  return text.replace(/\/\/[^@/\s]*@/g, '//[secret]@');
+}
+
+/** Parses the SMTP URL without ever echoing it: it may hold a password. */
+function parseSmtpUrl(smtpUrl: string): URL {
+  const url = URL.parse(smtpUrl);
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '')
+    throw new TypeError(
+      "L'URL SMTP est invalide : attendu smtp://hôte:port ou smtps://utilisateur:mot-de-passe@hôte:465.",
+    );
+  return url;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A mailer for `smtpUrl`, pooled so a burst of notices reuses connections. Throws a TypeError
+ * (without the URL) when the URL is not smtp(s); each failed send rejects with {@link MailError}.
+ */
+export function createMailer(options: MailerOptions): Mailer {
+  const url = parseSmtpUrl(options.smtpUrl);
+  const secrets = [url.password, safeDecode(url.password)].filter((secret) => secret !== '');
   if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
   const transport = nodemailer.createTransport(url.toString(), { from: options.from });
   return {
     async send(message) {
       try {
-        const info = await transport.sendMail({ from: options.from, ...message });
+        const info = await transport.sendMail({ ...message, from: options.from });
         return { messageId: String(info.messageId) };
       } catch (error) {
-        throw new MailError(error);
+        throw new MailError(error, secrets);
       }
     },
     close() {
