@@ -3,10 +3,8 @@ import {
   RateLimiter,
   createLogger,
   databaseTargetFrom,
-  loadKeyringFile,
-  parseKeyring,
-  migrateToLatest,
-  openDatabase,
+  loadKeyring,
+  openMigratedDatabase,
   type DatabaseTarget,
   type Keyring,
 } from '@passerelle/server-kit';
@@ -31,19 +29,12 @@ export async function openContext(
   const logger = options.logger ?? createLogger(config.logLevel);
   const target =
     options.target ?? databaseTargetFrom(config.databaseUrl, config.dataDir, 'declarant.sqlite');
-  const database = openDatabase<DeclarantDatabase>(target);
-  const applied = await migrateToLatest(
-    database.db as never,
-    database.dialect,
+  const database = await openMigratedDatabase<DeclarantDatabase>(
+    target,
     declarantMigrations,
-    database.schema,
+    logger,
   );
-  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const keyring =
-    options.keyring ??
-    (config.masterKey
-      ? parseKeyring(config.masterKey)
-      : loadKeyringFile(config.masterKeyFile, { create: true }));
+  const keyring = options.keyring ?? loadKeyring(config.masterKey, config.masterKeyFile);
   const ctx: AppContext = {
     config,
     keyring,

@@ -1,15 +1,6 @@
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+import { escapeHtml } from '@passerelle/server-kit';
 
-/** Escapes text for HTML content and for quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml };
 
 // http(s) only, so no `javascript:` link can come out of a message.
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/g;

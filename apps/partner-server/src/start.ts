@@ -4,10 +4,8 @@ import {
   RateLimiter,
   createLogger,
   databaseTargetFrom,
-  loadKeyringFile,
-  migrateToLatest,
-  openDatabase,
-  parseKeyring,
+  loadKeyring,
+  openMigratedDatabase,
   type DatabaseTarget,
 } from '@passerelle/server-kit';
 import { loadOrCreateCa } from './ca/ca.service';
@@ -31,17 +29,8 @@ export async function openPartnerContext(
   const now = options.now ?? (() => new Date());
   const target =
     options.target ?? databaseTargetFrom(config.databaseUrl, config.dataDir, 'partner.sqlite');
-  const keyring = config.masterKey
-    ? parseKeyring(config.masterKey)
-    : loadKeyringFile(config.masterKeyFile, { create: true });
-  const database = openDatabase<PartnerDatabase>(target);
-  const applied = await migrateToLatest(
-    database.db as never,
-    database.dialect,
-    partnerMigrations,
-    database.schema,
-  );
-  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const keyring = loadKeyring(config.masterKey, config.masterKeyFile);
+  const database = await openMigratedDatabase<PartnerDatabase>(target, partnerMigrations, logger);
   const ca = await loadOrCreateCa(database.db, keyring, config.partnerName, now());
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const ctx: PartnerContext = {

@@ -15,3 +15,4 @@ export * from './sign-in-limits';
 export * from './server-config';
 export * from './http/create-server';
 export * from './run-process';
+export * from './html-escape';

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
-import type { Dialect } from './database';
+import type { Logger } from 'pino';
+import { openDatabase, type Database, type DatabaseTarget, type Dialect } from './database';
 
 /** A versioned migration that may need to know the dialect (types, identity columns, triggers). */
 export interface VersionedMigration {
@@ -42,4 +43,21 @@ export async function migrateToLatest(
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error('La migration de la base de données a échoué.', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens the database and brings its schema to the latest version (logged when anything ran). */
+export async function openMigratedDatabase<DB>(
+  target: DatabaseTarget,
+  migrations: Record<string, VersionedMigration>,
+  logger: Logger,
+): Promise<Database<DB>> {
+  const database = openDatabase<DB>(target);
+  const applied = await migrateToLatest(
+    database.db as Kysely<unknown>,
+    database.dialect,
+    migrations,
+    database.schema,
+  );
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  return database;
 }

@@ -120,3 +120,8 @@ export function openSecret(keyring: Keyring, sealed: string, context: string): B
 export function sealedKeyId(sealed: string): string | undefined {
   return sealed.split('.')[1];
 }
+
+/** The keyring from its environment value, else from the embedded default's key file. */
+export function loadKeyring(value: string | undefined, defaultFile: string): Keyring {
+  return value ? parseKeyring(value) : loadKeyringFile(defaultFile, { create: true });
+}

@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { escapeHtml } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
 import { jsonSchemaOf, openApiDocument, operations } from './openapi-document';
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+const escape = escapeHtml;
 
 /** `GET /api/v1/openapi.json` and a browsable page of it at `GET /api/v1/docs`. */
 export function registerOpenApiRoutes(app: FastifyInstance, ctx: PartnerContext) {

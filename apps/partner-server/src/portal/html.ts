@@ -1,22 +1,12 @@
+import { escapeHtml } from '@passerelle/server-kit';
+
+export { escapeHtml };
 /** A fragment of HTML that is trusted (built by {@link html} or {@link raw}), never escaped again. */
 export class Html {
   constructor(readonly value: string) {}
   toString() {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML content and for quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /**
