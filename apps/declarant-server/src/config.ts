@@ -1,6 +1,14 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { intVar, loadConfig, serverConfigShape, urlVar } from '@passerelle/server-kit';
+import {
+  intVar,
+  loadConfig,
+  serverConfigShape,
+  signInConfigShape,
+  signInLimitsFrom,
+  type SignInLimits,
+  urlVar,
+} from '@passerelle/server-kit';
 
 /**
  * Every environment variable the declarant server reads, with its default. Any of them may be
@@ -12,12 +20,7 @@ export const declarantConfigShape = {
   SESSION_IDLE_MINUTES: intVar(30, 1, 24 * 60),
   /** Hours after sign-in after which a session ends whatever the activity. */
   SESSION_ABSOLUTE_HOURS: intVar(12, 1, 24 * 30),
-  /** Failed sign-ins on one account, per window, before it is refused with 429. */
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: intVar(10, 1, 100),
-  /** Sign-in attempts from one IP address, per window, before it is refused with 429. */
-  SIGN_IN_MAX_ATTEMPTS_PER_IP: intVar(100, 1, 10000),
-  /** Length of the sign-in rate-limit window, in minutes. */
-  SIGN_IN_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
+  ...signInConfigShape,
   /** Hours an invitation link stays valid. */
   INVITE_LINK_HOURS: intVar(72, 1, 24 * 30),
   /** Hours a password-reset link stays valid. */
@@ -42,7 +45,7 @@ export interface DeclarantConfig {
   logLevel: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
-  signIn: { maxFailuresPerAccount: number; maxAttemptsPerIp: number; windowMs: number };
+  signIn: SignInLimits;
   inviteLinkMs: number;
   resetLinkMs: number;
   trustProxy: boolean;
@@ -69,11 +72,7 @@ export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): Decla
     logLevel: raw.LOG_LEVEL,
     sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,
     sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 60 * minute,
-    signIn: Object.freeze({
-      maxFailuresPerAccount: raw.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
-      maxAttemptsPerIp: raw.SIGN_IN_MAX_ATTEMPTS_PER_IP,
-      windowMs: raw.SIGN_IN_WINDOW_MINUTES * minute,
-    }),
+    signIn: signInLimitsFrom(raw),
     inviteLinkMs: raw.INVITE_LINK_HOURS * 60 * minute,
     resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
     trustProxy: raw.TRUST_PROXY,

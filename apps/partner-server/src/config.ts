@@ -1,6 +1,13 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { intVar, loadConfig, serverConfigShape } from '@passerelle/server-kit';
+import {
+  intVar,
+  loadConfig,
+  serverConfigShape,
+  signInConfigShape,
+  signInLimitsFrom,
+  type SignInLimits,
+} from '@passerelle/server-kit';
 
 /**
  * Every environment variable the partner server reads, with its default; any may be given as
@@ -24,10 +31,7 @@ export const partnerConfigShape = {
   /** Wrong confidential codes per account and window before 429. */
   CODE_MAX_FAILURES: intVar(5, 1, 100),
   CODE_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
-  /** Failed sign-ins per account / attempts per IP, per window of SIGN_IN_WINDOW_MINUTES. */
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: intVar(10, 1, 100),
-  SIGN_IN_MAX_ATTEMPTS_PER_IP: intVar(100, 1, 10000),
-  SIGN_IN_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
+  ...signInConfigShape,
   /** Validity choices offered to the declarant, in months, comma-separated. */
   SIGNATURE_VALIDITY_MONTHS: z
     .string()
@@ -51,7 +55,7 @@ export interface PartnerConfig {
   accessTokenMs: number;
   refreshTokenMs: number;
   code: { maxFailures: number; windowMs: number };
-  signIn: { maxFailuresPerAccount: number; maxAttemptsPerIp: number; windowMs: number };
+  signIn: SignInLimits;
   validityMonths: number[];
   trustProxy: boolean;
   secureCookies: boolean;
@@ -81,11 +85,7 @@ export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): Partner
       maxFailures: raw.CODE_MAX_FAILURES,
       windowMs: raw.CODE_WINDOW_MINUTES * minute,
     }),
-    signIn: Object.freeze({
-      maxFailuresPerAccount: raw.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
-      maxAttemptsPerIp: raw.SIGN_IN_MAX_ATTEMPTS_PER_IP,
-      windowMs: raw.SIGN_IN_WINDOW_MINUTES * minute,
-    }),
+    signIn: signInLimitsFrom(raw),
     validityMonths: [...new Set(raw.SIGNATURE_VALIDITY_MONTHS.split(',').map(Number))].sort(
       (a, b) => a - b,
     ),

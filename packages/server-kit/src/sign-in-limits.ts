@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { intVar } from './config';
 import { verifyAgainstDummy, verifyPassword } from './password-hash';
 import type { Limit, RateLimiter } from './rate-limit';
 
@@ -57,4 +58,27 @@ export function rateLimitedError(
   message = 'Trop de tentatives. Réessayez plus tard.',
 ) {
   return new AppError('RATE_LIMITED', message, { headers: { 'retry-after': String(retryAfter) } });
+}
+
+/** The sign-in limit variables every server reads (defaults: 10 failures, 100 attempts, 15 min). */
+export const signInConfigShape = {
+  /** Failed sign-ins on one account, per window, before it is refused with 429. */
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: intVar(10, 1, 100),
+  /** Sign-in attempts from one IP address, per window, before it is refused with 429. */
+  SIGN_IN_MAX_ATTEMPTS_PER_IP: intVar(100, 1, 10000),
+  /** Length of the sign-in rate-limit window, in minutes. */
+  SIGN_IN_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
+};
+
+/** The limits from the variables of {@link signInConfigShape}. */
+export function signInLimitsFrom(raw: {
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: number;
+  SIGN_IN_MAX_ATTEMPTS_PER_IP: number;
+  SIGN_IN_WINDOW_MINUTES: number;
+}): SignInLimits {
+  return Object.freeze({
+    maxFailuresPerAccount: raw.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+    maxAttemptsPerIp: raw.SIGN_IN_MAX_ATTEMPTS_PER_IP,
+    windowMs: raw.SIGN_IN_WINDOW_MINUTES * 60_000,
+  });
 }
