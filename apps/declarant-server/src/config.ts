@@ -4,6 +4,8 @@ import {
   intVar,
   loadConfig,
   serverConfigShape,
+  serverSettingsFrom,
+  type ServerSettings,
   signInConfigShape,
   signInLimitsFrom,
   type SignInLimits,
@@ -36,51 +38,36 @@ export const declarantConfigShape = {
 };
 
 /** Validated, frozen configuration of the declarant server. */
-export interface DeclarantConfig {
-  port: number;
-  host: string;
-  publicUrl: string;
-  dataDir: string;
-  databaseUrl: string | undefined;
-  logLevel: string;
+export interface DeclarantConfig extends ServerSettings {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   signIn: SignInLimits;
   inviteLinkMs: number;
   resetLinkMs: number;
-  trustProxy: boolean;
   webDistDir: string | undefined;
   partnerUrl: string;
   partnerTimeoutMs: number;
   masterKey: string | undefined;
   masterKeyFile: string;
-  /** True when the public URL is https: cookies get `Secure` and the `__Host-` prefix. */
   secureCookies: boolean;
 }
 
 /** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
 export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): DeclarantConfig {
   const raw = loadConfig(declarantConfigShape, env);
-  const publicUrl = raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`;
   const minute = 60_000;
+  const settings = serverSettingsFrom(raw);
   return Object.freeze({
-    port: raw.PORT,
-    host: raw.HOST,
-    publicUrl,
-    dataDir: resolve(raw.DATA_DIR),
-    databaseUrl: raw.DATABASE_URL,
-    logLevel: raw.LOG_LEVEL,
+    ...settings,
     sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,
     sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 60 * minute,
     signIn: signInLimitsFrom(raw),
     inviteLinkMs: raw.INVITE_LINK_HOURS * 60 * minute,
     resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
-    trustProxy: raw.TRUST_PROXY,
     webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
     partnerUrl: raw.PARTNER_URL,
     partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
     masterKey: raw.MASTER_KEY,
-    masterKeyFile: join(resolve(raw.DATA_DIR), 'declarant-master.key'),
-    secureCookies: publicUrl.startsWith('https://'),
+    masterKeyFile: join(settings.dataDir, 'declarant-master.key'),
   });
 }

@@ -1,9 +1,11 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   intVar,
   loadConfig,
   serverConfigShape,
+  serverSettingsFrom,
+  type ServerSettings,
   signInConfigShape,
   signInLimitsFrom,
   type SignInLimits,
@@ -40,13 +42,7 @@ export const partnerConfigShape = {
 };
 
 /** Validated, frozen configuration of the partner server. */
-export interface PartnerConfig {
-  port: number;
-  host: string;
-  publicUrl: string;
-  dataDir: string;
-  databaseUrl: string | undefined;
-  logLevel: string;
+export interface PartnerConfig extends ServerSettings {
   partnerName: string;
   masterKey: string | undefined;
   masterKeyFile: string;
@@ -57,26 +53,18 @@ export interface PartnerConfig {
   code: { maxFailures: number; windowMs: number };
   signIn: SignInLimits;
   validityMonths: number[];
-  trustProxy: boolean;
-  secureCookies: boolean;
 }
 
 /** Reads and validates the environment once; throws `ConfigError` listing every problem. */
 export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): PartnerConfig {
   const raw = loadConfig(partnerConfigShape, env);
-  const publicUrl = raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`;
   const minute = 60_000;
-  const dataDir = resolve(raw.DATA_DIR);
+  const settings = serverSettingsFrom(raw);
   return Object.freeze({
-    port: raw.PORT,
-    host: raw.HOST,
-    publicUrl,
-    dataDir,
-    databaseUrl: raw.DATABASE_URL,
-    logLevel: raw.LOG_LEVEL,
+    ...settings,
     partnerName: raw.PARTNER_NAME,
     masterKey: raw.MASTER_KEY,
-    masterKeyFile: join(dataDir, 'partner-master.key'),
+    masterKeyFile: join(settings.dataDir, 'partner-master.key'),
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
     accessTokenMs: raw.ACCESS_TOKEN_MINUTES * minute,
@@ -89,7 +77,5 @@ export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): Partner
     validityMonths: [...new Set(raw.SIGNATURE_VALIDITY_MONTHS.split(',').map(Number))].sort(
       (a, b) => a - b,
     ),
-    trustProxy: raw.TRUST_PROXY,
-    secureCookies: publicUrl.startsWith('https://'),
   });
 }

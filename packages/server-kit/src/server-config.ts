@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { boolVar, intVar, urlVar } from './config';
 
@@ -26,5 +27,41 @@ export function serverConfigShape(defaultPort: number) {
       .default('info'),
     /** Trust X-Forwarded-* headers (set when behind a reverse proxy that terminates TLS). */
     TRUST_PROXY: boolVar(false),
+  };
+}
+
+/** The values every server derives from {@link serverConfigShape}. */
+export interface ServerSettings {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  /** True when the public URL is https: cookies get `Secure` (and `__Host-` where used). */
+  secureCookies: boolean;
+}
+
+/** Derives the common settings; the public URL defaults to `http://localhost:<PORT>`. */
+export function serverSettingsFrom(raw: {
+  PORT: number;
+  HOST: string;
+  PUBLIC_URL?: string | undefined;
+  DATA_DIR: string;
+  DATABASE_URL?: string | undefined;
+  LOG_LEVEL: string;
+  TRUST_PROXY: boolean;
+}): ServerSettings {
+  const publicUrl = raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`;
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    publicUrl,
+    dataDir: resolve(raw.DATA_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    logLevel: raw.LOG_LEVEL,
+    trustProxy: raw.TRUST_PROXY,
+    secureCookies: publicUrl.startsWith('https://'),
   };
 }
