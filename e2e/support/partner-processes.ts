@@ -5,6 +5,8 @@ import { startServerProcess } from './server-process';
 export interface PartnerProcesses {
   partnerUrl: string;
   inboxUrl: string;
+  /** The inbox's SMTP address, for the declarant's own emails. */
+  smtpUrl: string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startPartnerWithInbox(): Promise<PartnerProcesses> {
   return {
     partnerUrl,
     inboxUrl: `http://127.0.0.1:${inboxPort}`,
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     stop: async () => {
       await partner.stop();
       await inbox.stop();

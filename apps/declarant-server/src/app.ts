@@ -7,6 +7,7 @@ import { registerClientSpaceRoutes } from './client-space/client-space.routes';
 import type { AppContext } from './context';
 import { installWebUi } from './http/web-ui';
 import { registerSetupRoutes } from './setup/setup.routes';
+import { registerSignaturesRoutes } from './signatures/signatures.routes';
 import { registerUsersRoutes } from './users/users.routes';
 
 /** Builds the declarant HTTP server (not listening yet): shared set-up, routes, web UI. */
@@ -25,6 +26,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerUsersRoutes(app, ctx, guard);
   registerAuditRoutes(app, ctx, guard);
   registerClientSpaceRoutes(app, ctx, guard);
+  registerSignaturesRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);
   return app;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   intVar,
   loadConfig,
+  mailConfigShape,
   serverConfigShape,
   serverSettingsFrom,
   type ServerSettings,
@@ -35,6 +36,18 @@ export const declarantConfigShape = {
   MASTER_KEY: z.string().optional(),
   /** Folder of the built web UI; empty to serve the API only. */
   WEB_DIST_DIR: z.string().optional(),
+  ...mailConfigShape('Passerelle <no-reply@passerelle.localhost>'),
+  /** Consecutive wrong passwords after which a signature is locked ("Bloquée"). */
+  SIGNATURE_MAX_FAILURES: intVar(10, 1, 100),
+  /** Minutes a locked signature stays locked. */
+  SIGNATURE_LOCK_MINUTES: intVar(15, 1, 24 * 60),
+  /** Days before expiry at which the holder is reminded by email, comma-separated. */
+  SIGNATURE_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules')
+    .default('30,7'),
+  /** Seconds between two runs of the expiry-reminder scheduler (0 disables it). */
+  SIGNATURE_REMINDER_INTERVAL_SECONDS: intVar(3600, 0, 24 * 3600),
 };
 
 /** Validated, frozen configuration of the declarant server. */
@@ -50,6 +63,12 @@ export interface DeclarantConfig extends ServerSettings {
   masterKey: string | undefined;
   masterKeyFile: string;
   secureCookies: boolean;
+  smtpUrl: string;
+  mailFrom: string;
+  signatureLock: { maxFailures: number; lockMs: number };
+  /** Reminder days before expiry, largest first (e.g. [30, 7]). */
+  reminderDays: number[];
+  reminderIntervalMs: number;
 }
 
 /** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
@@ -69,5 +88,15 @@ export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): Decla
     partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
     masterKey: raw.MASTER_KEY,
     masterKeyFile: join(settings.dataDir, 'declarant-master.key'),
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    signatureLock: Object.freeze({
+      maxFailures: raw.SIGNATURE_MAX_FAILURES,
+      lockMs: raw.SIGNATURE_LOCK_MINUTES * minute,
+    }),
+    reminderDays: [...new Set(raw.SIGNATURE_REMINDER_DAYS.split(',').map(Number))]
+      .filter((days) => days > 0)
+      .sort((a, b) => b - a),
+    reminderIntervalMs: raw.SIGNATURE_REMINDER_INTERVAL_SECONDS * 1000,
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Mailer } from '@passerelle/mail';
 import type { Dialect, Keyring, RateLimiter } from '@passerelle/server-kit';
 import type { PartnerClient } from './client-space/partner-client';
 import type { DeclarantConfig } from './config';
@@ -14,6 +15,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** Master keys sealing stored secrets (client-space refresh tokens). */
   keyring: Keyring;
+  /** Emails to the firm's people (lock notices, expiry reminders). */
+  mailer: Mailer;
   /** The EDI partner, over HTTP. */
   partner: PartnerClient;
   /** The clock; tests move it to cross timeouts. */

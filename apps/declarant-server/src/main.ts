@@ -2,6 +2,7 @@ import { runProcess } from '@passerelle/server-kit';
 import { buildApp } from './app';
 import { readDeclarantConfig } from './config';
 import { prepareSetupLink } from './setup/setup.service';
+import { startReminderScheduler } from './signatures/expiry-reminders';
 import { openContext } from './start';
 
 // Entry point: config, database, migrations, HTTP server, and the first-start banner.
@@ -10,8 +11,12 @@ runProcess('Passerelle (déclarant)', async () => {
   const { ctx, close } = await openContext(config);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  const stopReminders = startReminderScheduler(ctx);
   printBanner(config.publicUrl, await prepareSetupLink(ctx));
-  return () => app.close().then(close);
+  return () => {
+    stopReminders();
+    return app.close().then(close);
+  };
 });
 
 function printBanner(url: string, setupLink: string | undefined): void {

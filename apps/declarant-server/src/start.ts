@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createMailer } from '@passerelle/mail';
 import {
   RateLimiter,
   createLogger,
@@ -35,9 +36,11 @@ export async function openContext(
     logger,
   );
   const keyring = options.keyring ?? loadKeyring(config.masterKey, config.masterKeyFile);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const ctx: AppContext = {
     config,
     keyring,
+    mailer,
     partner: new HttpPartnerClient(config.partnerUrl, config.partnerTimeoutMs),
     db: database.db,
     dialect: database.dialect,
@@ -45,7 +48,13 @@ export async function openContext(
     rateLimiter: new RateLimiter(database.db, options.now),
     now: options.now ?? (() => new Date()),
   };
-  return { ctx, close: () => database.close() };
+  return {
+    ctx,
+    close: async () => {
+      mailer.close();
+      await database.close();
+    },
+  };
 }
 
 export { buildApp };

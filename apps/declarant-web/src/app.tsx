@@ -7,6 +7,7 @@ import { getSession } from './api/endpoints';
 import { ErrorAlert } from './components/alerts';
 import { Header } from './components/header';
 import { Loading, Page } from './components/page';
+import { SignatureBanner } from './components/signature-banner';
 import { errorText } from './errors';
 import { adminOnlyMessage, messages } from './messages';
 import { navigate, useLocation } from './router';
@@ -18,6 +19,7 @@ import { HomePage } from './routes/home';
 import { JournalPage } from './routes/journal';
 import { MotDePassePage } from './routes/mot-de-passe';
 import { NotFoundPage } from './routes/not-found';
+import { SignaturesCabinetPage } from './routes/signatures';
 import { UtilisateursPage } from './routes/utilisateurs';
 import { SessionContext } from './session';
 
@@ -45,6 +47,7 @@ const routes: Partial<Record<string, Route>> = {
   '/mot-de-passe': { page: MotDePassePage, access: 'user', title: 'Changer mon mot de passe' },
   '/utilisateurs': { page: UtilisateursPage, access: 'admin', title: 'Utilisateurs' },
   '/journal': { page: JournalPage, access: 'admin', title: "Journal d'audit" },
+  '/signatures': { page: SignaturesCabinetPage, access: 'admin', title: 'Signatures du cabinet' },
 };
 
 /** The whole declarant UI. */
@@ -104,6 +107,7 @@ export function App() {
       </a>
       <Header />
       <main id="contenu" tabIndex={-1}>
+        <SignatureBanner />
         {bootError !== null ? (
           <Page title="Passerelle">
             <ErrorAlert message={bootError} />

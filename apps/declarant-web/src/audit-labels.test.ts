@@ -9,6 +9,6 @@ describe('auditActionLabels', () => {
   });
 
   it('shows an unknown (newer) action as its code', () => {
-    expect(auditActionLabel('signature.created')).toBe('signature.created');
+    expect(auditActionLabel('declaration.sent')).toBe('declaration.sent');
   });
 });

@@ -16,6 +16,14 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'client_space.connect_failed': "Échec de connexion à l'espace client",
   'client_space.disconnected': "Déconnexion de l'espace client",
   'client_space.session_lost': "Connexion à l'espace client perdue",
+  'signature.created': "Création d'une signature",
+  'signature.creation_failed': "Échec de création d'une signature",
+  'signature.revoked': "Révocation d'une signature",
+  'signature.password_changed': "Changement du mot de passe d'une signature",
+  'signature.exported': "Export d'une signature (.p12)",
+  'signature.wrong_password': 'Mot de passe de signature erroné',
+  'signature.locked': 'Signature bloquée',
+  'signature.expiry_reminder_sent': "Rappel d'expiration de signature envoyé",
 };
 
 /** The French label of an action; an action added later by the server shows as its code. */

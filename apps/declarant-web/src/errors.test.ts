@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupRequest } from '@passerelle/contracts';
 import { ApiError } from './api/client';
-import { errorText, formErrorsFromApi, formErrorsFromIssues } from './errors';
+import { errorText, formErrorsFromApi, formErrorsFromIssues, hasErrorCode } from './errors';
 import { messages } from './messages';
 
 const fields = ['email', 'password', 'passwordConfirmation'] as const;
@@ -39,6 +39,52 @@ describe('formErrorsFromApi', () => {
   it('formats RATE_LIMITED with the Retry-After delay', () => {
     const error = new ApiError(429, 'RATE_LIMITED', 'Too many', undefined, 120);
     expect(errorText(error)).toBe('Trop de tentatives. Réessayez dans 2 minutes.');
+  });
+});
+
+describe('errorText with the signature codes', () => {
+  it('shows the server message for the codes whose details only the server knows', () => {
+    const remaining = 'Code confidentiel EDI-TDFC incorrect : encore 4 essais avant un blocage.';
+    expect(errorText(new ApiError(403, 'CONFIDENTIAL_CODE_INVALID', remaining))).toBe(remaining);
+    const locked = 'Saisie du code bloquée jusqu’à 14:30.';
+    expect(errorText(new ApiError(429, 'CONFIDENTIAL_CODE_LOCKED', locked))).toBe(locked);
+    const tries = 'Mot de passe de la signature incorrect : encore 2 essais.';
+    expect(errorText(new ApiError(403, 'WRONG_SIGNATURE_PASSWORD', tries))).toBe(tries);
+    const until = 'Signature bloquée jusqu’à 14:30.';
+    expect(errorText(new ApiError(423, 'SIGNATURE_LOCKED', until))).toBe(until);
+  });
+
+  it('falls back to the French map when the server message is empty', () => {
+    expect(errorText(new ApiError(403, 'WRONG_SIGNATURE_PASSWORD', ''))).toBe(
+      'Mot de passe de la signature incorrect.',
+    );
+  });
+
+  it('keeps the French map for the other codes', () => {
+    const error = new ApiError(409, 'CLIENT_SPACE_NOT_CONNECTED', 'Client space not connected');
+    expect(errorText(error)).toBe("Connectez-vous d'abord à l'espace client (Compte utilisateur).");
+    expect(errorText(new ApiError(409, 'SIGNATURE_IN_PROGRESS', 'busy'))).toBe(
+      'Une création de signature est déjà en cours.',
+    );
+  });
+
+  it('puts a wrong confidential code on its field with the remaining attempts', () => {
+    const error = new ApiError(
+      403,
+      'CONFIDENTIAL_CODE_INVALID',
+      'Code incorrect : encore 4 essais.',
+    );
+    const names = ['confidentialCode', 'validityMonths', 'password', 'passwordConfirmation'];
+    expect(
+      formErrorsFromApi(error, names, { CONFIDENTIAL_CODE_INVALID: 'confidentialCode' }),
+    ).toEqual({ fields: { confidentialCode: 'Code incorrect : encore 4 essais.' }, form: null });
+  });
+
+  it('tells API refusals by code', () => {
+    const error = new ApiError(409, 'ALREADY_REVOKED', '');
+    expect(hasErrorCode(error, 'NOT_FOUND', 'ALREADY_REVOKED')).toBe(true);
+    expect(hasErrorCode(error, 'NOT_FOUND')).toBe(false);
+    expect(hasErrorCode(new Error('x'), 'NOT_FOUND')).toBe(false);
   });
 });
 

@@ -20,6 +20,19 @@ export const noErrors: FormErrors = { fields: {}, form: null };
 /** Which form field a refusal code concerns when the server does not say (e.g. EMAIL_TAKEN → email). */
 export type FieldForCode = Partial<Record<ErrorCode, string>>;
 
+/**
+ * Codes whose server message is shown as is: it comes from the shared schemas or the password
+ * policy, or holds what only the server knows (the partner's remaining attempts, a lock's end).
+ */
+export const serverMessageCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'VALIDATION_ERROR',
+  'WEAK_PASSWORD',
+  'CONFIDENTIAL_CODE_INVALID',
+  'CONFIDENTIAL_CODE_LOCKED',
+  'WRONG_SIGNATURE_PASSWORD',
+  'SIGNATURE_LOCKED',
+]);
+
 /** The French sentence for any thrown value; null when the app already reacted (sign-in page). */
 export function errorText(error: unknown): string | null {
   if (!(error instanceof ApiError)) {
@@ -34,11 +47,10 @@ export function errorText(error: unknown): string | null {
       return unexpectedResponseMessage;
     case 'RATE_LIMITED':
       return rateLimitedMessage(error.retryAfterSeconds);
-    case 'VALIDATION_ERROR':
-    case 'WEAK_PASSWORD':
-      return error.serverMessage || messages[error.code];
     default:
-      return messages[error.code];
+      return serverMessageCodes.has(error.code)
+        ? error.serverMessage || messages[error.code]
+        : messages[error.code];
   }
 }
 
@@ -75,4 +87,9 @@ export function formErrorsFromIssues(
     else form ??= issue.message;
   }
   return { fields, form };
+}
+
+/** Whether `error` is an API refusal with one of `codes`. */
+export function hasErrorCode(error: unknown, ...codes: readonly ErrorCode[]): boolean {
+  return error instanceof ApiError && (codes as readonly string[]).includes(error.code);
 }

@@ -23,6 +23,14 @@ describe('messages', () => {
     );
   });
 
+  it('uses the sentences the signatures require', () => {
+    expect(messages.CLIENT_SPACE_NOT_CONNECTED).toBe(
+      "Connectez-vous d'abord à l'espace client (Compte utilisateur).",
+    );
+    expect(messages.SIGNATURE_IN_PROGRESS).toBe('Une création de signature est déjà en cours.');
+    expect(messages.WRONG_SIGNATURE_PASSWORD).toBe('Mot de passe de la signature incorrect.');
+  });
+
   it('turns Retry-After seconds into whole minutes', () => {
     expect(rateLimitedMessage(900)).toBe('Trop de tentatives. Réessayez dans 15 minutes.');
     expect(rateLimitedMessage(61)).toBe('Trop de tentatives. Réessayez dans 2 minutes.');

@@ -1,7 +1,10 @@
 // French sentences shown to the user for every API error code.
 import type { ErrorCode } from '@passerelle/contracts';
 
-/** One French sentence per error code (VALIDATION_ERROR and WEAK_PASSWORD prefer the server's). */
+/**
+ * One French sentence per error code. The codes of `serverMessageCodes` (errors.ts) prefer the
+ * server's message, which holds details this map cannot know (remaining attempts, lock end).
+ */
 export const messages: Record<ErrorCode, string> = {
   VALIDATION_ERROR: 'Certaines informations saisies ne sont pas valides.',
   INVALID_JSON: 'La requête envoyée au serveur est illisible. Rechargez la page et réessayez.',
@@ -37,6 +40,14 @@ export const messages: Record<ErrorCode, string> = {
   VALIDITY_NOT_ALLOWED: "Cette durée de validité n'est pas proposée par le partenaire EDI.",
   ALREADY_REVOKED: 'Cette signature est déjà révoquée.',
   PARTNER_UNAVAILABLE: 'Le partenaire EDI ne répond pas. Réessayez dans quelques instants.',
+  CLIENT_SPACE_NOT_CONNECTED: "Connectez-vous d'abord à l'espace client (Compte utilisateur).",
+  CONFIDENTIAL_CODE_LOCKED:
+    'Trop de codes confidentiels erronés : la saisie du code est bloquée pour le moment. Réessayez plus tard.',
+  SIGNATURE_IN_PROGRESS: 'Une création de signature est déjà en cours.',
+  WRONG_SIGNATURE_PASSWORD: 'Mot de passe de la signature incorrect.',
+  SIGNATURE_LOCKED: 'Signature bloquée après trop de mots de passe erronés. Réessayez plus tard.',
+  SIGNATURE_REVOKED: 'Cette signature est révoquée : elle ne peut plus être utilisée.',
+  SIGNATURE_EXPIRED: 'Cette signature a expiré : elle ne peut plus être utilisée.',
   INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
 };
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   intVar,
   loadConfig,
+  mailConfigShape,
   serverConfigShape,
   serverSettingsFrom,
   type ServerSettings,
@@ -21,11 +22,7 @@ export const partnerConfigShape = {
   PARTNER_NAME: z.string().min(1).max(100).default('Partenaire EDI de référence'),
   /** Master keyring `id=base64;…` (32-byte keys, last = current); unset: `<DATA_DIR>/partner-master.key`. */
   MASTER_KEY: z.string().optional(),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
-    .default('smtp://127.0.0.1:1025'),
-  MAIL_FROM: z.string().default('Partenaire EDI de référence <no-reply@partenaire-edi.localhost>'),
+  ...mailConfigShape('Partenaire EDI de référence <no-reply@partenaire-edi.localhost>'),
   /** Minutes an API access token lives. */
   ACCESS_TOKEN_MINUTES: intVar(10, 1, 60),
   /** Days a refresh token (and its session) lives without being used. */

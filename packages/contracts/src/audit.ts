@@ -14,6 +14,14 @@ export const auditActions = [
   'client_space.connect_failed',
   'client_space.disconnected',
   'client_space.session_lost',
+  'signature.created',
+  'signature.creation_failed',
+  'signature.revoked',
+  'signature.password_changed',
+  'signature.exported',
+  'signature.wrong_password',
+  'signature.locked',
+  'signature.expiry_reminder_sent',
 ] as const;
 /** What an audit event records. Later issues append actions; none is ever removed. */
 export type AuditAction = (typeof auditActions)[number];

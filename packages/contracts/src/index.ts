@@ -6,3 +6,4 @@ export * from './audit';
 export * from './siret';
 export * from './partner';
 export * from './client-space';
+export * from './signatures';

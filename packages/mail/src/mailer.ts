@@ -84,3 +84,26 @@ export function createMailer(options: MailerOptions): Mailer {
     },
   };
 }
+
+/** The one logger method {@link sendOrLog} needs (pino's shape). */
+export interface MailFailureLogger {
+  error(details: object, message: string): void;
+}
+
+/**
+ * Sends an email; a failure is logged (with the subject, never the body, which may hold a code
+ * or a link) and reported as `false`: the caller decides whether its action still stands.
+ */
+export async function sendOrLog(
+  mailer: Mailer,
+  logger: MailFailureLogger,
+  message: MailMessage,
+): Promise<boolean> {
+  try {
+    await mailer.send(message);
+    return true;
+  } catch (error) {
+    logger.error({ err: error, subject: message.subject }, 'email not sent');
+    return false;
+  }
+}

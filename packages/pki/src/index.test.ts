@@ -27,4 +27,26 @@ describe('@passerelle/pki entry point', () => {
     expect(pki.ACCEPTED_KEY_TYPES).toContain(csr.keyType);
     expect(new pki.PkiError('CSR_MALFORMED')).toBeInstanceOf(Error);
   });
+
+  it('exports the signature-key helpers (key wrapping, PKCS#12, certificate/key checks)', () => {
+    const functions = [
+      pki.deriveWrappingKey,
+      pki.wrapPrivateKey,
+      pki.unwrapPrivateKey,
+      pki.wrappedKeyParams,
+      pki.exportPkcs12,
+      pki.readPkcs12,
+      pki.certificateMatchesPrivateKey,
+      pki.exportPkcs8,
+      pki.certificateInfo,
+    ];
+    for (const exported of functions) expect(exported).toBeTypeOf('function');
+    expect(pki.DEFAULT_KEY_WRAP_PARAMS).toEqual({
+      memoryKib: 65536,
+      iterations: 3,
+      parallelism: 1,
+    });
+    expect(Object.isFrozen(pki.DEFAULT_KEY_WRAP_PARAMS)).toBe(true);
+    expect(pki.DEFAULT_PKCS12_ITERATIONS).toBe(600_000);
+  });
 });

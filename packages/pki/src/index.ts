@@ -21,3 +21,25 @@ export {
 } from './issue-certificate';
 export { createCrl, type RevocationReason, type RevokedCertificate } from './crl';
 export { generateKeyPairAndCsr, type GeneratedKeyType, type KeyPairAndCsr } from './key-pair';
+export {
+  DEFAULT_KEY_WRAP_PARAMS,
+  deriveWrappingKey,
+  unwrapPrivateKey,
+  wrappedKeyParams,
+  wrapPrivateKey,
+  type Argon2idParams,
+} from './key-wrap';
+export {
+  DEFAULT_PKCS12_ITERATIONS,
+  exportPkcs12,
+  MAX_PKCS12_READ_ITERATIONS,
+  readPkcs12,
+  type ExportPkcs12Params,
+} from './pkcs12';
+export { type Pkcs12Contents } from './pkcs12-read';
+export {
+  certificateInfo,
+  certificateMatchesPrivateKey,
+  exportPkcs8,
+  type CertificateInfo,
+} from './certificate-key';

@@ -1,6 +1,13 @@
 /** Why a PKI operation was refused; the partner maps each code to an API error. */
 export type PkiErrorCode =
-  'CSR_MALFORMED' | 'CSR_BAD_SIGNATURE' | 'KEY_REJECTED' | 'CERTIFICATE_MALFORMED';
+  | 'CSR_MALFORMED'
+  | 'CSR_BAD_SIGNATURE'
+  | 'KEY_REJECTED'
+  | 'CERTIFICATE_MALFORMED'
+  | 'WRONG_PASSWORD'
+  | 'WRAPPED_KEY_INVALID'
+  | 'PROTECTION_TOO_WEAK'
+  | 'PKCS12_INVALID';
 
 /** The French sentence shown to users for each code (these messages reach the declarant UI). */
 export const PKI_ERROR_MESSAGES: Readonly<Record<PkiErrorCode, string>> = {
@@ -9,6 +16,11 @@ export const PKI_ERROR_MESSAGES: Readonly<Record<PkiErrorCode, string>> = {
   KEY_REJECTED:
     'Type de clé refusé : ECDSA P-256/P-384 ou RSA 2048, 3072 ou 4096 bits (exposant 65537).',
   CERTIFICATE_MALFORMED: 'Le certificat est illisible ou ne correspond pas à sa clé privée.',
+  // Also a tampered wrapped key or PKCS#12: AES-GCM and the PKCS#12 MAC cannot tell them apart.
+  WRONG_PASSWORD: 'Mot de passe de la clé incorrect.',
+  WRAPPED_KEY_INVALID: 'La clé protégée enregistrée est illisible ou d’un format inconnu.',
+  PROTECTION_TOO_WEAK: 'Les paramètres de protection de la clé sont trop faibles.',
+  PKCS12_INVALID: 'Le fichier PKCS#12 est illisible ou d’un format non pris en charge.',
 };
 
 /** The one error this package throws for refused input; match on `code`, never on the text. */

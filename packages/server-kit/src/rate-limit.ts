@@ -44,6 +44,18 @@ export class RateLimiter {
     return wait > 0 ? wait : 0;
   }
 
+  /** Hits `key` may still take in its current window before it is refused (0 once limited). */
+  async remaining(key: string, limit: Limit): Promise<number> {
+    const row = await this.db
+      .selectFrom('rate_limit_counters')
+      .select(['count', 'window_started_at'])
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!row || Date.parse(row.window_started_at) + limit.windowMs <= this.now().getTime())
+      return limit.max;
+    return Math.max(0, limit.max - row.count);
+  }
+
   /** Counts one hit for `key`, starting a new window when the previous one is over. */
   async hit(key: string, limit: Limit): Promise<void> {
     const now = this.now();

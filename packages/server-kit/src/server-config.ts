@@ -65,3 +65,16 @@ export function serverSettingsFrom(raw: {
     secureCookies: publicUrl.startsWith('https://'),
   };
 }
+
+/** The email variables of a server that sends mail, with its own default sender. */
+export function mailConfigShape(defaultFrom: string) {
+  return {
+    /** `smtp://host:port` or `smtps://user:password@host:465`; the embedded default is the local inbox. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
+      .default('smtp://127.0.0.1:1025'),
+    /** The From header of every email sent. */
+    MAIL_FROM: z.string().default(defaultFrom),
+  };
+}

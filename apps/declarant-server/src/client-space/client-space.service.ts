@@ -144,14 +144,67 @@ export async function getClientSpaceStatus(
       if (error instanceof PartnerUnavailableError)
         return { ...known, connected: false, reason: 'partner_unreachable' };
       if (error instanceof AppError && error.code === 'REFRESH_TOKEN_INVALID') {
-        await markLost(ctx.db, userId, 'session_revoked', ctx.now().toISOString());
-        memory(ctx).tokens.delete(userId);
-        await appendAuditEvent(
-          ctx.db,
-          { action: 'client_space.session_lost', actorUserId: userId },
-          ctx.now(),
-        );
+        await markSessionLost(ctx, userId);
         return { ...known, connected: false, reason: 'session_revoked' };
+      }
+      throw error;
+    }
+  });
+}
+
+/** The portal refused the refresh token (revoked or expired there): the connection is lost. */
+async function markSessionLost(ctx: AppContext, userId: string): Promise<void> {
+  await markLost(ctx.db, userId, 'session_revoked', ctx.now().toISOString());
+  memory(ctx).tokens.delete(userId);
+  await appendAuditEvent(
+    ctx.db,
+    { action: 'client_space.session_lost', actorUserId: userId },
+    ctx.now(),
+  );
+}
+
+const notConnected = (message: string) => new AppError('CLIENT_SPACE_NOT_CONNECTED', message);
+
+/**
+ * Runs `work` with a working access token of the user's client-space session (the door every
+ * later partner exchange goes through). No connection, or one the portal revoked, is
+ * `CLIENT_SPACE_NOT_CONNECTED`; an unreachable partner stays `PARTNER_UNAVAILABLE`.
+ */
+export async function withPartnerAccess<T>(
+  ctx: AppContext,
+  userId: string,
+  work: (accessToken: string) => Promise<T>,
+): Promise<T> {
+  return serialized(ctx, userId, async () => {
+    const row = await findConnection(ctx.db, userId);
+    if (!row || row.lost_reason) {
+      throw notConnected(
+        row
+          ? "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous."
+          : "Non connecté : connectez-vous d'abord à l'espace client.",
+      );
+    }
+    let token;
+    try {
+      token = await currentAccessToken(ctx, userId, row.refresh_token_sealed);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'REFRESH_TOKEN_INVALID') {
+        await markSessionLost(ctx, userId);
+        throw notConnected(
+          "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous.",
+        );
+      }
+      throw error;
+    }
+    try {
+      return await work(token);
+    } catch (error) {
+      // The token was good a moment ago: a 401 now means it was revoked meanwhile.
+      if (error instanceof AppError && error.status === 401) {
+        memory(ctx).tokens.delete(userId);
+        throw notConnected(
+          "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous.",
+        );
       }
       throw error;
     }

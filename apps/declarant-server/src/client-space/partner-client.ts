@@ -1,9 +1,18 @@
 import {
   errorStatus,
   isErrorCode,
+  issuedSignatureSchema,
   sessionTokensSchema,
+  signaturePolicySchema,
+  signatureSchema,
+  type IssuedSignature,
+  type IssueSignatureRequest,
+  type RevokeSignatureRequest,
   type SessionTokens,
+  type Signature,
+  type SignaturePolicy,
 } from '@passerelle/contracts';
+import { z } from 'zod';
 import { AppError } from '@passerelle/server-kit';
 
 /**
@@ -18,7 +27,18 @@ export interface PartnerClient {
   revokeSession(accessToken: string): Promise<void>;
   /** Whether an access token still works (false once the session is revoked or expired). */
   checkAccess(accessToken: string): Promise<boolean>;
+  /** What "Durée de validité" offers, and the key types the CA certifies. */
+  getSignaturePolicy(accessToken: string): Promise<SignaturePolicy>;
+  /** Asks the CA for a certificate: the CSR, the emailed confidential code, the validity. */
+  issueSignature(accessToken: string, request: IssueSignatureRequest): Promise<IssuedSignature>;
+  revokeSignature(
+    accessToken: string,
+    serial: string,
+    request: RevokeSignatureRequest,
+  ): Promise<Signature>;
 }
+
+const revokedSignatureSchema = z.object({ signature: signatureSchema });
 
 /** The partner could not be reached, or did not answer in time. */
 export class PartnerUnavailableError extends AppError {
@@ -68,6 +88,25 @@ export class HttpPartnerClient implements PartnerClient {
     }
   }
 
+  getSignaturePolicy(accessToken: string) {
+    return this.call('GET', '/api/v1/signature-policy', undefined, accessToken).then((body) =>
+      signaturePolicySchema.parse(body),
+    );
+  }
+
+  issueSignature(accessToken: string, request: IssueSignatureRequest) {
+    return this.call('POST', '/api/v1/signatures', request, accessToken).then((body) =>
+      issuedSignatureSchema.parse(body),
+    );
+  }
+
+  revokeSignature(accessToken: string, serial: string, request: RevokeSignatureRequest) {
+    const path = `/api/v1/signatures/${encodeURIComponent(serial)}/revocation`;
+    return this.call('POST', path, request, accessToken).then(
+      (body) => revokedSignatureSchema.parse(body).signature,
+    );
+  }
+
   /** One request; partner refusals come back as AppError with the partner's code and message. */
   private async call(
     method: string,
@@ -101,9 +140,11 @@ export class HttpPartnerClient implements PartnerClient {
     ) {
       throw new PartnerUnavailableError(new Error(`partner answered ${response.status}`));
     }
+    const retryAfter = response.headers.get('retry-after');
     throw new AppError(
       refusal.code,
       typeof refusal.message === 'string' ? refusal.message : 'Refus du partenaire EDI.',
+      retryAfter ? { headers: { 'retry-after': retryAfter } } : {},
     );
   }
 }

@@ -74,6 +74,38 @@ export interface ClientSpaceConnectionsTable {
   updated_at: string;
 }
 
+export interface SignaturesTable {
+  id: string;
+  user_id: string;
+  /** Certificate serial, lower-case hexadecimal. */
+  serial: string;
+  key_type: string;
+  holder_first_name: string;
+  holder_last_name: string;
+  holder_email: string;
+  certificate_pem: string;
+  /** The issuing CA's certificates, PEM, concatenated. */
+  chain_pem: string;
+  /** The PKCS#8 private key wrapped under the holder's password (`pkw1$argon2id$…`, pki). */
+  wrapped_key: string;
+  not_before: string;
+  not_after: string;
+  issued_at: string;
+  revoked_at: string | null;
+  revocation_reason: string | null;
+  /** Consecutive wrong passwords since the last success or lock. */
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  password_changed_at: string | null;
+}
+
+export interface SignatureRemindersTable {
+  signature_id: string;
+  days_before: number;
+  claimed_at: string;
+  sent_at: string | null;
+}
+
 /** The whole declarant schema as Kysely sees it. */
 export interface DeclarantDatabase extends RateLimitTable {
   firms: FirmsTable;
@@ -82,5 +114,7 @@ export interface DeclarantDatabase extends RateLimitTable {
   password_tokens: PasswordTokensTable;
   setup_tokens: SetupTokensTable;
   client_space_connections: ClientSpaceConnectionsTable;
+  signatures: SignaturesTable;
+  signature_reminders: SignatureRemindersTable;
   audit_events: Omit<AuditEventsTable, 'seq'> & { seq: Generated<number> };
 }

@@ -55,6 +55,8 @@ export async function startTestApp(
     MASTER_KEY: formatKeyring(addKey(undefined)),
     PARTNER_URL: 'http://127.0.0.1:9',
     PARTNER_TIMEOUT_MS: '2000',
+    // No SMTP server listens on port 9: tests that read mail pass their inbox's URL.
+    SMTP_URL: 'smtp://127.0.0.1:9',
     ...env,
   });
   const { sink, lines: logs } = captureLogs();

@@ -2,6 +2,7 @@
 import { isErrorCode } from '@passerelle/contracts';
 import type { ErrorCode } from '@passerelle/contracts';
 import type { z } from 'zod';
+import { filenameFromContentDisposition } from '../download';
 
 /** Codes that mean "this browser no longer has a usable session". */
 export type AuthFailureCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'ACCOUNT_INACTIVE';
@@ -45,20 +46,7 @@ export async function request<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Answer<S>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'network error');
-  }
-  if (!response.ok) throw await toApiError(response, options.auth ?? true);
+  const response = await send(method, path, options.body, 'application/json', options.auth);
   if (options.schema === undefined) return undefined as Answer<S>;
   const parsed = options.schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
@@ -66,6 +54,58 @@ export async function request<S extends z.ZodType | undefined = undefined>(
     throw new ApiError(response.status, 'BAD_RESPONSE', 'unexpected answer');
   }
   return parsed.data as Answer<S>;
+}
+
+/** A file answered by the API, with the name its Content-Disposition header proposes. */
+export interface ApiFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * Sends one API request whose successful answer is a file (e.g. a .p12); refusals are JSON and
+ * throw an `ApiError` exactly as with {@link request}.
+ */
+export async function requestFile(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; accept: string; fallbackName: string },
+): Promise<ApiFile> {
+  const accept = `${options.accept}, application/json`;
+  const response = await send(method, path, options.body, accept, true);
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'network error');
+  }
+  const header = response.headers.get('Content-Disposition');
+  return { blob, filename: filenameFromContentDisposition(header) ?? options.fallbackName };
+}
+
+/** The fetch shared by both kinds of request: same origin, JSON body, refusals thrown. */
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  accept: string,
+  auth = true,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'network error');
+  }
+  if (!response.ok) throw await toApiError(response, auth);
+  return response;
 }
 
 async function toApiError(response: Response, auth: boolean): Promise<ApiError> {

@@ -7,6 +7,9 @@ import {
   passwordTokenInfo,
   sessionResponse,
   setupStatus,
+  declarantSignatureSchema,
+  signatureListSchema,
+  signatureOptionsSchema,
   userSchema,
 } from '@passerelle/contracts';
 import type {
@@ -14,6 +17,11 @@ import type {
   ClientSpaceStatus,
   ConnectClientSpaceRequest,
   ChangePasswordRequest,
+  ChangeSignaturePasswordRequest,
+  CreateSignatureRequest,
+  DeclarantSignature,
+  ExportSignatureRequest,
+  SignatureOptions,
   CreateUserRequest,
   CreateUserResponse,
   CurrentUser,
@@ -26,12 +34,14 @@ import type {
   UsePasswordTokenRequest,
 } from '@passerelle/contracts';
 import { z } from 'zod';
-import { request } from './client';
+import { request, requestFile } from './client';
+import type { ApiFile } from './client';
 
 const usersResponse = z.object({ users: z.array(userSchema) });
 const userResponse = z.object({ user: userSchema });
 const linkResponse = z.object({ link: passwordLinkSchema });
 const setupResponse = z.object({ user: userSchema });
+const signatureResponse = z.object({ signature: declarantSignatureSchema });
 
 /** GET /api/setup: whether the first start still waits for its administrator. */
 export async function getSetupNeeded(): Promise<boolean> {
@@ -132,4 +142,54 @@ export async function connectClientSpace(
 /** DELETE /api/me/client-space: "Se déconnecter" of the client space. */
 export async function disconnectClientSpace(): Promise<ClientSpaceStatus> {
   return request('DELETE', '/api/me/client-space', { schema: clientSpaceStatusSchema });
+}
+
+/** GET /api/me/signatures: the signed-in user's own signatures, newest first. */
+export async function listMySignatures(): Promise<DeclarantSignature[]> {
+  const answer = await request('GET', '/api/me/signatures', { schema: signatureListSchema });
+  return answer.signatures;
+}
+
+/** GET /api/me/signature-options: validity durations and key types, read from the partner. */
+export async function getSignatureOptions(): Promise<SignatureOptions> {
+  return request('GET', '/api/me/signature-options', { schema: signatureOptionsSchema });
+}
+
+/** POST /api/me/signatures: "Ajouter une signature". */
+export async function createSignature(body: CreateSignatureRequest): Promise<DeclarantSignature> {
+  const answer = await request('POST', '/api/me/signatures', { body, schema: signatureResponse });
+  return answer.signature;
+}
+
+/** GET /api/signatures (administrator): every signature of the firm, with its holder. */
+export async function listFirmSignatures(): Promise<DeclarantSignature[]> {
+  const answer = await request('GET', '/api/signatures', { schema: signatureListSchema });
+  return answer.signatures;
+}
+
+const signaturePath = (id: string, action: string) =>
+  `/api/signatures/${encodeURIComponent(id)}/${action}`;
+
+/** POST /api/signatures/:id/revocation: "Révoquer" (definitive). */
+export async function revokeSignature(id: string): Promise<DeclarantSignature> {
+  const path = signaturePath(id, 'revocation');
+  const answer = await request('POST', path, { body: {}, schema: signatureResponse });
+  return answer.signature;
+}
+
+/** POST /api/signatures/:id/password: "Changer le mot de passe" of a signature. */
+export async function changeSignaturePassword(
+  id: string,
+  body: ChangeSignaturePasswordRequest,
+): Promise<void> {
+  await request('POST', signaturePath(id, 'password'), { body });
+}
+
+/** POST /api/signatures/:id/export: "Exporter (.p12)", the PKCS#12 file and its name. */
+export async function exportSignature(id: string, body: ExportSignatureRequest): Promise<ApiFile> {
+  return requestFile('POST', signaturePath(id, 'export'), {
+    body,
+    accept: 'application/x-pkcs12',
+    fallbackName: 'signature.p12',
+  });
 }

@@ -1,10 +1,12 @@
 // "Espace client" on "Compte utilisateur": the connection tag, the side panel, sign-out.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { connectClientSpaceRequest, type ClientSpaceStatus } from '@passerelle/contracts';
-import { connectClientSpace, disconnectClientSpace, getClientSpace } from '../api/endpoints';
+import { connectClientSpace, disconnectClientSpace } from '../api/endpoints';
 import { errorText } from '../errors';
+import type { ClientSpaceState } from '../use-client-space';
 import { useForm } from '../use-form';
 import { ErrorAlert } from './alerts';
+import { Dialog } from './dialog';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
@@ -23,17 +25,22 @@ const since = (iso: string) =>
     timeStyle: 'short',
   });
 
-/** The client-space section; the panel opens from the link of the help page. */
-export function ClientSpaceSection() {
-  const [status, setStatus] = useState<ClientSpaceStatus | null>(null);
-  const [panelOpen, setPanelOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+interface ClientSpaceSectionProps {
+  /** The status, loaded once by the page and shared with the "Signatures" section. */
+  clientSpace: ClientSpaceState;
+  /** Whether the side panel is open (the "Signatures" section can open it too). */
+  panelOpen: boolean;
+  onPanelOpenChange: (open: boolean) => void;
+}
 
-  const load = useCallback(() => {
-    getClientSpace().then(setStatus, (e: unknown) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load]);
+/** The client-space section; the panel opens from the link of the help page. */
+export function ClientSpaceSection({
+  clientSpace,
+  panelOpen,
+  onPanelOpenChange,
+}: ClientSpaceSectionProps) {
+  const { status, setStatus, error, setError } = clientSpace;
+  const [busy, setBusy] = useState(false);
 
   const disconnect = async () => {
     setBusy(true);
@@ -63,7 +70,7 @@ export function ClientSpaceSection() {
             Connecté à l&apos;espace client avec {status.email}
             {status.connectedAt ? ` depuis le ${since(status.connectedAt)}` : ''}.
           </p>
-          <button type="button" className="button-secondary" disabled={busy} onClick={disconnect}>
+          <button type="button" className="button" disabled={busy} onClick={disconnect}>
             Se déconnecter
           </button>
         </>
@@ -76,7 +83,7 @@ export function ClientSpaceSection() {
           </p>
           <p>{REASONS[status.reason ?? 'not_connected']}</p>
           <p>
-            <button type="button" className="link-button" onClick={() => setPanelOpen(true)}>
+            <button type="button" className="link-button" onClick={() => onPanelOpenChange(true)}>
               Ajouter les identifiants de connexion à l&apos;espace client
             </button>
           </p>
@@ -85,10 +92,11 @@ export function ClientSpaceSection() {
       {panelOpen && status && (
         <ConnectPanel
           portalUrl={status.portalUrl}
-          onClose={() => setPanelOpen(false)}
+          onClose={() => onPanelOpenChange(false)}
           onConnected={(next) => {
             setStatus(next);
-            setPanelOpen(false);
+            setError(null);
+            onPanelOpenChange(false);
           }}
         />
       )}
@@ -112,13 +120,11 @@ function ConnectPanel(props: {
     props.onConnected(await connectClientSpace(data));
   });
   return (
-    <div
-      className="side-panel"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="volet-espace-client"
+    <Dialog
+      titleId="volet-espace-client"
+      title="Connexion à l'espace client"
+      onClose={props.onClose}
     >
-      <h3 id="volet-espace-client">Connexion à l&apos;espace client</h3>
       <p>
         Saisissez l&apos;adresse email et le mot de passe de votre compte client chez le partenaire
         EDI.
@@ -145,9 +151,9 @@ function ConnectPanel(props: {
           Accéder à l&apos;espace client
         </a>
       </p>
-      <button type="button" className="button-secondary" onClick={props.onClose}>
+      <button type="button" className="button" onClick={props.onClose}>
         Fermer
       </button>
-    </div>
+    </Dialog>
   );
 }

@@ -49,6 +49,9 @@ export function Header() {
                       <Link to="/utilisateurs">Utilisateurs</Link>
                     </li>
                     <li>
+                      <Link to="/signatures">Signatures du cabinet</Link>
+                    </li>
+                    <li>
                       <Link to="/journal">Journal d&apos;audit</Link>
                     </li>
                   </>

@@ -5,13 +5,23 @@ import type { FieldBinding } from '../use-form';
 type TextFieldProps = FieldBinding & {
   label: string;
   hint?: string;
+  /** Ids of other sentences describing the field (e.g. a warning above a group of fields). */
+  describedBy?: string;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode'>;
 
 /** `<label>` + `<input>`; the error has role="alert" and is referenced by aria-describedby. */
-export function TextField({ id, label, hint, error, type = 'text', ...input }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  describedBy: extra,
+  error,
+  type = 'text',
+  ...input
+}: TextFieldProps) {
   const hintId = hint === undefined ? undefined : `${id}-hint`;
   const errorId = error === undefined ? undefined : `${id}-error`;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [extra, hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

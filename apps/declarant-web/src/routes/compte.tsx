@@ -1,15 +1,21 @@
 // `/compte`: the user's account ("Compte utilisateur"), client-space tag and signatures.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { getSession } from '../api/endpoints';
 import { ClientSpaceSection } from '../components/client-space-section';
 import { Page } from '../components/page';
+import { SignaturesSection } from '../components/signatures-section';
 import { Link } from '../router';
 import { fullName, roleLabel, statusLabel, useCurrentUser, useSession } from '../session';
+import { useClientSpace } from '../use-client-space';
 
 /** The signed-in user's account page. */
 export function ComptePage() {
   const user = useCurrentUser();
   const { setUser } = useSession();
+  // One client-space status for both sections: connecting in the panel enables "Ajouter une
+  // signature" at once.
+  const clientSpace = useClientSpace();
+  const [clientSpacePanelOpen, setClientSpacePanelOpen] = useState(false);
 
   useEffect(() => {
     let active = true;
@@ -43,12 +49,16 @@ export function ComptePage() {
         </p>
       </section>
 
-      <ClientSpaceSection />
+      <ClientSpaceSection
+        clientSpace={clientSpace}
+        panelOpen={clientSpacePanelOpen}
+        onPanelOpenChange={setClientSpacePanelOpen}
+      />
 
-      <section className="card" aria-labelledby="compte-signatures">
-        <h2 id="compte-signatures">Signatures</h2>
-        <p>Aucune signature.</p>
-      </section>
+      <SignaturesSection
+        clientSpace={clientSpace}
+        onOpenClientSpace={() => setClientSpacePanelOpen(true)}
+      />
     </Page>
   );
 }

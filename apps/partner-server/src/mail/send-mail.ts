@@ -1,16 +1,8 @@
+import { sendOrLog } from '@passerelle/mail';
 import type { PartnerContext } from '../context';
 import type { OutgoingMail } from './messages';
 
-/**
- * Sends an email; a failure is logged (without the content, which may hold a code) and
- * reported to the caller, which decides whether the action still stands.
- */
-export async function sendMail(ctx: PartnerContext, mail: OutgoingMail): Promise<boolean> {
-  try {
-    await ctx.mailer.send(mail);
-    return true;
-  } catch (error) {
-    ctx.logger.error({ err: error, subject: mail.subject }, 'email not sent');
-    return false;
-  }
+/** Sends an email; a failure is logged and reported as `false` (see `sendOrLog`). */
+export function sendMail(ctx: PartnerContext, mail: OutgoingMail): Promise<boolean> {
+  return sendOrLog(ctx.mailer, ctx.logger, mail);
 }

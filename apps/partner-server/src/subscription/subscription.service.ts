@@ -59,21 +59,26 @@ export async function checkConfidentialCode(
   const limit = { max: ctx.config.code.maxFailures, windowMs: ctx.config.code.windowMs };
   const wait = await ctx.rateLimiter.retryAfter(key, limit);
   if (wait > 0)
-    throw rateLimitedError(wait, 'Trop de codes confidentiels erronés. Réessayez plus tard.');
+    throw rateLimitedError(
+      wait,
+      `Trop de codes confidentiels erronés : la saisie du code est bloquée, réessayez dans ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`,
+    );
   if (confidentialCodeMatches(ctx.keyring, current.code_hmac, typed)) return;
   await ctx.rateLimiter.hit(key, limit);
-  if ((await ctx.rateLimiter.retryAfter(key, limit)) > 0) {
-    await sendMail(
-      ctx,
-      codeAttemptsMail(
-        ctx.config,
-        account.admin_email,
-        limit.max,
-        Math.round(limit.windowMs / 60_000),
-      ),
-    );
+  const left = await ctx.rateLimiter.remaining(key, limit);
+  const minutes = Math.round(limit.windowMs / 60_000);
+  if (left === 0) {
+    await sendMail(ctx, codeAttemptsMail(ctx.config, account.admin_email, limit.max, minutes));
   }
-  throw new AppError('CONFIDENTIAL_CODE_INVALID', 'Code confidentiel EDI-TDFC incorrect.', {
-    field: 'confidentialCode',
-  });
+  const consequence =
+    left === 0
+      ? `la saisie du code est bloquée pendant ${minutes} minutes et l'administrateur du compte est prévenu par email.`
+      : `encore ${left} essai${left > 1 ? 's' : ''} avant un blocage de ${minutes} minutes.`;
+  throw new AppError(
+    'CONFIDENTIAL_CODE_INVALID',
+    `Code confidentiel EDI-TDFC incorrect : ${consequence}`,
+    {
+      field: 'confidentialCode',
+    },
+  );
 }
