@@ -47,6 +47,7 @@ const services = [
       WEB_DIST_DIR: 'apps/declarant-web/dist',
       PARTNER_URL: process.env.PARTNER_PUBLIC_URL ?? `http://localhost:${partnerPort}`,
     },
+    env: { SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${inboxSmtpPort}` },
   },
 ];
 

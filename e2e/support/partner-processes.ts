@@ -10,8 +10,10 @@ export interface PartnerProcesses {
   stop(): Promise<void>;
 }
 
-/** Starts the local inbox, then the partner sending its mail there. */
-export async function startPartnerWithInbox(): Promise<PartnerProcesses> {
+/** Starts the local inbox, then the partner sending its mail there; `env` adds variables. */
+export async function startPartnerWithInbox(
+  env: Record<string, string> = {},
+): Promise<PartnerProcesses> {
   const [smtpPort, inboxPort, partnerPort] = [await freePort(), await freePort(), await freePort()];
   const inbox = await startServerProcess(
     'apps/mail-inbox/src/main.ts',
@@ -21,7 +23,12 @@ export async function startPartnerWithInbox(): Promise<PartnerProcesses> {
   const partnerUrl = `http://127.0.0.1:${partnerPort}`;
   const partner = await startServerProcess(
     'apps/partner-server/src/main.ts',
-    { PORT: String(partnerPort), PUBLIC_URL: partnerUrl, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+    {
+      PORT: String(partnerPort),
+      PUBLIC_URL: partnerUrl,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ...env,
+    },
     /portail \(espace client\)/,
   ).catch(async (error: unknown) => {
     await inbox.stop();
