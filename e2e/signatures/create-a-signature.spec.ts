@@ -37,10 +37,12 @@ describe.each(await testDialects())(
     let databases: Awaited<ReturnType<typeof serverDatabases>> | undefined;
 
     beforeAll(async () => {
-      partner = await startPartnerWithInbox();
+      databases = await serverDatabases(dialect);
+      partner = await startPartnerWithInbox(databases.partnerEnv);
       declarant = await startDeclarant({
         PARTNER_URL: partner.partnerUrl,
         SMTP_URL: partner.smtpUrl,
+        ...databases.declarantEnv,
       });
       adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
       await seedUser(declarant.url, adminCookie, BRUNO);
