@@ -40,7 +40,11 @@ export async function createE2eDatabase(purpose: string): Promise<E2eDatabase> {
 }
 
 /** `DATABASE_URL` for each of the two servers on `dialect` (empty: the SQLite default). */
-export async function serverDatabases(dialect: 'sqlite' | 'postgres') {
+export async function serverDatabases(dialect: 'sqlite' | 'postgres'): Promise<{
+  partnerEnv: Record<string, string>;
+  declarantEnv: Record<string, string>;
+  drop(): Promise<void>;
+}> {
   if (dialect === 'sqlite') return { partnerEnv: {}, declarantEnv: {}, drop: async () => {} };
   const [partnerDb, declarantDb] = [
     await createE2eDatabase('partner'),
