@@ -404,7 +404,7 @@ describe('section "Actions" of the signatures, in the browser, with real process
     const nav = bruno.getByRole('navigation', { name: 'Navigation principale' });
     await nav.getByRole('link', { name: 'Compte utilisateur' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Signatures du cabinet' }).count()).toBe(0);
-    expect(await nav.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Utilisateurs', exact: true }).count()).toBe(0);
     for (const [path, title] of [
       ['/utilisateurs', 'Utilisateurs'],
       ['/signatures', 'Signatures du cabinet'],
