@@ -1,0 +1,2 @@
+// Public API of @passerelle/edifact (to be written).
+export {};

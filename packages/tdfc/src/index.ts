@@ -1,0 +1,2 @@
+// Public API of @passerelle/tdfc (to be written).
+export {};
