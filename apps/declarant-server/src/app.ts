@@ -4,6 +4,8 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { SessionGuard } from './auth/session-guard';
 import { registerClientSpaceRoutes } from './client-space/client-space.routes';
+import { registerDossiersRoutes } from './dossiers/dossiers.routes';
+import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
 import type { AppContext } from './context';
 import { installWebUi } from './http/web-ui';
 import { registerSetupRoutes } from './setup/setup.routes';
@@ -27,6 +29,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAuditRoutes(app, ctx, guard);
   registerClientSpaceRoutes(app, ctx, guard);
   registerSignaturesRoutes(app, ctx, guard);
+  registerDossiersRoutes(app, ctx, guard);
+  registerFirmSettingsRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);
   return app;
 }

@@ -24,6 +24,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'signature.wrong_password': 'Mot de passe de signature erroné',
   'signature.locked': 'Signature bloquée',
   'signature.expiry_reminder_sent': "Rappel d'expiration de signature envoyé",
+  'dossier.created': "Création d'un dossier",
+  'dossier.updated': "Modification d'un dossier",
+  'exercise.created': "Ajout d'un exercice",
+  'firm.test_mode_changed': 'Changement du mode test du cabinet',
 };
 
 /** The French label of an action; an action added later by the server shows as its code. */

@@ -48,6 +48,8 @@ export const messages: Record<ErrorCode, string> = {
   SIGNATURE_LOCKED: 'Signature bloquée après trop de mots de passe erronés. Réessayez plus tard.',
   SIGNATURE_REVOKED: 'Cette signature est révoquée : elle ne peut plus être utilisée.',
   SIGNATURE_EXPIRED: 'Cette signature a expiré : elle ne peut plus être utilisée.',
+  SIREN_TAKEN: 'Un dossier existe déjà pour ce SIREN.',
+  EXERCISE_OVERLAP: 'Cet exercice chevauche un exercice existant du dossier.',
   INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
 };
 

@@ -22,6 +22,10 @@ export const auditActions = [
   'signature.wrong_password',
   'signature.locked',
   'signature.expiry_reminder_sent',
+  'dossier.created',
+  'dossier.updated',
+  'exercise.created',
+  'firm.test_mode_changed',
 ] as const;
 /** What an audit event records. Later issues append actions; none is ever removed. */
 export type AuditAction = (typeof auditActions)[number];

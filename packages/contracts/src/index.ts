@@ -7,3 +7,4 @@ export * from './siret';
 export * from './partner';
 export * from './client-space';
 export * from './signatures';
+export * from './dossiers';

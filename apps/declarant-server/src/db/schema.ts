@@ -9,6 +9,8 @@ export interface FirmsTable {
   id: string;
   name: string;
   created_at: string;
+  /** 1: interchanges carry the test indicator ("mode test"), for trying the chain end to end. */
+  test_mode: Generated<number>;
 }
 
 export interface UsersTable {
@@ -106,6 +108,48 @@ export interface SignatureRemindersTable {
   sent_at: string | null;
 }
 
+export interface DossiersTable {
+  id: string;
+  siren: string;
+  name: string;
+  street: string | null;
+  complement: string | null;
+  postcode: string;
+  city: string;
+  category: string;
+  regime: string;
+  taxation: string;
+  rof: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExercisesTable {
+  id: string;
+  dossier_id: string;
+  start_date: string;
+  end_date: string;
+}
+
+export interface DeclarationsTable {
+  id: string;
+  dossier_id: string;
+  exercise_id: string;
+  millesime: string;
+  /** `draft` ("brouillon") until no blocking anomaly is left, then `ready` ("prête"). */
+  status: 'draft' | 'ready';
+  source: 'editor' | 'json' | 'infent';
+  /** The declaration (packages/tdfc model) as JSON. */
+  content: string;
+  error_count: number;
+  warning_count: number;
+  /** Incremented by each change: an edit based on an older version is refused. */
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The whole declarant schema as Kysely sees it. */
 export interface DeclarantDatabase extends RateLimitTable {
   firms: FirmsTable;
@@ -116,5 +160,8 @@ export interface DeclarantDatabase extends RateLimitTable {
   client_space_connections: ClientSpaceConnectionsTable;
   signatures: SignaturesTable;
   signature_reminders: SignatureRemindersTable;
+  dossiers: DossiersTable;
+  exercises: ExercisesTable;
+  declarations: DeclarationsTable;
   audit_events: Omit<AuditEventsTable, 'seq'> & { seq: Generated<number> };
 }

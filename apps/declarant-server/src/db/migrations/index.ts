@@ -2,10 +2,12 @@ import type { VersionedMigration } from '@passerelle/server-kit';
 import { migration0001 } from './0001-users-sessions-audit';
 import { migration0002 } from './0002-client-space';
 import { migration0003 } from './0003-signatures';
+import { migration0004 } from './0004-dossiers-declarations';
 
 /** Every migration of the declarant, by name; names sort in the order they apply. */
 export const declarantMigrations: Record<string, VersionedMigration> = {
   '0001-users-sessions-audit': migration0001,
   '0002-client-space': migration0002,
   '0003-signatures': migration0003,
+  '0004-dossiers-declarations': migration0004,
 };

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { Dossier, DossierInput, ExerciseInput } from '@passerelle/contracts';
+import { AppError } from '@passerelle/server-kit';
+import { appendAuditEvent } from '../audit/audit.repository';
+import type { Caller } from '../auth/session-guard';
+import type { AppContext } from '../context';
+import { toDossierView } from './dossier-view';
+import {
+  findDossier,
+  findDossierBySiren,
+  findOverlappingExercise,
+  insertDossier,
+  insertExercise,
+  listDossiers,
+  listExercises,
+  updateDossier,
+  type DossierRow,
+} from './dossiers.repository';
+
+type ParsedDossier = Omit<DossierInput, 'street' | 'complement'> & {
+  street?: string | undefined;
+  complement?: string | undefined;
+};
+
+export async function listDossierViews(ctx: AppContext): Promise<Dossier[]> {
+  const rows = await listDossiers(ctx.db);
+  const exercises = await listExercises(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toDossierView(row, exercises));
+}
+
+/** The dossier, or `NOT_FOUND` in French. */
+export async function requireDossier(ctx: AppContext, id: string): Promise<DossierRow> {
+  const row = await findDossier(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Dossier introuvable.');
+  return row;
+}
+
+export async function dossierView(ctx: AppContext, id: string): Promise<Dossier> {
+  const row = await requireDossier(ctx, id);
+  return toDossierView(row, await listExercises(ctx.db, [row.id]));
+}
+
+const sirenTaken = (siren: string) =>
+  new AppError('SIREN_TAKEN', `Un dossier existe déjà pour le SIREN ${siren}.`, {
+    field: 'siren',
+  });
+
+/** Creates a dossier (one per SIREN). */
+export async function createDossier(
+  ctx: AppContext,
+  caller: Caller,
+  input: ParsedDossier,
+  ip: string,
+): Promise<Dossier> {
+  if (await findDossierBySiren(ctx.db, input.siren)) throw sirenTaken(input.siren);
+  const at = ctx.now().toISOString();
+  const row: DossierRow = {
+    id: randomUUID(),
+    siren: input.siren,
+    name: input.name,
+    street: input.street ?? null,
+    complement: input.complement ?? null,
+    postcode: input.postcode,
+    city: input.city,
+    category: input.category,
+    regime: input.regime,
+    taxation: input.taxation,
+    rof: input.rof,
+    created_at: at,
+    updated_at: at,
+  };
+  try {
+    await insertDossier(ctx.db, row);
+  } catch (error) {
+    // Two creations of the same SIREN at once: the unique index decides.
+    if (await findDossierBySiren(ctx.db, input.siren)) throw sirenTaken(input.siren);
+    throw error;
+  }
+  await appendAuditEvent(
+    ctx.db,
+    {
+      action: 'dossier.created',
+      actorUserId: caller.user.id,
+      ip,
+      details: { dossierId: row.id, siren: row.siren },
+    },
+    ctx.now(),
+  );
+  return toDossierView(row, []);
+}
+
+/** Replaces a dossier's identity (its SIREN may change only to one not yet used). */
+export async function updateDossierIdentity(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  input: ParsedDossier,
+  ip: string,
+): Promise<Dossier> {
+  const row = await requireDossier(ctx, id);
+  if (input.siren !== row.siren && (await findDossierBySiren(ctx.db, input.siren)))
+    throw sirenTaken(input.siren);
+  await updateDossier(ctx.db, id, {
+    ...input,
+    street: input.street ?? null,
+    complement: input.complement ?? null,
+    updated_at: ctx.now().toISOString(),
+  });
+  await appendAuditEvent(
+    ctx.db,
+    {
+      action: 'dossier.updated',
+      actorUserId: caller.user.id,
+      ip,
+      details: { dossierId: id, siren: input.siren },
+    },
+    ctx.now(),
+  );
+  return dossierView(ctx, id);
+}
+
+/** Adds an exercise; exercises of a dossier never overlap. */
+export async function addExercise(
+  ctx: AppContext,
+  caller: Caller,
+  dossierId: string,
+  input: ExerciseInput,
+  ip: string,
+): Promise<Dossier> {
+  await requireDossier(ctx, dossierId);
+  const overlap = await findOverlappingExercise(ctx.db, dossierId, input.start, input.end);
+  if (overlap) {
+    throw new AppError(
+      'EXERCISE_OVERLAP',
+      `Cet exercice chevauche l'exercice du ${overlap.start_date} au ${overlap.end_date}.`,
+      { field: 'start' },
+    );
+  }
+  const id = randomUUID();
+  await insertExercise(ctx.db, {
+    id,
+    dossier_id: dossierId,
+    start_date: input.start,
+    end_date: input.end,
+  });
+  await appendAuditEvent(
+    ctx.db,
+    {
+      action: 'exercise.created',
+      actorUserId: caller.user.id,
+      ip,
+      details: { dossierId, exerciseId: id, start: input.start, end: input.end },
+    },
+    ctx.now(),
+  );
+  return dossierView(ctx, dossierId);
+}

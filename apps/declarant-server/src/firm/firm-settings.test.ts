@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDialects } from '@passerelle/server-kit/testing';
+import { startTestApp, type TestApp } from '../test/test-app';
+
+describe.each(await testDialects())('firm settings: "mode test" (%s)', (dialect) => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('is off by default, set by an administrator only, and audited', async () => {
+    t = await startTestApp(dialect);
+    const admin = await t.setupAdmin();
+    await t.createUser(admin, { email: 'bruno@cabinet-test.fr' });
+    const bruno = await t.signIn('bruno@cabinet-test.fr');
+    expect((await t.call('GET', '/api/firm/settings', { cookie: bruno })).json()).toEqual({
+      testMode: false,
+    });
+    const refused = await t.call('PUT', '/api/firm/settings', {
+      cookie: bruno,
+      body: { testMode: true },
+    });
+    expect(refused.statusCode).toBe(403);
+    const bad = await t.call('PUT', '/api/firm/settings', {
+      cookie: admin,
+      body: { testMode: 'oui' },
+    });
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_ERROR', field: 'testMode' });
+    const set = await t.call('PUT', '/api/firm/settings', {
+      cookie: admin,
+      body: { testMode: true },
+    });
+    expect(set.json()).toEqual({ testMode: true });
+    expect((await t.call('GET', '/api/firm/settings', { cookie: bruno })).json()).toEqual({
+      testMode: true,
+    });
+    const audit = (await t.call('GET', '/api/audit-events', { cookie: admin })).json();
+    expect(audit.events[0]).toMatchObject({
+      action: 'firm.test_mode_changed',
+      details: { testMode: true },
+    });
+  });
+});
