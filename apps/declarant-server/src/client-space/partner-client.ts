@@ -36,9 +36,12 @@ export interface PartnerClient {
     serial: string,
     request: RevokeSignatureRequest,
   ): Promise<Signature>;
+  /** The account's certificates, newest first. */
+  listSignatures(accessToken: string): Promise<Signature[]>;
 }
 
 const revokedSignatureSchema = z.object({ signature: signatureSchema });
+const signatureListSchema = z.object({ signatures: z.array(signatureSchema) });
 
 /** The partner could not be reached, or did not answer in time. */
 export class PartnerUnavailableError extends AppError {
@@ -104,6 +107,12 @@ export class HttpPartnerClient implements PartnerClient {
     const path = `/api/v1/signatures/${encodeURIComponent(serial)}/revocation`;
     return this.call('POST', path, request, accessToken).then(
       (body) => revokedSignatureSchema.parse(body).signature,
+    );
+  }
+
+  listSignatures(accessToken: string) {
+    return this.call('GET', '/api/v1/signatures', undefined, accessToken).then(
+      (body) => signatureListSchema.parse(body).signatures,
     );
   }
 

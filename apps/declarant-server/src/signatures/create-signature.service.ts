@@ -11,6 +11,7 @@ import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
 import { withPartnerAccess } from '../client-space/client-space.service';
+import { PartnerUnavailableError } from '../client-space/partner-client';
 import type { AppContext } from '../context';
 import { assertStrongPassword } from '../users/password-policy';
 import { wrappedKeyContext } from './signature-unlock.service';
@@ -66,6 +67,26 @@ export async function createSignature(
     throw error;
   } finally {
     running.delete(user.id);
+  }
+}
+
+/** Revokes the partner's certificate of `pkcs8`'s key, if the lost issuance created one. */
+async function revokeOrphan(ctx: AppContext, token: string, pkcs8: Uint8Array): Promise<void> {
+  try {
+    const issued = await ctx.partner.listSignatures(token);
+    for (const signature of issued) {
+      if (
+        signature.status !== 'valid' ||
+        !certificateMatchesPrivateKey(signature.certificatePem, pkcs8)
+      )
+        continue;
+      await ctx.partner.revokeSignature(token, signature.serial, {
+        reason: 'cessationOfOperation',
+      });
+      ctx.logger.warn({ serial: signature.serial }, 'certificate of a lost issuance revoked');
+    }
+  } catch (cause) {
+    ctx.logger.error({ err: cause }, 'certificate of a lost issuance not checked');
   }
 }
 
@@ -125,7 +146,10 @@ async function issueAndStore(
         validityMonths: input.validityMonths,
         holder,
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        // No answer in time: the partner may have issued it anyway. Such a certificate's key
+        // would die with this request, so it is looked for and revoked (best effort).
+        if (error instanceof PartnerUnavailableError) await revokeOrphan(ctx, token, pkcs8);
         throw issuanceRefusal(error);
       });
     if (!certificateMatchesPrivateKey(issued.certificatePem, pkcs8)) {

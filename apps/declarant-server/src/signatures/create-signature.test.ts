@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpensslFolder } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
+import { PartnerUnavailableError } from '../client-space/partner-client';
 import { createSignature } from './create-signature.service';
 import {
   SIGNATURE_PASSWORD,
@@ -207,6 +208,29 @@ describe.each(await testDialects())(
       expect(down.statusCode).toBe(503);
       expect(down.json().code).toBe('PARTNER_UNAVAILABLE');
       expect(await count()).toBe(0);
+    });
+
+    it('revokes the certificate of an issuance whose answer was lost, and stores nothing', async () => {
+      w = await startSignatureWorld(dialect);
+      const partner = w.t.ctx.partner;
+      // The real partner issues the certificate, but its answer never reaches the declarant.
+      w.t.ctx.partner = Object.assign(Object.create(partner) as typeof partner, {
+        issueSignature: async (...args: Parameters<typeof partner.issueSignature>) => {
+          await partner.issueSignature(...args);
+          throw new PartnerUnavailableError(new Error('answer lost'));
+        },
+      });
+      const lost = await w.t.call('POST', '/api/me/signatures', {
+        cookie: w.cookie,
+        body: w.form(),
+      });
+      expect(lost.statusCode).toBe(503);
+      expect(lost.json().code).toBe('PARTNER_UNAVAILABLE');
+      expect(await count()).toBe(0);
+      const atPartner = await w.partner.ctx.db.selectFrom('signatures').selectAll().execute();
+      expect(atPartner).toHaveLength(1);
+      expect(atPartner[0]!.revoked_at).not.toBeNull();
+      expect(atPartner[0]!.revocation_reason).toBe('cessationOfOperation');
     });
 
     it('answers a double submit once: one signature, the other request told it is under way', async () => {
