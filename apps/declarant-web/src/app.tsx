@@ -10,11 +10,15 @@ import { Loading, Page } from './components/page';
 import { SignatureBanner } from './components/signature-banner';
 import { errorText } from './errors';
 import { adminOnlyMessage, messages } from './messages';
-import { navigate, useLocation } from './router';
+import { matchPath, navigate, useLocation } from './router';
+import type { RouteProps } from './router';
+import { CabinetPage } from './routes/cabinet';
 import { ComptePage } from './routes/compte';
 import { ConfigurationPage } from './routes/configuration';
 import { ConnexionPage } from './routes/connexion';
 import { DefinirMotDePassePage } from './routes/definir-mot-de-passe';
+import { DossierPage } from './routes/dossier';
+import { DossiersPage } from './routes/dossiers';
 import { HomePage } from './routes/home';
 import { JournalPage } from './routes/journal';
 import { MotDePassePage } from './routes/mot-de-passe';
@@ -25,7 +29,7 @@ import { SessionContext } from './session';
 
 type Access = 'public' | 'user' | 'admin';
 interface Route {
-  page: ComponentType;
+  page: ComponentType<RouteProps>;
   access: Access;
   title: string;
 }
@@ -48,7 +52,25 @@ const routes: Partial<Record<string, Route>> = {
   '/utilisateurs': { page: UtilisateursPage, access: 'admin', title: 'Utilisateurs' },
   '/journal': { page: JournalPage, access: 'admin', title: "Journal d'audit" },
   '/signatures': { page: SignaturesCabinetPage, access: 'admin', title: 'Signatures du cabinet' },
+  '/cabinet': { page: CabinetPage, access: 'admin', title: 'Paramètres du cabinet' },
+  '/dossiers': { page: DossiersPage, access: 'user', title: 'Dossiers' },
 };
+
+/** Routes whose path has parameters (`:name`), tried in order after the exact paths. */
+const paramRoutes: readonly (Route & { pattern: string })[] = [
+  { pattern: '/dossiers/:id', page: DossierPage, access: 'user', title: 'Dossier' },
+];
+
+/** The route of `path` and its parameters, or undefined (page not found). */
+function findRoute(path: string): { route: Route; params: RouteProps['params'] } | undefined {
+  const exact = routes[path.length > 1 ? path.replace(/\/+$/, '') : path];
+  if (exact !== undefined) return { route: exact, params: {} };
+  for (const route of paramRoutes) {
+    const params = matchPath(route.pattern, path);
+    if (params !== null) return { route, params };
+  }
+  return undefined;
+}
 
 /** The whole declarant UI. */
 export function App() {
@@ -92,7 +114,7 @@ export function App() {
     };
   }, []);
 
-  const route = routes[path.length > 1 ? path.replace(/\/+$/, '') : path];
+  const found = findRoute(path);
   return (
     <SessionContext value={session}>
       <a
@@ -117,10 +139,10 @@ export function App() {
           </Page>
         ) : user === undefined ? (
           <Loading />
-        ) : route === undefined ? (
+        ) : found === undefined ? (
           <NotFoundPage />
         ) : (
-          <Guarded route={route} user={user} notice={bootNotice} />
+          <Guarded route={found.route} params={found.params} user={user} notice={bootNotice} />
         )}
       </main>
     </SessionContext>
@@ -130,10 +152,12 @@ export function App() {
 /** Renders the route's page when the user may see it; redirects or refuses otherwise. */
 function Guarded({
   route,
+  params,
   user,
   notice,
 }: {
   route: Route;
+  params: RouteProps['params'];
   user: CurrentUser | null;
   notice?: string;
 }) {
@@ -158,7 +182,7 @@ function Guarded({
     );
   }
   const Content = route.page;
-  return <Content />;
+  return <Content params={params} />;
 }
 
 /** After a navigation (not the first render), moves focus to the new page's heading. */

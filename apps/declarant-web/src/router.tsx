@@ -75,6 +75,37 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   );
 }
 
+/** What a page of a route with parameters (`/dossiers/:id`) receives. */
+export interface RouteProps {
+  /** The path's parameters, decoded. */
+  params: Partial<Record<string, string>>;
+}
+
+/**
+ * Matches `path` against a route pattern whose `:name` segments are parameters
+ * (`/dossiers/:id`): the decoded parameters, or null when it does not match.
+ */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const wanted = pattern.split('/');
+  const actual = (path.length > 1 ? path.replace(/\/+$/, '') : path).split('/');
+  if (wanted.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of wanted.entries()) {
+    const value = actual[index] ?? '';
+    if (segment.startsWith(':')) {
+      if (value === '') return null;
+      try {
+        params[segment.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return null;
+      }
+    } else if (segment !== value) {
+      return null;
+    }
+  }
+  return params;
+}
+
 /** Reads the one-time secret from a `#jeton=<token>` URL fragment ('' when absent). */
 export function tokenFromHash(hash: string): string {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);

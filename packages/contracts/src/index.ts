@@ -8,3 +8,4 @@ export * from './partner';
 export * from './client-space';
 export * from './signatures';
 export * from './dossiers';
+export * from './declarations';

@@ -8,6 +8,8 @@ import {
   sessionResponse,
   setupStatus,
   declarantSignatureSchema,
+  dossierSchema,
+  firmSettingsSchema,
   signatureListSchema,
   signatureOptionsSchema,
   userSchema,
@@ -20,7 +22,11 @@ import type {
   ChangeSignaturePasswordRequest,
   CreateSignatureRequest,
   DeclarantSignature,
+  Dossier,
+  DossierInput,
+  ExerciseInput,
   ExportSignatureRequest,
+  FirmSettings,
   SignatureOptions,
   CreateUserRequest,
   CreateUserResponse,
@@ -42,6 +48,8 @@ const userResponse = z.object({ user: userSchema });
 const linkResponse = z.object({ link: passwordLinkSchema });
 const setupResponse = z.object({ user: userSchema });
 const signatureResponse = z.object({ signature: declarantSignatureSchema });
+const dossiersResponse = z.object({ dossiers: z.array(dossierSchema) });
+const dossierResponse = z.object({ dossier: dossierSchema });
 
 /** GET /api/setup: whether the first start still waits for its administrator. */
 export async function getSetupNeeded(): Promise<boolean> {
@@ -192,4 +200,47 @@ export async function exportSignature(id: string, body: ExportSignatureRequest):
     accept: 'application/x-pkcs12',
     fallbackName: 'signature.p12',
   });
+}
+
+/** GET /api/dossiers: the firm's dossiers, by name. */
+export async function listDossiers(): Promise<Dossier[]> {
+  const answer = await request('GET', '/api/dossiers', { schema: dossiersResponse });
+  return answer.dossiers;
+}
+
+const dossierPath = (id: string) => `/api/dossiers/${encodeURIComponent(id)}`;
+
+/** GET /api/dossiers/:id: one dossier with its exercises. */
+export async function getDossier(id: string): Promise<Dossier> {
+  const answer = await request('GET', dossierPath(id), { schema: dossierResponse });
+  return answer.dossier;
+}
+
+/** POST /api/dossiers: "Créer un dossier". */
+export async function createDossier(body: DossierInput): Promise<Dossier> {
+  const answer = await request('POST', '/api/dossiers', { body, schema: dossierResponse });
+  return answer.dossier;
+}
+
+/** PUT /api/dossiers/:id: changes a dossier's identity. */
+export async function updateDossier(id: string, body: DossierInput): Promise<Dossier> {
+  const answer = await request('PUT', dossierPath(id), { body, schema: dossierResponse });
+  return answer.dossier;
+}
+
+/** POST /api/dossiers/:id/exercises: "Ajouter un exercice"; the dossier with it. */
+export async function addExercise(id: string, body: ExerciseInput): Promise<Dossier> {
+  const path = `${dossierPath(id)}/exercises`;
+  const answer = await request('POST', path, { body, schema: dossierResponse });
+  return answer.dossier;
+}
+
+/** GET /api/firm/settings: the firm's settings ("Mode test"). */
+export async function getFirmSettings(): Promise<FirmSettings> {
+  return request('GET', '/api/firm/settings', { schema: firmSettingsSchema });
+}
+
+/** PUT /api/firm/settings (administrator). */
+export async function saveFirmSettings(body: FirmSettings): Promise<FirmSettings> {
+  return request('PUT', '/api/firm/settings', { body, schema: firmSettingsSchema });
 }

@@ -41,6 +41,9 @@ export function Header() {
             <nav aria-label="Navigation principale">
               <ul>
                 <li>
+                  <Link to="/dossiers">Dossiers</Link>
+                </li>
+                <li>
                   <Link to="/compte">Compte utilisateur</Link>
                 </li>
                 {user.role === 'administrator' && (
@@ -53,6 +56,9 @@ export function Header() {
                     </li>
                     <li>
                       <Link to="/journal">Journal d&apos;audit</Link>
+                    </li>
+                    <li>
+                      <Link to="/cabinet">Paramètres du cabinet</Link>
                     </li>
                   </>
                 )}

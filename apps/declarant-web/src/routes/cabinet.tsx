@@ -1,0 +1,18 @@
+// `/cabinet` (administrators): "Paramètres du cabinet".
+import { Page } from '../components/page';
+import { TestModeSetting } from '../components/test-mode-setting';
+import { useCurrentUser } from '../session';
+
+/** The firm's name and its settings ("Mode test"). */
+export function CabinetPage() {
+  const user = useCurrentUser();
+  return (
+    <Page title="Paramètres du cabinet">
+      <dl className="details">
+        <dt>Cabinet</dt>
+        <dd>{user.firm.name}</dd>
+      </dl>
+      <TestModeSetting />
+    </Page>
+  );
+}

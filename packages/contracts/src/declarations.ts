@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+// Declarations of a dossier's exercise (issue #6): "brouillon" until no blocking anomaly is
+// left, then "prête" (ready to be signed and sent).
+
+export const declarationStatuses = ['draft', 'ready'] as const;
+export type DeclarationStatus = (typeof declarationStatuses)[number];
+export const declarationStatusLabels: Record<DeclarationStatus, string> = {
+  draft: 'Brouillon',
+  ready: 'Prête',
+};
+
+export const declarationSources = ['editor', 'json', 'infent'] as const;
+export type DeclarationSource = (typeof declarationSources)[number];
+
+/** One finding of the validator, in French, naming the form, the cell and its label. */
+export const anomalySchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  rule: z.string(),
+  form: z.string().nullable(),
+  code: z.string().nullable(),
+  formOccurrence: z.number().nullable(),
+  label: z.string().nullable(),
+  message: z.string(),
+});
+export type DeclarationAnomaly = z.infer<typeof anomalySchema>;
+
+export const declarationSummarySchema = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  dossierName: z.string(),
+  siren: z.string(),
+  exercise: z.object({ id: z.string(), start: z.string(), end: z.string() }),
+  millesime: z.string(),
+  status: z.enum(declarationStatuses),
+  source: z.enum(declarationSources),
+  errorCount: z.number(),
+  warningCount: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DeclarationSummary = z.infer<typeof declarationSummarySchema>;
+
+/** A cell value as stored: amounts in whole euros, codes, ISO dates, text, or a party. */
+export const cellValueSchema = z.union([z.number(), z.string(), z.record(z.string(), z.string())]);
+export type CellValue = z.infer<typeof cellValueSchema>;
+
+/** The declaration's forms: form id → occurrences → cell code → value (or values). */
+export const declarationFormsSchema = z.record(
+  z.string(),
+  z.array(z.record(z.string(), z.union([cellValueSchema, z.array(cellValueSchema)]))),
+);
+
+export const declarationDetailSchema = declarationSummarySchema.extend({
+  forms: declarationFormsSchema,
+  anomalies: z.array(anomalySchema),
+});
+export type DeclarationDetail = z.infer<typeof declarationDetailSchema>;
+
+/** `POST /api/dossiers/:id/declarations`: a new liasse for one of the dossier's exercises. */
+export const createDeclarationRequest = z.object({
+  exerciseId: z.string({ error: 'Choisissez un exercice.' }).min(1, 'Choisissez un exercice.'),
+});
+export type CreateDeclarationRequest = z.input<typeof createDeclarationRequest>;
+
+/**
+ * `PATCH /api/declarations/:id/cells`: the editor's changes; `null` empties a cell. `version` is
+ * the one the editor shows: a change based on an older version is refused (someone else edited).
+ */
+export const updateCellsRequest = z.object({
+  version: z.number({ error: 'Version manquante.' }).int(),
+  changes: z
+    .array(
+      z.object({
+        form: z.string().min(1).max(10),
+        occurrence: z.number().int().min(0).max(999).default(0),
+        code: z.string().regex(/^[A-Z0-9]{2}$/, { error: 'Code de case invalide.' }),
+        value: z.union([cellValueSchema, z.null()]),
+      }),
+    )
+    .min(1, 'Aucune modification.')
+    .max(500, 'Trop de modifications à la fois (500 au plus).'),
+});
+export type UpdateCellsRequest = z.input<typeof updateCellsRequest>;
+
+/** One cell of the editor, from the campaign dictionary. */
+export const editorCellSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  segment: z.string(),
+  repeatable: z.boolean(),
+  signed: z.boolean(),
+  /** The allowed values of a coded cell (CCI), with their labels. */
+  values: z.array(z.object({ value: z.string(), label: z.string() })).nullable(),
+  dateFormat: z.string().nullable(),
+});
+export const editorFormSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  cells: z.array(editorCellSchema),
+});
+/** `GET /api/declarations/:id/editor`: the forms of the declaration's liasse, for the editor. */
+export const editorLayoutSchema = z.object({ forms: z.array(editorFormSchema) });
+export type EditorLayout = z.infer<typeof editorLayoutSchema>;
+
+/** `GET /api/declarations/:id/table`: the readable view (form, code, label, value). */
+export const declarationTableSchema = z.object({
+  rows: z.array(
+    z.object({
+      form: z.string(),
+      formOccurrence: z.number(),
+      code: z.string(),
+      label: z.string(),
+      value: z.string(),
+    }),
+  ),
+});
+export type DeclarationTable = z.infer<typeof declarationTableSchema>;
