@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { SessionGuard } from './auth/session-guard';
 import { registerClientSpaceRoutes } from './client-space/client-space.routes';
+import { registerDeclarationsRoutes } from './declarations/declarations.routes';
 import { registerDossiersRoutes } from './dossiers/dossiers.routes';
 import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
 import type { AppContext } from './context';
@@ -31,6 +32,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSignaturesRoutes(app, ctx, guard);
   registerDossiersRoutes(app, ctx, guard);
   registerFirmSettingsRoutes(app, ctx, guard);
+  registerDeclarationsRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);
   return app;
 }

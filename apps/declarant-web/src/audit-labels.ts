@@ -28,6 +28,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'dossier.updated': "Modification d'un dossier",
   'exercise.created': "Ajout d'un exercice",
   'firm.test_mode_changed': 'Changement du mode test du cabinet',
+  'declaration.created': "Création d'une déclaration",
+  'declaration.imported': 'Import de déclarations',
+  'declaration.status_changed': "Changement de statut d'une déclaration",
 };
 
 /** The French label of an action; an action added later by the server shows as its code. */

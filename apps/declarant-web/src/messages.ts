@@ -50,6 +50,9 @@ export const messages: Record<ErrorCode, string> = {
   SIGNATURE_EXPIRED: 'Cette signature a expiré : elle ne peut plus être utilisée.',
   SIREN_TAKEN: 'Un dossier existe déjà pour ce SIREN.',
   EXERCISE_OVERLAP: 'Cet exercice chevauche un exercice existant du dossier.',
+  DECLARATION_CHANGED:
+    'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
+  IMPORT_INVALID: "Le fichier importé n'est pas valide : aucune déclaration n'a été créée.",
   INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
 };
 

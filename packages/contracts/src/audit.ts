@@ -26,6 +26,9 @@ export const auditActions = [
   'dossier.updated',
   'exercise.created',
   'firm.test_mode_changed',
+  'declaration.created',
+  'declaration.imported',
+  'declaration.status_changed',
 ] as const;
 /** What an audit event records. Later issues append actions; none is ever removed. */
 export type AuditAction = (typeof auditActions)[number];

@@ -46,10 +46,12 @@ export type DeclarationSummary = z.infer<typeof declarationSummarySchema>;
 export const cellValueSchema = z.union([z.number(), z.string(), z.record(z.string(), z.string())]);
 export type CellValue = z.infer<typeof cellValueSchema>;
 
-/** The declaration's forms: form id → occurrences → cell code → value (or values). */
+/** The declaration's forms: form id → occurrences → cell code → value (or rows, `null` = empty row). */
 export const declarationFormsSchema = z.record(
   z.string(),
-  z.array(z.record(z.string(), z.union([cellValueSchema, z.array(cellValueSchema)]))),
+  z.array(
+    z.record(z.string(), z.union([cellValueSchema, z.array(z.union([cellValueSchema, z.null()]))])),
+  ),
 );
 
 export const declarationDetailSchema = declarationSummarySchema.extend({
@@ -76,7 +78,7 @@ export const updateCellsRequest = z.object({
         form: z.string().min(1).max(10),
         occurrence: z.number().int().min(0).max(999).default(0),
         code: z.string().regex(/^[A-Z0-9]{2}$/, { error: 'Code de case invalide.' }),
-        value: z.union([cellValueSchema, z.null()]),
+        value: z.union([cellValueSchema, z.array(z.union([cellValueSchema, z.null()])), z.null()]),
       }),
     )
     .min(1, 'Aucune modification.')

@@ -1,2 +1,71 @@
-// Public API of @passerelle/tdfc (to be written).
-export {};
+// Public API of @passerelle/tdfc: the EDI-TDFC campaign dictionary, the declaration model, its
+// JSON import and its validator. (The INFENT-DF writer and reader come next, on cellsOf.)
+
+export {
+  CAMPAIGNS,
+  DATE_FORMATS,
+  SEGMENTS,
+  type Campaign,
+  type CellDefinition,
+  type DateFormat,
+  type FormDefinition,
+  type RegimeColumn,
+  type Segment,
+  type Taxation,
+  type TdfcDictionary,
+  type ValueTable,
+} from './dictionary/types';
+export { loadDictionary, campaignDataUrl } from './dictionary/load-dictionary';
+export { buildDictionary, type DictionarySources } from './dictionary/build-dictionary';
+export { DictionaryFormatError } from './dictionary/dictionary-format-error';
+export { formDisplayName } from './dictionary/form-name';
+export { KNOWN_NEANT_BOXES } from './dictionary/neant';
+export { columnFromTableCode, regimeColumn } from './dictionary/regime';
+
+export {
+  IDENTIFICATION_FORM,
+  TEXT_LIMITS,
+  entryValues,
+  isNadValue,
+  type CellEntry,
+  type CellValue,
+  type Declaration,
+  type Exercise,
+  type FormOccurrence,
+  type NadValue,
+} from './model';
+export {
+  IDENTIF,
+  identificationCells,
+  identificationColumn,
+  identificationForm,
+  newDeclaration,
+  readIdentification,
+  rofPrefix,
+  type Identification,
+  type IdentificationFacts,
+  type NewDeclarationParams,
+} from './identification';
+export {
+  MAX_EXERCISE_MONTHS,
+  exerciseLongerThan,
+  isIsoDate,
+  millesimeOfExercise,
+} from './exercise';
+export { cellsOf, type DeclaredValue } from './cells';
+export { firstUnsendableCharacter, formatNumber, isLatin9Printable } from './text';
+
+export {
+  importDeclaration,
+  importDeclarationJson,
+  type ImportError,
+  type ImportResult,
+} from './json-import';
+
+export { validateDeclaration, isSendable } from './validate/validate-declaration';
+export { type Anomaly, type Severity } from './validate/anomaly';
+export { SIMPLIFIED_LIASSE } from './validate/neant-rules';
+export { TOTALS_2033, RESULT_2033, type TotalRule } from './validate/totals-2033';
+export { LIASSE_DOCUMENT } from './validate/regime-rules';
+
+export { FIXTURES, readFixture, readFixtureJson } from './fixtures/fixtures';

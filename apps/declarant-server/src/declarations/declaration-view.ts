@@ -1,0 +1,47 @@
+import type {
+  DeclarationAnomaly,
+  DeclarationDetail,
+  DeclarationSummary,
+} from '@passerelle/contracts';
+import type { Anomaly, Declaration } from '@passerelle/tdfc';
+import type { DeclarationListRow } from './declarations.repository';
+
+export function toSummary(row: DeclarationListRow): DeclarationSummary {
+  return {
+    id: row.id,
+    dossierId: row.dossier_id,
+    dossierName: row.dossier_name,
+    siren: row.dossier_siren,
+    exercise: { id: row.exercise_id, start: row.exercise_start, end: row.exercise_end },
+    millesime: row.millesime,
+    status: row.status,
+    source: row.source,
+    errorCount: Number(row.error_count),
+    warningCount: Number(row.warning_count),
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const toApiAnomaly = (anomaly: Anomaly): DeclarationAnomaly => ({
+  severity: anomaly.severity,
+  rule: anomaly.rule,
+  form: anomaly.form,
+  code: anomaly.code ?? null,
+  formOccurrence: anomaly.formOccurrence ?? null,
+  label: anomaly.label ?? null,
+  message: anomaly.message,
+});
+
+export function toDetail(
+  row: DeclarationListRow,
+  declaration: Declaration,
+  anomalies: Anomaly[],
+): DeclarationDetail {
+  return {
+    ...toSummary(row),
+    forms: declaration.forms as DeclarationDetail['forms'],
+    anomalies: anomalies.map(toApiAnomaly),
+  };
+}

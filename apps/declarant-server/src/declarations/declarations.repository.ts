@@ -1,0 +1,61 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DeclarantDatabase, DeclarationsTable } from '../db/schema';
+
+type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
+export type DeclarationRow = Selectable<DeclarationsTable>;
+
+/** A declaration row with its dossier's name and SIREN and its exercise's dates. */
+export type DeclarationListRow = DeclarationRow & {
+  dossier_name: string;
+  dossier_siren: string;
+  exercise_start: string;
+  exercise_end: string;
+};
+
+function withContext(db: Db) {
+  return db
+    .selectFrom('declarations as d')
+    .innerJoin('dossiers as o', 'o.id', 'd.dossier_id')
+    .innerJoin('exercises as e', 'e.id', 'd.exercise_id')
+    .selectAll('d')
+    .select([
+      'o.name as dossier_name',
+      'o.siren as dossier_siren',
+      'e.start_date as exercise_start',
+      'e.end_date as exercise_end',
+    ]);
+}
+
+export function findDeclaration(db: Db, id: string): Promise<DeclarationListRow | undefined> {
+  return withContext(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+/** A dossier's declarations (or every declaration), newest first. */
+export function listDeclarations(db: Db, dossierId?: string): Promise<DeclarationListRow[]> {
+  let query = withContext(db);
+  if (dossierId) query = query.where('d.dossier_id', '=', dossierId);
+  return query.orderBy('d.created_at', 'desc').orderBy('d.id').execute();
+}
+
+export async function insertDeclaration(db: Db, row: DeclarationRow): Promise<void> {
+  await db.insertInto('declarations').values(row).execute();
+}
+
+/** Replaces the content if the row is still at `version`; false when someone changed it meanwhile. */
+export async function updateDeclarationContent(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Pick<
+    DeclarationRow,
+    'content' | 'status' | 'error_count' | 'warning_count' | 'updated_at'
+  >,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('declarations')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

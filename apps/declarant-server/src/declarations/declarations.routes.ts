@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  createDeclarationRequest,
+  updateCellsRequest,
+  type DeclarationTable,
+  type EditorLayout,
+} from '@passerelle/contracts';
+import { parseInput } from '@passerelle/server-kit';
+import type { Declaration } from '@passerelle/tdfc';
+import type { SessionGuard } from '../auth/session-guard';
+import type { AppContext } from '../context';
+import { declarationTable, editorLayout } from './declaration-layout';
+import { importJson } from './imports.service';
+import {
+  createEditorDeclaration,
+  declarationDetail,
+  declarationSummaries,
+  dictionary,
+  requireDeclaration,
+  updateCells,
+} from './declarations.service';
+
+const idParams = z.object({ id: z.uuid({ error: 'Élément introuvable.' }) });
+
+/** Declarations of the dossiers: list, creation for the editor, the editor's changes, views. */
+export function registerDeclarationsRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  guard: SessionGuard,
+) {
+  app.get('/api/declarations', async (request) => {
+    await guard.requireUser(request);
+    return { declarations: await declarationSummaries(ctx) };
+  });
+
+  app.get('/api/dossiers/:id/declarations', async (request) => {
+    await guard.requireUser(request);
+    const { id } = parseInput(idParams, request.params);
+    return { declarations: await declarationSummaries(ctx, id) };
+  });
+
+  app.post('/api/dossiers/:id/declarations', async (request, reply) => {
+    const caller = await guard.requireUser(request);
+    const { id } = parseInput(idParams, request.params);
+    const input = parseInput(createDeclarationRequest, request.body);
+    const declaration = await createEditorDeclaration(
+      ctx,
+      caller,
+      id,
+      input.exerciseId,
+      request.ip,
+    );
+    return reply.code(201).send({ declaration });
+  });
+
+  app.post(
+    '/api/declarations/import-json',
+    { bodyLimit: 10 * 1024 * 1024 },
+    async (request, reply) => {
+      const caller = await guard.requireUser(request);
+      const declarations = await importJson(ctx, caller, request.body, request.ip);
+      return reply.code(201).send({ declarations });
+    },
+  );
+
+  app.get('/api/declarations/:id', async (request) => {
+    await guard.requireUser(request);
+    const { id } = parseInput(idParams, request.params);
+    return { declaration: await declarationDetail(ctx, id) };
+  });
+
+  app.patch('/api/declarations/:id/cells', async (request) => {
+    const caller = await guard.requireUser(request);
+    const { id } = parseInput(idParams, request.params);
+    const input = parseInput(updateCellsRequest, request.body);
+    return { declaration: await updateCells(ctx, caller, id, input) };
+  });
+
+  app.get('/api/declarations/:id/editor', async (request): Promise<EditorLayout> => {
+    await guard.requireUser(request);
+    const { id } = parseInput(idParams, request.params);
+    const row = await requireDeclaration(ctx, id);
+    return editorLayout(dictionary(), JSON.parse(row.content) as Declaration);
+  });
+
+  app.get('/api/declarations/:id/table', async (request): Promise<DeclarationTable> => {
+    await guard.requireUser(request);
+    const { id } = parseInput(idParams, request.params);
+    const row = await requireDeclaration(ctx, id);
+    return declarationTable(dictionary(), JSON.parse(row.content) as Declaration);
+  });
+}
