@@ -28,6 +28,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'dossier.updated': "Modification d'un dossier",
   'exercise.created': "Ajout d'un exercice",
   'firm.test_mode_changed': 'Changement du mode test du cabinet',
+  'firm.siret_changed': 'Changement du SIRET du cabinet',
   'declaration.created': "Création d'une déclaration",
   'declaration.imported': 'Import de déclarations',
   'declaration.status_changed': "Changement de statut d'une déclaration",

@@ -26,6 +26,7 @@ export const auditActions = [
   'dossier.updated',
   'exercise.created',
   'firm.test_mode_changed',
+  'firm.siret_changed',
   'declaration.created',
   'declaration.imported',
   'declaration.status_changed',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidSiren } from './siret';
+import { isValidSiren, isValidSiret } from './siret';
 
 // Dossiers (the firm's client companies) and their exercises (issue #6). The codes are those of
 // the DGFiP value tables TCF (catégorie fiscale), TRF (régime) and TBS (IS/IR).
@@ -150,9 +150,25 @@ export const dossierSchema = z.object({
 });
 export type Dossier = z.infer<typeof dossierSchema>;
 
-/** `GET /api/firm/settings`; `PUT` (administrator) changes them. */
+/** `GET /api/firm/settings`. */
 export const firmSettingsSchema = z.object({
   /** Interchanges carry the EDIFACT test indicator: the partner and the DGFiP treat them as tests. */
-  testMode: z.boolean({ error: 'Mode test : vrai ou faux.' }),
+  testMode: z.boolean(),
+  /** The firm's SIRET: the rédacteur (sender) of every interchange; needed to write one. */
+  siret: z.string().nullable(),
 });
 export type FirmSettings = z.infer<typeof firmSettingsSchema>;
+
+/** `PUT /api/firm/settings` (administrator): what is given changes, the rest stays. */
+export const updateFirmSettingsRequest = z.object({
+  testMode: z.boolean({ error: 'Mode test : vrai ou faux.' }).optional(),
+  siret: z
+    .string({ error: 'SIRET invalide.' })
+    .transform((value) => value.replace(/\s+/g, ''))
+    .refine(isValidSiret, {
+      error: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.',
+    })
+    .nullable()
+    .optional(),
+});
+export type UpdateFirmSettingsRequest = z.input<typeof updateFirmSettingsRequest>;

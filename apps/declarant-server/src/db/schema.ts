@@ -11,6 +11,8 @@ export interface FirmsTable {
   created_at: string;
   /** 1: interchanges carry the test indicator ("mode test"), for trying the chain end to end. */
   test_mode: Generated<number>;
+  /** The firm's SIRET (rédacteur of its interchanges), set in "Paramètres du cabinet". */
+  siret: string | null;
 }
 
 export interface UsersTable {

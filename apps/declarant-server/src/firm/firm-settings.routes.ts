@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { firmSettingsSchema, type FirmSettings } from '@passerelle/contracts';
+import { updateFirmSettingsRequest, type FirmSettings } from '@passerelle/contracts';
 import { parseInput } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 
-/** Whether the firm's interchanges are tests ("mode test"); read by the interchange writer. */
-export async function firmTestMode(ctx: AppContext, firmId: string): Promise<boolean> {
+/** The firm's settings (test mode, SIRET); read by the interchange writer. */
+export async function firmSettings(ctx: AppContext, firmId: string): Promise<FirmSettings> {
   const row = await ctx.db
     .selectFrom('firms')
-    .select('test_mode')
+    .select(['test_mode', 'siret'])
     .where('id', '=', firmId)
     .executeTakeFirst();
-  return Number(row?.test_mode ?? 0) === 1;
+  return { testMode: Number(row?.test_mode ?? 0) === 1, siret: row?.siret ?? null };
 }
 
 /** The firm's settings: every user reads them, administrators change them. */
@@ -23,27 +23,43 @@ export function registerFirmSettingsRoutes(
 ) {
   app.get('/api/firm/settings', async (request): Promise<FirmSettings> => {
     const caller = await guard.requireUser(request);
-    return { testMode: await firmTestMode(ctx, caller.firm.id) };
+    return firmSettings(ctx, caller.firm.id);
   });
 
   app.put('/api/firm/settings', async (request): Promise<FirmSettings> => {
     const caller = await guard.requireAdmin(request);
-    const input = parseInput(firmSettingsSchema, request.body);
-    await ctx.db
-      .updateTable('firms')
-      .set({ test_mode: input.testMode ? 1 : 0 })
-      .where('id', '=', caller.firm.id)
-      .execute();
-    await appendAuditEvent(
-      ctx.db,
-      {
-        action: 'firm.test_mode_changed',
-        actorUserId: caller.user.id,
-        ip: request.ip,
-        details: { testMode: input.testMode },
-      },
-      ctx.now(),
-    );
-    return { testMode: input.testMode };
+    const input = parseInput(updateFirmSettingsRequest, request.body);
+    const changes = {
+      ...(input.testMode === undefined ? {} : { test_mode: input.testMode ? 1 : 0 }),
+      ...(input.siret === undefined ? {} : { siret: input.siret }),
+    };
+    if (Object.keys(changes).length > 0) {
+      await ctx.db.updateTable('firms').set(changes).where('id', '=', caller.firm.id).execute();
+    }
+    if (input.testMode !== undefined) {
+      await appendAuditEvent(
+        ctx.db,
+        {
+          action: 'firm.test_mode_changed',
+          actorUserId: caller.user.id,
+          ip: request.ip,
+          details: { testMode: input.testMode },
+        },
+        ctx.now(),
+      );
+    }
+    if (input.siret !== undefined) {
+      await appendAuditEvent(
+        ctx.db,
+        {
+          action: 'firm.siret_changed',
+          actorUserId: caller.user.id,
+          ip: request.ip,
+          details: { siret: input.siret },
+        },
+        ctx.now(),
+      );
+    }
+    return firmSettings(ctx, caller.firm.id);
   });
 }

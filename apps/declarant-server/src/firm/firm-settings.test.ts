@@ -15,6 +15,7 @@ describe.each(await testDialects())('firm settings: "mode test" (%s)', (dialect)
     const bruno = await t.signIn('bruno@cabinet-test.fr');
     expect((await t.call('GET', '/api/firm/settings', { cookie: bruno })).json()).toEqual({
       testMode: false,
+      siret: null,
     });
     const refused = await t.call('PUT', '/api/firm/settings', {
       cookie: bruno,
@@ -30,14 +31,24 @@ describe.each(await testDialects())('firm settings: "mode test" (%s)', (dialect)
       cookie: admin,
       body: { testMode: true },
     });
-    expect(set.json()).toEqual({ testMode: true });
+    expect(set.json()).toEqual({ testMode: true, siret: null });
+    const badSiret = await t.call('PUT', '/api/firm/settings', {
+      cookie: admin,
+      body: { siret: '73282932000075' },
+    });
+    expect(badSiret.json()).toMatchObject({ code: 'VALIDATION_ERROR', field: 'siret' });
+    await t.call('PUT', '/api/firm/settings', {
+      cookie: admin,
+      body: { siret: '732 829 320 00074' },
+    });
     expect((await t.call('GET', '/api/firm/settings', { cookie: bruno })).json()).toEqual({
       testMode: true,
+      siret: '73282932000074',
     });
     const audit = (await t.call('GET', '/api/audit-events', { cookie: admin })).json();
-    expect(audit.events[0]).toMatchObject({
-      action: 'firm.test_mode_changed',
-      details: { testMode: true },
-    });
+    expect(audit.events.slice(0, 2)).toMatchObject([
+      { action: 'firm.siret_changed', details: { siret: '73282932000074' } },
+      { action: 'firm.test_mode_changed', details: { testMode: true } },
+    ]);
   });
 });

@@ -8,7 +8,11 @@ import {
   sessionResponse,
   setupStatus,
   declarantSignatureSchema,
+  declarationDetailSchema,
+  declarationSummarySchema,
+  declarationTableSchema,
   dossierSchema,
+  editorLayoutSchema,
   firmSettingsSchema,
   signatureListSchema,
   signatureOptionsSchema,
@@ -22,11 +26,17 @@ import type {
   ChangeSignaturePasswordRequest,
   CreateSignatureRequest,
   DeclarantSignature,
+  CreateDeclarationRequest,
+  DeclarationDetail,
+  DeclarationSummary,
+  DeclarationTable,
   Dossier,
+  EditorLayout,
   DossierInput,
   ExerciseInput,
   ExportSignatureRequest,
   FirmSettings,
+  UpdateFirmSettingsRequest,
   SignatureOptions,
   CreateUserRequest,
   CreateUserResponse,
@@ -35,12 +45,13 @@ import type {
   PasswordTokenInfo,
   SetupRequest,
   SignInRequest,
+  UpdateCellsRequest,
   User,
   UserStatus,
   UsePasswordTokenRequest,
 } from '@passerelle/contracts';
 import { z } from 'zod';
-import { request, requestFile } from './client';
+import { request, requestFile, requestRaw } from './client';
 import type { ApiFile } from './client';
 
 const usersResponse = z.object({ users: z.array(userSchema) });
@@ -50,6 +61,8 @@ const setupResponse = z.object({ user: userSchema });
 const signatureResponse = z.object({ signature: declarantSignatureSchema });
 const dossiersResponse = z.object({ dossiers: z.array(dossierSchema) });
 const dossierResponse = z.object({ dossier: dossierSchema });
+const declarationsResponse = z.object({ declarations: z.array(declarationSummarySchema) });
+const declarationResponse = z.object({ declaration: declarationDetailSchema });
 
 /** GET /api/setup: whether the first start still waits for its administrator. */
 export async function getSetupNeeded(): Promise<boolean> {
@@ -241,6 +254,76 @@ export async function getFirmSettings(): Promise<FirmSettings> {
 }
 
 /** PUT /api/firm/settings (administrator). */
-export async function saveFirmSettings(body: FirmSettings): Promise<FirmSettings> {
+export async function saveFirmSettings(body: UpdateFirmSettingsRequest): Promise<FirmSettings> {
   return request('PUT', '/api/firm/settings', { body, schema: firmSettingsSchema });
+}
+
+/** GET /api/dossiers/:id/declarations: the dossier's declarations. */
+export async function listDossierDeclarations(dossierId: string): Promise<DeclarationSummary[]> {
+  const path = `${dossierPath(dossierId)}/declarations`;
+  const answer = await request('GET', path, { schema: declarationsResponse });
+  return answer.declarations;
+}
+
+/** POST /api/dossiers/:id/declarations: "Nouvelle déclaration" for one of its exercises. */
+export async function createDeclaration(
+  dossierId: string,
+  body: CreateDeclarationRequest,
+): Promise<DeclarationDetail> {
+  const path = `${dossierPath(dossierId)}/declarations`;
+  const answer = await request('POST', path, { body, schema: declarationResponse });
+  return answer.declaration;
+}
+
+const declarationPath = (id: string) => `/api/declarations/${encodeURIComponent(id)}`;
+
+/** GET /api/declarations/:id: the declaration, its forms, anomalies and status. */
+export async function getDeclaration(id: string): Promise<DeclarationDetail> {
+  const answer = await request('GET', declarationPath(id), { schema: declarationResponse });
+  return answer.declaration;
+}
+
+/** PATCH /api/declarations/:id/cells: the editor's changes, validated again by the server. */
+export async function updateDeclarationCells(
+  id: string,
+  body: UpdateCellsRequest,
+): Promise<DeclarationDetail> {
+  const path = `${declarationPath(id)}/cells`;
+  const answer = await request('PATCH', path, { body, schema: declarationResponse });
+  return answer.declaration;
+}
+
+/** GET /api/declarations/:id/editor: the forms of the liasse and their cells. */
+export async function getDeclarationEditor(id: string): Promise<EditorLayout> {
+  return request('GET', `${declarationPath(id)}/editor`, { schema: editorLayoutSchema });
+}
+
+/** GET /api/declarations/:id/table: the readable view (form, cell, label, value). */
+export async function getDeclarationTable(id: string): Promise<DeclarationTable> {
+  return request('GET', `${declarationPath(id)}/table`, { schema: declarationTableSchema });
+}
+
+/** GET /api/declarations/:id/interchange: "Télécharger le fichier EDI" (INFENT). */
+export async function downloadInterchange(id: string): Promise<ApiFile> {
+  return requestFile('GET', `${declarationPath(id)}/interchange`, {
+    accept: 'application/edifact',
+    fallbackName: 'declaration.edi',
+  });
+}
+
+/** POST /api/declarations/import: an INFENT file of another software, sent as is. */
+export async function importInterchange(file: Blob): Promise<DeclarationSummary[]> {
+  const answer = await requestRaw('POST', '/api/declarations/import', {
+    body: file,
+    contentType: 'application/edifact',
+    schema: declarationsResponse,
+  });
+  return answer.declarations;
+}
+
+/** POST /api/declarations/import-json: declarations in the documented integrator format. */
+export async function importJson(body: unknown): Promise<DeclarationSummary[]> {
+  const path = '/api/declarations/import-json';
+  const answer = await request('POST', path, { body, schema: declarationsResponse });
+  return answer.declarations;
 }

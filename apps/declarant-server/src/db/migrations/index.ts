@@ -3,6 +3,7 @@ import { migration0001 } from './0001-users-sessions-audit';
 import { migration0002 } from './0002-client-space';
 import { migration0003 } from './0003-signatures';
 import { migration0004 } from './0004-dossiers-declarations';
+import { migration0005 } from './0005-firm-siret';
 
 /** Every migration of the declarant, by name; names sort in the order they apply. */
 export const declarantMigrations: Record<string, VersionedMigration> = {
@@ -10,4 +11,5 @@ export const declarantMigrations: Record<string, VersionedMigration> = {
   '0002-client-space': migration0002,
   '0003-signatures': migration0003,
   '0004-dossiers-declarations': migration0004,
+  '0005-firm-siret': migration0005,
 };
