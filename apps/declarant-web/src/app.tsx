@@ -16,10 +16,13 @@ import { CabinetPage } from './routes/cabinet';
 import { ComptePage } from './routes/compte';
 import { ConfigurationPage } from './routes/configuration';
 import { ConnexionPage } from './routes/connexion';
+import { DeclarationPage } from './routes/declaration';
+import { DeclarationTableauPage } from './routes/declaration-tableau';
 import { DefinirMotDePassePage } from './routes/definir-mot-de-passe';
 import { DossierPage } from './routes/dossier';
 import { DossiersPage } from './routes/dossiers';
 import { HomePage } from './routes/home';
+import { ImportDeclarationsPage } from './routes/import-declarations';
 import { JournalPage } from './routes/journal';
 import { MotDePassePage } from './routes/mot-de-passe';
 import { NotFoundPage } from './routes/not-found';
@@ -54,11 +57,23 @@ const routes: Partial<Record<string, Route>> = {
   '/signatures': { page: SignaturesCabinetPage, access: 'admin', title: 'Signatures du cabinet' },
   '/cabinet': { page: CabinetPage, access: 'admin', title: 'Paramètres du cabinet' },
   '/dossiers': { page: DossiersPage, access: 'user', title: 'Dossiers' },
+  '/declarations/import': {
+    page: ImportDeclarationsPage,
+    access: 'user',
+    title: 'Importer des déclarations',
+  },
 };
 
 /** Routes whose path has parameters (`:name`), tried in order after the exact paths. */
 const paramRoutes: readonly (Route & { pattern: string })[] = [
   { pattern: '/dossiers/:id', page: DossierPage, access: 'user', title: 'Dossier' },
+  { pattern: '/declarations/:id', page: DeclarationPage, access: 'user', title: 'Déclaration' },
+  {
+    pattern: '/declarations/:id/tableau',
+    page: DeclarationTableauPage,
+    access: 'user',
+    title: 'Tableau de la déclaration',
+  },
 ];
 
 /** The route of `path` and its parameters, or undefined (page not found). */

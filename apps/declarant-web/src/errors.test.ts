@@ -88,6 +88,24 @@ describe('errorText with the signature codes', () => {
   });
 });
 
+describe('errorText with the declaration codes', () => {
+  it("shows IMPORT_INVALID's server message, which says what is wrong in the file and where", () => {
+    const precise =
+      "Fichier INFENT invalide : segment 42 (MOA) : montant « 12,5 » illisible. Aucune déclaration n'a été créée.";
+    expect(errorText(new ApiError(422, 'IMPORT_INVALID', precise))).toBe(precise);
+  });
+
+  it('falls back to the French map for an IMPORT_INVALID without message', () => {
+    expect(errorText(new ApiError(422, 'IMPORT_INVALID', ''))).toBe(messages.IMPORT_INVALID);
+  });
+
+  it('keeps the French map for DECLARATION_CHANGED', () => {
+    expect(errorText(new ApiError(409, 'DECLARATION_CHANGED', 'Declaration changed'))).toBe(
+      messages.DECLARATION_CHANGED,
+    );
+  });
+});
+
 describe('formErrorsFromIssues', () => {
   it("keeps the contracts' French messages, first issue per field", () => {
     const parsed = setupRequest.safeParse({

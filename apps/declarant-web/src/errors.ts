@@ -22,7 +22,8 @@ export type FieldForCode = Partial<Record<ErrorCode, string>>;
 
 /**
  * Codes whose server message is shown as is: it comes from the shared schemas or the password
- * policy, or holds what only the server knows (the partner's remaining attempts, a lock's end).
+ * policy, or holds what only the server knows (the partner's remaining attempts, a lock's end,
+ * what is wrong in an imported file and where).
  */
 export const serverMessageCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'VALIDATION_ERROR',
@@ -31,6 +32,7 @@ export const serverMessageCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'CONFIDENTIAL_CODE_LOCKED',
   'WRONG_SIGNATURE_PASSWORD',
   'SIGNATURE_LOCKED',
+  'IMPORT_INVALID',
 ]);
 
 /** The French sentence for any thrown value; null when the app already reacted (sign-in page). */

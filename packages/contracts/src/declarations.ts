@@ -20,6 +20,8 @@ export const anomalySchema = z.object({
   form: z.string().nullable(),
   code: z.string().nullable(),
   formOccurrence: z.number().nullable(),
+  /** 0-based row of a repeatable cell. */
+  valueIndex: z.number().nullable(),
   label: z.string().nullable(),
   message: z.string(),
 });

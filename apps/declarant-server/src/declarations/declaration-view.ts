@@ -30,6 +30,7 @@ const toApiAnomaly = (anomaly: Anomaly): DeclarationAnomaly => ({
   form: anomaly.form,
   code: anomaly.code ?? null,
   formOccurrence: anomaly.formOccurrence ?? null,
+  valueIndex: anomaly.valueIndex ?? null,
   label: anomaly.label ?? null,
   message: anomaly.message,
 });

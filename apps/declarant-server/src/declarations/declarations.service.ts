@@ -138,6 +138,13 @@ export async function createEditorDeclaration(
     regime: dossier.regime,
     rof: dossier.rof,
   });
+  if (!dictionary().millesimes.includes(declaration.millesime)) {
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `Les formulaires du millésime ${declaration.millesime} (exercices clos en 20${Number(declaration.millesime) - 1}) ne sont pas encore publiés : Passerelle connaît les millésimes ${dictionary().millesimes.join(', ')}.`,
+      { field: 'exerciseId' },
+    );
+  }
   const facts = { taxation, category: dossier.category, regime: dossier.regime } as const;
   for (const form of liasseForms(dictionary(), declaration.millesime, facts)) {
     declaration.forms[form] = [{}];

@@ -144,6 +144,24 @@ describe.each(await testDialects())('declarations in the editor (%s)', (dialect)
     expect(jd.values.map((v: { value: string }) => v.value)).toContain('X');
   });
 
+  it('refuses a declaration for an exercise whose millésime is not published yet', async () => {
+    t = await startTestApp(dialect);
+    const cookie = await t.setupAdmin();
+    const dossier = (await t.call('POST', '/api/dossiers', { cookie, body: DOSSIER })).json()
+      .dossier;
+    const exercises = await t.call('POST', `/api/dossiers/${dossier.id}/exercises`, {
+      cookie,
+      body: { start: '2025-01-01', end: '2025-12-31' },
+    });
+    const refused = await t.call('POST', `/api/dossiers/${dossier.id}/declarations`, {
+      cookie,
+      body: { exerciseId: exercises.json().dossier.exercises[0].id },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'VALIDATION_ERROR', field: 'exerciseId' });
+    expect(refused.json().message).toContain('millésime 26 (exercices clos en 2025)');
+  });
+
   it('refuses changes to unknown forms and bad cell codes in French', async () => {
     t = await startTestApp(dialect);
     const { cookie, declaration } = await newDeclaration();

@@ -46,9 +46,39 @@ export async function request<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Answer<S>> {
-  const response = await send(method, path, options.body, 'application/json', options.auth);
-  if (options.schema === undefined) return undefined as Answer<S>;
-  const parsed = options.schema.safeParse(await response.json().catch(() => undefined));
+  const response = await send(
+    method,
+    path,
+    jsonBody(options.body),
+    'application/json',
+    options.auth,
+  );
+  return readAnswer(response, method, path, options.schema);
+}
+
+/**
+ * Sends a file's bytes as they are (e.g. an EDI-TDFC INFENT interchange, `application/edifact`)
+ * and returns the parsed JSON answer; refusals throw an `ApiError` exactly as with {@link request}.
+ */
+export async function requestRaw<S extends z.ZodType | undefined = undefined>(
+  method: 'POST' | 'PUT',
+  path: string,
+  options: { body: Blob | ArrayBuffer | string; contentType: string; schema?: S },
+): Promise<Answer<S>> {
+  const payload = { body: options.body, contentType: options.contentType };
+  const response = await send(method, path, payload, 'application/json', true);
+  return readAnswer(response, method, path, options.schema);
+}
+
+/** The answer's JSON checked against `schema` (nothing for a 204 answer). */
+async function readAnswer<S extends z.ZodType | undefined>(
+  response: Response,
+  method: string,
+  path: string,
+  schema: S | undefined,
+): Promise<Answer<S>> {
+  if (schema === undefined) return undefined as Answer<S>;
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
     console.error(`Unexpected answer to ${method} ${path}`, parsed.error);
     throw new ApiError(response.status, 'BAD_RESPONSE', 'unexpected answer');
@@ -72,7 +102,7 @@ export async function requestFile(
   options: { body?: unknown; accept: string; fallbackName: string },
 ): Promise<ApiFile> {
   const accept = `${options.accept}, application/json`;
-  const response = await send(method, path, options.body, accept, true);
+  const response = await send(method, path, jsonBody(options.body), accept, true);
   let blob: Blob;
   try {
     blob = await response.blob();
@@ -83,23 +113,36 @@ export async function requestFile(
   return { blob, filename: filenameFromContentDisposition(header) ?? options.fallbackName };
 }
 
-/** The fetch shared by both kinds of request: same origin, JSON body, refusals thrown. */
+/** A request body and its media type. */
+interface Payload {
+  body: BodyInit;
+  contentType: string;
+}
+
+/** A value sent as JSON; none when `body` is undefined. */
+function jsonBody(body: unknown): Payload | undefined {
+  return body === undefined
+    ? undefined
+    : { body: JSON.stringify(body), contentType: 'application/json' };
+}
+
+/** The fetch shared by every kind of request: same origin, the body as given, refusals thrown. */
 async function send(
   method: string,
   path: string,
-  body: unknown,
+  payload: Payload | undefined,
   accept: string,
   auth = true,
 ): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (payload !== undefined) headers['Content-Type'] = payload.contentType;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload?.body,
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'network error');

@@ -7,7 +7,7 @@ import { DossierFormPanel } from '../components/dossier-form-panel';
 import { DossierTable } from '../components/dossier-table';
 import { Loading, Page } from '../components/page';
 import { errorText } from '../errors';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
 
 /** "Dossiers": the table of the firm's client companies, the creation panel. */
 export function DossiersPage() {
@@ -29,10 +29,13 @@ export function DossiersPage() {
   return (
     <Page title="Dossiers">
       <p>Les entreprises clientes du cabinet, dont Passerelle transmet les déclarations.</p>
-      <p>
+      <p className="actions">
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           Créer un dossier
         </button>
+        <Link className="button" to="/declarations/import">
+          Importer des déclarations
+        </Link>
       </p>
       <ErrorAlert message={error} />
       {dossiers === null ? error === null && <Loading /> : <DossierTable dossiers={dossiers} />}

@@ -1,0 +1,132 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFixtureJson } from '@passerelle/tdfc';
+import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
+import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
+import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
+import { seedAdministrator, seedUser } from '../support/seed-declarant';
+import { CollaboratorApi } from './collaborator-api';
+
+const ADMIN = {
+  email: 'alice.durand@cabinet-exemple.fr',
+  password: 'cheval agrafe batterie correcte',
+};
+const BRUNO = {
+  firstName: 'Bruno',
+  lastName: 'Martin',
+  email: 'bruno.martin@cabinet-exemple.fr',
+  password: 'girafe lumineuse sous la pluie',
+};
+/** The integrators' documented example (packages/tdfc/README.md): a clean 2024 liasse. */
+const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
+
+describe.each(await testDialects())(
+  '"Importer des déclarations", in the browser (%s)',
+  (dialect) => {
+    let declarant: DeclarantProcess;
+    let database: E2eDatabase | undefined;
+    let browser: Browser;
+    let context: BrowserContext;
+    let api: CollaboratorApi;
+
+    beforeAll(async () => {
+      database = dialect === 'postgres' ? await createE2eDatabase('declarant') : undefined;
+      declarant = await startDeclarant({
+        PARTNER_URL: 'http://127.0.0.1:9',
+        ...(database === undefined ? {} : { DATABASE_URL: database.url }),
+      });
+      const adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
+      await seedUser(declarant.url, adminCookie, BRUNO);
+      api = await CollaboratorApi.signIn(declarant.url, BRUNO);
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await declarant?.stop();
+      await database?.drop();
+    });
+    afterEach(async ({ task }) => {
+      if (task.result?.state === 'fail')
+        await saveFailureArtifacts(task.name, context, context.pages());
+      await context.close();
+    });
+
+    async function signIn(page: Page, user: { email: string; password: string }) {
+      await page.goto(`${declarant.url}/connexion`);
+      await page.getByLabel('Adresse email').fill(user.email);
+      await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
+      await page.getByRole('button', { name: 'Se connecter à Passerelle' }).click();
+      await page.getByRole('heading', { name: 'Compte utilisateur' }).waitFor();
+    }
+
+    const jsonFile = (content: string) => ({
+      name: 'declarations.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(content, 'utf8'),
+    });
+
+    it('a JSON file is refused in French until its dossier exists, then imported and opened', async () => {
+      context = await newTracedContext(browser);
+      const app = await context.newPage();
+      await signIn(app, BRUNO);
+      await app.goto(`${declarant.url}/dossiers`);
+      await app.getByRole('link', { name: 'Importer des déclarations' }).click();
+      await app.getByRole('heading', { name: 'Importer des déclarations', level: 1 }).waitFor();
+      await app.getByLabel('Fichier EDI-TDFC (INFENT)', { exact: true }).waitFor();
+
+      // No file chosen: said on the field, which takes the focus.
+      await app.getByRole('button', { name: 'Importer', exact: true }).click();
+      await app.getByRole('alert').filter({ hasText: 'Choisissez un fichier.' }).waitFor();
+      expect(await app.evaluate(() => document.activeElement?.id)).toBe('import-infent-fichier');
+
+      const section = app.getByRole('region', { name: 'Depuis un fichier JSON' });
+      const file = section.getByLabel('Fichier JSON', { exact: true });
+      const importJson = section.getByRole('button', { name: 'Importer le fichier JSON' });
+
+      // A file that is not JSON is refused before anything is sent.
+      await file.setInputFiles(jsonFile('{ pas du JSON'));
+      await importJson.click();
+      await section
+        .getByRole('alert')
+        .filter({ hasText: "n'est pas un fichier JSON lisible" })
+        .waitFor();
+
+      // The server's precise reason is shown: no dossier has this SIREN yet.
+      await file.setInputFiles(jsonFile(JSON.stringify(EXAMPLE)));
+      await importJson.click();
+      await section
+        .getByRole('alert')
+        .filter({ hasText: 'Import refusé, aucune déclaration créée' })
+        .filter({ hasText: `aucun dossier pour le SIREN ${EXAMPLE.siren}` })
+        .waitFor();
+      expect(await file.getAttribute('aria-invalid')).toBe('true');
+
+      // Once the dossier exists, the import creates the declaration (and its exercise).
+      await api.seedDossier(
+        {
+          siren: EXAMPLE.siren,
+          name: EXAMPLE.name,
+          street: '1 rue de la Paix',
+          complement: '',
+          postcode: '75002',
+          city: 'Paris',
+          category: 'BI',
+          regime: 'RS',
+          taxation: 'IS',
+          rof: 'IS1',
+        },
+        [],
+      );
+      await file.setInputFiles(jsonFile(JSON.stringify(EXAMPLE)));
+      await importJson.click();
+      const result = app.getByRole('status').filter({ hasText: '1 déclaration importée.' });
+      await result.waitFor();
+      expect(await section.getByRole('alert').count()).toBe(0);
+      const title = `${EXAMPLE.name} — exercice du 01/01/2024 au 31/12/2024`;
+      await result.getByRole('link', { name: title }).click();
+      await app.getByRole('heading', { name: `Déclaration ${title}`, level: 1 }).waitFor();
+      await app.locator('.declaration-status').getByText('Prête', { exact: true }).waitFor();
+      await app.getByText('La déclaration est prête à être envoyée.').waitFor();
+    });
+  },
+);
