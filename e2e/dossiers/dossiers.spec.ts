@@ -167,7 +167,7 @@ describe.each(await testDialects())(
       await app.getByText('Réservé aux administrateurs.').waitFor();
     });
 
-    it('an administrator turns "Mode test" on, and it is kept', async () => {
+    it('an administrator turns "Mode test" on and sets the firm\'s SIRET, and both are kept', async () => {
       context = await newTracedContext(browser);
       const admin = await context.newPage();
       await signIn(admin, ADMIN);
@@ -187,6 +187,20 @@ describe.each(await testDialects())(
       await admin.getByRole('heading', { name: 'Paramètres du cabinet', level: 1 }).waitFor();
       await testMode.waitFor();
       expect(await testMode.isChecked()).toBe(true);
+
+      // The firm's SIRET, written in every interchange: checked, then kept.
+      const siret = admin.getByLabel('SIRET du cabinet');
+      await siret.fill('732 829 320 00075');
+      await admin.getByRole('button', { name: 'Enregistrer le SIRET' }).click();
+      await admin
+        .getByText('SIRET invalide : 14 chiffres avec une clé de contrôle correcte.')
+        .waitFor();
+      await siret.fill('732 829 320 00074');
+      await admin.getByRole('button', { name: 'Enregistrer le SIRET' }).click();
+      await admin.getByRole('status').filter({ hasText: 'SIRET du cabinet enregistré.' }).waitFor();
+      await admin.reload();
+      await admin.getByLabel('SIRET du cabinet').waitFor();
+      expect(await admin.getByLabel('SIRET du cabinet').inputValue()).toBe('73282932000074');
     });
   },
 );

@@ -1,9 +1,10 @@
 // `/cabinet` (administrators): "Paramètres du cabinet".
+import { FirmSiretSetting } from '../components/firm-siret-setting';
 import { Page } from '../components/page';
 import { TestModeSetting } from '../components/test-mode-setting';
 import { useCurrentUser } from '../session';
 
-/** The firm's name and its settings ("Mode test"). */
+/** The firm's name and its settings (SIRET, "Mode test"). */
 export function CabinetPage() {
   const user = useCurrentUser();
   return (
@@ -12,6 +13,7 @@ export function CabinetPage() {
         <dt>Cabinet</dt>
         <dd>{user.firm.name}</dd>
       </dl>
+      <FirmSiretSetting />
       <TestModeSetting />
     </Page>
   );
