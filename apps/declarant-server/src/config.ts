@@ -30,6 +30,11 @@ export const declarantConfigShape = {
   RESET_LINK_HOURS: intVar(24, 1, 24 * 7),
   /** Base URL of the EDI partner (its API v1 and its portal). */
   PARTNER_URL: urlVar().default('http://localhost:3200'),
+  /** The partner's 7-digit EDI number, the recipient (UNB S003) of the interchanges. */
+  PARTNER_EDI_NUMBER: z
+    .string()
+    .regex(/^\d{7}$/, 'numéro de partenaire EDI : 7 chiffres')
+    .default('9990001'),
   /** Milliseconds before a call to the partner is abandoned (the UI stays usable). */
   PARTNER_TIMEOUT_MS: intVar(5000, 100, 60_000),
   /** Master keyring `id=base64;…` (last = current); unset: `<DATA_DIR>/declarant-master.key` (0600). */
@@ -60,6 +65,7 @@ export interface DeclarantConfig extends ServerSettings {
   webDistDir: string | undefined;
   partnerUrl: string;
   partnerTimeoutMs: number;
+  partnerEdiNumber: string;
   masterKey: string | undefined;
   masterKeyFile: string;
   secureCookies: boolean;
@@ -86,6 +92,7 @@ export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): Decla
     webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
     partnerUrl: raw.PARTNER_URL,
     partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
+    partnerEdiNumber: raw.PARTNER_EDI_NUMBER,
     masterKey: raw.MASTER_KEY,
     masterKeyFile: join(settings.dataDir, 'declarant-master.key'),
     smtpUrl: raw.SMTP_URL,
