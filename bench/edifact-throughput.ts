@@ -1,0 +1,183 @@
+// Measures @passerelle/edifact on an INFENT-like interchange of more than 10 MiB (5,000 messages of
+// ~200 segments SEQ/IND/MOA+ZZZ by default): parse throughput of readInterchange and of
+// streamInterchange (64 KiB chunks from memory), write throughput of writeInterchange, and, on the
+// same bytes, node-edifact's (the `edifact` npm package) Reader.parse and bare event Parser.
+// The file is UNOC so node-edifact reads it unpatched. Median of a few runs, after a warm-up, each
+// run starting from a collected heap.
+// Run: npx tsx bench/edifact-throughput.ts [messages] [runs]
+import { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  readInterchange,
+  streamInterchange,
+  writeInterchange,
+  type MessageInput,
+  type Segment,
+  type WriteInterchangeInput,
+} from '@passerelle/edifact';
+
+const messageCount = Number(process.argv[2] ?? 5000);
+const runs = Number(process.argv[3] ?? 5);
+const DATA_PER_MESSAGE = 66; // SEQ + IND + MOA each: 1 BGM + 198 + UNH/UNT ≈ 201 segments
+const MIB = 1024 * 1024;
+
+interface OracleParser {
+  encoding(level: string): void;
+  write(chunk: string): void;
+  end(): void;
+  onopensegment(name: string): void;
+  onelement(): void;
+  oncomponent(value: string): void;
+  onclosesegment(): void;
+}
+const require = createRequire(import.meta.url);
+const { Parser, Reader } = require('edifact') as {
+  Parser: new () => OracleParser;
+  Reader: new () => { parse(document: string): unknown[] };
+};
+
+/** One INFENT-like message: BGM then `DATA_PER_MESSAGE` × (SEQ, IND key, MOA amount). */
+function message(n: number): MessageInput {
+  const segments: Segment[] = [{ tag: 'BGM', elements: [['IDF', '71', '211'], `DOC${n}`] }];
+  for (let i = 1; i <= DATA_PER_MESSAGE; i += 1) {
+    const form = i % 2 === 0 ? '2033A     ' : '2033B     ';
+    segments.push({ tag: 'SEQ', elements: [String(i)] });
+    segments.push({ tag: 'IND', elements: [`${form}2500010001${String(i).padStart(2, '0')}MOA`] });
+    segments.push({ tag: 'MOA', elements: [['ZZZ', `${(n * 37 + i * 101) % 100000},${i % 100}`]] });
+  }
+  return {
+    reference: String(n).padStart(5, '0'),
+    type: ['INFENT', 'D', '00B', 'UN', 'FD2501'],
+    segments,
+  };
+}
+
+/** The interchange to write: one INFENT group of `messageCount` messages. */
+function buildInput(): WriteInterchangeInput {
+  return {
+    syntax: { identifier: 'UNOC', version: '3' },
+    serviceChars: {
+      component: ':',
+      element: '+',
+      decimal: ',',
+      release: '?',
+      repetition: ' ',
+      segment: "'",
+    },
+    unb: {
+      sender: ['12345678900012', '5', 'I'],
+      recipient: ['1234567', '146'],
+      dateTime: ['250314', '0930'],
+      controlReference: '25031409300001',
+      testIndicator: true,
+    },
+    groups: [
+      {
+        ung: {
+          identification: 'INFENT',
+          sender: 'NON_SECURISE_NON_SIGNE',
+          recipient: 'MULTI_DISTRIBUTION',
+          dateTime: ['250314', '0930'],
+          reference: '1',
+          controllingAgency: 'UN',
+          messageVersion: ['D', '00B', 'FD2501'],
+        },
+        messages: Array.from({ length: messageCount }, (_, i) => message(i + 1)),
+      },
+    ],
+  };
+}
+
+// A full collection before each timed run, so that no run pays for the garbage of the one before
+// (a read run leaves a dead tree of ~100 MB).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+interface Rate {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** MiB/s of `run` over `runs` runs (after one warm-up), `bytes` being the work per run. */
+async function throughput(bytes: number, run: () => unknown): Promise<Rate> {
+  await run();
+  const rates: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    collectGarbage();
+    const start = performance.now();
+    await run();
+    rates.push(bytes / MIB / ((performance.now() - start) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  const median = rates[Math.floor(rates.length / 2)] ?? Number.NaN;
+  return { median, min: rates[0] ?? Number.NaN, max: rates.at(-1) ?? Number.NaN };
+}
+
+// The writer's input (a million segment objects) lives only while the writer is measured, so
+// that the readers' collections do not have to walk it.
+const { data, write } = await (async () => {
+  const input = buildInput();
+  const written = writeInterchange(input);
+  return { data: written, write: await throughput(written.length, () => writeInterchange(input)) };
+})();
+const segmentCount = 4 + messageCount * (1 + 3 * DATA_PER_MESSAGE + 2);
+
+async function* chunks(): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < data.length; at += 64 * 1024) yield data.subarray(at, at + 64 * 1024);
+}
+
+const read = await throughput(data.length, () => {
+  const messages = readInterchange(data).messages.length;
+  if (messages !== messageCount) throw new Error(`read ${messages} messages`);
+});
+const stream = await throughput(data.length, async () => {
+  let messages = 0;
+  for await (const event of streamInterchange(chunks()))
+    if (event.type === 'message') messages += 1;
+  if (messages !== messageCount) throw new Error(`streamed ${messages} messages`);
+});
+const reader = await throughput(data.length, () => {
+  const segments = new Reader().parse(Buffer.from(data).toString('latin1'));
+  if (segments.length !== segmentCount) throw new Error(`node-edifact read ${segments.length}`);
+});
+const parser = await throughput(data.length, () => {
+  // node-edifact's fastest use: callbacks set on the instance, building the same arrays.
+  const p = new Parser();
+  p.encoding('UNOC');
+  const segments: { name: string; elements: string[][] }[] = [];
+  let elements: string[][] = [];
+  let components: string[] = [];
+  p.onopensegment = (name) => segments.push({ name, elements: (elements = []) });
+  p.onelement = () => elements.push((components = []));
+  p.oncomponent = (value) => components.push(value);
+  p.onclosesegment = () => undefined;
+  p.write(Buffer.from(data).toString('latin1'));
+  p.end();
+  if (segments.length !== segmentCount) throw new Error(`node-edifact parsed ${segments.length}`);
+});
+
+const mib = (rate: Rate): string =>
+  `${rate.median.toFixed(1)} MiB/s (${rate.min.toFixed(1)}–${rate.max.toFixed(1)})`;
+console.log(
+  `edifact bench — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one core`,
+);
+console.log(
+  `interchange: ${(data.length / MIB).toFixed(1)} MiB, ${messageCount} messages, ` +
+    `${segmentCount.toLocaleString('en')} segments (UNOC, UNA:+,? '); median (min–max) of ${runs} runs`,
+);
+console.log(`readInterchange (all envelope and charset checks): ${mib(read)}`);
+console.log(`streamInterchange (64 KiB chunks, same checks):   ${mib(stream)}`);
+console.log(`writeInterchange (escape, counts, encode):         ${mib(write)}`);
+console.log(`node-edifact Reader.parse (validating):            ${mib(reader)}`);
+console.log(`node-edifact Parser, bare callbacks:               ${mib(parser)}`);
+const ratio = (ours: Rate, theirs: Rate): string => `${(ours.median / theirs.median).toFixed(1)}×`;
+console.log(
+  `vs node-edifact (the issue aims at ≥ 5×): readInterchange ${ratio(read, reader)} its Reader, ` +
+    `${ratio(read, parser)} its bare Parser; streamInterchange ${ratio(stream, reader)} its ` +
+    `Reader, ${ratio(stream, parser)} its bare Parser`,
+);
