@@ -1,5 +1,5 @@
 // Public API of @passerelle/tdfc: the EDI-TDFC campaign dictionary, the declaration model, its
-// JSON import and its validator. (The INFENT-DF writer and reader come next, on cellsOf.)
+// JSON import, its validator, and the INFENT-DF interchange writer and reader.
 
 export {
   CAMPAIGNS,
@@ -69,3 +69,31 @@ export { TOTALS_2033, RESULT_2033, type TotalRule } from './validate/totals-2033
 export { LIASSE_DOCUMENT } from './validate/regime-rules';
 
 export { FIXTURES, readFixture, readFixtureJson } from './fixtures/fixtures';
+
+export {
+  DEFAULT_INFENT_PROFILE,
+  type InfentAddress,
+  type InfentEnvelope,
+  type InfentProfile,
+} from './infent/envelope-config';
+export {
+  DEFAULT_DATUM_RENDERER,
+  createDatumRenderer,
+  formatDatumKey,
+  parseDatumKey,
+  type DatumKey,
+  type DatumRenderer,
+  type ParseContext,
+  type ParsedDatum,
+  type RenderContext,
+} from './infent/datum-rendering';
+export { DatumError, InfentError, type InfentPosition } from './infent/infent-error';
+export type { InfentMessageFacts } from './infent/message-header';
+export { writeInfentInterchange, type WriteInfentOptions } from './infent/write-infent';
+export {
+  readInfentInterchange,
+  streamInfentDeclarations,
+  type InfentInterchangeFacts,
+  type InfentReadResult,
+  type ReadInfentOptions,
+} from './infent/read-infent';

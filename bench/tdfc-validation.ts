@@ -1,0 +1,181 @@
+// Measures @passerelle/tdfc: validateDeclaration per declaration on the two known-answer fixtures
+// (median and p95 over many runs), then, on one INFENT-DF interchange of `copies` copies of each
+// fixture with varied Luhn-valid SIRENs (2,000 each by default: 4,000 messages, ~19 MiB, UNOL),
+// the throughput of writeInfentInterchange, readInfentInterchange (whole file) and
+// streamInfentDeclarations (64 KiB chunks), and of node-edifact's bare Parser on the same bytes
+// (the `edifact` npm package, taught UNOL as in packages/edifact's oracle test; it only cuts
+// segments, where our readers also build and check the declarations).
+// Run: npx tsx bench/tdfc-validation.ts [copies] [runs] [validations]
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  loadDictionary,
+  readFixture,
+  readInfentInterchange,
+  streamInfentDeclarations,
+  validateDeclaration,
+  writeInfentInterchange,
+  type Declaration,
+  type InfentEnvelope,
+  type NadValue,
+} from '@passerelle/tdfc';
+
+const copies = Number(process.argv[2] ?? 2000);
+const runs = Number(process.argv[3] ?? 5);
+const validations = Number(process.argv[4] ?? 2000);
+const MIB = 1024 * 1024;
+const FIXTURES = ['liasseSimplifiee', 'reelNormal'] as const;
+
+interface OracleParser {
+  encoding(level: string): void;
+  write(chunk: string): void;
+  end(): void;
+  onopensegment(name: string): void;
+  onelement(): void;
+  oncomponent(value: string): void;
+  onclosesegment(): void;
+}
+const require = createRequire(import.meta.url);
+const { Parser } = require('edifact') as { Parser: new () => OracleParser };
+const configuration = require('edifact/configuration.js') as {
+  charsets: Record<string, number[][]>;
+};
+configuration.charsets.UNOL ??= [
+  [32, 127],
+  [160, 256],
+  [338, 340],
+  [352, 354],
+  [376, 377],
+  [381, 383],
+  [8364, 8365],
+];
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const dictionary = loadDictionary('2025');
+
+/** The n-th Luhn-valid SIREN after 300000000. */
+function siren(n: number): string {
+  const base = String(30_000_000 + n).padStart(8, '0');
+  for (let key = 0; key <= 9; key += 1) {
+    const digits = base + key;
+    let sum = 0;
+    for (let i = 0; i < 9; i += 1) {
+      let d = Number(digits[8 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 === 0) return digits;
+  }
+  throw new Error('no Luhn key');
+}
+
+function declarations(): Declaration[] {
+  return Array.from({ length: copies * FIXTURES.length }, (_, i) => {
+    const declaration = readFixture(FIXTURES[i % FIXTURES.length] ?? 'reelNormal');
+    declaration.siren = siren(i);
+    (declaration.forms['F-IDENTIF']?.[0]?.AA as NadValue).id = declaration.siren;
+    return declaration;
+  });
+}
+
+const envelope: InfentEnvelope = {
+  firm: { siret: '73282932000074', name: 'CABINET BENCH', address: { city: 'LYON' } },
+  partner: { number: '1234567', name: 'PARTENAIRE' },
+  controlReference: '25031409300001',
+  preparedAt: new Date('2025-03-14T08:30:00Z'),
+  test: true,
+  software: { editor: 'PASSERELLE', name: 'PASSERELLE', version: 'bench' },
+  attestation: '2025.01.0001',
+};
+
+/** Median and p95 in milliseconds of `validations` timed calls (after as many warm-up calls). */
+function validationTimes(declaration: Declaration): { median: number; p95: number } {
+  for (let i = 0; i < validations; i += 1) validateDeclaration(dictionary, declaration);
+  const times: number[] = [];
+  for (let i = 0; i < validations; i += 1) {
+    const start = performance.now();
+    const anomalies = validateDeclaration(dictionary, declaration);
+    times.push(performance.now() - start);
+    if (anomalies.length > 0) throw new Error('the fixture should validate clean');
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+/** Median (min–max) MiB/s of `run` over `runs` runs after one warm-up. */
+async function throughput(bytes: number, run: () => unknown): Promise<string> {
+  await run();
+  const rates: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    collectGarbage();
+    const start = performance.now();
+    await run();
+    rates.push(bytes / MIB / ((performance.now() - start) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  const median = rates[Math.floor(rates.length / 2)] ?? NaN;
+  return `${median.toFixed(1)} MiB/s (${rates[0]?.toFixed(1)}–${rates.at(-1)?.toFixed(1)})`;
+}
+
+const validation = FIXTURES.map((name) => ({ name, ...validationTimes(readFixture(name)) }));
+
+const input = declarations();
+const data = writeInfentInterchange(dictionary, input, envelope);
+const count = input.length;
+const write = await throughput(data.length, () =>
+  writeInfentInterchange(dictionary, input, envelope),
+);
+const read = await throughput(data.length, () => {
+  const read = readInfentInterchange(dictionary, data).declarations.length;
+  if (read !== count) throw new Error(`read ${read} declarations`);
+});
+async function* chunks(): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < data.length; at += 64 * 1024) yield data.subarray(at, at + 64 * 1024);
+}
+const stream = await throughput(data.length, async () => {
+  let read = 0;
+  for await (const declaration of streamInfentDeclarations(dictionary, chunks()))
+    if (declaration.siren) read += 1;
+  if (read !== count) throw new Error(`streamed ${read} declarations`);
+});
+let segments = 0;
+const oracle = await throughput(data.length, () => {
+  const parser = new Parser();
+  parser.encoding('UNOL');
+  let elements: string[][] = [];
+  let components: string[] = [];
+  const all: { name: string; elements: string[][] }[] = [];
+  parser.onopensegment = (name) => all.push({ name, elements: (elements = []) });
+  parser.onelement = () => elements.push((components = []));
+  parser.oncomponent = (value) => components.push(value);
+  parser.onclosesegment = () => undefined;
+  parser.write(new TextDecoder('iso-8859-15').decode(data));
+  parser.end();
+  segments = all.length;
+});
+
+console.log(`tdfc bench — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one core`);
+for (const { name, median, p95 } of validation)
+  console.log(
+    `validateDeclaration ${name}: median ${(median * 1000).toFixed(0)} µs, p95 ` +
+      `${(p95 * 1000).toFixed(0)} µs over ${validations} runs`,
+  );
+console.log(
+  `interchange: ${(data.length / MIB).toFixed(1)} MiB, ${count} declarations (${copies} copies of ` +
+    `each fixture), ${segments.toLocaleString('en')} segments, UNOL; median (min–max) of ${runs} runs`,
+);
+console.log(`writeInfentInterchange:                          ${write}`);
+console.log(`readInfentInterchange (whole file, declarations): ${read}`);
+console.log(`streamInfentDeclarations (64 KiB chunks):        ${stream}`);
+console.log(`node-edifact Parser (decode + bare callbacks):   ${oracle}`);
+const ratio = (ours: string): string =>
+  `${(Number.parseFloat(ours) / Number.parseFloat(oracle)).toFixed(1)}×`;
+console.log(
+  `vs node-edifact's Parser: read ${ratio(read)}, stream ${ratio(stream)}, write ${ratio(write)}`,
+);
