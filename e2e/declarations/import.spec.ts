@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readFixtureJson } from '@passerelle/tdfc';
+import {
+  importDeclaration,
+  loadDictionary,
+  readFixtureJson,
+  writeInfentInterchange,
+  type Declaration,
+} from '@passerelle/tdfc';
 import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
 import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
@@ -19,6 +25,33 @@ const BRUNO = {
 };
 /** The integrators' documented example (packages/tdfc/README.md): a clean 2024 liasse. */
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
+const dictionary = loadDictionary('2025');
+
+/** The example for another exercise, as another software would hold it. */
+function exampleFor(year: number): Declaration {
+  const exercise = { start: `${year}-01-01`, end: `${year}-12-31` };
+  const millesime = String(year + 1 - 2000);
+  const result = importDeclaration(dictionary, { ...EXAMPLE, exercise, millesime });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.declaration;
+}
+
+/** An EDI-TDFC INFENT file of two declarations, written by "another software". */
+const infentFile = () => ({
+  name: 'liasses.edi',
+  mimeType: 'application/edifact',
+  buffer: Buffer.from(
+    writeInfentInterchange(dictionary, [exampleFor(2023), exampleFor(2022)], {
+      firm: { siret: '73282932000074', name: 'Autre logiciel' },
+      partner: { number: '1234567' },
+      controlReference: 'AUTRE0001',
+      preparedAt: new Date(),
+      test: false,
+      software: { editor: 'AUTRE', name: 'AUTRE', version: '1' },
+      attestation: '2025.01.0001',
+    }),
+  ),
+});
 
 describe.each(await testDialects())(
   '"Importer des déclarations", in the browser (%s)',
@@ -127,6 +160,32 @@ describe.each(await testDialects())(
       await app.getByRole('heading', { name: `Déclaration ${title}`, level: 1 }).waitFor();
       await app.locator('.declaration-status').getByText('Prête', { exact: true }).waitFor();
       await app.getByText('La déclaration est prête à être envoyée.').waitFor();
+    });
+
+    it('an INFENT file with two declarations becomes two declarations; a broken one creates nothing', async () => {
+      context = await newTracedContext(browser);
+      const app = await context.newPage();
+      await signIn(app, BRUNO);
+      await app.goto(`${declarant.url}/declarations/import`);
+      const file = app.getByLabel('Fichier EDI-TDFC (INFENT)', { exact: true });
+      const truncated = infentFile();
+      truncated.buffer = truncated.buffer.subarray(0, 300);
+      await file.setInputFiles(truncated);
+      await app.getByRole('button', { name: 'Importer', exact: true }).click();
+      await app
+        .getByRole('alert')
+        .filter({ hasText: 'Import refusé, aucune déclaration créée' })
+        .waitFor();
+      await file.setInputFiles(infentFile());
+      await app.getByRole('button', { name: 'Importer', exact: true }).click();
+      const result = app.getByRole('status').filter({ hasText: '2 déclarations importées.' });
+      await result.waitFor();
+      await result
+        .getByRole('link', { name: /exercice du 01\/01\/2023 au 31\/12\/2023/ })
+        .waitFor();
+      await result
+        .getByRole('link', { name: /exercice du 01\/01\/2022 au 31\/12\/2022/ })
+        .waitFor();
     });
   },
 );

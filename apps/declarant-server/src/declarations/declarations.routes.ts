@@ -11,7 +11,9 @@ import type { Declaration } from '@passerelle/tdfc';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { declarationTable, editorLayout } from './declaration-layout';
+import { registerInfentImport } from './import-infent';
 import { importJson } from './imports.service';
+import { declarationInterchange } from './interchange.service';
 import {
   createEditorDeclaration,
   declarationDetail,
@@ -64,6 +66,8 @@ export function registerDeclarationsRoutes(
     },
   );
 
+  registerInfentImport(app, ctx, guard);
+
   app.get('/api/declarations/:id', async (request) => {
     await guard.requireUser(request);
     const { id } = parseInput(idParams, request.params);
@@ -82,6 +86,16 @@ export function registerDeclarationsRoutes(
     const { id } = parseInput(idParams, request.params);
     const row = await requireDeclaration(ctx, id);
     return editorLayout(dictionary(), JSON.parse(row.content) as Declaration);
+  });
+
+  app.get('/api/declarations/:id/interchange', async (request, reply) => {
+    const caller = await guard.requireUser(request);
+    const { id } = parseInput(idParams, request.params);
+    const { filename, bytes } = await declarationInterchange(ctx, caller, id);
+    return reply
+      .type('application/edifact')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(Buffer.from(bytes));
   });
 
   app.get('/api/declarations/:id/table', async (request): Promise<DeclarationTable> => {
