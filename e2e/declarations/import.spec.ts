@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   importDeclaration,
   loadDictionary,
   readFixtureJson,
+  readInfentInterchange,
   writeInfentInterchange,
   type Declaration,
 } from '@passerelle/tdfc';
@@ -61,6 +63,7 @@ describe.each(await testDialects())(
     let browser: Browser;
     let context: BrowserContext;
     let api: CollaboratorApi;
+    let adminCookie: string;
 
     beforeAll(async () => {
       database = dialect === 'postgres' ? await createE2eDatabase('declarant') : undefined;
@@ -68,7 +71,7 @@ describe.each(await testDialects())(
         PARTNER_URL: 'http://127.0.0.1:9',
         ...(database === undefined ? {} : { DATABASE_URL: database.url }),
       });
-      const adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
+      adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
       await seedUser(declarant.url, adminCookie, BRUNO);
       api = await CollaboratorApi.signIn(declarant.url, BRUNO);
       browser = await launchBrowser();
@@ -162,7 +165,7 @@ describe.each(await testDialects())(
       await app.getByText('La déclaration est prête à être envoyée.').waitFor();
     });
 
-    it('an INFENT file with two declarations becomes two declarations; a broken one creates nothing', async () => {
+    it('an INFENT file with two declarations becomes two declarations (a broken one creates nothing), and one downloads back as INFENT', async () => {
       context = await newTracedContext(browser);
       const app = await context.newPage();
       await signIn(app, BRUNO);
@@ -186,6 +189,26 @@ describe.each(await testDialects())(
       await result
         .getByRole('link', { name: /exercice du 01\/01\/2022 au 31\/12\/2022/ })
         .waitFor();
+
+      // The firm's SIRET set, the declaration downloads as its INFENT-DF interchange.
+      const saved = await fetch(`${declarant.url}/api/firm/settings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', origin: declarant.url, cookie: adminCookie },
+        body: JSON.stringify({ siret: '73282932000074' }),
+      });
+      expect(saved.status).toBe(200);
+      await result.getByRole('link', { name: /exercice du 01\/01\/2023 au 31\/12\/2023/ }).click();
+      const [download] = await Promise.all([
+        app.waitForEvent('download'),
+        app.getByRole('button', { name: 'Télécharger le fichier EDI' }).first().click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^infent-\d{9}-20231231\.edi$/);
+      const bytes = readFileSync(await download.path());
+      expect(bytes.toString('latin1')).toMatch(/^UNA:\+,\? 'UNB\+UNOL:3\+73282932000074:5:I\+/);
+      expect(readInfentInterchange(dictionary, bytes).declarations[0]?.exercise).toEqual({
+        start: '2023-01-01',
+        end: '2023-12-31',
+      });
     });
   },
 );
