@@ -106,7 +106,7 @@ function DeclarationEditor({ id }: { id: string }) {
     if (form === undefined) return null;
     const occurrence = anomaly.formOccurrence ?? 0;
     if (anomaly.code !== null && form.cells.some((cell) => cell.code === anomaly.code))
-      return cellInputId(form.id, anomaly.code, occurrence);
+      return cellInputId(form.id, anomaly.code, occurrence, anomaly.valueIndex ?? 0);
     return panelHeadingId(form.id);
   }
 
