@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { signInToPasserelle } from '../support/sign-in';
 import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
 import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
@@ -41,13 +42,7 @@ describe('section 3 of the help page: connecting to the client space, in the bro
     await context.close();
   });
 
-  async function signIn(page: Page) {
-    await page.goto(`${declarant.url}/connexion`);
-    await page.getByLabel('Adresse email').fill(BRUNO.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(BRUNO.password);
-    await page.getByRole('button', { name: 'Se connecter à Passerelle' }).click();
-    await page.getByRole('heading', { name: 'Compte utilisateur' }).waitFor();
-  }
+  const signIn = (page: Page) => signInToPasserelle(page, declarant.url, BRUNO);
 
   it('Non connecté → client account created on the portal → Se connecter → Connecté → revoked on the portal', async () => {
     context = await newTracedContext(browser);

@@ -9,6 +9,7 @@ import {
   writeInfentInterchange,
   type Declaration,
 } from '@passerelle/tdfc';
+import { signInToPasserelle } from '../support/sign-in';
 import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
 import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
@@ -87,13 +88,8 @@ describe.each(await testDialects())(
       await context.close();
     });
 
-    async function signIn(page: Page, user: { email: string; password: string }) {
-      await page.goto(`${declarant.url}/connexion`);
-      await page.getByLabel('Adresse email').fill(user.email);
-      await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-      await page.getByRole('button', { name: 'Se connecter à Passerelle' }).click();
-      await page.getByRole('heading', { name: 'Compte utilisateur' }).waitFor();
-    }
+    const signIn = (page: Page, user: { email: string; password: string }) =>
+      signInToPasserelle(page, declarant.url, user);
 
     const jsonFile = (content: string) => ({
       name: 'declarations.json',

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signInToPasserelle } from '../support/sign-in';
 import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
 import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
@@ -53,13 +54,8 @@ describe.each(await testDialects())(
       await context.close();
     });
 
-    async function signIn(page: Page, user: { email: string; password: string }) {
-      await page.goto(`${declarant.url}/connexion`);
-      await page.getByLabel('Adresse email').fill(user.email);
-      await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-      await page.getByRole('button', { name: 'Se connecter à Passerelle' }).click();
-      await page.getByRole('heading', { name: 'Compte utilisateur' }).waitFor();
-    }
+    const signIn = (page: Page, user: { email: string; password: string }) =>
+      signInToPasserelle(page, declarant.url, user);
 
     const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signInToPasserelle } from '../support/sign-in';
 import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
 import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
@@ -189,13 +190,8 @@ describe('section "Actions" of the signatures, in the browser, with real process
     return context.newPage();
   }
 
-  async function signIn(page: Page, user: { email: string; password: string }) {
-    await page.goto(`${declarant.url}/connexion`);
-    await page.getByLabel('Adresse email').fill(user.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Se connecter à Passerelle' }).click();
-    await page.getByRole('heading', { name: 'Compte utilisateur' }).waitFor();
-  }
+  const signIn = (page: Page, user: { email: string; password: string }) =>
+    signInToPasserelle(page, declarant.url, user);
 
   /** Bruno's row in "Signatures" of "Compte utilisateur", found by its serial number. */
   function signatureRow(page: Page) {

@@ -7,7 +7,6 @@ import {
   type EditorLayout,
 } from '@passerelle/contracts';
 import { parseInput } from '@passerelle/server-kit';
-import type { Declaration } from '@passerelle/tdfc';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { declarationTable, editorLayout } from './declaration-layout';
@@ -17,6 +16,7 @@ import { declarationInterchange } from './interchange.service';
 import {
   createEditorDeclaration,
   declarationDetail,
+  declarationOf,
   declarationSummaries,
   dictionary,
   requireDeclaration,
@@ -85,7 +85,7 @@ export function registerDeclarationsRoutes(
     await guard.requireUser(request);
     const { id } = parseInput(idParams, request.params);
     const row = await requireDeclaration(ctx, id);
-    return editorLayout(dictionary(), JSON.parse(row.content) as Declaration);
+    return editorLayout(dictionary(), declarationOf(row));
   });
 
   app.get('/api/declarations/:id/interchange', async (request, reply) => {
@@ -102,6 +102,6 @@ export function registerDeclarationsRoutes(
     await guard.requireUser(request);
     const { id } = parseInput(idParams, request.params);
     const row = await requireDeclaration(ctx, id);
-    return declarationTable(dictionary(), JSON.parse(row.content) as Declaration);
+    return declarationTable(dictionary(), declarationOf(row));
   });
 }

@@ -31,12 +31,8 @@ import {
 } from './declarations.repository';
 import { liasseForms } from './liasse';
 
-let cached: TdfcDictionary | undefined;
-/** The campaign dictionary, parsed once per process. */
-export function dictionary(): TdfcDictionary {
-  cached ??= loadDictionary('2025');
-  return cached;
-}
+/** The campaign dictionary (`loadDictionary` parses it once per process and caches it). */
+export const dictionary = (): TdfcDictionary => loadDictionary('2025');
 
 /** Validation result and the status it gives: "prête" when no blocking anomaly is left. */
 export function evaluate(declaration: Declaration) {
@@ -50,7 +46,8 @@ export function evaluate(declaration: Declaration) {
   };
 }
 
-const parse = (row: DeclarationListRow) => JSON.parse(row.content) as Declaration;
+/** The stored declaration (the tdfc model) of a row. */
+export const declarationOf = (row: DeclarationListRow) => JSON.parse(row.content) as Declaration;
 
 export async function requireDeclaration(ctx: AppContext, id: string): Promise<DeclarationListRow> {
   const row = await findDeclaration(ctx.db, id);
@@ -66,10 +63,15 @@ export async function declarationSummaries(
   return (await listDeclarations(ctx.db, dossierId)).map(toSummary);
 }
 
-export async function declarationDetail(ctx: AppContext, id: string): Promise<DeclarationDetail> {
+/** The declaration with its anomalies; `known` spares a second validation of what was just checked. */
+export async function declarationDetail(
+  ctx: AppContext,
+  id: string,
+  known?: { declaration: Declaration; anomalies: Anomaly[] },
+): Promise<DeclarationDetail> {
   const row = await requireDeclaration(ctx, id);
-  const declaration = parse(row);
-  return toDetail(row, declaration, evaluate(declaration).anomalies);
+  const declaration = known?.declaration ?? declarationOf(row);
+  return toDetail(row, declaration, known?.anomalies ?? evaluate(declaration).anomalies);
 }
 
 /**
@@ -149,7 +151,7 @@ export async function createEditorDeclaration(
   for (const form of liasseForms(dictionary(), declaration.millesime, facts)) {
     declaration.forms[form] = [{}];
   }
-  const { id } = await storeDeclaration(ctx.db, {
+  const { id, anomalies } = await storeDeclaration(ctx.db, {
     dossier,
     exercise,
     source: 'editor',
@@ -167,7 +169,7 @@ export async function createEditorDeclaration(
     },
     ctx.now(),
   );
-  return declarationDetail(ctx, id);
+  return declarationDetail(ctx, id, { declaration, anomalies });
 }
 
 /** The editor's changes: cells set or emptied, then validated again. */
@@ -184,7 +186,7 @@ export async function updateCells(
       'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
     );
   }
-  const declaration = parse(row);
+  const declaration = declarationOf(row);
   for (const change of input.changes) {
     const dictionaryForm = dictionary().form(declaration.millesime, change.form);
     if (!dictionaryForm) {
@@ -226,5 +228,5 @@ export async function updateCells(
       ctx.now(),
     );
   }
-  return declarationDetail(ctx, id);
+  return declarationDetail(ctx, id, { declaration, anomalies: result.anomalies });
 }

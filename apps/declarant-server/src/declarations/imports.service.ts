@@ -5,7 +5,11 @@ import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
-import { findDossierBySiren, type ExerciseRow } from '../dossiers/dossiers.repository';
+import {
+  findDossierBySiren,
+  findOverlappingExercise,
+  insertExercise,
+} from '../dossiers/dossiers.repository';
 import { toSummary } from './declaration-view';
 import { findDeclaration } from './declarations.repository';
 import { dictionary, storeDeclaration } from './declarations.service';
@@ -45,24 +49,16 @@ export async function storeImported(
         ]);
       }
       const { start, end } = declaration.exercise;
-      const overlapping = await tx
-        .selectFrom('exercises')
-        .selectAll()
-        .where('dossier_id', '=', dossier.id)
-        .where('start_date', '<=', end)
-        .where('end_date', '>=', start)
-        .execute();
-      let exercise: ExerciseRow | undefined = overlapping.find(
-        (row) => row.start_date === start && row.end_date === end,
-      );
-      if (!exercise && overlapping.length > 0) {
+      // Exercises of a dossier never overlap: an overlapping one is the same exercise or a conflict.
+      let exercise = await findOverlappingExercise(tx, dossier.id, start, end);
+      if (exercise && (exercise.start_date !== start || exercise.end_date !== end)) {
         throw importRefused([
           `${where}l'exercice du ${start} au ${end} chevauche un exercice existant du dossier ${dossier.name}`,
         ]);
       }
       if (!exercise) {
         exercise = { id: randomUUID(), dossier_id: dossier.id, start_date: start, end_date: end };
-        await tx.insertInto('exercises').values(exercise).execute();
+        await insertExercise(tx, exercise);
       }
       const stored = await storeDeclaration(tx, {
         dossier,

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@passerelle/server-kit';
-import {
-  InfentError,
-  writeInfentInterchange,
-  type Declaration,
-  type InfentEnvelope,
-} from '@passerelle/tdfc';
+import { InfentError, writeInfentInterchange, type InfentEnvelope } from '@passerelle/tdfc';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
-import { firmSettings } from '../firm/firm-settings.routes';
-import { dictionary, requireDeclaration } from './declarations.service';
+import { firmSettings } from '../firm/firm-settings.service';
+import { declarationOf, dictionary, requireDeclaration } from './declarations.service';
 
 /** How Passerelle names itself in RFF+AUM/AUN; it holds no EDIFICAS attestation yet. */
 export const SOFTWARE = {
@@ -55,7 +50,7 @@ export async function declarationInterchange(
   id: string,
 ): Promise<{ filename: string; bytes: Uint8Array }> {
   const row = await requireDeclaration(ctx, id);
-  const declaration = JSON.parse(row.content) as Declaration;
+  const declaration = declarationOf(row);
   const envelope = await firmEnvelope(ctx, caller);
   let bytes: Uint8Array;
   try {

@@ -4,16 +4,7 @@ import { parseInput } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
-
-/** The firm's settings (test mode, SIRET); read by the interchange writer. */
-export async function firmSettings(ctx: AppContext, firmId: string): Promise<FirmSettings> {
-  const row = await ctx.db
-    .selectFrom('firms')
-    .select(['test_mode', 'siret'])
-    .where('id', '=', firmId)
-    .executeTakeFirst();
-  return { testMode: Number(row?.test_mode ?? 0) === 1, siret: row?.siret ?? null };
-}
+import { firmSettings } from './firm-settings.service';
 
 /** The firm's settings: every user reads them, administrators change them. */
 export function registerFirmSettingsRoutes(

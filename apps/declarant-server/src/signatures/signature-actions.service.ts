@@ -106,6 +106,27 @@ export async function revokeSignature(
   return { ...view, isDefault: false };
 }
 
+/**
+ * What "Changer le mot de passe" and "Exporter (.p12)" share: the new password (the signature's
+ * or the file's) must be strong, and the current one opens the key (counted like any unlock).
+ */
+function unlockForNewPassword(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  input: { currentPassword: string; password: string },
+  ip: string,
+) {
+  assertStrongPassword(input.password, personOf(caller));
+  return unlockSignature(ctx, {
+    userId: caller.user.id,
+    signatureId: id,
+    password: input.currentPassword,
+    ip,
+    field: 'currentPassword',
+  });
+}
+
 /** "Changer le mot de passe": opens the key with the current password and re-wraps it. */
 export async function changeSignaturePassword(
   ctx: AppContext,
@@ -114,14 +135,7 @@ export async function changeSignaturePassword(
   input: { currentPassword: string; password: string },
   ip: string,
 ): Promise<void> {
-  assertStrongPassword(input.password, personOf(caller));
-  const { row, privateKeyPkcs8 } = await unlockSignature(ctx, {
-    userId: caller.user.id,
-    signatureId: id,
-    password: input.currentPassword,
-    ip,
-    field: 'currentPassword',
-  });
+  const { row, privateKeyPkcs8 } = await unlockForNewPassword(ctx, caller, id, input, ip);
   let next: string;
   try {
     next = await wrapPrivateKey(privateKeyPkcs8, input.password, {
@@ -161,14 +175,7 @@ export async function exportSignature(
   input: { currentPassword: string; password: string },
   ip: string,
 ): Promise<{ filename: string; der: Buffer }> {
-  assertStrongPassword(input.password, personOf(caller));
-  const { row, privateKeyPkcs8 } = await unlockSignature(ctx, {
-    userId: caller.user.id,
-    signatureId: id,
-    password: input.currentPassword,
-    ip,
-    field: 'currentPassword',
-  });
+  const { row, privateKeyPkcs8 } = await unlockForNewPassword(ctx, caller, id, input, ip);
   let der: Buffer;
   try {
     der = await exportPkcs12({
