@@ -56,6 +56,24 @@ export const messages: Record<ErrorCode, string> = {
   FIRM_SIRET_MISSING:
     "Renseignez d'abord le SIRET du cabinet (Paramètres du cabinet) : il est écrit dans chaque fichier EDI.",
   INTERCHANGE_INVALID: "Le fichier EDI de cette déclaration n'a pas pu être écrit.",
+  DECLARATION_NOT_READY: "Cette déclaration n'est pas prête à l'envoi.",
+  DECLARATION_LOCKED:
+    'Cette déclaration a été envoyée : elle ne peut plus être modifiée tant que la DGFiP ne l’a pas rejetée.',
+  TEST_MODE_MISMATCH:
+    'Le mode test du cabinet ne correspond pas à l’environnement du partenaire EDI.',
+  TRANSMISSION_NOT_RETRYABLE: 'Seul un envoi en échec peut être relancé.',
+  RECEIPT_INVALID: "L'accusé de réception du partenaire EDI n'a pas pu être vérifié.",
+  IDEMPOTENCY_KEY_MISSING: 'En-tête Idempotency-Key obligatoire.',
+  IDEMPOTENCY_KEY_REUSED: 'Cet identifiant de transmission a déjà servi pour un autre fichier.',
+  DEPOSIT_UNREADABLE: 'Contrôle de lisibilité : le fichier signé est illisible.',
+  DEPOSIT_SEAL_INVALID: 'Contrôle de sécurisation : la signature du fichier est invalide.',
+  DEPOSIT_CERTIFICATE_UNKNOWN:
+    "Contrôle de sécurisation : le certificat n'a pas été délivré par ce partenaire.",
+  DEPOSIT_CERTIFICATE_EXPIRED:
+    "Contrôle de sécurisation : le certificat n'était pas valide au moment de la signature.",
+  DEPOSIT_CERTIFICATE_REVOKED: 'Contrôle de sécurisation : le certificat a été révoqué.',
+  DEPOSIT_CERTIFICATE_FOREIGN:
+    'Contrôle de sécurisation : le certificat appartient à un autre compte client.',
   INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
 };
 

@@ -1,14 +1,29 @@
 import { z } from 'zod';
+import { transmissionStatuses, transmissionStatusLabels } from './sending';
 
 // Declarations of a dossier's exercise (issue #6): "brouillon" until no blocking anomaly is
-// left, then "prête" (ready to be signed and sent).
+// left, then "prête" (ready to be signed and sent). Once sent (issue #7) a declaration shows the
+// status of its latest transmission.
 
-export const declarationStatuses = ['draft', 'ready'] as const;
+export const declarationStatuses = ['draft', 'ready', ...transmissionStatuses] as const;
 export type DeclarationStatus = (typeof declarationStatuses)[number];
 export const declarationStatusLabels: Record<DeclarationStatus, string> = {
   draft: 'Brouillon',
   ready: 'Prête',
+  ...transmissionStatusLabels,
 };
+
+/**
+ * Statuses in which a declaration can be edited: before sending, and after a refusal that
+ * leaves nothing at the DGFiP (the change makes it "brouillon"/"prête" again, to be resent).
+ */
+export const editableDeclarationStatuses: readonly DeclarationStatus[] = [
+  'draft',
+  'ready',
+  'rejected',
+  'syntax_rejected',
+  'partner_refused',
+];
 
 export const declarationSources = ['editor', 'json', 'infent'] as const;
 export type DeclarationSource = (typeof declarationSources)[number];

@@ -9,3 +9,5 @@ export * from './client-space';
 export * from './signatures';
 export * from './dossiers';
 export * from './declarations';
+export * from './deposits';
+export * from './sending';
