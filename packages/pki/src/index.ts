@@ -43,3 +43,15 @@ export {
   exportPkcs8,
   type CertificateInfo,
 } from './certificate-key';
+export { createCmsSigner, type CmsSigner, type CreateCmsSignerParams } from './cms-sign';
+export {
+  DEFAULT_CMS_MAX_BYTES,
+  verifyCms,
+  type VerifiedCms,
+  type VerifyCmsOptions,
+} from './cms-verify';
+export {
+  issueReceiptSignerCertificate,
+  RECEIPT_SIGNER_EKU,
+  type IssueReceiptSignerParams,
+} from './receipt-certificate';

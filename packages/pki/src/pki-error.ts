@@ -7,7 +7,12 @@ export type PkiErrorCode =
   | 'WRONG_PASSWORD'
   | 'WRAPPED_KEY_INVALID'
   | 'PROTECTION_TOO_WEAK'
-  | 'PKCS12_INVALID';
+  | 'PKCS12_INVALID'
+  | 'CMS_UNREADABLE'
+  | 'CMS_SIGNATURE_INVALID'
+  | 'CMS_CERTIFICATE_UNTRUSTED'
+  | 'CMS_CERTIFICATE_EXPIRED'
+  | 'CMS_SELF_CHECK_FAILED';
 
 /** The French sentence shown to users for each code (these messages reach the declarant UI). */
 export const PKI_ERROR_MESSAGES: Readonly<Record<PkiErrorCode, string>> = {
@@ -21,6 +26,12 @@ export const PKI_ERROR_MESSAGES: Readonly<Record<PkiErrorCode, string>> = {
   WRAPPED_KEY_INVALID: 'La clé protégée enregistrée est illisible ou d’un format inconnu.',
   PROTECTION_TOO_WEAK: 'Les paramètres de protection de la clé sont trop faibles.',
   PKCS12_INVALID: 'Le fichier PKCS#12 est illisible ou d’un format non pris en charge.',
+  CMS_UNREADABLE: 'Le fichier signé est illisible (CMS SignedData attendu, contenu inclus).',
+  CMS_SIGNATURE_INVALID: 'La signature du fichier est invalide ou le contenu a été modifié.',
+  CMS_CERTIFICATE_UNTRUSTED:
+    'Le certificat du signataire n’est pas émis par une autorité reconnue ou n’autorise pas cette signature.',
+  CMS_CERTIFICATE_EXPIRED: 'Le certificat du signataire n’était pas valide à la date de signature.',
+  CMS_SELF_CHECK_FAILED: 'La signature qui vient d’être produite ne se vérifie pas.',
 };
 
 /** The one error this package throws for refused input; match on `code`, never on the text. */

@@ -1,0 +1,179 @@
+// Step 1 of verifyCms: is this a readable ContentInfo(SignedData) with attached content and
+// one SignerInfo? Everything here is structure; what the structure says is checked later.
+import {
+  DerError,
+  expectTag,
+  integerValue,
+  oidValue,
+  parseDer,
+  smallIntegerValue,
+  TAG,
+  type DerNode,
+} from './cms-der';
+import { readCmsCertificate, type CmsCertificate } from './cms-certificate';
+import { CMS_OID } from './cms-oids';
+import { PkiError } from './pki-error';
+
+/** Default bound of a CMS message (a declaration interchange is far smaller). */
+export const DEFAULT_CMS_MAX_BYTES = 20 * 1024 * 1024;
+/** More certificates in the bag are refused: each one costs a parse. */
+export const MAX_CMS_CERTIFICATES = 16;
+
+/** An AlgorithmIdentifier: its OID and its parameters element, if any. */
+export interface AlgorithmIdentifier {
+  oid: string;
+  parameters: DerNode | undefined;
+}
+
+/** A signed attribute: its type and its values (each a DER element). */
+export interface CmsAttribute {
+  oid: string;
+  values: readonly DerNode[];
+}
+
+/** How the SignerInfo names its certificate (RFC 5652 §5.3 SignerIdentifier). */
+export type SignerIdentifier =
+  | { kind: 'issuerAndSerialNumber'; issuer: Uint8Array; serial: Uint8Array }
+  | { kind: 'subjectKeyIdentifier'; keyIdentifier: Uint8Array };
+
+/** The one SignerInfo of the message. */
+export interface ReadSignerInfo {
+  sid: SignerIdentifier;
+  digestAlgorithm: AlgorithmIdentifier;
+  /** The signed attributes as signed: the [0] element re-tagged as a SET (RFC 5652 §5.4). */
+  signedAttributesDer: Buffer | undefined;
+  signedAttributes: readonly CmsAttribute[];
+  signatureAlgorithm: AlgorithmIdentifier;
+  signature: Uint8Array;
+}
+
+/** A structurally sound SignedData with attached content. */
+export interface ReadCms {
+  eContentType: string;
+  content: Uint8Array;
+  certificates: readonly CmsCertificate[];
+  signerInfo: ReadSignerInfo;
+}
+
+const unreadable = (cause?: unknown) => new PkiError('CMS_UNREADABLE', { cause });
+
+/** Reads an AlgorithmIdentifier: SEQUENCE { OID, parameters OPTIONAL }. */
+export function algorithmOf(node: DerNode | undefined): AlgorithmIdentifier {
+  const { children } = expectTag(node, TAG.sequence);
+  if (children.length < 1 || children.length > 2) throw new DerError('bad algorithm');
+  return { oid: oidValue(children[0]), parameters: children[1] };
+}
+
+function signerIdentifierOf(node: DerNode | undefined, version: number): SignerIdentifier {
+  if (version === 1) {
+    const [issuer, serial, ...rest] = expectTag(node, TAG.sequence).children;
+    if (rest.length > 0) throw new DerError('bad sid');
+    integerValue(serial);
+    return {
+      kind: 'issuerAndSerialNumber',
+      issuer: expectTag(issuer, TAG.sequence).bytes,
+      serial: (serial as DerNode).bytes,
+    };
+  }
+  if (version === 3 && node?.tag === 0x80) {
+    return { kind: 'subjectKeyIdentifier', keyIdentifier: node.value };
+  }
+  throw new DerError('bad sid');
+}
+
+function attributesOf(node: DerNode): CmsAttribute[] {
+  return node.children.map((attribute) => {
+    const [type, values, ...rest] = expectTag(attribute, TAG.sequence).children;
+    if (rest.length > 0) throw new DerError('bad attribute');
+    return { oid: oidValue(type), values: expectTag(values, TAG.set).children };
+  });
+}
+
+function signerInfoOf(node: DerNode | undefined): ReadSignerInfo {
+  const children = [...expectTag(node, TAG.sequence).children];
+  const version = smallIntegerValue(children.shift());
+  const sid = signerIdentifierOf(children.shift(), version);
+  const digestAlgorithm = algorithmOf(children.shift());
+  let signedAttributesDer: Buffer | undefined;
+  let signedAttributes: CmsAttribute[] = [];
+  if (children[0]?.tag === TAG.context(0)) {
+    const element = children.shift() as DerNode;
+    if (element.children.length === 0) throw new DerError('empty signed attributes');
+    signedAttributes = attributesOf(element);
+    signedAttributesDer = Buffer.from(element.bytes);
+    signedAttributesDer[0] = TAG.set;
+  }
+  const signatureAlgorithm = algorithmOf(children.shift());
+  const signature = expectTag(children.shift(), TAG.octetString).value;
+  // Unsigned attributes ([1]) may follow; they are not covered by the signature and ignored.
+  if (children.length > 1 || (children[0] && children[0].tag !== TAG.context(1))) {
+    throw new DerError('unexpected SignerInfo field');
+  }
+  return {
+    sid,
+    digestAlgorithm,
+    signedAttributesDer,
+    signedAttributes,
+    signatureAlgorithm,
+    signature,
+  };
+}
+
+function certificatesOf(node: DerNode | undefined): CmsCertificate[] {
+  if (!node) return [];
+  // CertificateChoices other than a plain Certificate (attribute certificates…) are ignored.
+  const plain = node.children.filter((choice) => choice.tag === TAG.sequence);
+  if (plain.length > MAX_CMS_CERTIFICATES) throw new DerError('too many certificates');
+  return plain.map((choice) => readCmsCertificate(choice.bytes));
+}
+
+function readStructure(der: Uint8Array): ReadCms {
+  const [contentType, explicit, ...extra] = expectTag(parseDer(der), TAG.sequence).children;
+  if (extra.length > 0 || oidValue(contentType) !== CMS_OID.signedData) {
+    throw new DerError('not SignedData');
+  }
+  const signedData = expectTag(expectTag(explicit, TAG.context(0)).children[0], TAG.sequence);
+  if (explicit?.children.length !== 1) throw new DerError('bad ContentInfo');
+  const fields = [...signedData.children];
+  const version = smallIntegerValue(fields.shift());
+  if (version < 1 || version > 5) throw new DerError('bad SignedData version');
+  expectTag(fields.shift(), TAG.set).children.forEach(algorithmOf); // digestAlgorithms
+  const [eContentTypeNode, eContentNode, ...encapExtra] = expectTag(
+    fields.shift(),
+    TAG.sequence,
+  ).children;
+  // No eContent: a detached signature, which this verifier does not accept.
+  if (!eContentNode || encapExtra.length > 0) throw new DerError('no attached content');
+  const explicitContent = expectTag(eContentNode, TAG.context(0));
+  if (explicitContent.children.length !== 1) throw new DerError('bad eContent');
+  const content = expectTag(explicitContent.children[0], TAG.octetString).value;
+  const certificatesNode = fields[0]?.tag === TAG.context(0) ? fields.shift() : undefined;
+  if (fields[0]?.tag === TAG.context(1)) fields.shift(); // CRLs: revocation is the caller's
+  const signerInfos = expectTag(fields.shift(), TAG.set).children;
+  if (fields.length > 0) throw new DerError('unexpected SignedData field');
+  if (signerInfos.length !== 1) throw new DerError('not exactly one SignerInfo');
+  const eContentType = oidValue(eContentTypeNode);
+  // Declarations and receipts are plain data; another content type is not ours to read.
+  if (eContentType !== CMS_OID.data) throw new DerError('not id-data content');
+  return {
+    eContentType,
+    content,
+    certificates: certificatesOf(certificatesNode),
+    signerInfo: signerInfoOf(signerInfos[0]),
+  };
+}
+
+/**
+ * Reads a DER ContentInfo(SignedData) of at most `maxBytes` with attached id-data content and
+ * exactly one SignerInfo, or throws CMS_UNREADABLE. The result holds views into `der`.
+ */
+export function readCms(der: Uint8Array, maxBytes: number = DEFAULT_CMS_MAX_BYTES): ReadCms {
+  if (der.length === 0 || der.length > maxBytes) throw unreadable();
+  try {
+    return readStructure(der);
+  } catch (cause) {
+    // Only the reader's own refusals: anything else is a bug and must surface as one.
+    if (cause instanceof DerError) throw unreadable(cause);
+    throw cause;
+  }
+}

@@ -1,0 +1,56 @@
+// Test support for the cms-* tests: a CA and holders of each key type, made with this
+// package's own issuance code (the same path as the partner's).
+import {
+  createCertificateAuthority,
+  loadCertificateAuthority,
+  type CreatedCertificateAuthority,
+  type LoadedCertificateAuthority,
+} from './certificate-authority';
+import { exportPkcs8 } from './certificate-key';
+import { verifyCsr } from './csr';
+import { issueCertificate } from './issue-certificate';
+import { generateKeyPairAndCsr, type GeneratedKeyType } from './key-pair';
+
+/** A test CA, stored (PEM + PKCS#8) and loaded. */
+export interface TestCa {
+  stored: CreatedCertificateAuthority;
+  loaded: LoadedCertificateAuthority;
+}
+
+/** A key and the certificate a test CA issued for it. */
+export interface TestHolder {
+  privateKeyPkcs8: Buffer;
+  certificatePem: string;
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+/** Creates and loads a CA valid from `now` (default: the clock) for 10 years. */
+export async function createTestCa(commonName = 'CA Test', now?: Date): Promise<TestCa> {
+  const stored = await createCertificateAuthority({
+    commonName,
+    organization: 'Partenaire EDI',
+    ...(now ? { now } : {}),
+  });
+  return { stored, loaded: await loadCertificateAuthority(stored) };
+}
+
+/** A user signature certificate (EKU emailProtection) of `keyType`, issued by `ca`. */
+export async function createTestHolder(
+  ca: TestCa,
+  keyType: GeneratedKeyType,
+  options: { now?: Date; validityMonths?: number } = {},
+): Promise<TestHolder> {
+  const { csrPem, privateKey } = await generateKeyPairAndCsr({ keyType });
+  const issued = await issueCertificate({
+    ca: ca.loaded,
+    csrPublicKey: (await verifyCsr(csrPem)).publicKey,
+    holder: { firstName: 'Anne', lastName: 'Durand', email: 'anne.durand@cabinet.fr' },
+    organization: 'Cabinet Durand',
+    validityMonths: options.validityMonths ?? 24,
+    crlUrl: 'https://partenaire.example/api/v1/crl',
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { privateKeyPkcs8: await exportPkcs8(privateKey), ...issued };
+}
