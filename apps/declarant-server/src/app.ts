@@ -9,6 +9,7 @@ import { registerDossiersRoutes } from './dossiers/dossiers.routes';
 import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
 import type { AppContext } from './context';
 import { installWebUi } from './http/web-ui';
+import { registerSendingRoutes } from './sending/sending.routes';
 import { registerSetupRoutes } from './setup/setup.routes';
 import { registerSignaturesRoutes } from './signatures/signatures.routes';
 import { registerUsersRoutes } from './users/users.routes';
@@ -33,6 +34,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerDossiersRoutes(app, ctx, guard);
   registerFirmSettingsRoutes(app, ctx, guard);
   registerDeclarationsRoutes(app, ctx, guard);
+  registerSendingRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);
   return app;
 }

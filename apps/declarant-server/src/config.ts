@@ -53,6 +53,22 @@ export const declarantConfigShape = {
     .default('30,7'),
   /** Seconds between two runs of the expiry-reminder scheduler (0 disables it). */
   SIGNATURE_REMINDER_INTERVAL_SECONDS: intVar(3600, 0, 24 * 3600),
+  /** Deposits the delivery worker sends at the same time (per server instance). */
+  DELIVERY_CONCURRENCY: intVar(4, 1, 64),
+  /** Attempts before a transmission is marked "Échec d'envoi" (then "Relancer" starts again). */
+  DELIVERY_MAX_ATTEMPTS: intVar(10, 1, 100),
+  /** First retry delay; it doubles at each attempt (with jitter) up to DELIVERY_BACKOFF_MAX_MS. */
+  DELIVERY_BACKOFF_BASE_MS: intVar(2000, 10, 3_600_000),
+  DELIVERY_BACKOFF_MAX_MS: intVar(300_000, 10, 24 * 3_600_000),
+  /** How often the delivery worker looks for due transmissions when idle (0 disables it). */
+  DELIVERY_INTERVAL_MS: intVar(1000, 0, 3_600_000),
+  /**
+   * How long a claimed transmission stays reserved for its worker; after a crash another worker
+   * (or the restarted one) takes it back once the lease ends. Default: 2 × PARTNER_TIMEOUT_MS + 5 s.
+   */
+  DELIVERY_LEASE_MS: intVar(0, 0, 3_600_000),
+  /** How often the partner is asked for the DGFiP's answers (0 disables polling). */
+  STATUS_POLL_INTERVAL_MS: intVar(5000, 0, 3_600_000),
 };
 
 /** Validated, frozen configuration of the declarant server. */
@@ -75,6 +91,15 @@ export interface DeclarantConfig extends ServerSettings {
   /** Reminder days before expiry, largest first (e.g. [30, 7]). */
   reminderDays: number[];
   reminderIntervalMs: number;
+  delivery: {
+    concurrency: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    intervalMs: number;
+    leaseMs: number;
+  };
+  statusPollIntervalMs: number;
 }
 
 /** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
@@ -105,5 +130,14 @@ export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): Decla
       .filter((days) => days > 0)
       .sort((a, b) => b - a),
     reminderIntervalMs: raw.SIGNATURE_REMINDER_INTERVAL_SECONDS * 1000,
+    delivery: Object.freeze({
+      concurrency: raw.DELIVERY_CONCURRENCY,
+      maxAttempts: raw.DELIVERY_MAX_ATTEMPTS,
+      backoffBaseMs: raw.DELIVERY_BACKOFF_BASE_MS,
+      backoffMaxMs: Math.max(raw.DELIVERY_BACKOFF_MAX_MS, raw.DELIVERY_BACKOFF_BASE_MS),
+      intervalMs: raw.DELIVERY_INTERVAL_MS,
+      leaseMs: raw.DELIVERY_LEASE_MS || 2 * raw.PARTNER_TIMEOUT_MS + 5000,
+    }),
+    statusPollIntervalMs: raw.STATUS_POLL_INTERVAL_MS,
   });
 }

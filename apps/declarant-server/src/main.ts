@@ -1,6 +1,8 @@
 import { runProcess } from '@passerelle/server-kit';
 import { buildApp } from './app';
 import { readDeclarantConfig } from './config';
+import { startDeliveryWorker } from './sending/delivery-worker';
+import { startStatusSync } from './sending/status-sync';
 import { prepareSetupLink } from './setup/setup.service';
 import { startReminderScheduler } from './signatures/expiry-reminders';
 import { openContext } from './start';
@@ -12,10 +14,14 @@ runProcess('Passerelle (déclarant)', async () => {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = startReminderScheduler(ctx);
+  const delivery = startDeliveryWorker(ctx);
+  const statusSync = startStatusSync(ctx);
   printBanner(config.publicUrl, await prepareSetupLink(ctx));
-  return () => {
+  return async () => {
     stopReminders();
-    return app.close().then(close);
+    await app.close();
+    await Promise.all([delivery.stop(), statusSync.stop()]);
+    await close();
   };
 });
 

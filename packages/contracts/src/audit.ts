@@ -30,6 +30,10 @@ export const auditActions = [
   'declaration.created',
   'declaration.imported',
   'declaration.status_changed',
+  'declarations.sent',
+  'transmission.refused',
+  'transmission.failed',
+  'transmission.retried',
 ] as const;
 /** What an audit event records. Later issues append actions; none is ever removed. */
 export type AuditAction = (typeof auditActions)[number];

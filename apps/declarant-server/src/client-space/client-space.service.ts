@@ -176,53 +176,78 @@ export async function withPartnerAccess<T>(
   work: (accessToken: string) => Promise<T>,
 ): Promise<T> {
   return serialized(ctx, userId, async () => {
-    const row = await findConnection(ctx.db, userId);
-    if (!row || row.lost_reason) {
-      throw notConnected(
-        row
-          ? "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous."
-          : "Non connecté : connectez-vous d'abord à l'espace client.",
-      );
-    }
-    let token;
-    try {
-      token = await currentAccessToken(ctx, userId, row.refresh_token_sealed);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'REFRESH_TOKEN_INVALID') {
-        await markSessionLost(ctx, userId);
-        throw notConnected(
-          "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous.",
-        );
-      }
-      throw error;
-    }
+    const token = await accessTokenOf(ctx, userId, { probe: true });
     try {
       return await work(token);
     } catch (error) {
       // The token was good a moment ago: a 401 now means it was revoked meanwhile.
       if (error instanceof AppError && error.status === 401) {
         memory(ctx).tokens.delete(userId);
-        throw notConnected(
-          "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous.",
-        );
+        throw notConnected(LOST);
       }
       throw error;
     }
   });
 }
 
-/** A working access token: the one in memory if the partner still accepts it, else a refresh. */
+/**
+ * Like {@link withPartnerAccess} for background work (delivery, status polling): only getting
+ * the token is serialised, so many deliveries of one user run side by side, and a cached token is
+ * used without probing it first; a 401 drops it and the work is tried once more with a fresh one.
+ */
+export async function withPartnerToken<T>(
+  ctx: AppContext,
+  userId: string,
+  work: (accessToken: string) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const token = await serialized(ctx, userId, () => accessTokenOf(ctx, userId, { probe: false }));
+    try {
+      return await work(token);
+    } catch (error) {
+      if (!(error instanceof AppError && error.status === 401)) throw error;
+      const { tokens } = memory(ctx);
+      if (tokens.get(userId)?.token === token) tokens.delete(userId);
+      if (attempt === 2) throw notConnected(LOST);
+    }
+  }
+}
+
+const LOST = "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous.";
+
+/** A working access token of the user's stored connection (called while serialised). */
+async function accessTokenOf(
+  ctx: AppContext,
+  userId: string,
+  options: { probe: boolean },
+): Promise<string> {
+  const row = await findConnection(ctx.db, userId);
+  if (!row || row.lost_reason) {
+    throw notConnected(row ? LOST : "Non connecté : connectez-vous d'abord à l'espace client.");
+  }
+  try {
+    return await currentAccessToken(ctx, userId, row.refresh_token_sealed, options.probe);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'REFRESH_TOKEN_INVALID') {
+      await markSessionLost(ctx, userId);
+      throw notConnected(LOST);
+    }
+    throw error;
+  }
+}
+
 async function currentAccessToken(
   ctx: AppContext,
   userId: string,
   sealed: string,
+  probe = true,
 ): Promise<string> {
   const { tokens } = memory(ctx);
   const cached = tokens.get(userId);
   if (
     cached &&
     cached.expiresAt - 30_000 > ctx.now().getTime() &&
-    (await ctx.partner.checkAccess(cached.token))
+    (!probe || (await ctx.partner.checkAccess(cached.token)))
   ) {
     return cached.token;
   }

@@ -1,10 +1,18 @@
 import {
+  depositAcceptedSchema,
+  depositListSchema,
+  depositPolicySchema,
+  depositSchema,
   errorStatus,
   isErrorCode,
   issuedSignatureSchema,
   sessionTokensSchema,
   signaturePolicySchema,
   signatureSchema,
+  type Deposit,
+  type DepositAccepted,
+  type DepositList,
+  type DepositPolicy,
   type IssuedSignature,
   type IssueSignatureRequest,
   type RevokeSignatureRequest,
@@ -38,6 +46,20 @@ export interface PartnerClient {
   ): Promise<Signature>;
   /** The account's certificates, newest first. */
   listSignatures(accessToken: string): Promise<Signature[]>;
+  /** What the partner accepts: its environment (test/production), size limit, EDI number. */
+  getDepositPolicy(accessToken: string): Promise<DepositPolicy>;
+  /**
+   * Deposits one signed interchange under `transmissionId` (the `Idempotency-Key`): the same id
+   * and bytes always get the same receipt, so a retry after any failure is safe.
+   */
+  deposit(accessToken: string, transmissionId: string, body: Uint8Array): Promise<DepositAccepted>;
+  /** The account's deposits changed since `updatedSince` (all when null), oldest change first. */
+  listDeposits(
+    accessToken: string,
+    updatedSince: string | null,
+    limit: number,
+  ): Promise<DepositList>;
+  getDeposit(accessToken: string, depositId: string): Promise<Deposit>;
 }
 
 const revokedSignatureSchema = z.object({ signature: signatureSchema });
@@ -116,22 +138,63 @@ export class HttpPartnerClient implements PartnerClient {
     );
   }
 
-  /** One request; partner refusals come back as AppError with the partner's code and message. */
-  private async call(
+  getDepositPolicy(accessToken: string) {
+    return this.call('GET', '/api/v1/deposit-policy', undefined, accessToken).then((body) =>
+      depositPolicySchema.parse(body),
+    );
+  }
+
+  deposit(accessToken: string, transmissionId: string, body: Uint8Array) {
+    return this.send('POST', '/api/v1/deposits', {
+      token: accessToken,
+      headers: { 'content-type': 'application/pkcs7-mime', 'idempotency-key': transmissionId },
+      body,
+    }).then((answer) => depositAcceptedSchema.parse(answer));
+  }
+
+  listDeposits(accessToken: string, updatedSince: string | null, limit: number) {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (updatedSince) query.set('updatedSince', updatedSince);
+    return this.call('GET', `/api/v1/deposits?${query}`, undefined, accessToken).then((body) =>
+      depositListSchema.parse(body),
+    );
+  }
+
+  getDeposit(accessToken: string, depositId: string) {
+    const path = `/api/v1/deposits/${encodeURIComponent(depositId)}`;
+    return this.call('GET', path, undefined, accessToken).then(
+      (body) => z.object({ deposit: depositSchema }).parse(body).deposit,
+    );
+  }
+
+  /** One JSON request; partner refusals come back as AppError with the partner's code and message. */
+  private call(method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
+    return this.send(method, path, {
+      token,
+      ...(body !== undefined
+        ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+        : {}),
+    });
+  }
+
+  /**
+   * One request. Node's fetch (undici) keeps connections alive and reuses them, so a worker
+   * delivering many deposits does not pay a TCP handshake each time.
+   */
+  private async send(
     method: string,
     path: string,
-    body?: unknown,
-    token?: string,
+    options: { token?: string; headers?: Record<string, string>; body?: string | Uint8Array },
   ): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...options.headers,
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(options.body !== undefined ? { body: options.body } : {}),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

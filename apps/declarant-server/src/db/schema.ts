@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { RateLimitTable } from '@passerelle/server-kit';
-import type { AuditAction, Role, UserStatus } from '@passerelle/contracts';
+import type { AuditAction, Role, TransmissionStatus, UserStatus } from '@passerelle/contracts';
 
 // Row types of the declarant database. Ids are text UUIDs and times ISO-8601 UTC text on both
 // dialects, so rows read the same from SQLite and PostgreSQL.
@@ -28,6 +28,8 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: string;
   updated_at: string;
+  /** 1: email me when a declaration I sent is accepted or rejected (default). */
+  notify_sending_results: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -150,6 +152,61 @@ export interface DeclarationsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** Status of the latest transmission; null before the first send and after an edit. */
+  transmission_status: TransmissionStatus | null;
+  latest_transmission_id: string | null;
+}
+
+export interface SendingsTable {
+  id: string;
+  user_id: string;
+  total: number;
+  created_at: string;
+}
+
+/** One signed declaration on its way: the outbox row the delivery worker drains. */
+export interface TransmissionsTable {
+  /** Stable id, sent as `Idempotency-Key`: retries resend the same bytes under it. */
+  id: string;
+  sending_id: string;
+  declaration_id: string;
+  user_id: string;
+  signature_id: string;
+  /** The CMS SignedData (DER) exactly as sent; never re-signed. */
+  signed_bytes: Buffer;
+  body_sha256: string;
+  interchange_reference: string;
+  test_mode: number;
+  status: TransmissionStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  /** Lease of the worker that claimed it; an expired lease (crash) lets another claim it. */
+  locked_until: string | null;
+  last_error: string | null;
+  deposit_id: string | null;
+  /** The partner's signed receipt (DER CMS), kept as evidence. */
+  receipt: Buffer | null;
+  receipt_received_at: string | null;
+  /** DepositError[] as JSON, from the CONTRL / CR. */
+  errors: string | null;
+  contrl: string | null;
+  cr: string | null;
+  result_notified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TransmissionEventsTable {
+  seq: Generated<number>;
+  transmission_id: string;
+  status: TransmissionStatus;
+  at: string;
+  detail: string | null;
+}
+
+export interface PartnerPollCursorsTable {
+  user_id: string;
+  updated_since: string;
 }
 
 /** The whole declarant schema as Kysely sees it. */
@@ -165,5 +222,9 @@ export interface DeclarantDatabase extends RateLimitTable {
   dossiers: DossiersTable;
   exercises: ExercisesTable;
   declarations: DeclarationsTable;
+  sendings: SendingsTable;
+  transmissions: TransmissionsTable;
+  transmission_events: TransmissionEventsTable;
+  partner_poll_cursors: PartnerPollCursorsTable;
   audit_events: Omit<AuditEventsTable, 'seq'> & { seq: Generated<number> };
 }

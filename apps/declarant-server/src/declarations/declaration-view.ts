@@ -14,7 +14,8 @@ export function toSummary(row: DeclarationListRow): DeclarationSummary {
     siren: row.dossier_siren,
     exercise: { id: row.exercise_id, start: row.exercise_start, end: row.exercise_end },
     millesime: row.millesime,
-    status: row.status,
+    // Once sent, the latest transmission's status; an edit after a refusal clears it.
+    status: row.transmission_status ?? row.status,
     source: row.source,
     errorCount: Number(row.error_count),
     warningCount: Number(row.warning_count),

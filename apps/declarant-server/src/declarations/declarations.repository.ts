@@ -30,6 +30,12 @@ export function findDeclaration(db: Db, id: string): Promise<DeclarationListRow 
   return withContext(db).where('d.id', '=', id).executeTakeFirst();
 }
 
+/** The declarations of `ids` that exist (any order). */
+export function findDeclarationsByIds(db: Db, ids: string[]): Promise<DeclarationListRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withContext(db).where('d.id', 'in', ids).execute();
+}
+
 /** A dossier's declarations (or every declaration), newest first. */
 export function listDeclarations(db: Db, dossierId?: string): Promise<DeclarationListRow[]> {
   let query = withContext(db);
@@ -53,7 +59,8 @@ export async function updateDeclarationContent(
 ): Promise<boolean> {
   const result = await db
     .updateTable('declarations')
-    .set({ ...changes, version: version + 1 })
+    // An edit starts the declaration's life again (after a refusal): no transmission status.
+    .set({ ...changes, version: version + 1, transmission_status: null })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

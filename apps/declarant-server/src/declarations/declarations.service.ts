@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  DeclarationDetail,
-  DeclarationSummary,
-  UpdateCellsRequest,
+import {
+  declarationStatusLabels,
+  editableDeclarationStatuses,
+  type DeclarationDetail,
+  type DeclarationSummary,
+  type UpdateCellsRequest,
 } from '@passerelle/contracts';
 import {
   loadDictionary,
@@ -105,6 +107,8 @@ export async function storeDeclaration(
     created_by: input.createdBy,
     created_at: input.at,
     updated_at: input.at,
+    transmission_status: null,
+    latest_transmission_id: null,
   });
   return { id, anomalies: result.anomalies };
 }
@@ -173,6 +177,17 @@ export async function createEditorDeclaration(
 }
 
 /** The editor's changes: cells set or emptied, then validated again. */
+/** A declaration on its way to the DGFiP, or integrated, is frozen (its signed bytes are sent). */
+function assertEditable(row: DeclarationListRow): void {
+  const status = row.transmission_status;
+  if (status !== null && !editableDeclarationStatuses.includes(status)) {
+    throw new AppError(
+      'DECLARATION_LOCKED',
+      `Cette déclaration est « ${declarationStatusLabels[status]} » : elle ne peut plus être modifiée.`,
+    );
+  }
+}
+
 export async function updateCells(
   ctx: AppContext,
   caller: Caller,
@@ -180,6 +195,7 @@ export async function updateCells(
   input: UpdateCellsRequest,
 ): Promise<DeclarationDetail> {
   const row = await requireDeclaration(ctx, id);
+  assertEditable(row);
   if (Number(row.version) !== input.version) {
     throw new AppError(
       'DECLARATION_CHANGED',

@@ -55,3 +55,32 @@ export function signatureExpiryMail(
       `signature » (le code confidentiel EDI-TDFC est celui reçu par l'administrateur).${footer(config)}`,
   };
 }
+
+/** Tells the sender the DGFiP's answer to a declaration they sent (if they asked for it). */
+export function sendingResultMail(
+  config: DeclarantConfig,
+  result: {
+    to: string;
+    declarationId: string;
+    dossier: string;
+    exerciseEnd: string;
+    status: string;
+    rejections: number;
+    alerts: number;
+  },
+): OutgoingMail {
+  const details =
+    result.rejections + result.alerts === 0
+      ? ''
+      : `\nLe compte rendu compte ${result.rejections} rejet(s) et ${result.alerts} alerte(s), ` +
+        `détaillés sur la page de la déclaration.`;
+  return {
+    to: result.to,
+    subject: `Déclaration ${result.status.toLowerCase()} — ${result.dossier} — Passerelle`,
+    text:
+      `Bonjour,\n\nLa déclaration de ${result.dossier} pour l'exercice clos le ` +
+      `${frenchDate(result.exerciseEnd)} que vous avez envoyée est « ${result.status} ».` +
+      `${details}\n\n${config.publicUrl}/declarations/${result.declarationId}` +
+      `\n\nVous pouvez ne plus recevoir ces messages depuis « Compte utilisateur ».${footer(config)}`,
+  };
+}

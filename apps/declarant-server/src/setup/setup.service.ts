@@ -52,6 +52,7 @@ export async function completeSetup(
     password_hash: passwordHash,
     created_at: now,
     updated_at: now,
+    notify_sending_results: 1,
   };
   await ctx.db.transaction().execute(async (tx) => {
     // Deleting the token is the claim: of two concurrent setups only one deletes a row.

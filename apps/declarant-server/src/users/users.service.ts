@@ -44,6 +44,7 @@ export async function createUser(
     password_hash: null,
     created_at: now,
     updated_at: now,
+    notify_sending_results: 1,
   };
   try {
     await insertUser(ctx.db, row);

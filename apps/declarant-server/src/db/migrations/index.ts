@@ -4,6 +4,7 @@ import { migration0002 } from './0002-client-space';
 import { migration0003 } from './0003-signatures';
 import { migration0004 } from './0004-dossiers-declarations';
 import { migration0005 } from './0005-firm-siret';
+import { migration0006 } from './0006-sending';
 
 /** Every migration of the declarant, by name; names sort in the order they apply. */
 export const declarantMigrations: Record<string, VersionedMigration> = {
@@ -12,4 +13,5 @@ export const declarantMigrations: Record<string, VersionedMigration> = {
   '0003-signatures': migration0003,
   '0004-dossiers-declarations': migration0004,
   '0005-firm-siret': migration0005,
+  '0006-sending': migration0006,
 };
