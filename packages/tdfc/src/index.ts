@@ -97,3 +97,47 @@ export {
   type InfentReadResult,
   type ReadInfentOptions,
 } from './infent/read-infent';
+
+export {
+  campaignAt,
+  processDeposit,
+  type DepositExpectation,
+  type DgfipOutcome,
+} from './returns/process-deposit';
+export {
+  TEXT_MAX_LENGTH,
+  normalizeReturnError,
+  toReturnText,
+  type ReturnError,
+  type ReturnSeverity,
+} from './returns/return-error';
+export type { ReturnsEnvelope, ReturnsEnvelopeFacts } from './returns/returns-envelope';
+export {
+  CONTRL_TYPE,
+  contrlErrors,
+  readContrl,
+  writeContrl,
+  type ContrlAction,
+  type ContrlElementError,
+  type ContrlGroupReport,
+  type ContrlLevelError,
+  type ContrlMessageReport,
+  type ContrlRead,
+  type ContrlReport,
+  type ContrlSegmentReport,
+} from './returns/contrl';
+export { CONTRL_ERROR_LABELS } from './returns/contrl-codes';
+export {
+  CR_OUTCOMES,
+  INFENT_CR_PROFILE,
+  normalizeCrReport,
+  overallStatus,
+  readInfentCr,
+  writeInfentCr,
+  type CrOutcome,
+  type CrStatus,
+  type InfentCrMessage,
+  type InfentCrRead,
+  type InfentCrReport,
+} from './returns/infent-cr';
+export { MILLESIME_CONTROL } from './returns/integrability-check';
