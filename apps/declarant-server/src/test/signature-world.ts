@@ -36,8 +36,9 @@ export interface SignatureWorld {
 export async function startSignatureWorld(
   dialect: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
+  partnerEnv: Record<string, string> = {},
 ): Promise<SignatureWorld> {
-  const partner = await startTestPartner(dialect);
+  const partner = await startTestPartner(dialect, partnerEnv);
   const partnerUrl = await partner.app.listen({ port: 0, host: '127.0.0.1' });
   const t = await startTestApp(dialect, {
     PARTNER_URL: partnerUrl,

@@ -1,0 +1,116 @@
+import { readFixtureJson } from '@passerelle/tdfc';
+import { deliverDue } from '../sending/delivery-worker';
+import { syncStatuses } from '../sending/status-sync';
+import { SIGNATURE_PASSWORD, startSignatureWorld, type SignatureWorld } from './signature-world';
+
+/** The firm's SIRET written in every interchange (Luhn-valid). */
+export const FIRM_SIRET = '73282932000074';
+
+const EXAMPLE = readFixtureJson('importExample') as Record<string, unknown> & { siren: string };
+
+/** The `index`-th Luhn-valid SIREN of a test series (9 digits, check digit last). */
+export function testSiren(index: number): string {
+  const body = String(30_000_000 + index).padStart(8, '0');
+  for (let check = 0; check <= 9; check++) {
+    const siren = `${body}${check}`;
+    let sum = 0;
+    for (let i = 0; i < 9; i++) {
+      let digit = Number(siren[8 - i]);
+      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+    if (sum % 10 === 0) return siren;
+  }
+  throw new Error('unreachable');
+}
+
+/** A signature world with the firm's SIRET set, a signature, and `count` "prête" declarations. */
+export interface SendingWorld extends SignatureWorld {
+  signatureId: string;
+  declarationIds: string[];
+  /** `POST /api/sendings` as the collaborator. */
+  send(ids?: string[], password?: string): ReturnType<SignatureWorld['t']['call']>;
+  /** Delivery worker, partner's DGFiP, status polling: one round of each. */
+  runEverything(): Promise<void>;
+  /** Moves both clocks (declarant and partner). */
+  advance(ms: number): void;
+}
+
+export async function startSendingWorld(
+  dialect: 'sqlite' | 'postgres',
+  options: {
+    count?: number;
+    env?: Record<string, string>;
+    partnerEnv?: Record<string, string>;
+  } = {},
+): Promise<SendingWorld> {
+  const world = await startSignatureWorld(
+    dialect,
+    { DELIVERY_INTERVAL_MS: '0', STATUS_POLL_INTERVAL_MS: '0', ...options.env },
+    { DGFIP_DELAY_MS: '1000', ...options.partnerEnv },
+  );
+  const { t } = world;
+  const settings = await t.call('PUT', '/api/firm/settings', {
+    cookie: world.adminCookie,
+    body: { siret: FIRM_SIRET },
+  });
+  if (settings.statusCode !== 200) throw new Error(`firm settings: ${settings.body}`);
+  const signature = await world.createSignature();
+  const declarationIds = await importReadyDeclarations(world, options.count ?? 2);
+  const advance = (ms: number) => {
+    t.clock.advance(ms);
+    world.partner.clock.advance(ms);
+  };
+  return Object.assign(world, {
+    signatureId: signature.id,
+    declarationIds,
+    send(ids = declarationIds, password = SIGNATURE_PASSWORD) {
+      return t.call('POST', '/api/sendings', {
+        cookie: world.cookie,
+        body: { declarationIds: ids, signatureId: signature.id, password },
+      });
+    },
+    async runEverything() {
+      await deliverDue(t.ctx);
+      advance(2000);
+      await world.partner.runDgfip();
+      advance(2000);
+      await world.partner.runDgfip();
+      await syncStatuses(t.ctx);
+    },
+    advance,
+  });
+}
+
+/** One dossier per declaration (a SIREN each), the documented JSON example imported into each. */
+async function importReadyDeclarations(world: SignatureWorld, count: number): Promise<string[]> {
+  const { t } = world;
+  const bodies = [];
+  for (let i = 0; i < count; i++) {
+    const siren = testSiren(i);
+    const dossier = await t.call('POST', '/api/dossiers', {
+      cookie: world.cookie,
+      body: {
+        siren,
+        name: `SOCIETE ${i}`,
+        postcode: '75002',
+        city: 'Paris',
+        category: 'BI',
+        regime: 'RS',
+        taxation: 'IS',
+        rof: 'IS1',
+      },
+    });
+    if (dossier.statusCode !== 201) throw new Error(`dossier: ${dossier.body}`);
+    bodies.push({ ...EXAMPLE, siren, name: `SOCIETE ${i}` });
+  }
+  const imported = await t.call('POST', '/api/declarations/import-json', {
+    cookie: world.cookie,
+    body: bodies,
+  });
+  if (imported.statusCode !== 201) throw new Error(`import: ${imported.body}`);
+  const declarations = imported.json<{ declarations: { id: string; status: string }[] }>()
+    .declarations;
+  if (declarations.some((d) => d.status !== 'ready')) throw new Error('fixture not ready');
+  return declarations.map((d) => d.id);
+}
