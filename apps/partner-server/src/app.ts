@@ -4,12 +4,16 @@ import type { ErrorBody } from '@passerelle/contracts';
 import { createServer } from '@passerelle/server-kit';
 import { registerAccountsRoutes } from './accounts/accounts.routes';
 import type { PartnerContext } from './context';
+import { registerDepositsRoutes } from './deposits/deposits.routes';
 import { registerOpenApiRoutes } from './openapi/openapi.routes';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerSessionsRoutes } from './sessions/sessions.routes';
 import { registerSignaturesRoutes } from './signatures/signatures.routes';
 
-/** Builds the partner HTTP server (not listening yet): API v1, its docs, and the portal pages. */
+/**
+ * Builds the partner HTTP server (not listening yet): API v1 (deposits included), its docs, and
+ * the portal pages.
+ */
 export async function buildPartnerApp(ctx: PartnerContext): Promise<FastifyInstance> {
   const app = await createServer({
     logger: ctx.logger,
@@ -26,6 +30,7 @@ export async function buildPartnerApp(ctx: PartnerContext): Promise<FastifyInsta
   registerAccountsRoutes(app, ctx);
   registerSessionsRoutes(app, ctx);
   registerSignaturesRoutes(app, ctx);
+  await registerDepositsRoutes(app, ctx);
   registerOpenApiRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   app.setNotFoundHandler((request, reply) => {

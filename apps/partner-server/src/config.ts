@@ -36,6 +36,22 @@ export const partnerConfigShape = {
     .string()
     .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de mois séparés par des virgules')
     .default('12,24,36'),
+  /** `test`: the partner takes only interchanges marked test (UNB 0035 = 1); `production`: only real ones. */
+  EDI_ENVIRONMENT: z.enum(['test', 'production']).default('production'),
+  /** The partner's 7-digit EDI number (UNB recipient); the declarant's PARTNER_EDI_NUMBER. */
+  EDI_NUMBER: z
+    .string()
+    .regex(/^\d{7}$/, 'numéro de partenaire EDI : 7 chiffres')
+    .default('9990001'),
+  /** Milliseconds between a deposit's reception and the simulated DGFiP's answer. */
+  DGFIP_DELAY_MS: intVar(3000, 0, 24 * 3_600_000),
+  /** Milliseconds between two rounds of the simulated DGFiP worker; 0 turns it off. */
+  DGFIP_POLL_MS: intVar(1000, 0, 3_600_000),
+  /**
+   * Days a deposit's signing time may lie before its reception. The signing time is the
+   * signer's claim: this bounds how far a holder of an expired certificate can backdate.
+   */
+  DEPOSIT_MAX_SIGNATURE_AGE_DAYS: intVar(30, 1, 3650),
 };
 
 /** Validated, frozen configuration of the partner server. */
@@ -50,6 +66,14 @@ export interface PartnerConfig extends ServerSettings {
   code: { maxFailures: number; windowMs: number };
   signIn: SignInLimits;
   validityMonths: number[];
+  /** Deposits: the environment, the EDI number, the simulated DGFiP's delay and poll interval. */
+  edi: {
+    environment: 'test' | 'production';
+    number: string;
+    dgfipDelayMs: number;
+    dgfipPollMs: number;
+    maxSignatureAgeMs: number;
+  };
 }
 
 /** Reads and validates the environment once; throws `ConfigError` listing every problem. */
@@ -74,5 +98,12 @@ export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): Partner
     validityMonths: [...new Set(raw.SIGNATURE_VALIDITY_MONTHS.split(',').map(Number))].sort(
       (a, b) => a - b,
     ),
+    edi: Object.freeze({
+      environment: raw.EDI_ENVIRONMENT,
+      number: raw.EDI_NUMBER,
+      dgfipDelayMs: raw.DGFIP_DELAY_MS,
+      dgfipPollMs: raw.DGFIP_POLL_MS,
+      maxSignatureAgeMs: raw.DEPOSIT_MAX_SIGNATURE_AGE_DAYS * 24 * 60 * minute,
+    }),
   });
 }

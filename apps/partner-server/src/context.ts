@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Mailer } from '@passerelle/mail';
 import type { Dialect, Keyring, RateLimiter } from '@passerelle/server-kit';
 import type { CertificateAuthority } from './ca/ca.service';
+import type { ReceiptSigner } from './ca/receipt-signer';
 import type { PartnerConfig } from './config';
 import type { PartnerDatabase } from './db/schema';
 
@@ -16,5 +17,7 @@ export interface PartnerContext {
   keyring: Keyring;
   mailer: Mailer;
   ca: CertificateAuthority;
+  /** Signs deposit receipts with a certificate the CA issued for that only. */
+  receiptSigner: ReceiptSigner;
   now: () => Date;
 }

@@ -9,6 +9,7 @@ import {
   type DatabaseTarget,
 } from '@passerelle/server-kit';
 import { loadOrCreateCa } from './ca/ca.service';
+import { loadOrCreateReceiptSigner } from './ca/receipt-signer';
 import type { PartnerConfig } from './config';
 import type { PartnerContext } from './context';
 import { partnerMigrations } from './db/migrations';
@@ -20,7 +21,10 @@ export interface OpenedPartner {
   close(): Promise<void>;
 }
 
-/** Opens the database, runs migrations, loads the master key and the CA, connects the mailer. */
+/**
+ * Opens the database, runs migrations, loads the master key, the CA and the receipt signer,
+ * connects the mailer.
+ */
 export async function openPartnerContext(
   config: PartnerConfig,
   options: { logger?: Logger; target?: DatabaseTarget; now?: () => Date } = {},
@@ -32,6 +36,13 @@ export async function openPartnerContext(
   const keyring = loadKeyring(config.masterKey, config.masterKeyFile);
   const database = await openMigratedDatabase<PartnerDatabase>(target, partnerMigrations, logger);
   const ca = await loadOrCreateCa(database.db, keyring, config.partnerName, now());
+  const receiptSigner = await loadOrCreateReceiptSigner(
+    database.db,
+    keyring,
+    ca,
+    config.partnerName,
+    now,
+  );
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const ctx: PartnerContext = {
     config,
@@ -42,6 +53,7 @@ export async function openPartnerContext(
     keyring,
     mailer,
     ca,
+    receiptSigner,
     now,
   };
   return {

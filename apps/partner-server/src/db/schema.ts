@@ -1,3 +1,4 @@
+import type { DepositStatus } from '@passerelle/contracts';
 import type { RateLimitTable } from '@passerelle/server-kit';
 
 // Row types of the partner database. Text UUID ids and ISO-8601 UTC text times on both dialects.
@@ -89,6 +90,49 @@ export interface CrlsTable {
   next_update: string;
 }
 
+export interface DepositsTable {
+  id: string;
+  account_id: string;
+  /** The `Idempotency-Key` (the declarant's transmission id); unique per account. */
+  idempotency_key: string;
+  status: DepositStatus;
+  received_at: string;
+  updated_at: string;
+  /** SHA-256 of `body`, lower-case hex. */
+  body_sha256: string;
+  body_size: number;
+  signer_serial: string;
+  /** The CMS signing-time attribute (the signer's claim), checked at reception. */
+  signing_time: string;
+  interchange_reference: string | null;
+  siren: string | null;
+  /** UNB 0035 = 1, as 0/1 on both dialects. */
+  test_indicator: number;
+  /** JSON `DepositEvent[]`; changes only with `status`, so a status check guards both. */
+  history: string;
+  /** JSON `DepositError[]` of the CONTRL or CR. */
+  errors: string;
+  contrl: string | null;
+  cr: string | null;
+  /** The simulated DGFiP's lease: which worker holds the deposit, and until when. */
+  locked_by: string | null;
+  locked_until: string | null;
+  /** DER of the signed receipt, answered byte for byte on every replay. */
+  receipt: Buffer;
+  /** The interchange: the verified CMS content. */
+  content: Buffer;
+  /** The exact bytes received. */
+  body: Buffer;
+}
+
+export interface DepositRefusalsTable {
+  account_id: string;
+  /** The refusal's error code (`DEPOSIT_…`). */
+  code: string;
+  count: number;
+  last_at: string;
+}
+
 /** The whole partner schema as Kysely sees it. */
 export interface PartnerDatabase extends RateLimitTable {
   accounts: AccountsTable;
@@ -100,4 +144,6 @@ export interface PartnerDatabase extends RateLimitTable {
   ca_keys: CaKeysTable;
   signatures: SignaturesTable;
   crls: CrlsTable;
+  deposits: DepositsTable;
+  deposit_refusals: DepositRefusalsTable;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { toAccountView } from '../accounts/accounts.service';
+import { encodeText } from '@passerelle/edifact';
 import type { PartnerContext } from '../context';
+import { depositReturn, depositsForPortal } from '../deposits/deposits.service';
 import { closeTokenSession } from '../sessions/sessions.service';
 import { listLiveFamilies } from '../sessions/tokens.repository';
 import { listAccountSignatures, revokeSignature } from '../signatures/signatures.service';
@@ -23,10 +25,31 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
     const signatures = await listAccountSignatures(ctx, caller.account);
     const families = await listLiveFamilies(ctx.db, caller.account.id, 'api');
     const connections = families.map((f) => ({ id: f.id, createdAt: f.created_at }));
+    const { deposits, refusals } = await depositsForPortal(ctx, caller.account);
     const notice = dashboardNotice(request.query, account);
-    const page = dashboardPage({ account, signatures, connections, notice });
+    const page = dashboardPage({ account, signatures, connections, deposits, refusals, notice });
     return sendPage(ctx, reply, `Espace client — ${account.firmName}`, page);
   });
+
+  // The DGFiP's returns as files: EDIFACT in the interchange's own repertoire (UNOL, ISO-8859-15).
+  app.get<{ Params: { id: string; kind: string } }>(
+    '/portail/depots/:id/:kind',
+    async (request, reply) => {
+      const caller = await requirePortalCaller(ctx, request, reply);
+      if (!caller) return reply;
+      const { id, kind } = request.params;
+      if (kind !== 'contrl' && kind !== 'cr') {
+        const page = errorPage('Introuvable', 'Ce fichier est introuvable.');
+        return sendPage(ctx, reply, 'Introuvable', page, 404);
+      }
+      const { text, filename } = await depositReturn(ctx, caller.account, id, kind);
+      return reply
+        .type('application/edifact; charset=iso-8859-15')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(encodeText(text, 'UNOL')));
+    },
+  );
 
   app.post('/portail/nouveau-code', async (request, reply) => {
     const caller = await requirePortalCaller(ctx, request, reply);

@@ -11,6 +11,7 @@ import {
 import { buildPartnerApp } from '../app';
 import { readPartnerConfig } from '../config';
 import type { PartnerContext } from '../context';
+import { runDgfipRound, startDgfipWorker } from '../dgfip/dgfip-worker';
 import { openPartnerContext } from '../start';
 
 export const STRONG_PASSWORD = 'cheval agrafe batterie correcte';
@@ -38,7 +39,15 @@ export interface TestPartner {
   createVerifiedAccount(overrides?: Partial<typeof ACCOUNT>): Promise<{ code: string }>;
   /** Opens an API session and returns its tokens. */
   signIn(email?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  /** One round of the simulated DGFiP at the test clock's time; how many deposits it answered. */
+  runDgfip(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** Options of a test partner beyond its environment variables. */
+export interface TestPartnerOptions {
+  /** Runs the simulated DGFiP worker every DGFIP_POLL_MS, as the real server does (off by default). */
+  dgfipWorker?: boolean;
 }
 
 /** The confidential code in a code email. */
@@ -52,6 +61,7 @@ export function codeIn(mail: ReceivedMail): string {
 export async function startTestPartner(
   dialect: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
+  options: TestPartnerOptions = {},
 ): Promise<TestPartner> {
   const scratch = await createScratchDatabase(dialect);
   const inbox = await startTestInbox();
@@ -69,6 +79,7 @@ export async function startTestPartner(
     now: clock.now,
   });
   const app = await buildPartnerApp(opened.ctx);
+  const dgfip = options.dgfipWorker ? startDgfipWorker(opened.ctx) : undefined;
 
   const call = jsonInjector(app);
 
@@ -101,7 +112,11 @@ export async function startTestPartner(
       if (response.statusCode !== 201) throw new Error(`sign in: ${response.body}`);
       return response.json<{ accessToken: string; refreshToken: string }>();
     },
+    runDgfip() {
+      return runDgfipRound(opened.ctx);
+    },
     async close() {
+      await dgfip?.stop();
       await app.close();
       await opened.close();
       await inbox.close();

@@ -1,6 +1,7 @@
-import type { Account, Signature } from '@passerelle/contracts';
+import type { Account, Deposit, Signature } from '@passerelle/contracts';
 import { postButton, statusBox } from '../form-widgets';
 import { frenchDate, html, type Html } from '../html';
+import { depositsSection, type RefusalCount } from './deposits-section';
 import { signaturesSection } from './signatures-section';
 
 /** A live API session of the account (one sign-in of a software and its token rotations). */
@@ -14,6 +15,8 @@ export function dashboardPage(options: {
   account: Account;
   signatures: Signature[];
   connections: SoftwareConnection[];
+  deposits: Deposit[];
+  refusals: RefusalCount[];
   notice?: string | undefined;
 }): Html {
   const { account } = options;
@@ -44,10 +47,7 @@ export function dashboardPage(options: {
       ${postButton({ action: '/portail/nouveau-code', label: 'Envoyer un nouveau code' })}
     </section>
     ${signaturesSection(options.signatures)} ${connectionsSection(options.connections)}
-    <section aria-labelledby="titre-depots">
-      <h2 id="titre-depots">Dépôts</h2>
-      <p>Aucun dépôt pour le moment.</p>
-    </section>
+    ${depositsSection(options.deposits, options.refusals)}
     ${postButton({ action: '/portail/deconnexion', label: 'Se déconnecter', secondary: true })}`;
 }
 

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import {
+  certificateInfo,
+  createCmsSigner,
+  issueReceiptSignerCertificate,
+  type LoadedCertificateAuthority,
+} from '@passerelle/pki';
+import { openSecret, sealSecret, type Keyring } from '@passerelle/server-kit';
+import type { PartnerDatabase } from '../db/schema';
+
+/** The `ca_keys` row of the receipt certificate (the CA's own row is `current`). */
+const ROW_ID = 'receipts';
+const sealContext = `ca-key:${ROW_ID}`;
+/** Months a receipt certificate lives; a new one is issued 30 days before the end. */
+const VALIDITY_MONTHS = 24;
+const RENEW_BEFORE_MS = 30 * 24 * 3_600_000;
+
+/** What the partner signs its deposit receipts with. */
+export interface ReceiptSigner {
+  /** PEM of the receipt certificate in use (issued by the partner's CA, EKU receipt signer). */
+  readonly certificatePem: string;
+  /** A CMS SignedData (DER) of `content`, the receipt certificate included. */
+  sign(content: Uint8Array, signingTime: Date): Promise<Buffer>;
+}
+
+interface Loaded {
+  certificatePem: string;
+  notAfter: Date;
+  sign(content: Uint8Array, signingTime: Date): Promise<Buffer>;
+}
+
+type Db = Kysely<PartnerDatabase>;
+
+async function readRow(db: Db) {
+  return db.selectFrom('ca_keys').selectAll().where('id', '=', ROW_ID).executeTakeFirst();
+}
+
+/**
+ * Issues a receipt certificate and stores it with its key sealed under the master key. The
+ * write is conditional on the row the caller saw (none, or the old certificate), so two
+ * instances renewing at once keep one certificate and both load it.
+ */
+async function issueAndStore(
+  db: Db,
+  keyring: Keyring,
+  ca: LoadedCertificateAuthority,
+  partnerName: string,
+  now: Date,
+  previousPem: string | undefined,
+): Promise<void> {
+  const issued = await issueReceiptSignerCertificate({
+    ca,
+    commonName: `${partnerName} — Accusés de réception`,
+    organization: partnerName,
+    now,
+    validityMonths: VALIDITY_MONTHS,
+  });
+  try {
+    const values = {
+      certificate_pem: issued.certificatePem,
+      private_key_sealed: sealSecret(keyring, issued.privateKeyPkcs8, sealContext),
+      created_at: now.toISOString(),
+    };
+    if (previousPem === undefined) {
+      await db
+        .insertInto('ca_keys')
+        .values({ id: ROW_ID, ...values })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    } else {
+      await db
+        .updateTable('ca_keys')
+        .set(values)
+        .where('id', '=', ROW_ID)
+        .where('certificate_pem', '=', previousPem)
+        .execute();
+    }
+  } finally {
+    issued.privateKeyPkcs8.fill(0);
+  }
+}
+
+/** Loads the stored receipt certificate, issuing or renewing it first when needed. */
+async function loadCurrent(
+  db: Db,
+  keyring: Keyring,
+  ca: LoadedCertificateAuthority,
+  partnerName: string,
+  now: Date,
+): Promise<Loaded> {
+  let row = await readRow(db);
+  const due = (pem: string) =>
+    certificateInfo(pem).notAfter.getTime() - now.getTime() < RENEW_BEFORE_MS;
+  if (!row || due(row.certificate_pem)) {
+    await issueAndStore(db, keyring, ca, partnerName, now, row?.certificate_pem);
+    row = await readRow(db);
+  }
+  if (!row) throw new Error('receipt certificate missing after its creation');
+  const privateKeyPkcs8 = openSecret(keyring, row.private_key_sealed, sealContext);
+  try {
+    const signer = await createCmsSigner({
+      privateKeyPkcs8,
+      certificatePem: row.certificate_pem,
+    });
+    return {
+      certificatePem: row.certificate_pem,
+      notAfter: certificateInfo(row.certificate_pem).notAfter,
+      sign: (content, signingTime) => signer.sign(content, signingTime),
+    };
+  } finally {
+    privateKeyPkcs8.fill(0);
+  }
+}
+
+/**
+ * The partner's receipt signer, loaded at start (created on the first). A process that runs
+ * into the last 30 days of the certificate loads (or issues) the next one before signing.
+ */
+export async function loadOrCreateReceiptSigner(
+  db: Db,
+  keyring: Keyring,
+  ca: LoadedCertificateAuthority,
+  partnerName: string,
+  now: () => Date,
+): Promise<ReceiptSigner> {
+  let current = await loadCurrent(db, keyring, ca, partnerName, now());
+  let renewing: Promise<Loaded> | undefined;
+  return {
+    get certificatePem() {
+      return current.certificatePem;
+    },
+    async sign(content, signingTime) {
+      if (current.notAfter.getTime() - signingTime.getTime() < RENEW_BEFORE_MS) {
+        renewing ??= loadCurrent(db, keyring, ca, partnerName, signingTime).finally(() => {
+          renewing = undefined;
+        });
+        current = await renewing;
+      }
+      return current.sign(content, signingTime);
+    },
+  };
+}

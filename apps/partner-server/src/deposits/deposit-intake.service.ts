@@ -1,0 +1,98 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { DepositAccepted, DepositReceipt } from '@passerelle/contracts';
+import { AppError } from '@passerelle/server-kit';
+import type { AccountRow } from '../accounts/accounts.repository';
+import type { PartnerContext } from '../context';
+import { signReceipt } from './deposit-receipt';
+import { checkDepositSeal } from './deposit-seal';
+import { toDepositView, type DepositEvent } from './deposit-view';
+import { findDepositByKey, insertDepositOnce } from './deposits.repository';
+import { readInterchangeFacts } from './interchange-facts';
+
+type StoredDeposit = NonNullable<Awaited<ReturnType<typeof findDepositByKey>>>;
+
+/**
+ * The answer to a deposit already stored under this key: the same receipt, byte for byte,
+ * when the body is the same (compared by SHA-256 in constant time); 422 when it is another.
+ */
+function replay(stored: StoredDeposit, bodySha256: Buffer): DepositAccepted {
+  const storedSha256 = Buffer.from(stored.body_sha256, 'hex');
+  if (storedSha256.length !== bodySha256.length || !timingSafeEqual(storedSha256, bodySha256)) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'Cet identifiant de transmission (Idempotency-Key) a déjà servi pour un autre fichier.',
+    );
+  }
+  return {
+    deposit: toDepositView(stored),
+    receipt: Buffer.from(stored.receipt).toString('base64'),
+  };
+}
+
+/**
+ * Receives one deposit of the account under its Idempotency-Key. A key already used answers
+ * as {@link replay}. Otherwise checks 1–2 run (refusals store nothing), the receipt is signed,
+ * and the deposit — body, content, digest, signer, receipt, history `received` — is inserted
+ * once: of concurrent identical requests, one row wins and all answer its receipt.
+ */
+export async function receiveDeposit(
+  ctx: PartnerContext,
+  account: AccountRow,
+  key: string,
+  body: Buffer,
+): Promise<DepositAccepted> {
+  const bodySha256 = createHash('sha256').update(body).digest();
+  const earlier = await findDepositByKey(ctx.db, account.id, key);
+  if (earlier) return replay(earlier, bodySha256);
+
+  const receivedAt = ctx.now();
+  const sealed = await checkDepositSeal(ctx, account, body, receivedAt);
+  const facts = await readInterchangeFacts(sealed.content);
+  const id = randomUUID();
+  const at = receivedAt.toISOString();
+  const receipt: DepositReceipt = {
+    type: 'passerelle-deposit-receipt',
+    version: 1,
+    depositId: id,
+    transmissionId: key,
+    accountId: account.id,
+    bodySha256: bodySha256.toString('hex'),
+    receivedAt: at,
+  };
+  const history: DepositEvent[] = [{ status: 'received', at }];
+  const inserted = await insertDepositOnce(ctx.db, {
+    id,
+    account_id: account.id,
+    idempotency_key: key,
+    status: 'received',
+    received_at: at,
+    updated_at: at,
+    body_sha256: receipt.bodySha256,
+    body_size: body.length,
+    signer_serial: sealed.signerSerial,
+    signing_time: sealed.signingTime.toISOString(),
+    interchange_reference: facts.reference,
+    siren: facts.siren,
+    test_indicator: facts.test ? 1 : 0,
+    history: JSON.stringify(history),
+    errors: '[]',
+    contrl: null,
+    cr: null,
+    locked_by: null,
+    locked_until: null,
+    receipt: await signReceipt(ctx.receiptSigner, receipt),
+    content: sealed.content,
+    body,
+  });
+  const stored = await findDepositByKey(ctx.db, account.id, key);
+  if (!stored) throw new Error('deposit missing after its insert');
+  if (!inserted) return replay(stored, bodySha256);
+  ctx.logger.info(
+    { depositId: id, accountId: account.id, bytes: body.length, signer: sealed.signerSerial },
+    'deposit received',
+  );
+  return {
+    deposit: toDepositView(stored),
+    receipt: Buffer.from(stored.receipt).toString('base64'),
+  };
+}

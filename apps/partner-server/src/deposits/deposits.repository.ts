@@ -1,0 +1,145 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DepositsTable, PartnerDatabase } from '../db/schema';
+
+type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
+/** A whole deposit row, bytes included. */
+export type DepositRow = Selectable<DepositsTable>;
+
+/** The columns a deposit view needs: never the body, content or receipt bytes. */
+const VIEW_COLUMNS = [
+  'id',
+  'account_id',
+  'idempotency_key',
+  'status',
+  'received_at',
+  'updated_at',
+  'body_sha256',
+  'signer_serial',
+  'interchange_reference',
+  'siren',
+  'test_indicator',
+  'history',
+  'errors',
+  'contrl',
+  'cr',
+] as const;
+/** A deposit row without its bytes (lists, views). */
+export type DepositViewRow = Pick<DepositRow, (typeof VIEW_COLUMNS)[number]>;
+
+/**
+ * Inserts a deposit unless the account already has one under this Idempotency-Key: the unique
+ * (account_id, idempotency_key) constraint decides, so concurrent identical requests make one
+ * row. True when this call inserted it.
+ */
+export async function insertDepositOnce(db: Db, row: Insertable<DepositsTable>): Promise<boolean> {
+  const result = await db
+    .insertInto('deposits')
+    .values(row)
+    .onConflict((oc) => oc.columns(['account_id', 'idempotency_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** The account's deposit under this key: what a replay compares and answers. */
+export function findDepositByKey(db: Db, accountId: string, key: string) {
+  return db
+    .selectFrom('deposits')
+    .select([...VIEW_COLUMNS, 'receipt'])
+    .where('account_id', '=', accountId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** One of the account's deposits (another account's id reads as unknown). */
+export function findAccountDeposit(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<DepositViewRow | undefined> {
+  return db
+    .selectFrom('deposits')
+    .select(VIEW_COLUMNS)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * The account's deposits updated strictly after `updatedSince` (all when undefined), by
+ * updated_at then id, at most `limit`, except that the page is extended to the end of its last
+ * updated_at: the next page starts strictly after that time and so misses nothing, and many
+ * deposits sharing one time can never stall the paging.
+ */
+export async function listAccountDeposits(
+  db: Db,
+  accountId: string,
+  updatedSince: string | undefined,
+  limit: number,
+): Promise<{ rows: DepositViewRow[]; hasMore: boolean }> {
+  let query = db.selectFrom('deposits').select(VIEW_COLUMNS).where('account_id', '=', accountId);
+  if (updatedSince !== undefined) query = query.where('updated_at', '>', updatedSince);
+  const rows = await query
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  if (rows.length <= limit || !last) return { rows, hasMore: false };
+  const rest = await db
+    .selectFrom('deposits')
+    .select(VIEW_COLUMNS)
+    .where('account_id', '=', accountId)
+    .where('updated_at', '=', last.updated_at)
+    .where('id', '>', last.id)
+    .orderBy('id')
+    .execute();
+  const later = await db
+    .selectFrom('deposits')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('updated_at', '>', last.updated_at)
+    .limit(1)
+    .executeTakeFirst();
+  return { rows: [...page, ...rest], hasMore: later !== undefined };
+}
+
+/** The account's deposits for the portal, newest first. */
+export function listRecentDeposits(
+  db: Db,
+  accountId: string,
+  limit: number,
+): Promise<DepositViewRow[]> {
+  return db
+    .selectFrom('deposits')
+    .select(VIEW_COLUMNS)
+    .where('account_id', '=', accountId)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Counts one refused deposit of the account under its code (refusals keep nothing else). */
+export async function countRefusal(db: Db, accountId: string, code: string, at: string) {
+  await db
+    .insertInto('deposit_refusals')
+    .values({ account_id: accountId, code, count: 1, last_at: at })
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'code']).doUpdateSet({
+        count: sql<number>`deposit_refusals.count + 1`,
+        last_at: at,
+      }),
+    )
+    .execute();
+}
+
+/** The account's refusal counts by code. */
+export function listRefusalCounts(db: Db, accountId: string) {
+  return db
+    .selectFrom('deposit_refusals')
+    .select(['code', 'count', 'last_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('code')
+    .execute();
+}
