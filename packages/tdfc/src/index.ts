@@ -114,30 +114,27 @@ export {
 export type { ReturnsEnvelope, ReturnsEnvelopeFacts } from './returns/returns-envelope';
 export {
   CONTRL_TYPE,
-  contrlErrors,
-  readContrl,
   writeContrl,
   type ContrlAction,
   type ContrlElementError,
   type ContrlGroupReport,
   type ContrlLevelError,
   type ContrlMessageReport,
-  type ContrlRead,
   type ContrlReport,
   type ContrlSegmentReport,
 } from './returns/contrl';
+export { contrlErrors, readContrl, type ContrlRead } from './returns/contrl-read';
 export { CONTRL_ERROR_LABELS } from './returns/contrl-codes';
 export {
   CR_OUTCOMES,
   INFENT_CR_PROFILE,
   normalizeCrReport,
   overallStatus,
-  readInfentCr,
   writeInfentCr,
   type CrOutcome,
   type CrStatus,
-  type InfentCrMessage,
-  type InfentCrRead,
   type InfentCrReport,
 } from './returns/infent-cr';
+export { readInfentCr, type InfentCrMessage, type InfentCrRead } from './returns/infent-cr-read';
 export { MILLESIME_CONTROL } from './returns/integrability-check';
+export { readDepositFacts, type DepositFacts } from './returns/deposit-facts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/fixtures';
 import { formOf, simplified } from '../fixtures/test-helpers';
 import { IDENTIFICATION_FORM } from '../model';
-import { readInfentCr } from './infent-cr';
+import { readInfentCr } from './infent-cr-read';
 import { campaignAt, processDeposit, type DgfipOutcome } from './process-deposit';
 import { EXPECT, depositOf, edited, parseReturn } from './test-support';
 

@@ -1,27 +1,18 @@
-// One error line of a DGFiP return, as the partner shows it and the declarant stores it. The
-// shape is @passerelle/contracts' DepositError, restated here so that the returns need no zod.
+// One error line of a DGFiP return, as the partner shows it and the declarant stores it: the
+// contracts' DepositError itself (tdfc already depends on @passerelle/contracts), so the JSON of
+// a deposit and the lines read back from its CONTRL or CR cannot drift apart.
+import type { DepositError } from '@passerelle/contracts';
 import { isLatin9Printable } from '../text';
 
-/** Severity of a return line: `rejet` blocks (the deposit or the form), `alerte` informs. */
-export type ReturnSeverity = 'rejet' | 'alerte';
-
-/** One error of a CONTRL (level `syntax`) or of an INFENT CR (level `integrability`). */
-export interface ReturnError {
-  level: 'syntax' | 'integrability';
-  severity: ReturnSeverity;
-  /** The 0085 syntax error for a CONTRL (`29`), the rule id for a CR (`value.negative`, `012`). */
-  code: string;
-  /** EDI form id (`2033A`), null for the interchange or the message as a whole. */
-  form: string | null;
-  /** Cell code (`AA`), null for a whole form. */
-  cell: string | null;
-  /** Occurrence of the form, from 1 (null when the error is not in a form). */
-  occurrence: number | null;
-  /** The cell's dictionary label, or the segment tag for a syntax error. */
-  label: string | null;
-  /** French, readable by a collaborator. */
-  message: string;
-}
+/**
+ * One error of a CONTRL (level `syntax`) or of an INFENT CR (level `integrability`): severity
+ * `rejet` (blocks the deposit or the form) or `alerte`; `code` the 0085 syntax error (`29`) or
+ * the rule id (`value.negative`, `012`); `form` the EDI form id (`2033A`) or null; `cell` the
+ * cell code or null; `occurrence` of the form from 1, or null; `label` the cell's dictionary
+ * label (a syntax error: the segment tag); `message` French, for a collaborator.
+ */
+export type ReturnError = DepositError;
+export type ReturnSeverity = ReturnError['severity'];
 
 /** FTX C108 holds five 4440 components of 512 characters (D.00B): the longest text of a line. */
 export const TEXT_PART_LENGTH = 512;

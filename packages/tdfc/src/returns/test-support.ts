@@ -1,7 +1,7 @@
 // Shared by the returns tests: a deposit written from the fixtures, the expectation the partner
 // passes, and byte-level edits of an interchange.
 import { Buffer } from 'node:buffer';
-import { readInterchange } from '@passerelle/edifact';
+import { encodeText, readInterchange } from '@passerelle/edifact';
 import { dictionary } from '../fixtures/test-helpers';
 import { SAMPLE_ENVELOPE } from '../infent/test-support';
 import { writeInfentInterchange } from '../infent/write-infent';
@@ -28,5 +28,8 @@ export const bytesOf = (text: string): Uint8Array => new Uint8Array(Buffer.from(
 export const edited = (bytes: Uint8Array, edit: (text: string) => string): Uint8Array =>
   bytesOf(edit(latin1(bytes)));
 
+/** A return's text as its bytes (ISO-8859-15: € and œ are one byte each). */
+export const returnBytes = (text: string): Uint8Array => encodeText(text, 'UNOL');
+
 /** Parses a return with @passerelle/edifact (UNOL text → bytes → checked interchange). */
-export const parseReturn = (text: string) => readInterchange(bytesOf(text));
+export const parseReturn = (text: string) => readInterchange(returnBytes(text));
