@@ -191,7 +191,7 @@ describe.each(await testDialects())('deposit intake (%s)', (dialect) => {
     const own = await t.call('GET', `/api/v1/deposits/${a.json().deposit.id}`, {
       token: first.token,
     });
-    expect(own.json()).toEqual(a.json().deposit);
+    expect(own.json()).toEqual({ deposit: a.json().deposit });
   });
 
   it('tells its policy: environment, size limit and EDI number from the configuration', async () => {

@@ -110,10 +110,10 @@ export async function registerDepositsRoutes(app: FastifyInstance, ctx: PartnerC
     return listDeposits(ctx, account, parseInput(listDepositsQuery, request.query));
   });
 
-  app.get('/api/v1/deposits/:id', async (request): Promise<Deposit> => {
+  app.get('/api/v1/deposits/:id', async (request): Promise<{ deposit: Deposit }> => {
     const { account } = await requireBearer(ctx, request);
     const { id } = parseInput(idParams, request.params);
-    return getDeposit(ctx, account, id);
+    return { deposit: await getDeposit(ctx, account, id) };
   });
 
   app.get('/api/v1/deposit-policy', async (): Promise<DepositPolicy> => depositPolicy(ctx));

@@ -39,7 +39,8 @@ describe.each(await testDialects())('simulated DGFiP (%s)', (dialect) => {
   }
 
   async function view(account: DepositAccount, id: string): Promise<Deposit> {
-    return (await t.call('GET', `/api/v1/deposits/${id}`, { token: account.token })).json();
+    const response = await t.call('GET', `/api/v1/deposits/${id}`, { token: account.token });
+    return response.json<{ deposit: Deposit }>().deposit;
   }
 
   it('hands a deposit over at once and answers it with a CR once the delay has passed', async () => {

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import {
   accountSchema,
   createAccountRequest,
+  depositAcceptedSchema,
+  depositListSchema,
+  depositPolicySchema,
+  depositSchema,
+  idempotencyKeyField,
+  listDepositsQuery,
+  MAX_DEPOSIT_BYTES,
   createSessionRequest,
   issuedSignatureSchema,
   issueSignatureRequest,
@@ -21,6 +28,12 @@ interface Operation {
   summary: string;
   auth: boolean;
   request?: z.ZodType;
+  /** A request body that is not JSON (a signed deposit). */
+  rawRequest?: { contentType: string; description: string };
+  /** Request headers the operation reads. */
+  headers?: { name: string; schema: z.ZodType; description: string }[];
+  /** Query parameters, one per key of the object schema. */
+  query?: z.ZodObject;
   response?: { status: number; schema?: z.ZodType; contentType?: string };
 }
 
@@ -119,6 +132,49 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/deposit-policy',
+    summary:
+      'Ce que le partenaire accepte : environnement (test ou production), taille maximale, numéro EDI',
+    auth: false,
+    response: { status: 200, schema: depositPolicySchema },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/deposits',
+    summary:
+      'Déposer un fichier signé (CMS SignedData DER contenant l’interchange INFENT) avec l’en-tête Idempotency-Key ; contrôles de lisibilité et de sécurisation, puis 202 et un accusé de réception signé. Même clé et même fichier : le même accusé ; même clé, autre fichier : 422',
+    auth: true,
+    rawRequest: {
+      contentType: 'application/pkcs7-mime',
+      description: `CMS SignedData (DER), contenu inclus, ${MAX_DEPOSIT_BYTES / 1024 / 1024} Mio au plus (413 au-delà)`,
+    },
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        schema: idempotencyKeyField,
+        description: 'Identifiant de la transmission chez le déclarant (400 s’il manque)',
+      },
+    ],
+    response: { status: 202, schema: depositAcceptedSchema },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/deposits',
+    summary:
+      'Les dépôts du compte modifiés strictement après updatedSince, du plus ancien changement au plus récent ; hasMore : redemander à partir du dernier updatedAt',
+    auth: true,
+    query: listDepositsQuery,
+    response: { status: 200, schema: depositListSchema },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/deposits/{id}',
+    summary: 'Un dépôt du compte : statut, historique, erreurs et retours de la DGFiP (CONTRL, CR)',
+    auth: true,
+    response: { status: 200, schema: z.object({ deposit: depositSchema }) },
+  },
+  {
+    method: 'get',
     path: '/api/v1/ca',
     summary: "Certificat de l'autorité de certification (PEM)",
     auth: false,
@@ -136,6 +192,30 @@ export const operations: Operation[] = [
 /** JSON Schema of a zod schema as clients send it (input side of transforms). */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+/** Path parameters (every `{name}` of the path), then headers, then query parameters. */
+function parametersOf(op: Operation): Record<string, unknown>[] {
+  const path = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const headers = (op.headers ?? []).map((header) => ({
+    name: header.name,
+    in: 'header',
+    required: true,
+    description: header.description,
+    schema: jsonSchemaOf(header.schema),
+  }));
+  const query = Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: jsonSchemaOf(schema as z.ZodType),
+  }));
+  return [...path, ...headers, ...query];
 }
 
 /** The OpenAPI 3.1 document of API v1. */
@@ -164,18 +244,25 @@ export function openApiDocument(serverUrl: string, title: string) {
       [op.method]: {
         summary: op.summary,
         ...(op.auth ? { security: [{ bearer: [] }] } : {}),
-        ...(op.path.includes('{serial}')
-          ? {
-              parameters: [
-                { name: 'serial', in: 'path', required: true, schema: { type: 'string' } },
-              ],
-            }
-          : {}),
+        ...(parametersOf(op).length > 0 ? { parameters: parametersOf(op) } : {}),
         ...(op.request
           ? {
               requestBody: {
                 required: true,
                 content: { 'application/json': { schema: jsonSchemaOf(op.request) } },
+              },
+            }
+          : {}),
+        ...(op.rawRequest
+          ? {
+              requestBody: {
+                required: true,
+                description: op.rawRequest.description,
+                content: {
+                  [op.rawRequest.contentType]: {
+                    schema: { type: 'string', contentMediaType: op.rawRequest.contentType },
+                  },
+                },
               },
             }
           : {}),

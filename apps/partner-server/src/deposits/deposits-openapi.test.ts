@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestPartner, type TestPartner } from '../test/test-partner';
+
+describe('deposits in the API description', () => {
+  let t: TestPartner;
+  afterEach(async () => t.close());
+
+  it('documents the deposit endpoints: raw CMS body, Idempotency-Key, query, path id', async () => {
+    t = await startTestPartner('sqlite');
+    const { paths } = (await t.call('GET', '/api/v1/openapi.json')).json();
+    const intake = paths['/api/v1/deposits'].post;
+    expect(Object.keys(intake.requestBody.content)).toEqual(['application/pkcs7-mime']);
+    expect(intake.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
+    );
+    expect(intake.responses['202'].content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['deposit', 'receipt']),
+    );
+    const list = paths['/api/v1/deposits'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['updatedSince', 'limit']);
+    expect(paths['/api/v1/deposits/{id}'].get.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
+    expect(paths['/api/v1/deposit-policy'].get.responses['200']).toBeDefined();
+    const page = await t.call('GET', '/api/v1/docs');
+    expect(page.body).toContain('POST /api/v1/deposits');
+  });
+});
