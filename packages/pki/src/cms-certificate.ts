@@ -1,8 +1,9 @@
 // The fields of an X.509 certificate that CMS signing and verification need, read once: the
 // exact DER (hashed into signingCertificateV2), issuer and serial as encoded (the SignerInfo's
-// sid), validity, key usages and the public key. OpenSSL (node:crypto) parses and checks the
-// whole certificate; the DER reader only picks fields out of it.
-import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
+// sid), validity, key usages, the public key (decoded and checked by OpenSSL) and what is
+// needed to check the issuer's signature. Node's X509Certificate is not used: building one
+// cost more than the whole rest of a verification (measured, bench/cms-sign-verify.ts).
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import {
   DerError,
   expectTag,
@@ -12,19 +13,41 @@ import {
   TAG,
   type DerNode,
 } from './cms-der';
-import { CMS_OID } from './cms-oids';
+import { CMS_OID, SIGNATURE_ALGORITHMS } from './cms-oids';
 import { timeValue } from './cms-time';
+import { decodeSinglePem } from './pem';
+import { PkiError } from './pki-error';
 
 /** KeyUsage bits (RFC 5280 §4.2.1.3), as the first octet of the BIT STRING holds them. */
-export const KEY_USAGE_BIT = { digitalSignature: 0x80, nonRepudiation: 0x40 } as const;
+export const KEY_USAGE_BIT = {
+  digitalSignature: 0x80,
+  nonRepudiation: 0x40,
+  keyCertSign: 0x04,
+} as const;
 
-/** A certificate with the fields CMS needs. */
+/** Extensions this package understands; any other one marked critical makes a cert unusable. */
+const KNOWN_EXTENSIONS = new Set([
+  CMS_OID.keyUsage,
+  CMS_OID.basicConstraints,
+  CMS_OID.extKeyUsage,
+  CMS_OID.subjectKeyIdentifier,
+  '2.5.29.35', // authorityKeyIdentifier
+  '2.5.29.17', // subjectAltName
+  '2.5.29.31', // cRLDistributionPoints
+  '2.5.29.32', // certificatePolicies
+]);
+
+/** A certificate with the fields CMS needs; immutable, so that it can be cached. */
 export interface CmsCertificate {
   readonly der: Uint8Array;
-  readonly node: X509Certificate;
+  /** SHA-256 of `der`. */
+  readonly sha256: Buffer;
   readonly publicKey: KeyObject;
-  /** The issuer Name element, exactly as encoded. */
+  /** The SubjectPublicKeyInfo element, exactly as encoded. */
+  readonly spki: Uint8Array;
+  /** The issuer and subject Name elements, exactly as encoded. */
   readonly issuer: Uint8Array;
+  readonly subject: Uint8Array;
   /** The serial INTEGER element, exactly as encoded. */
   readonly serial: Uint8Array;
   /** Lower-case hex, as `certificateInfo().serialHex` gives it. */
@@ -37,73 +60,161 @@ export interface CmsCertificate {
   readonly extendedKeyUsages: readonly string[] | undefined;
   readonly isCa: boolean;
   readonly subjectKeyIdentifier: Uint8Array | undefined;
-  /** SHA-256 of `der`. */
-  readonly sha256: Buffer;
+  /** A critical extension this package does not understand (RFC 5280 §4.2: reject). */
+  readonly hasUnknownCriticalExtension: boolean;
+  /** What the issuer signed, with which algorithm, and the signature. */
+  readonly tbs: Uint8Array;
+  readonly signatureAlgorithm: string;
+  readonly signature: Uint8Array;
 }
 
-function readExtensions(node: DerNode | undefined): Map<string, Uint8Array> {
-  const extensions = new Map<string, Uint8Array>();
+interface Extension {
+  critical: boolean;
+  value: Uint8Array;
+}
+
+function readExtensions(node: DerNode | undefined): Map<string, Extension> {
+  const extensions = new Map<string, Extension>();
   if (!node) return extensions;
   for (const extension of expectTag(node.children[0], TAG.sequence).children) {
-    const [id, ...rest] = extension.children;
-    const valueNode = rest[rest.length - 1];
+    const [id, ...rest] = expectTag(extension, TAG.sequence).children;
+    const flag = rest.length === 2 ? expectTag(rest[0], TAG.boolean) : undefined;
+    if (rest.length < 1 || rest.length > 2) throw new DerError('bad extension');
     const oid = oidValue(id);
     if (extensions.has(oid)) throw new DerError('duplicate extension');
-    extensions.set(oid, expectTag(valueNode, TAG.octetString).value);
+    const value = expectTag(rest[rest.length - 1], TAG.octetString).value;
+    extensions.set(oid, { critical: flag !== undefined && flag.value[0] !== 0, value });
   }
   return extensions;
 }
 
-function keyUsageOf(value: Uint8Array | undefined): number | undefined {
-  if (!value) return undefined;
-  const bits = expectTag(parseDer(value), TAG.bitString).value;
+function keyUsageOf(extension: Extension | undefined): number | undefined {
+  if (!extension) return undefined;
+  const bits = expectTag(parseDer(extension.value), TAG.bitString).value;
+  if (bits.length < 2) throw new DerError('empty key usage');
   return bits[1] ?? 0;
 }
 
-function extendedKeyUsagesOf(value: Uint8Array | undefined): string[] | undefined {
-  if (!value) return undefined;
-  return expectTag(parseDer(value), TAG.sequence).children.map((purpose) => oidValue(purpose));
+function extendedKeyUsagesOf(extension: Extension | undefined): string[] | undefined {
+  if (!extension) return undefined;
+  const purposes = expectTag(parseDer(extension.value), TAG.sequence).children;
+  return purposes.map((purpose) => oidValue(purpose));
 }
 
-function isCaOf(value: Uint8Array | undefined): boolean {
-  if (!value) return false;
-  const first = expectTag(parseDer(value), TAG.sequence).children[0];
+function isCaOf(extension: Extension | undefined): boolean {
+  if (!extension) return false;
+  const first = expectTag(parseDer(extension.value), TAG.sequence).children[0];
   return first?.tag === TAG.boolean && first.value[0] !== 0;
 }
 
-/**
- * Reads a DER certificate; throws a DerError when it is not one (callers turn it into their
- * own PkiError code).
- */
-export function readCmsCertificate(der: Uint8Array): CmsCertificate {
-  let node: X509Certificate;
+/** Lower-case hex of a positive INTEGER's magnitude, whole octets (OpenSSL's form). */
+function serialHexOf(serialNode: DerNode): string {
+  const value = integerValue(serialNode);
+  if ((value[0] ?? 0) >= 0x80) throw new DerError('negative serial');
+  const magnitude = value[0] === 0 && value.length > 1 ? value.subarray(1) : value;
+  return Buffer.from(magnitude).toString('hex');
+}
+
+function publicKeyOf(spki: Uint8Array): KeyObject {
   try {
-    node = new X509Certificate(der);
+    return createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
   } catch (cause) {
-    throw new DerError('not a certificate', { cause });
+    throw new DerError('unreadable public key', { cause });
   }
-  const tbs = expectTag(expectTag(parseDer(der), TAG.sequence).children[0], TAG.sequence);
+}
+
+function parseCertificate(der: Uint8Array): CmsCertificate {
+  const [tbs, signatureAlgorithm, signature, ...extra] = expectTag(
+    parseDer(der),
+    TAG.sequence,
+  ).children;
+  if (extra.length > 0) throw new DerError('bad certificate');
+  const tbsNode = expectTag(tbs, TAG.sequence);
   // tbsCertificate: [0] version (optional), serial, signature, issuer, validity, subject, spki,
   // then optional [1] [2] unique ids and [3] extensions.
-  const fields = tbs.children[0]?.tag === TAG.context(0) ? tbs.children.slice(1) : tbs.children;
-  const [serialNode, , issuerNode, validityNode] = fields;
-  integerValue(serialNode);
+  const fields =
+    tbsNode.children[0]?.tag === TAG.context(0) ? tbsNode.children.slice(1) : tbsNode.children;
+  const [serialNode, innerAlgorithm, issuerNode, validityNode, subjectNode, spkiNode] = fields;
+  const algorithm = expectTag(signatureAlgorithm, TAG.sequence);
+  // RFC 5280 §4.1.1.2: the signed and the outer algorithm must be identical.
+  if (Buffer.compare(expectTag(innerAlgorithm, TAG.sequence).bytes, algorithm.bytes) !== 0) {
+    throw new DerError('signature algorithm mismatch');
+  }
+  const signatureBits = expectTag(signature, TAG.bitString).value;
+  if (signatureBits[0] !== 0) throw new DerError('signature with unused bits');
   const validity = expectTag(validityNode, TAG.sequence).children;
+  const spki = expectTag(spkiNode, TAG.sequence).bytes;
   const extensions = readExtensions(fields.find((field) => field.tag === TAG.context(3)));
   const ski = extensions.get(CMS_OID.subjectKeyIdentifier);
-  return {
+  return Object.freeze({
     der,
-    node,
-    publicKey: node.publicKey,
+    sha256: createHash('sha256').update(der).digest(),
+    publicKey: publicKeyOf(spki),
+    spki,
     issuer: expectTag(issuerNode, TAG.sequence).bytes,
+    subject: expectTag(subjectNode, TAG.sequence).bytes,
     serial: (serialNode as DerNode).bytes,
-    serialHex: node.serialNumber.toLowerCase(),
+    serialHex: serialHexOf(serialNode as DerNode),
     notBefore: timeValue(validity[0]),
     notAfter: timeValue(validity[1]),
     keyUsage: keyUsageOf(extensions.get(CMS_OID.keyUsage)),
     extendedKeyUsages: extendedKeyUsagesOf(extensions.get(CMS_OID.extKeyUsage)),
     isCa: isCaOf(extensions.get(CMS_OID.basicConstraints)),
-    subjectKeyIdentifier: ski ? expectTag(parseDer(ski), TAG.octetString).value : undefined,
-    sha256: createHash('sha256').update(der).digest(),
-  };
+    subjectKeyIdentifier: ski ? expectTag(parseDer(ski.value), TAG.octetString).value : undefined,
+    hasUnknownCriticalExtension: [...extensions].some(
+      ([oid, { critical }]) => critical && !KNOWN_EXTENSIONS.has(oid),
+    ),
+    tbs: expectTag(tbs, TAG.sequence).bytes,
+    signatureAlgorithm: oidValue(algorithm.children[0]),
+    signature: signatureBits.subarray(1),
+  });
+}
+
+/** Parsed certificates by SHA-256 of their DER: a batch or a partner sees the same few. */
+const CACHE_SIZE = 256;
+const cache = new Map<string, CmsCertificate>();
+
+/**
+ * Reads a DER certificate; throws a DerError when it is not one. Results are cached by
+ * content (SHA-256), so a signer's certificate is parsed once however many messages name it.
+ */
+export function readCmsCertificate(der: Uint8Array): CmsCertificate {
+  const key = createHash('sha256').update(der).digest('base64');
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const certificate = parseCertificate(Uint8Array.from(der)); // a copy: the cache outlives `der`
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, certificate);
+  return certificate;
+}
+
+/** Reads a one-certificate PEM given by a caller (CERTIFICATE_MALFORMED when it is not one). */
+export function readCmsCertificatePem(pem: string): CmsCertificate {
+  const der = decodeSinglePem(pem, ['CERTIFICATE']);
+  if (!der) throw new PkiError('CERTIFICATE_MALFORMED');
+  try {
+    return readCmsCertificate(der);
+  } catch (cause) {
+    if (cause instanceof DerError) throw new PkiError('CERTIFICATE_MALFORMED', { cause });
+    throw cause;
+  }
+}
+
+/**
+ * True when `issuer` is a CA that signed `certificate`: names match, the issuer is a CA
+ * allowed to sign certificates, and the signature verifies with the issuer's public key.
+ */
+export function isIssuedBy(certificate: CmsCertificate, issuer: CmsCertificate): boolean {
+  const algorithm = SIGNATURE_ALGORITHMS[certificate.signatureAlgorithm];
+  const issuerMayCertify =
+    issuer.isCa &&
+    (issuer.keyUsage === undefined || (issuer.keyUsage & KEY_USAGE_BIT.keyCertSign) !== 0);
+  if (!algorithm?.digest || !issuerMayCertify) return false;
+  if (Buffer.compare(certificate.issuer, issuer.subject) !== 0) return false;
+  if (issuer.publicKey.asymmetricKeyType !== algorithm.keyType) return false;
+  try {
+    return verify(algorithm.digest, certificate.tbs, issuer.publicKey, certificate.signature);
+  } catch {
+    return false;
+  }
 }

@@ -1,9 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import './engine'; // first: installs pkijs' WebCrypto engine
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCmsSigner } from './cms-sign';
-import { createTestCa, createTestHolder, type TestCa, type TestHolder } from './cms-test-fixtures';
+import {
+  createTestCa,
+  createTestHolder,
+  opensslCmsSign,
+  type TestCa,
+  type TestHolder,
+} from './cms-test-fixtures';
 import { verifyCms } from './cms-verify';
 import type { GeneratedKeyType } from './key-pair';
 import { codeOf } from './testing/error-code';
@@ -12,7 +20,7 @@ import { createOpensslFolder, type OpensslFolder } from './testing/openssl';
 let openssl: OpensslFolder;
 let ca: TestCa;
 const holders = new Map<GeneratedKeyType, TestHolder>();
-const KEY_TYPES: GeneratedKeyType[] = ['ECDSA-P256', 'RSA-3072'];
+const KEY_TYPES: GeneratedKeyType[] = ['ECDSA-P256', 'ECDSA-P384', 'RSA-3072'];
 
 beforeAll(async () => {
   openssl = createOpensslFolder();
@@ -21,6 +29,11 @@ beforeAll(async () => {
   for (const keyType of KEY_TYPES) holders.set(keyType, await createTestHolder(ca, keyType));
 });
 afterAll(() => openssl.remove());
+
+/** The DER of a one-certificate PEM. */
+function derOf(pem: string): Buffer {
+  return Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+}
 
 function holder(keyType: GeneratedKeyType): TestHolder {
   const found = holders.get(keyType);
@@ -98,49 +111,127 @@ describe.each(KEY_TYPES)('createCmsSigner with a %s key', (keyType) => {
     expect(verified.signerCertificatePem).toBe(certificatePem);
     expect(verified.signingTime).toEqual(new Date(signingTime.getTime() - 789));
   });
+
+  it('makes what pkijs (a third implementation) verifies, chain included', async () => {
+    const content = randomBytes(4096);
+    const signed = await (await createCmsSigner(holder(keyType))).sign(content, new Date());
+    const signedData = new pkijs.SignedData({
+      schema: pkijs.ContentInfo.fromBER(signed).content,
+    });
+    const caCertificate = pkijs.Certificate.fromBER(derOf(ca.stored.certificatePem));
+    const ok = await signedData.verify({
+      signer: 0,
+      trustedCerts: [caCertificate],
+      checkChain: true,
+      extendedMode: true,
+    });
+    expect(ok.signatureVerified).toBe(true);
+    expect(ok.signerCertificateVerified).toBe(true);
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf(content);
+    tampered[at + 100] = (tampered[at + 100] ?? 0) ^ 1;
+    const bad = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(tampered).content });
+    const refused = await bad
+      .verify({ signer: 0, trustedCerts: [caCertificate], checkChain: true, extendedMode: true })
+      .then(
+        () => undefined,
+        (error: unknown) => error as { code: number; message: string },
+      );
+    expect(refused?.message).toMatch(/message digest/i);
+  });
+});
+
+describe('createCmsSigner', () => {
+  it('refuses a certificate that is not the key’s, or unreadable certificates: CERTIFICATE_MALFORMED', async () => {
+    const ecdsa = holder('ECDSA-P256');
+    const rsa = holder('RSA-3072');
+    const mismatched = {
+      privateKeyPkcs8: ecdsa.privateKeyPkcs8,
+      certificatePem: rsa.certificatePem,
+    };
+    expect(await codeOf(createCmsSigner(mismatched))).toBe('CERTIFICATE_MALFORMED');
+    expect(await codeOf(createCmsSigner({ ...ecdsa, certificatePem: 'pas un certificat' }))).toBe(
+      'CERTIFICATE_MALFORMED',
+    );
+    expect(
+      await codeOf(
+        createCmsSigner({
+          ...ecdsa,
+          extraCertificatesPem: ['-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'],
+        }),
+      ),
+    ).toBe('CERTIFICATE_MALFORMED');
+  });
+
+  it('keeps no reference to the PKCS#8 bytes: the caller may zero them before signing', async () => {
+    const ecdsa = holder('ECDSA-P256');
+    const privateKeyPkcs8 = Buffer.from(ecdsa.privateKeyPkcs8);
+    const signer = await createCmsSigner({ privateKeyPkcs8, certificatePem: ecdsa.certificatePem });
+    privateKeyPkcs8.fill(0);
+    expect(Object.keys(signer)).toEqual(['sign']);
+    const signed = await signer.sign(Buffer.from('après effacement'), new Date());
+    const verified = await verifyCms(signed, { trustedCaPem: [ca.stored.certificatePem] });
+    expect(verified.content.toString()).toBe('après effacement');
+  });
+
+  it('ships the extra certificates in the bag, and signs an empty content', async () => {
+    const signer = await createCmsSigner({
+      ...holder('ECDSA-P256'),
+      extraCertificatesPem: [ca.stored.certificatePem],
+    });
+    const signed = await signer.sign(new Uint8Array(0), new Date());
+    openssl.write('chain.p7m', signed);
+    const printed = openssl.ok(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'chain.p7m']);
+    expect(printed.match(/cert_info:/g)).toHaveLength(2);
+    const verified = await verifyCms(signed, { trustedCaPem: [ca.stored.certificatePem] });
+    expect(verified.content).toHaveLength(0);
+    expect(verified.signerSerialHex).toBe(holder('ECDSA-P256').serialHex);
+  });
+
+  it('never returns a signature that does not verify: CMS_SELF_CHECK_FAILED', async () => {
+    // A WebCrypto whose sign() signs other bytes than it is given, as a faulty engine might.
+    const faulty = {
+      getRandomValues: webcrypto.getRandomValues.bind(webcrypto),
+      subtle: {
+        importKey: webcrypto.subtle.importKey.bind(webcrypto.subtle),
+        sign: (algorithm: webcrypto.EcdsaParams, key: webcrypto.CryptoKey) =>
+          webcrypto.subtle.sign(algorithm, key, Buffer.from('autre chose')),
+      },
+    } as unknown as webcrypto.Crypto;
+    const signer = await createCmsSigner(holder('ECDSA-P256'), faulty);
+    expect(await codeOf(signer.sign(Buffer.from('INFENT'), new Date()))).toBe(
+      'CMS_SELF_CHECK_FAILED',
+    );
+  });
+
+  it('refuses an invalid signing time', async () => {
+    const signer = await createCmsSigner(holder('ECDSA-P256'));
+    await expect(signer.sign(Buffer.from('x'), new Date(Number.NaN))).rejects.toThrow(RangeError);
+  });
 });
 
 describe('verifyCms of messages made by openssl cms -sign', () => {
-  /** `openssl cms -sign -nodetach` of `content` with the ECDSA holder, plus `extra` flags. */
-  function opensslSign(name: string, content: Buffer, extra: string[]): Buffer {
-    const { certificatePem, privateKeyPkcs8 } = holder('ECDSA-P256');
-    openssl.write('holder.crt', certificatePem);
-    openssl.write('holder.der', privateKeyPkcs8);
-    openssl.ok(['pkey', '-inform', 'DER', '-in', 'holder.der', '-out', 'holder.key']);
-    openssl.write(`${name}.in`, content);
-    openssl.ok([
-      'cms',
-      '-sign',
-      '-binary',
-      '-nodetach',
-      '-md',
-      'sha256',
-      '-outform',
-      'DER',
-      '-in',
-      `${name}.in`,
-      '-signer',
-      'holder.crt',
-      '-inkey',
-      'holder.key',
-      ...extra,
-      '-out',
-      `${name}.p7m`,
-    ]);
-    return readFileSync(join(openssl.dir, `${name}.p7m`));
-  }
   const trust = () => ({ trustedCaPem: [ca.stored.certificatePem] });
 
   it('accepts a CAdES message (-cades adds signingCertificateV2) with the identical content', async () => {
     const content = randomBytes(20 * 1024);
-    const verified = await verifyCms(opensslSign('cades', content, ['-cades']), trust());
+    const verified = await verifyCms(
+      opensslCmsSign(openssl, 'cades', content, [holder('ECDSA-P256')]),
+      trust(),
+    );
     expect(verified.content).toEqual(content);
     expect(verified.signerSerialHex).toBe(holder('ECDSA-P256').serialHex);
     expect(verified.signingTime).not.toBeNull();
   });
 
   it('refuses the same message without signingCertificateV2: CMS_SIGNATURE_INVALID', async () => {
-    const plain = opensslSign('plain', randomBytes(1024), []);
+    const plain = opensslCmsSign(
+      openssl,
+      'plain',
+      randomBytes(1024),
+      [holder('ECDSA-P256')],
+      ['-nodetach'],
+    );
     expect(await codeOf(verifyCms(plain, trust()))).toBe('CMS_SIGNATURE_INVALID');
   });
 });

@@ -6,14 +6,13 @@
 import { defaultCrypto } from './engine';
 import { createHash, type webcrypto } from 'node:crypto';
 import { certificateMatchesPrivateKey } from './certificate-key';
-import { readCmsCertificate, type CmsCertificate } from './cms-certificate';
+import { readCmsCertificatePem, type CmsCertificate } from './cms-certificate';
 import { checkCmsSignature } from './cms-check-signature';
-import { der, DerError, derOid, derSetOf, derUnsignedInteger, TAG } from './cms-der';
+import { der, derOid, derSetOf, derUnsignedInteger, TAG } from './cms-der';
 import { CMS_OID } from './cms-oids';
 import { readCms } from './cms-read';
 import { derTime } from './cms-time';
 import { checkPublicKey } from './key-policy';
-import { decodeSinglePem } from './pem';
 import { PkiError } from './pki-error';
 
 /** Signs with one key many times (a batch): the key is imported once as a non-extractable CryptoKey. */
@@ -46,9 +45,7 @@ const NULL = der(TAG.null);
 const VERSION_1 = der(TAG.integer, Buffer.from([1]));
 
 function recipeOf(certificate: CmsCertificate): SigningRecipe {
-  const keyType = checkPublicKey(
-    certificate.node.publicKey.export({ type: 'spki', format: 'der' }),
-  );
+  const keyType = checkPublicKey(certificate.spki);
   if (keyType === 'ECDSA-P256' || keyType === 'ECDSA-P384') {
     const p256 = keyType === 'ECDSA-P256';
     return {
@@ -63,17 +60,6 @@ function recipeOf(certificate: CmsCertificate): SigningRecipe {
     signAlgorithm: { name: 'RSASSA-PKCS1-v1_5' },
     signatureAlgorithm: der(TAG.sequence, derOid(CMS_OID.sha256WithRsa), NULL),
   };
-}
-
-function readCertificatePem(pem: string): CmsCertificate {
-  const bytes = decodeSinglePem(pem, ['CERTIFICATE']);
-  if (!bytes) throw new PkiError('CERTIFICATE_MALFORMED');
-  try {
-    return readCmsCertificate(bytes);
-  } catch (cause) {
-    if (cause instanceof DerError) throw new PkiError('CERTIFICATE_MALFORMED', { cause });
-    throw cause;
-  }
 }
 
 function attribute(oid: string, value: Uint8Array): Buffer {
@@ -118,8 +104,8 @@ export async function createCmsSigner(
   params: CreateCmsSignerParams,
   crypto: webcrypto.Crypto = defaultCrypto,
 ): Promise<CmsSigner> {
-  const certificate = readCertificatePem(params.certificatePem);
-  const extras = (params.extraCertificatesPem ?? []).map(readCertificatePem);
+  const certificate = readCmsCertificatePem(params.certificatePem);
+  const extras = (params.extraCertificatesPem ?? []).map(readCmsCertificatePem);
   if (!certificateMatchesPrivateKey(params.certificatePem, params.privateKeyPkcs8)) {
     throw new PkiError('CERTIFICATE_MALFORMED');
   }

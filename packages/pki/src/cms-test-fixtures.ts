@@ -1,5 +1,7 @@
 // Test support for the cms-* tests: a CA and holders of each key type, made with this
-// package's own issuance code (the same path as the partner's).
+// package's own issuance code (the same path as the partner's), and messages signed by openssl.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   createCertificateAuthority,
   loadCertificateAuthority,
@@ -10,6 +12,7 @@ import { exportPkcs8 } from './certificate-key';
 import { verifyCsr } from './csr';
 import { issueCertificate } from './issue-certificate';
 import { generateKeyPairAndCsr, type GeneratedKeyType } from './key-pair';
+import type { OpensslFolder } from './testing/openssl';
 
 /** A test CA, stored (PEM + PKCS#8) and loaded. */
 export interface TestCa {
@@ -53,4 +56,48 @@ export async function createTestHolder(
     ...(options.now ? { now: options.now } : {}),
   });
   return { privateKeyPkcs8: await exportPkcs8(privateKey), ...issued };
+}
+
+/**
+ * `openssl cms -sign -binary -md sha256 -outform DER` of `content` by `holders` (one
+ * SignerInfo each), `-nodetach` unless `flags` say otherwise; returns the DER.
+ */
+export function opensslCmsSign(
+  openssl: OpensslFolder,
+  name: string,
+  content: Uint8Array,
+  holders: readonly TestHolder[],
+  flags: readonly string[] = ['-nodetach', '-cades'],
+): Buffer {
+  const signers = holders.flatMap((holder, index) => {
+    openssl.write(`${name}-${index}.crt`, holder.certificatePem);
+    openssl.write(`${name}-${index}.der`, holder.privateKeyPkcs8);
+    openssl.ok([
+      'pkey',
+      '-inform',
+      'DER',
+      '-in',
+      `${name}-${index}.der`,
+      '-out',
+      `${name}-${index}.key`,
+    ]);
+    return ['-signer', `${name}-${index}.crt`, '-inkey', `${name}-${index}.key`];
+  });
+  openssl.write(`${name}.in`, content);
+  openssl.ok([
+    'cms',
+    '-sign',
+    '-binary',
+    '-md',
+    'sha256',
+    '-outform',
+    'DER',
+    '-in',
+    `${name}.in`,
+    ...signers,
+    ...flags,
+    '-out',
+    `${name}.p7m`,
+  ]);
+  return readFileSync(join(openssl.dir, `${name}.p7m`));
 }

@@ -2,11 +2,15 @@
 // order, each with its own code, so that a refusal says at which level the message failed
 // (the DGFiP order of design §4): readable, signed, by a trusted certificate, valid then.
 import { createHash } from 'node:crypto';
-import { readCmsCertificate, KEY_USAGE_BIT, type CmsCertificate } from './cms-certificate';
+import {
+  isIssuedBy,
+  KEY_USAGE_BIT,
+  readCmsCertificatePem,
+  type CmsCertificate,
+} from './cms-certificate';
 import { checkCmsSignature } from './cms-check-signature';
-import { DerError } from './cms-der';
 import { readCms } from './cms-read';
-import { decodeSinglePem, encodePem } from './pem';
+import { encodePem } from './pem';
 import { PkiError } from './pki-error';
 
 export { DEFAULT_CMS_MAX_BYTES } from './cms-read';
@@ -25,7 +29,8 @@ export interface VerifiedCms {
 
 /** What verifyCms trusts and when. */
 export interface VerifyCmsOptions {
-  /** The CA certificates a signer certificate must be issued by (directly). */
+  /** The CA certificates a signer certificate must be issued by (directly); a malformed one is
+   *  the caller's error (CERTIFICATE_MALFORMED). */
   trustedCaPem: string[];
   /** When the certificate must be valid; default: the signingTime attribute, else now. */
   at?: Date;
@@ -35,27 +40,20 @@ export interface VerifyCmsOptions {
   maxBytes?: number;
 }
 
-/** A configured trust anchor; a malformed one is the caller's error (CERTIFICATE_MALFORMED). */
-function readTrustedCa(pem: string): CmsCertificate {
-  const der = decodeSinglePem(pem, ['CERTIFICATE']);
-  if (!der) throw new PkiError('CERTIFICATE_MALFORMED');
-  try {
-    return readCmsCertificate(der);
-  } catch (cause) {
-    if (cause instanceof DerError) throw new PkiError('CERTIFICATE_MALFORMED', { cause });
-    throw cause;
-  }
-}
+/** Certificate → the trusted CAs already seen to have signed it (both objects are cached). */
+const verifiedIssuers = new WeakMap<CmsCertificate, WeakSet<CmsCertificate>>();
 
 /**
- * The trusted CA that signed `signer`, checked by OpenSSL (issuer name, AKI/SKI, CA key usage,
- * then the signature with the CA's public key); CMS_CERTIFICATE_UNTRUSTED when none did.
+ * The trusted CA that signed `signer` (name, CA flags, then the signature with the CA's public
+ * key); CMS_CERTIFICATE_UNTRUSTED when none did. A positive answer is remembered per pair.
  */
 function issuingCa(signer: CmsCertificate, trusted: readonly CmsCertificate[]): CmsCertificate {
-  const issuer = trusted.find(
-    (ca) => ca.isCa && signer.node.checkIssued(ca.node) && signer.node.verify(ca.publicKey),
-  );
+  const known = verifiedIssuers.get(signer);
+  const issuer =
+    trusted.find((ca) => known?.has(ca)) ?? trusted.find((ca) => isIssuedBy(signer, ca));
   if (!issuer) throw new PkiError('CMS_CERTIFICATE_UNTRUSTED');
+  if (known) known.add(issuer);
+  else verifiedIssuers.set(signer, new WeakSet([issuer]));
   return issuer;
 }
 
@@ -63,6 +61,7 @@ function checkUsage(signer: CmsCertificate, requiredExtendedKeyUsage: string | u
   const signing = KEY_USAGE_BIT.digitalSignature | KEY_USAGE_BIT.nonRepudiation;
   const usable =
     !signer.isCa &&
+    !signer.hasUnknownCriticalExtension &&
     signer.keyUsage !== undefined &&
     (signer.keyUsage & signing) !== 0 &&
     (requiredExtendedKeyUsage === undefined ||
@@ -80,8 +79,12 @@ function validAt(certificate: CmsCertificate, date: Date): boolean {
  * Revocation is not checked here: the caller holds the CRL or the database.
  */
 export async function verifyCms(der: Uint8Array, options: VerifyCmsOptions): Promise<VerifiedCms> {
-  const trusted = options.trustedCaPem.map(readTrustedCa);
-  const cms = readCms(der, options.maxBytes);
+  const { maxBytes } = options;
+  if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0)) {
+    throw new RangeError('maxBytes must be a positive integer');
+  }
+  const trusted = options.trustedCaPem.map(readCmsCertificatePem);
+  const cms = readCms(der, maxBytes);
   const { signer, signingTime } = checkCmsSignature(cms);
   const ca = issuingCa(signer, trusted);
   checkUsage(signer, options.requiredExtendedKeyUsage);
