@@ -134,6 +134,19 @@ describe.each(await testDialects())('deposit intake (%s)', (dialect) => {
     expect(again.json().receipt).toBe(first.json().receipt);
     expect(again.json().deposit.id).toBe(first.json().deposit.id);
     expect(again.json().deposit.receivedAt).toBe(first.json().deposit.receivedAt);
+    // RFC 8551's parameters on the media type change nothing.
+    const withParameters = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/deposits',
+      headers: {
+        'content-type': 'application/pkcs7-mime; smime-type=signed-data; name=smime.p7m',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': key,
+      },
+      payload: body,
+    });
+    expect(withParameters.statusCode, withParameters.body).toBe(202);
+    expect(withParameters.json().receipt).toBe(first.json().receipt);
 
     const other = await signer.sign(infentInterchange({ reference: 'AUTRE' }));
     const reused = await postDeposit(t, token, other, key);
