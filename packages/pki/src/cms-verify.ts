@@ -83,6 +83,9 @@ export async function verifyCms(der: Uint8Array, options: VerifyCmsOptions): Pro
   if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0)) {
     throw new RangeError('maxBytes must be a positive integer');
   }
+  if (options.at !== undefined && Number.isNaN(options.at.getTime())) {
+    throw new RangeError('at is not a date');
+  }
   const trusted = options.trustedCaPem.map(readCmsCertificatePem);
   const cms = readCms(der, maxBytes);
   const { signer, signingTime } = checkCmsSignature(cms);
