@@ -160,9 +160,10 @@ function judgeReadError(
   const where = `segment ${p.segment} du message`;
   if (!form) {
     const reason = `formulaire inconnu du millésime ${m} (${where})`;
+    const name = formDisplayName(p.form);
     return {
       whole: true,
-      error: line('rejet', 'form.unknown', `Formulaire ${place} : ${reason}.`, {
+      error: line('rejet', 'form.unknown', `Formulaire ${name} : ${reason}.`, {
         form: p.form,
         occurrence,
       }),

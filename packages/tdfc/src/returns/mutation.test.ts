@@ -79,6 +79,10 @@ describe('processDeposit never throws', () => {
         const bytes = bytesOf(corrupt(valid, next));
         const outcome = processDeposit(bytes, EXPECT);
         kinds.set(outcome.kind, (kinds.get(outcome.kind) ?? 0) + 1);
+        // A defect of ours is caught as "traitement impossible": none may happen.
+        expect(outcome.errors.filter((e) => e.message.includes('traitement impossible'))).toEqual(
+          [],
+        );
         if ('contrl' in outcome) {
           expect(outcome.errors.length).toBeGreaterThan(0);
           const read = readContrl(outcome.contrl);

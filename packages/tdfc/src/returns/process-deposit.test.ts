@@ -102,6 +102,24 @@ describe('processDeposit: integrability (INFENT CR)', () => {
     );
   });
 
+  it('rejects a declaration holding a form unknown to its millésime', () => {
+    const bytes = edited(depositOf(simplified()), (text) =>
+      text.replace(/IND\+2033E {5}2500010001/, 'IND+2033Q     2500010001'),
+    );
+    const outcome = crOf(processDeposit(bytes, EXPECT));
+    expect(outcome.kind).toBe('rejected');
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({
+        code: 'form.unknown',
+        form: '2033Q',
+        cell: null,
+        message: expect.stringMatching(
+          /^Formulaire 2033-Q : formulaire inconnu du millésime 25 \(segment \d+ du message\)\.$/,
+        ),
+      }),
+    ]);
+  });
+
   it('rejects a declaration whose SIREN is invalid', () => {
     const declaration = simplified((d) => {
       d.siren = '843217655'; // Luhn key broken

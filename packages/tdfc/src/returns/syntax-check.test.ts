@@ -2,6 +2,7 @@
 // place, at the ISO level it belongs to (UCI, UCF, UCM, UCS/UCD), and the same in `errors`.
 import { describe, expect, it } from 'vitest';
 import { simplified } from '../fixtures/test-helpers';
+import { InfentError } from '../infent/infent-error';
 import { readContrl, type ContrlRead } from './contrl-read';
 import { processDeposit, type DgfipOutcome } from './process-deposit';
 import { EXPECT, bytesOf, depositOf, edited, latin1, parseReturn } from './test-support';
@@ -173,6 +174,17 @@ describe('processDeposit: syntax (CONTRL)', () => {
       { position, elements: [{ code: '21', element: 4, component: 1 }] },
     ]);
     expect(outcome.errors[0]?.code).toBe('21');
+  });
+
+  it('refuses a sender other than the one expected, when one is (code 23)', () => {
+    const { report } = contrlOf(processDeposit(clean, { ...EXPECT, sender: '11111111111111' }));
+    expect(report.error).toEqual({ code: '23', tag: 'UNB', element: 2, component: 1 });
+    expect(processDeposit(clean, { ...EXPECT, sender: '73282932000074' }).kind).toBe('accepted');
+  });
+
+  it('throws only for an unusable expectation', () => {
+    expect(() => processDeposit(clean, { ...EXPECT, now: new Date('x') })).toThrow(InfentError);
+    expect(() => processDeposit(clean, { ...EXPECT, returnsSender: ' ' })).toThrow(InfentError);
   });
 
   it('refuses another charset than UNOL:3 (code 2)', () => {
