@@ -18,6 +18,7 @@ import { ConfigurationPage } from './routes/configuration';
 import { ConnexionPage } from './routes/connexion';
 import { DeclarationPage } from './routes/declaration';
 import { DeclarationTableauPage } from './routes/declaration-tableau';
+import { DeclarationsPage } from './routes/declarations';
 import { DefinirMotDePassePage } from './routes/definir-mot-de-passe';
 import { DossierPage } from './routes/dossier';
 import { DossiersPage } from './routes/dossiers';
@@ -57,6 +58,7 @@ const routes: Partial<Record<string, Route>> = {
   '/signatures': { page: SignaturesCabinetPage, access: 'admin', title: 'Signatures du cabinet' },
   '/cabinet': { page: CabinetPage, access: 'admin', title: 'Paramètres du cabinet' },
   '/dossiers': { page: DossiersPage, access: 'user', title: 'Dossiers' },
+  '/declarations': { page: DeclarationsPage, access: 'user', title: 'Déclarations' },
   '/declarations/import': {
     page: ImportDeclarationsPage,
     access: 'user',

@@ -32,6 +32,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'declaration.created': "Création d'une déclaration",
   'declaration.imported': 'Import de déclarations',
   'declaration.status_changed': "Changement de statut d'une déclaration",
+  'declarations.sent': 'Envoi de déclarations (signées)',
+  'transmission.refused': 'Envoi refusé par le partenaire EDI',
+  'transmission.failed': "Échec d'envoi d'une déclaration",
+  'transmission.retried': "Relance de l'envoi d'une déclaration",
 };
 
 /** The French label of an action; an action added later by the server shows as its code. */

@@ -22,14 +22,34 @@ export function declarationTitle(
   return `Déclaration ${declaration.dossierName} — exercice ${exercisePeriod(declaration.exercise)}`;
 }
 
-/** "Brouillon" / "Prête". */
+/** "Brouillon", "Prête", "Transmise", "Acceptée"… */
 export function declarationStatusText(status: DeclarationStatus): string {
   return declarationStatusLabels[status];
 }
 
-/** The tag colour of a status: ready is a success, a draft still needs work. */
-export function declarationStatusTone(status: DeclarationStatus): 'success' | 'warning' {
-  return status === 'ready' ? 'success' : 'warning';
+/** A tag colour (a class suffix of styles.css: `tag-<tone>`). */
+export type StatusTone = 'success' | 'warning' | 'danger' | 'pending';
+
+const statusTones: Record<DeclarationStatus, StatusTone> = {
+  draft: 'warning',
+  ready: 'success',
+  queued: 'pending',
+  transmitted: 'pending',
+  deposited: 'pending',
+  accepted: 'success',
+  partially_rejected: 'warning',
+  rejected: 'danger',
+  syntax_rejected: 'danger',
+  partner_refused: 'danger',
+  delivery_failed: 'danger',
+};
+
+/**
+ * The tag colour of a status: ready and accepted are successes, a draft or a partial rejection
+ * needs a look, refusals are errors, and the steps of a sending in progress are neutral.
+ */
+export function declarationStatusTone(status: DeclarationStatus): StatusTone {
+  return statusTones[status];
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -233,6 +233,18 @@ export function useDeclarationEditor(id: string) {
 
   const retry = useCallback(() => void flush(), [flush]);
 
+  /** Reads the declaration again (a transmission changed its status), unless edits are waiting. */
+  const refresh = useCallback(async () => {
+    const idle = () => !inFlight.current && pending.current.size === 0;
+    if (!idle()) return;
+    try {
+      const next = await getDeclaration(id);
+      if (active.current && idle()) accept(next);
+    } catch (caught) {
+      if (active.current) setLoadError(errorText(caught));
+    }
+  }, [id, accept]);
+
   const view = useMemo(
     () => ({
       draftOf: (inputId: string) => drafts.current.get(inputId),
@@ -253,6 +265,7 @@ export function useDeclarationEditor(id: string) {
     edit,
     leave,
     retry,
+    refresh,
     ...view,
   };
 }

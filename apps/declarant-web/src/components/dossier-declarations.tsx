@@ -1,35 +1,36 @@
-// "Déclarations" on a dossier's page: the dossier's declarations (a link each to the editor)
-// and "Nouvelle déclaration" for one of its exercises.
+// "Déclarations" on a dossier's page: the dossier's declarations (a link each to the editor,
+// the "prête" ones to tick and send) and "Nouvelle déclaration" for one of its exercises.
 import { useEffect, useState } from 'react';
 import type { DeclarationSummary, Dossier } from '@passerelle/contracts';
 import { createDeclaration, listDossierDeclarations } from '../api/endpoints';
-import {
-  anomalyCountText,
-  declarationStatusText,
-  declarationStatusTone,
-} from '../declaration-labels';
 import { exercisePeriod } from '../dossier-labels';
 import { errorText } from '../errors';
-import { formatDateTime } from '../format';
-import { Link, navigate } from '../router';
+import { navigate } from '../router';
 import { ErrorAlert } from './alerts';
+import { SendableDeclarations } from './sendable-declarations';
 
 /** The table of the dossier's declarations and the creation of a new one. */
 export function DossierDeclarations({ dossier }: { dossier: Dossier }) {
   const [declarations, setDeclarations] = useState<DeclarationSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped to read the list again (a sending changed statuses).
+  const [version, setVersion] = useState(0);
   const headingId = `dossier-${dossier.id}-declarations`;
 
   useEffect(() => {
     let active = true;
     listDossierDeclarations(dossier.id).then(
-      (list) => active && setDeclarations(list),
+      (list) => {
+        if (!active) return;
+        setDeclarations(list);
+        setError(null);
+      },
       (caught: unknown) => active && setError(errorText(caught)),
     );
     return () => {
       active = false;
     };
-  }, [dossier.id]);
+  }, [dossier.id, version]);
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -44,59 +45,15 @@ export function DossierDeclarations({ dossier }: { dossier: Dossier }) {
       ) : declarations.length === 0 ? (
         <p>Aucune déclaration.</p>
       ) : (
-        <DeclarationTable declarations={declarations} caption={`Déclarations de ${dossier.name}`} />
+        <SendableDeclarations
+          declarations={declarations}
+          caption={`Déclarations de ${dossier.name}`}
+          idPrefix={headingId}
+          onChanged={() => setVersion((value) => value + 1)}
+        />
       )}
       <NewDeclaration dossier={dossier} />
     </section>
-  );
-}
-
-/** Exercice (link to the editor), Millésime, Statut, Anomalies, Modifiée le. */
-function DeclarationTable({
-  declarations,
-  caption,
-}: {
-  declarations: readonly DeclarationSummary[];
-  caption: string;
-}) {
-  return (
-    <div className="table-wrapper">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Exercice</th>
-            <th scope="col">Millésime</th>
-            <th scope="col">Statut</th>
-            <th scope="col">Anomalies</th>
-            <th scope="col">Modifiée le</th>
-          </tr>
-        </thead>
-        <tbody>
-          {declarations.map((declaration) => (
-            <tr key={declaration.id}>
-              <th scope="row">
-                <Link to={`/declarations/${encodeURIComponent(declaration.id)}`}>
-                  {exercisePeriod(declaration.exercise)}
-                </Link>
-              </th>
-              <td>{declaration.millesime}</td>
-              <td>
-                <span className={`tag tag-${declarationStatusTone(declaration.status)}`}>
-                  {declarationStatusText(declaration.status)}
-                </span>
-              </td>
-              <td>{anomalyCountText(declaration.errorCount, declaration.warningCount)}</td>
-              <td>
-                <time dateTime={declaration.updatedAt}>
-                  {formatDateTime(declaration.updatedAt)}
-                </time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

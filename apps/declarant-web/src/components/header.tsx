@@ -44,6 +44,9 @@ export function Header() {
                   <Link to="/dossiers">Dossiers</Link>
                 </li>
                 <li>
+                  <Link to="/declarations">Déclarations</Link>
+                </li>
+                <li>
                   <Link to="/compte">Compte utilisateur</Link>
                 </li>
                 {user.role === 'administrator' && (

@@ -1,7 +1,9 @@
-// `/compte`: the user's account ("Compte utilisateur"), client-space tag and signatures.
+// `/compte`: the user's account ("Compte utilisateur"), client-space tag, signatures and
+// notifications.
 import { useEffect, useState } from 'react';
 import { getSession } from '../api/endpoints';
 import { ClientSpaceSection } from '../components/client-space-section';
+import { NotificationSettingsSection } from '../components/notification-settings-section';
 import { Page } from '../components/page';
 import { SignaturesSection } from '../components/signatures-section';
 import { Link } from '../router';
@@ -59,6 +61,8 @@ export function ComptePage() {
         clientSpace={clientSpace}
         onOpenClientSpace={() => setClientSpacePanelOpen(true)}
       />
+
+      <NotificationSettingsSection />
     </Page>
   );
 }

@@ -3,12 +3,15 @@
 // server and the "Anomalies" panel links every finding to its cell.
 import { useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { DeclarationAnomaly } from '@passerelle/contracts';
+import { editableDeclarationStatuses } from '@passerelle/contracts';
+import type { DeclarationAnomaly, DeclarationStatus } from '@passerelle/contracts';
 import { ErrorAlert, Notice } from '../components/alerts';
 import { AnomalyPanel } from '../components/anomaly-panel';
 import { DeclarationFormTable } from '../components/declaration-form-table';
 import { DownloadEdiButton } from '../components/download-edi-button';
 import { Loading, Page } from '../components/page';
+import { SendDialog } from '../components/send-dialog';
+import { TransmissionTimeline } from '../components/transmission-timeline';
 import { cellInputId } from '../declaration-cells';
 import {
   IDENTIFICATION_FORM,
@@ -22,6 +25,7 @@ import {
 } from '../declaration-labels';
 import { Link, useLocation } from '../router';
 import type { RouteProps } from '../router';
+import { readOnlyNotice } from '../transmission-labels';
 import { useDeclarationEditor } from '../use-declaration-editor';
 import type { SaveState } from '../use-declaration-editor';
 
@@ -40,6 +44,8 @@ const saveTexts: Record<SaveState, string> = {
 };
 
 const panelHeadingId = (form: string) => `formulaire-${form}`;
+// Sent declarations are read-only until a refusal leaves nothing at the DGFiP.
+const isEditable = (status: DeclarationStatus) => editableDeclarationStatuses.includes(status);
 const tabId = (form: string) => `onglet-${form}`;
 
 function DeclarationEditor({ id }: { id: string }) {
@@ -49,6 +55,9 @@ function DeclarationEditor({ id }: { id: string }) {
   const [activeForm, setActiveForm] = useState<string | null>(null);
   const [occurrences, setOccurrences] = useState<Partial<Record<string, number>>>({});
   const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
+  const [sending, setSending] = useState(false);
+  // Bumped after a sending from this page: "Suivi des envois" starts following it.
+  const [sentVersion, setSentVersion] = useState(0);
 
   useEffect(() => {
     // The arrival notice ("Déclaration créée.") is shown once, not again after a reload.
@@ -170,6 +179,7 @@ function DeclarationEditor({ id }: { id: string }) {
             </span>
           </div>
           {declaration.status === 'ready' && <Notice>{readyNotice}</Notice>}
+          {!isEditable(declaration.status) && <Notice>{readOnlyNotice(declaration.status)}</Notice>}
           {editor.saveError !== null && (
             <div className="save-error">
               <ErrorAlert message={editor.saveError} />
@@ -183,7 +193,33 @@ function DeclarationEditor({ id }: { id: string }) {
               Voir le tableau
             </Link>
             <DownloadEdiButton declarationId={id} />
+            {declaration.status === 'ready' && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setSending(true)}
+              >
+                Envoyer
+              </button>
+            )}
           </div>
+          {sending && (
+            <SendDialog
+              declarationIds={[id]}
+              onClose={() => setSending(false)}
+              onSent={() => {
+                setSending(false);
+                setSentVersion((value) => value + 1);
+                void editor.refresh();
+              }}
+              onStale={() => void editor.refresh()}
+            />
+          )}
+          <TransmissionTimeline
+            declarationId={id}
+            version={sentVersion}
+            onStatusChange={() => void editor.refresh()}
+          />
 
           <div className="editor-layout">
             <section className="card editor-forms" aria-labelledby="formulaires-titre">
@@ -257,7 +293,7 @@ function DeclarationEditor({ id }: { id: string }) {
                   key={`${current.id}|${occurrence}`}
                   form={current}
                   occurrence={occurrence}
-                  readOnly={current.id === IDENTIFICATION_FORM}
+                  readOnly={current.id === IDENTIFICATION_FORM || !isEditable(declaration.status)}
                   anomaliesByCode={anomalyIndex.get(`${current.id}|${occurrence}`) ?? emptyIndex}
                   entryOf={editor.entryOf}
                   draftOf={editor.draftOf}
