@@ -6,6 +6,7 @@ import {
   derSetOf,
   derUnsignedInteger,
   integerValue,
+  MAX_DER_ELEMENTS,
   oidValue,
   parseDer,
   TAG,
@@ -41,6 +42,7 @@ describe('parseDer', () => {
     refuses(hex('30 03 02 01')); // truncated child
     refuses(hex('04 01 aa 00')); // trailing byte
     refuses(hex('04')); // no length
+    refuses(hex('30 02 00 00')); // end-of-contents octets
     refuses(hex('04 85 01 00 00 00 00')); // five length octets
     refuses(Buffer.alloc(0));
   });
@@ -62,6 +64,14 @@ describe('parseDer', () => {
     }
     deep.set([0x05, 0x00], 6 * levels);
     refuses(deep);
+  });
+});
+
+describe('parseDer element budget', () => {
+  it(`refuses more than ${MAX_DER_ELEMENTS} elements, which would cost memory, not time`, () => {
+    const flat = (count: number) => der(TAG.sequence, Buffer.from('0500'.repeat(count), 'hex'));
+    expect(parseDer(flat(MAX_DER_ELEMENTS - 1)).children).toHaveLength(MAX_DER_ELEMENTS - 1);
+    refuses(flat(MAX_DER_ELEMENTS));
   });
 });
 

@@ -41,6 +41,11 @@ export interface DerNode {
 
 /** Deeper nesting is refused: CMS + X.509 need about 12 levels; bounds the recursion. */
 const MAX_DEPTH = 40;
+/**
+ * More elements are refused: a CMS message with a few certificates has ~1,000, while 20 MiB of
+ * two-octet elements would make ten million objects (hundreds of MiB of memory).
+ */
+export const MAX_DER_ELEMENTS = 50_000;
 
 function isConstructed(tag: number): boolean {
   return (tag & 0x20) !== 0;
@@ -48,11 +53,11 @@ function isConstructed(tag: number): boolean {
 
 /**
  * Parses `bytes` as exactly one DER element (no trailing bytes) and every constructed element
- * inside it. Refuses high tag numbers, indefinite and non-minimal lengths, and constructed
- * BIT/OCTET STRINGs (BER only).
+ * inside it. Refuses high tag numbers, indefinite and non-minimal lengths, constructed
+ * BIT/OCTET STRINGs (BER only), and more than MAX_DER_ELEMENTS elements.
  */
 export function parseDer(bytes: Uint8Array): DerNode {
-  const [node, end] = parseAt(bytes, 0, bytes.length, 0);
+  const [node, end] = parseAt(bytes, 0, bytes.length, 0, { left: MAX_DER_ELEMENTS });
   if (end !== bytes.length) throw new DerError('trailing bytes');
   return node;
 }
@@ -62,11 +67,15 @@ function parseAt(
   start: number,
   limit: number,
   depth: number,
+  budget: { left: number },
 ): [DerNode, number] {
   if (depth > MAX_DEPTH) throw new DerError('nested too deeply');
+  budget.left -= 1;
+  if (budget.left < 0) throw new DerError('too many elements');
   if (limit - start < 2) throw new DerError('truncated');
   const tag = bytes[start] ?? 0;
   if ((tag & 0x1f) === 0x1f) throw new DerError('high tag number');
+  if (tag === 0) throw new DerError('end-of-contents'); // BER's indefinite-length terminator
   if (tag === 0x23 || tag === 0x24) throw new DerError('constructed string');
   let offset = start + 1;
   const first = bytes[offset++] ?? 0;
@@ -88,7 +97,7 @@ function parseAt(
   if (isConstructed(tag)) {
     let at = offset;
     while (at < end) {
-      const [child, next] = parseAt(bytes, at, end, depth + 1);
+      const [child, next] = parseAt(bytes, at, end, depth + 1, budget);
       children.push(child);
       at = next;
     }
