@@ -60,11 +60,11 @@ export async function receiveDeposit(
     receivedAt: at,
   };
   const history: DepositEvent[] = [{ status: 'received', at }];
-  const inserted = await insertDepositOnce(ctx.db, {
+  const row = {
     id,
     account_id: account.id,
     idempotency_key: key,
-    status: 'received',
+    status: 'received' as const,
     received_at: at,
     updated_at: at,
     body_sha256: receipt.bodySha256,
@@ -83,16 +83,16 @@ export async function receiveDeposit(
     receipt: await signReceipt(ctx.receiptSigner, receipt),
     content: sealed.content,
     body,
-  });
-  const stored = await findDepositByKey(ctx.db, account.id, key);
-  if (!stored) throw new Error('deposit missing after its insert');
-  if (!inserted) return replay(stored, bodySha256);
+  };
+  if (!(await insertDepositOnce(ctx.db, row))) {
+    // A concurrent request with this key committed first: its deposit is the one.
+    const winner = await findDepositByKey(ctx.db, account.id, key);
+    if (!winner) throw new Error('deposit missing after a conflicting insert');
+    return replay(winner, bodySha256);
+  }
   ctx.logger.info(
     { depositId: id, accountId: account.id, bytes: body.length, signer: sealed.signerSerial },
     'deposit received',
   );
-  return {
-    deposit: toDepositView(stored),
-    receipt: Buffer.from(stored.receipt).toString('base64'),
-  };
+  return { deposit: toDepositView(row), receipt: row.receipt.toString('base64') };
 }

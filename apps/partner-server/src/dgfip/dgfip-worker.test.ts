@@ -183,6 +183,18 @@ describe.each(await testDialects())('simulated DGFiP (%s)', (dialect) => {
     }
   });
 
+  it('answers more deposits than one batch in a single round', async () => {
+    t = await startTestPartner(dialect, { DGFIP_DELAY_MS: '0' });
+    const account = await createDepositAccount(t);
+    const body = await account.signer.sign(infentInterchange());
+    for (let i = 0; i < 60; i += 1) {
+      expect((await postDeposit(t, account.token, body)).statusCode).toBe(202);
+    }
+    expect(await t.runDgfip()).toBe(60);
+    const statuses = await t.ctx.db.selectFrom('deposits').select('status').execute();
+    expect(statuses.every((s) => s.status === 'accepted')).toBe(true);
+  });
+
   it('runs by itself in the server process and stops with it', async () => {
     t = await startTestPartner(
       dialect,

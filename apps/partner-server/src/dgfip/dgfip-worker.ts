@@ -19,15 +19,18 @@ function withEvent(history: string, event: DepositEvent): string {
   return JSON.stringify([...(JSON.parse(history) as DepositEvent[]), event]);
 }
 
-/** Step 1: every received deposit is handed to the DGFiP (status `sent_to_dgfip`). */
+/**
+ * Step 1: received deposits are handed to the DGFiP (status `sent_to_dgfip`), a batch at a
+ * time; returns how many were seen (another worker may have moved some first).
+ */
 async function handOver(ctx: PartnerContext): Promise<number> {
-  let moved = 0;
-  for (const row of await listReceived(ctx.db, BATCH)) {
+  const rows = await listReceived(ctx.db, BATCH);
+  for (const row of rows) {
     const at = ctx.now().toISOString();
     const history = withEvent(row.history, { status: 'sent_to_dgfip', at });
-    if (await markSentToDgfip(ctx.db, row.id, history, at)) moved += 1;
+    await markSentToDgfip(ctx.db, row.id, history, at);
   }
-  return moved;
+  return rows.length;
 }
 
 /** Step 2 for one leased deposit; false when its lease was lost meanwhile. */
@@ -60,9 +63,9 @@ export async function runDgfipRound(
   ctx: PartnerContext,
   workerId: string = randomUUID(),
 ): Promise<number> {
-  await handOver(ctx);
   let answered = 0;
   for (;;) {
+    const handed = await handOver(ctx);
     const now = ctx.now();
     const ids = await claimDueDeposits(ctx.db, ctx.dialect, {
       workerId,
@@ -79,7 +82,7 @@ export async function runDgfipRound(
         ctx.logger.error({ err: error, depositId: id }, 'DGFiP processing failed');
       }
     }
-    if (ids.length < BATCH) return answered;
+    if (handed < BATCH && ids.length < BATCH) return answered;
   }
 }
 
