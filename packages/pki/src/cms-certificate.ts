@@ -135,6 +135,7 @@ function parseCertificate(der: Uint8Array): CmsCertificate {
   const fields =
     tbsNode.children[0]?.tag === TAG.context(0) ? tbsNode.children.slice(1) : tbsNode.children;
   const [serialNode, innerAlgorithm, issuerNode, validityNode, subjectNode, spkiNode] = fields;
+  const serial = expectTag(serialNode, TAG.integer);
   const algorithm = expectTag(signatureAlgorithm, TAG.sequence);
   // RFC 5280 §4.1.1.2: the signed and the outer algorithm must be identical.
   if (Buffer.compare(expectTag(innerAlgorithm, TAG.sequence).bytes, algorithm.bytes) !== 0) {
@@ -153,8 +154,8 @@ function parseCertificate(der: Uint8Array): CmsCertificate {
     spki,
     issuer: expectTag(issuerNode, TAG.sequence).bytes,
     subject: expectTag(subjectNode, TAG.sequence).bytes,
-    serial: (serialNode as DerNode).bytes,
-    serialHex: serialHexOf(serialNode as DerNode),
+    serial: serial.bytes,
+    serialHex: serialHexOf(serial),
     notBefore: timeValue(validity[0]),
     notAfter: timeValue(validity[1]),
     keyUsage: keyUsageOf(extensions.get(CMS_OID.keyUsage)),
