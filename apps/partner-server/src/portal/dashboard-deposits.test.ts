@@ -46,10 +46,9 @@ describe.each(await testDialects())('portal: the account’s deposits (%s)', (di
     expect(text).toContain('Accepté');
     expect(text).toContain('Rejet partiel');
     expect(text).toContain('Rejet syntaxique (CONTRL)');
-    // The partial rejection's line, readable: severity, form, cell and the French message.
-    expect(text).toMatch(
-      /Rejet — formulaire 2033A, case AA \([^)]+\), occurrence 1 : Formulaire 2033-A, case AA/,
-    );
+    // The partial rejection's line, readable: severity, then the DGFiP's French message.
+    expect(text).toMatch(/Rejet : Formulaire 2033-A, case AA \([^)]+\) : montant négatif/);
+    expect(text).toContain('1 erreur dont 1 rejet'); // the CONTRL's
     expect(page.body).toContain(`/portail/depots/${ids[0]}/cr`);
     expect(page.body).not.toContain(`/portail/depots/${ids[0]}/contrl`);
     expect(page.body).toContain(`/portail/depots/${ids[2]}/contrl`);

@@ -31,17 +31,6 @@ export interface RefusalCount {
   last_at: string;
 }
 
-/** Where one error lies, in words: "2033A, case FG (Résultat), occurrence 1". */
-function errorPlace(error: DepositError): string {
-  const parts: string[] = [];
-  if (error.form) parts.push(`formulaire ${error.form}`);
-  if (error.cell)
-    parts.push(error.label ? `case ${error.cell} (${error.label})` : `case ${error.cell}`);
-  else if (error.label) parts.push(error.label);
-  if (error.occurrence !== null) parts.push(`occurrence ${error.occurrence}`);
-  return parts.join(', ');
-}
-
 function errorList(errors: DepositError[]): Html {
   if (errors.length === 0) return html``;
   const rejections = errors.filter((e) => e.severity === 'rejet').length;
@@ -51,13 +40,14 @@ function errorList(errors: DepositError[]): Html {
   return html`<details>
     <summary>${summary}</summary>
     <ul>
-      ${errors.map((error) => {
-        const place = errorPlace(error);
-        return html`<li>
-          <strong>${error.severity === 'rejet' ? 'Rejet' : 'Alerte'}</strong>
-          ${place ? html`— ${place}` : ''} : ${error.message} <small>(code ${error.code})</small>
-        </li>`;
-      })}
+      ${errors.map(
+        // The DGFiP's messages already say where: "Formulaire 2033-A, case AA (…) : …".
+        (error) =>
+          html`<li>
+            <strong>${error.severity === 'rejet' ? 'Rejet' : 'Alerte'}</strong> : ${error.message}
+            <small>(code ${error.code})</small>
+          </li>`,
+      )}
     </ul>
   </details>`;
 }
