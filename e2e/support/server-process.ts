@@ -10,8 +10,18 @@ export interface ServerProcess {
   /** The first match of `ready` in its output. */
   match: RegExpExecArray;
   dataDir: string;
+  /** The server's own PID (node itself, not a wrapper): what `kill -9` hits. */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
+  /** `kill -9`: no shutdown hook runs; the data folder is kept for a restart. */
+  kill(): Promise<void>;
+}
+
+/** Options of {@link startServerProcess}. */
+export interface ServerProcessOptions {
+  /** Reuse this data folder (a restart); it is then not removed by `stop()`. */
+  dataDir?: string;
 }
 
 /** Runs `node --import tsx <entry>` with `env` and a fresh DATA_DIR; resolves once `ready` shows. */
@@ -19,8 +29,9 @@ export async function startServerProcess(
   entry: string,
   env: Record<string, string>,
   ready: RegExp,
+  options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry)], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
@@ -43,17 +54,22 @@ export async function startServerProcess(
       reject(new Error(`${entry} exited with ${code}:\n${output}`));
     });
   });
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(name);
+      await exited;
+    }
+  };
   return {
     match,
     dataDir,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await signal('SIGTERM');
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+    kill: () => signal('SIGKILL'),
   };
 }
