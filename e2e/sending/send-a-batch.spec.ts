@@ -301,7 +301,7 @@ describe.each(await testDialects())(
       await dialog.waitFor();
       const signature = dialog.getByLabel('Signature', { exact: true });
       expect(await signature.locator('option:checked').innerText()).toMatch(
-        /^n° [0-9a-f]+ — Valide/,
+        /^n° [0-9a-f]{8}…[0-9a-f]{4} — Valide, expire le /,
       );
       const password = dialog.getByLabel('Mot de passe de la signature');
       expect(await password.getAttribute('type')).toBe('password');
@@ -408,6 +408,13 @@ describe.each(await testDialects())(
       expect(cells[4]).toBe('Rejet');
       await tracking.getByRole('button', { name: 'Compte rendu' }).waitFor();
       expect(await tracking.getByRole('button', { name: 'CONTRL' }).count()).toBe(0);
+
+      // The dossier's page lists the same statuses; nothing is left to tick there either.
+      await app.getByRole('link', { name: `Dossier ${EXAMPLE.name}` }).click();
+      await app.getByRole('heading', { name: EXAMPLE.name, level: 1 }).waitFor();
+      await rowOf(app, 2023).getByText('Acceptée', { exact: true }).waitFor();
+      await rowOf(app, 2022).getByText(REJECTED).waitFor();
+      expect(await app.getByLabel('Tout sélectionner les prêtes').isDisabled()).toBe(true);
 
       // The sender was emailed each result (the box of "Compte utilisateur").
       await waitForMail(partner.inboxUrl, BRUNO.email, 'Déclaration acceptée');

@@ -8,6 +8,7 @@ import {
   selectionText,
   sendDialogTitle,
   sendingDoneText,
+  shortSerial,
   signatureChoiceText,
 } from './sending-labels';
 
@@ -62,6 +63,11 @@ describe('the signature proposed for sending', () => {
       '',
     );
     expect(defaultSigningSignatureId([])).toBe('');
+  });
+
+  it('shortens a serial to its ends, and leaves a short one alone', () => {
+    expect(shortSerial('5a0db425c518ae76c99eda64f295f90e')).toBe('5a0db425…f90e');
+    expect(shortSerial('3f2a')).toBe('3f2a');
   });
 
   it('names each choice with its serial and status (lock end, expiry in Paris time)', () => {

@@ -32,13 +32,24 @@ export function defaultSigningSignatureId(
   return (usable.find((signature) => signature.isDefault) ?? usable[0])?.id ?? '';
 }
 
-/** "n° 3f2a… — Valide, expire le 12/03/2027"; "… — Bloquée jusqu'à 14:30"; "… — Révoquée". */
+/**
+ * A serial short enough for the dialog's list ("5a0db425…f90e"): a person holds a few
+ * signatures, and these 12 hex digits tell them apart; the full serial is on "Compte utilisateur".
+ */
+export function shortSerial(serial: string): string {
+  return serial.length <= 14 ? serial : `${serial.slice(0, 8)}…${serial.slice(-4)}`;
+}
+
+/**
+ * "n° 5a0db425…f90e — Valide, expire le 12/03/2027"; "… — Bloquée jusqu'à 14:30";
+ * "… — Révoquée".
+ */
 export function signatureChoiceText(
   signature: Pick<DeclarantSignature, 'serial' | 'status' | 'lockedUntil' | 'notAfter'>,
 ): string {
   const status = signatureStatusText(signature);
   const expiry = canSignWith(signature) ? `, expire le ${formatDate(signature.notAfter)}` : '';
-  return `n° ${signature.serial} — ${status}${expiry}`;
+  return `n° ${shortSerial(signature.serial)} — ${status}${expiry}`;
 }
 
 /** Shown in the dialog when the client space is not connected (sending needs it). */

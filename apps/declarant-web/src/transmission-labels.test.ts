@@ -10,7 +10,6 @@ import { declarationStatusText, declarationStatusTone } from './declaration-labe
 import {
   attemptsText,
   awaitsNews,
-  chronological,
   errorRows,
   formName,
   isFinalTransmissionStatus,
@@ -66,26 +65,11 @@ describe('statuses', () => {
   });
 });
 
-describe('the receipt and the history', () => {
+describe('the receipt, the title and the attempts', () => {
   it('shortens an SHA-256 to its ends', () => {
     const hash = 'a'.repeat(8) + '0'.repeat(48) + 'b'.repeat(8);
     expect(shortHash(hash)).toBe('aaaaaaaa…bbbbbbbb');
     expect(shortHash('abc')).toBe('abc');
-  });
-
-  it('orders the history oldest first, equal times in the given order', () => {
-    const events = [
-      { at: '2026-03-05T10:00:02.000Z', status: 'transmitted' },
-      { at: '2026-03-05T10:00:00.000Z', status: 'queued' },
-      { at: '2026-03-05T10:00:05.000Z', status: 'deposited' },
-      { at: '2026-03-05T10:00:05.000Z', status: 'accepted' },
-    ];
-    expect(chronological(events).map((event) => event.status)).toEqual([
-      'queued',
-      'transmitted',
-      'deposited',
-      'accepted',
-    ]);
   });
 
   it('names an earlier transmission by its date in Paris time', () => {

@@ -75,14 +75,6 @@ export function errorRows(errors: readonly DepositError[]): ErrorRow[] {
     }));
 }
 
-/** The history oldest first (the order a reader follows), equal times in the server's order. */
-export function chronological<E extends { at: string }>(events: readonly E[]): E[] {
-  return events
-    .map((event, index) => ({ event, index, time: Date.parse(event.at) }))
-    .sort((a, b) => a.time - b.time || a.index - b.index)
-    .map(({ event }) => event);
-}
-
 /** A file kept for a transmission and its button's text. */
 export interface TransmissionFile {
   kind: TransmissionFileKind;

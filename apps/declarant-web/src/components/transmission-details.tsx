@@ -6,12 +6,7 @@ import { retryTransmission } from '../api/sending-endpoints';
 import { declarationStatusTone } from '../declaration-labels';
 import { errorText } from '../errors';
 import { formatDateTime } from '../format';
-import {
-  attemptsText,
-  chronological,
-  shortHash,
-  transmissionStatusText,
-} from '../transmission-labels';
+import { attemptsText, shortHash, transmissionStatusText } from '../transmission-labels';
 import { ErrorAlert } from './alerts';
 import { CopyButton } from './copy-button';
 import { TransmissionDownloads } from './transmission-downloads';
@@ -58,7 +53,9 @@ export function TransmissionDetails({
 
       <Heading id={`${prefix}-historique`}>Historique</Heading>
       <ol className="timeline" aria-labelledby={`${prefix}-historique`}>
-        {chronological(transmission.history).map((event, index) => (
+        {/* In the server's order, the order things happened: the times come from two clocks
+            (ours for "Transmise", the partner's for the DGFiP's steps), so they are not sorted. */}
+        {transmission.history.map((event, index) => (
           <li key={index} className="timeline-event">
             <time dateTime={event.at}>{formatDateTime(event.at)}</time>{' '}
             <span className={`tag tag-${declarationStatusTone(event.status)}`}>
