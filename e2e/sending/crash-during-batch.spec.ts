@@ -7,27 +7,18 @@ import { startRestartableDeclarant, type RestartableDeclarant } from '../support
 import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
 import { serverDatabases, testDialects } from '../support/postgres-database';
 import {
-  partnerDeposits,
+  countDeposits,
+  FAST_DELIVERY,
   seedSendingFirm,
   SIGNATURE_PASSWORD,
-  type SendingFirm,
+  waitUntilFinal,
+  type DeclarationStatus,
 } from '../support/sending-firm';
 
 const DECLARATIONS = Number(process.env.CRASH_DECLARATIONS ?? 200);
 const KILLS = Number(process.env.CRASH_KILLS ?? 10);
 /** Kills land anywhere in the first seconds after each start: signing, delivery, polling. */
 const MAX_KILL_DELAY_MS = 3000;
-
-/** Fast retries so the run stays short; the mechanisms are the production ones. */
-export const FAST_DELIVERY = {
-  DELIVERY_INTERVAL_MS: '200',
-  DELIVERY_LEASE_MS: '3000',
-  DELIVERY_BACKOFF_BASE_MS: '200',
-  DELIVERY_BACKOFF_MAX_MS: '2000',
-  DELIVERY_MAX_ATTEMPTS: '100',
-  PARTNER_TIMEOUT_MS: '2000',
-  STATUS_POLL_INTERVAL_MS: '300',
-};
 
 /** A small deterministic generator (mulberry32): the same kill moments at every run. */
 function seeded(seed: number) {
@@ -43,39 +34,6 @@ function seeded(seed: number) {
 /** Progress lines on stderr (vitest shows them live). */
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-type Summary = { id: string; siren: string; status: string };
-const FINAL = ['accepted', 'partially_rejected', 'rejected', 'syntax_rejected', 'partner_refused'];
-
-/** Waits until every declaration is final (or the deadline), returning the last statuses. */
-export async function waitUntilFinal(firm: SendingFirm, deadlineMs: number): Promise<Summary[]> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const { body } = await firm.session.call<{ declarations: Summary[] }>(
-      'GET',
-      '/api/declarations',
-    );
-    const ours = body.declarations.filter((d) => firm.declarationIds.includes(d.id));
-    if (ours.every((d) => FINAL.includes(d.status)) || Date.now() > end) return ours;
-    await sleep(500);
-  }
-}
-
-/** Lost, duplicated and unexpected deposits, counted against the declarations' SIRENs. */
-export async function countDeposits(partnerUrl: string, firm: SendingFirm) {
-  const deposits = await partnerDeposits(partnerUrl);
-  const bySiren = new Map<string, number>();
-  for (const deposit of deposits) {
-    bySiren.set(deposit.siren ?? '?', (bySiren.get(deposit.siren ?? '?') ?? 0) + 1);
-  }
-  const expected = new Set(firm.sirens);
-  return {
-    deposits: deposits.length,
-    lost: firm.sirens.filter((siren) => !bySiren.has(siren)).length,
-    duplicated: [...bySiren.entries()].filter(([siren, n]) => expected.has(siren) && n > 1).length,
-    unexpected: [...bySiren.keys()].filter((siren) => !expected.has(siren)).length,
-  };
-}
 
 describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)', (dialect) => {
   let partner: PartnerProcesses | undefined;
@@ -141,7 +99,7 @@ describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)
       kills.push({ afterMs, committed });
       await declarant.restart();
       // All or nothing: after a crash the batch is either wholly queued or wholly "prête".
-      const { body } = await firm.session.call<{ declarations: Summary[] }>(
+      const { body } = await firm.session.call<{ declarations: DeclarationStatus[] }>(
         'GET',
         '/api/declarations',
       );

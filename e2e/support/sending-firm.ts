@@ -213,3 +213,51 @@ export async function partnerDeposits(
     since = last.updatedAt;
   }
 }
+
+/** Fast retries so the run stays short; the mechanisms are the production ones. */
+export const FAST_DELIVERY = {
+  DELIVERY_INTERVAL_MS: '200',
+  DELIVERY_LEASE_MS: '3000',
+  DELIVERY_BACKOFF_BASE_MS: '200',
+  DELIVERY_BACKOFF_MAX_MS: '2000',
+  DELIVERY_MAX_ATTEMPTS: '100',
+  PARTNER_TIMEOUT_MS: '2000',
+  STATUS_POLL_INTERVAL_MS: '300',
+};
+
+/** A declaration's id, SIREN and status as `GET /api/declarations` lists them. */
+export type DeclarationStatus = { id: string; siren: string; status: string };
+const FINAL = ['accepted', 'partially_rejected', 'rejected', 'syntax_rejected', 'partner_refused'];
+
+/** Waits until every declaration is final (or the deadline), returning the last statuses. */
+export async function waitUntilFinal(
+  firm: SendingFirm,
+  deadlineMs: number,
+): Promise<DeclarationStatus[]> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    const { body } = await firm.session.call<{ declarations: DeclarationStatus[] }>(
+      'GET',
+      '/api/declarations',
+    );
+    const ours = body.declarations.filter((d) => firm.declarationIds.includes(d.id));
+    if (ours.every((d) => FINAL.includes(d.status)) || Date.now() > end) return ours;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Lost, duplicated and unexpected deposits, counted against the declarations' SIRENs. */
+export async function countDeposits(partnerUrl: string, firm: SendingFirm) {
+  const deposits = await partnerDeposits(partnerUrl);
+  const bySiren = new Map<string, number>();
+  for (const deposit of deposits) {
+    bySiren.set(deposit.siren ?? '?', (bySiren.get(deposit.siren ?? '?') ?? 0) + 1);
+  }
+  const expected = new Set(firm.sirens);
+  return {
+    deposits: deposits.length,
+    lost: firm.sirens.filter((siren) => !bySiren.has(siren)).length,
+    duplicated: [...bySiren.entries()].filter(([siren, n]) => expected.has(siren) && n > 1).length,
+    unexpected: [...bySiren.keys()].filter((siren) => !expected.has(siren)).length,
+  };
+}

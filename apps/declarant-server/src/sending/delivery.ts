@@ -53,7 +53,11 @@ export async function deliver(ctx: AppContext, row: ClaimedTransmission): Promis
         next_attempt_at: null,
         last_error: null,
       },
-      events: [{ status: 'transmitted', at, detail: `Dépôt n° ${receipt.depositId}` }],
+      // The partner's reception time, which it signed: the trusted time of the deposit (a
+      // signer's own signingTime is only a claim), and the same clock as the DGFiP steps.
+      events: [
+        { status: 'transmitted', at: receipt.receivedAt, detail: `Dépôt n° ${receipt.depositId}` },
+      ],
     });
   } catch (error) {
     await failed(ctx, row, error);

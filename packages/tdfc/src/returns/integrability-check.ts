@@ -204,6 +204,7 @@ export function checkIntegrability(
   message: Message,
   number: number,
   interchangeReference: string,
+  isKnownSiren: (siren: string) => boolean = () => true,
 ): InfentCrReport {
   const header = headerOf(message);
   const report: InfentCrReport = {
@@ -247,6 +248,18 @@ export function checkIntegrability(
   }
   report.siren = declaration.siren || report.siren;
   report.exercise = { start: declaration.exercise.start, end: declaration.exercise.end };
+  if (declaration.siren && !isKnownSiren(declaration.siren)) {
+    const spaced = declaration.siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+    const text = `SIREN ${spaced} inconnu du répertoire des entreprises de la DGFiP : la déclaration est rejetée.`;
+    verdicts.push({
+      whole: true,
+      error: line('rejet', 'identif.siren-unknown', text, {
+        form: IDENTIFICATION_FORM,
+        occurrence: 1,
+        label: 'SIREN',
+      }),
+    });
+  }
   for (const anomaly of validateDeclaration(dictionary, declaration))
     verdicts.push(fromAnomaly(anomaly, dictionary, declaration.millesime));
   return finish(verdicts);

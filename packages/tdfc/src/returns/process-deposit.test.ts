@@ -140,6 +140,28 @@ describe('processDeposit: integrability (INFENT CR)', () => {
     expect(read.reports[0]?.siren).toBe('843217655');
   });
 
+  it('rejects a valid SIREN the DGFiP register does not know, and only that one', () => {
+    const declaration = readFixture('liasseSimplifiee');
+    const unknown = (siren: string) => siren !== declaration.siren;
+    const outcome = crOf(
+      processDeposit(depositOf(declaration), { ...EXPECT, isKnownSiren: unknown }),
+    );
+    expect(outcome.kind).toBe('rejected');
+    expect(outcome.errors).toHaveLength(1);
+    expect(outcome.errors[0]).toMatchObject({
+      severity: 'rejet',
+      code: 'identif.siren-unknown',
+      form: IDENTIFICATION_FORM,
+      label: 'SIREN',
+    });
+    expect(outcome.errors[0]?.message).toMatch(/^SIREN \d{3} \d{3} \d{3} inconnu du répertoire/);
+    expect(readInfentCr(outcome.cr).status).toBe('RJT');
+    const known = crOf(
+      processDeposit(depositOf(declaration), { ...EXPECT, isKnownSiren: () => true }),
+    );
+    expect(known.kind).toBe('accepted');
+  });
+
   it('rejects forms of a millésime outside the campaign (control 012)', () => {
     const bytes = edited(depositOf(simplified()), (text) =>
       text.replace(/(IND\+.{10})25/g, '$122'),

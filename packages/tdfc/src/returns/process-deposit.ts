@@ -42,6 +42,11 @@ export interface DepositExpectation extends SyntaxExpectation {
   dictionary?: TdfcDictionary;
   /** UNB 0020 of the return (default: 14 hex digits of SHA-256 of the deposit and `now`). */
   returnsReference?: string;
+  /**
+   * The DGFiP's own register of companies: a SIREN it does not know rejects the declaration
+   * (a check the declarant cannot make: it only sees the SIREN's check digit). Default: all known.
+   */
+  isKnownSiren?: (siren: string) => boolean;
 }
 
 /**
@@ -147,7 +152,7 @@ export function processDeposit(interchange: Uint8Array, expect: DepositExpectati
     if (message.type !== DEFAULT_INFENT_PROFILE.message.type[0]) return;
     let report: InfentCrReport;
     try {
-      report = checkIntegrability(dictionary, message, index + 1, reference);
+      report = checkIntegrability(dictionary, message, index + 1, reference, expect.isKnownSiren);
     } catch {
       // A defect of ours must not lose the deposit: the declaration is rejected, and says why.
       report = {
