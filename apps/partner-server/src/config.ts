@@ -52,6 +52,15 @@ export const partnerConfigShape = {
    * signer's claim: this bounds how far a holder of an expired certificate can backdate.
    */
   DEPOSIT_MAX_SIGNATURE_AGE_DAYS: intVar(30, 1, 3650),
+  /**
+   * SIRENs the simulated DGFiP's company register does not know (comma-separated, may be
+   * empty): their declarations are rejected. The default, 999 999 998, lets the demo show a
+   * rejection with a SIREN whose check digit is right.
+   */
+  DGFIP_UNKNOWN_SIRENS: z
+    .string()
+    .regex(/^(\d{9}(,\d{9})*)?$/, 'liste de SIREN (9 chiffres) séparés par des virgules')
+    .default('999999998'),
 };
 
 /** Validated, frozen configuration of the partner server. */
@@ -73,6 +82,7 @@ export interface PartnerConfig extends ServerSettings {
     dgfipDelayMs: number;
     dgfipPollMs: number;
     maxSignatureAgeMs: number;
+    unknownSirens: ReadonlySet<string>;
   };
 }
 
@@ -104,6 +114,7 @@ export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): Partner
       dgfipDelayMs: raw.DGFIP_DELAY_MS,
       dgfipPollMs: raw.DGFIP_POLL_MS,
       maxSignatureAgeMs: raw.DEPOSIT_MAX_SIGNATURE_AGE_DAYS * 24 * 60 * minute,
+      unknownSirens: new Set(raw.DGFIP_UNKNOWN_SIRENS.split(',').filter(Boolean)),
     }),
   });
 }

@@ -81,6 +81,32 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     expect(mails).toHaveLength(3);
   });
 
+  it('a SIREN the DGFiP does not know: "Rejetée" with the readable CR line, and an email', async () => {
+    w = await startSendingWorld(dialect, { sirens: ['999999998'] });
+    await w.send();
+    await w.runEverything();
+    const [rejected] = await transmissions(w.declarationIds[0]!);
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.errors).toEqual([
+      expect.objectContaining({
+        severity: 'rejet',
+        form: 'F-IDENTIF',
+        label: 'SIREN',
+        message: expect.stringMatching(/^SIREN 999 999 998 inconnu du répertoire/),
+      }),
+    ]);
+    expect(rejected.history.at(-1)).toMatchObject({
+      status: 'rejected',
+      detail: 'Compte rendu : 1 rejet, 0 alerte.',
+    });
+    const cr = await w.t.call('GET', `/api/transmissions/${rejected.id}/files/cr`, {
+      cookie: w.cookie,
+    });
+    expect(cr.body).toContain('RJT');
+    const mail = await w.partner.inbox.waitForMail((m) => /Déclaration rejetée/.test(m.subject));
+    expect(mail.text).toContain('1 rejet(s)');
+  });
+
   it('resends the same bytes under the same id after a lost answer: one deposit, one receipt', async () => {
     w = await startSendingWorld(dialect, { count: 1 });
     const [transmissionId] = (await w.send()).json().transmissionIds;

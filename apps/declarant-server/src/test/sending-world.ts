@@ -40,6 +40,8 @@ export async function startSendingWorld(
   dialect: 'sqlite' | 'postgres',
   options: {
     count?: number;
+    /** SIRENs of the dossiers (default: a series of valid ones). */
+    sirens?: string[];
     env?: Record<string, string>;
     partnerEnv?: Record<string, string>;
   } = {},
@@ -56,7 +58,9 @@ export async function startSendingWorld(
   });
   if (settings.statusCode !== 200) throw new Error(`firm settings: ${settings.body}`);
   const signature = await world.createSignature();
-  const declarationIds = await importReadyDeclarations(world, options.count ?? 2);
+  const sirens =
+    options.sirens ?? Array.from({ length: options.count ?? 2 }, (_, i) => testSiren(i));
+  const declarationIds = await importReadyDeclarations(world, sirens);
   const advance = (ms: number) => {
     t.clock.advance(ms);
     world.partner.clock.advance(ms);
@@ -83,11 +87,10 @@ export async function startSendingWorld(
 }
 
 /** One dossier per declaration (a SIREN each), the documented JSON example imported into each. */
-async function importReadyDeclarations(world: SignatureWorld, count: number): Promise<string[]> {
+async function importReadyDeclarations(world: SignatureWorld, sirens: string[]): Promise<string[]> {
   const { t } = world;
   const bodies = [];
-  for (let i = 0; i < count; i++) {
-    const siren = testSiren(i);
+  for (const [i, siren] of sirens.entries()) {
     const dossier = await t.call('POST', '/api/dossiers', {
       cookie: world.cookie,
       body: {

@@ -24,6 +24,7 @@ export function answerDeposit(config: PartnerConfig, content: Uint8Array, now: D
     testIndicator: config.edi.environment === 'test',
     now,
     returnsSender: DGFIP_SENDER,
+    isKnownSiren: (siren) => !config.edi.unknownSirens.has(siren),
   });
   if (result.kind === 'syntax_rejected') {
     return { status: 'syntax_rejected', errors: result.errors, contrl: result.contrl, cr: null };
