@@ -4,7 +4,7 @@
 // one core. Prints messages per second and the median per message.
 // Run: npx tsx bench/cms-sign-verify.ts [messages]
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   createCertificateAuthority,
@@ -46,7 +46,8 @@ const content = randomBytes(CONTENT_BYTES);
 
 console.log(
   `CMS sign/verify bench — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ` +
-    `${messages} messages of ${CONTENT_BYTES} bytes each`,
+    `${messages} messages of ${CONTENT_BYTES} bytes each; load average ${loadavg()[0]?.toFixed(1)} ` +
+    `on ${cpus().length} cores (figures drop when others share the machine)`,
 );
 for (const keyType of ['ECDSA-P256', 'RSA-3072'] as GeneratedKeyType[]) {
   const { csrPem, privateKey } = await generateKeyPairAndCsr({ keyType });
