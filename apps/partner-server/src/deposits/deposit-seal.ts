@@ -6,6 +6,9 @@ import type { AccountRow } from '../accounts/accounts.repository';
 import type { PartnerContext } from '../context';
 import { findSignature } from '../signatures/signatures.repository';
 
+/** id-kp-emailProtection: the extended key usage of the certificates our CA issues to people. */
+const EMAIL_PROTECTION_EKU = '1.3.6.1.5.5.7.3.4';
+
 /** How far in the future a signing time may be (the signer's clock against ours). */
 export const SIGNING_TIME_SKEW_MS = 5 * 60_000;
 
@@ -36,6 +39,8 @@ async function verifySignedData(ctx: PartnerContext, body: Buffer) {
   try {
     return await verifyCms(body, {
       trustedCaPem: [ctx.ca.certificatePem],
+      // The usage our CA gives people's signing certificates (never the receipt signer's).
+      requiredExtendedKeyUsage: EMAIL_PROTECTION_EKU,
       maxBytes: MAX_DEPOSIT_BYTES,
     });
   } catch (error) {
