@@ -107,6 +107,32 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     expect(mail.text).toContain('1 rejet(s)');
   });
 
+  it('no result email for a sender who switched them off', async () => {
+    w = await startSendingWorld(dialect, { count: 1 });
+    const settings = () => w.t.call('GET', '/api/me/notifications', { cookie: w.cookie });
+    expect((await settings()).json()).toEqual({ sendingResults: true });
+    const bad = await w.t.call('PUT', '/api/me/notifications', {
+      cookie: w.cookie,
+      body: { sendingResults: 'oui' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const off = await w.t.call('PUT', '/api/me/notifications', {
+      cookie: w.cookie,
+      body: { sendingResults: false },
+    });
+    expect(off.json()).toEqual({ sendingResults: false });
+    expect((await settings()).json()).toEqual({ sendingResults: false });
+    await w.send();
+    await w.runEverything();
+    expect((await transmissions(w.declarationIds[0]!))[0].status).toBe('accepted');
+    const claimed = await w.t.ctx.db
+      .selectFrom('transmissions')
+      .select('result_notified_at')
+      .executeTakeFirstOrThrow();
+    expect(claimed.result_notified_at).not.toBeNull(); // decided once, and nothing was sent
+    expect(w.partner.inbox.messages().filter((m) => /Déclaration/.test(m.subject))).toEqual([]);
+  });
+
   it('resends the same bytes under the same id after a lost answer: one deposit, one receipt', async () => {
     w = await startSendingWorld(dialect, { count: 1 });
     const [transmissionId] = (await w.send()).json().transmissionIds;
@@ -146,6 +172,12 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     expect(row).toMatchObject({ status: 'delivery_failed', attempts: 3 });
     const [failed] = await transmissions(w.declarationIds[0]!);
     expect(failed.history.at(-1)).toMatchObject({ status: 'delivery_failed' });
+    // Each failed attempt is in the history, with when the next one comes.
+    const attempts = failed.history.filter((e: { detail: string | null }) =>
+      /^Essai \d échoué : Le partenaire EDI ne répond pas/.test(e.detail ?? ''),
+    );
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0].detail).toMatch(/Nouvel essai à \d\d:\d\d:\d\d\.$/);
     expect(failed.lastError).toMatch(/ne répond pas/);
     w.advance(3_600_000);
     expect(await deliverDue(w.t.ctx)).toBe(0); // given up: only "Relancer" starts again

@@ -87,11 +87,17 @@ async function failed(ctx: AppContext, row: ClaimedTransmission, error: unknown)
     return;
   }
   const delay = retryDelayMs(row.attempts, ctx.config.delivery);
+  const next = new Date(at.getTime() + delay);
+  ctx.logger.warn(
+    { transmissionId: row.id, attempt: row.attempts, code: codeOf(error), retryInMs: delay },
+    'delivery attempt failed, will retry',
+  );
   await requeueTransmission(ctx.db, {
     id: row.id,
     leasedUntil: row.locked_until,
-    nextAttemptAt: new Date(at.getTime() + delay).toISOString(),
+    nextAttemptAt: next.toISOString(),
     lastError: message,
+    detail: `Essai ${row.attempts} échoué : ${message} Nouvel essai à ${parisTime(next)}.`,
     at: at.toISOString(),
   });
 }
@@ -127,6 +133,21 @@ async function giveUp(
     at,
   );
 }
+
+const codeOf = (error: unknown) =>
+  error instanceof AppError
+    ? error.code
+    : error instanceof ReceiptError
+      ? 'RECEIPT_INVALID'
+      : 'UNEXPECTED';
+
+const parisTime = (date: Date) =>
+  date.toLocaleTimeString('fr-FR', {
+    timeZone: 'Europe/Paris',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 
 /** The French reason kept on the transmission; unexpected errors are logged, not shown. */
 function describe(ctx: AppContext, row: ClaimedTransmission, error: unknown): string {

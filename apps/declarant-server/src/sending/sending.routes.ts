@@ -4,6 +4,7 @@ import { createSendingRequest, notificationSettingsSchema } from '@passerelle/co
 import { parseInput } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
+import { updateNotifySendingResults } from '../users/users.repository';
 import { sendDeclarations } from './send-batch.service';
 import {
   declarationTransmissions,
@@ -65,11 +66,7 @@ export function registerSendingRoutes(app: FastifyInstance, ctx: AppContext, gua
   app.put('/api/me/notifications', async (request) => {
     const caller = await guard.requireUser(request);
     const input = parseInput(notificationSettingsSchema, request.body);
-    await ctx.db
-      .updateTable('users')
-      .set({ notify_sending_results: input.sendingResults ? 1 : 0 })
-      .where('id', '=', caller.user.id)
-      .execute();
+    await updateNotifySendingResults(ctx.db, caller.user.id, input.sendingResults);
     return input;
   });
 }

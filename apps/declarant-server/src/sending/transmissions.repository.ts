@@ -120,30 +120,43 @@ export async function moveTransmission(
   });
 }
 
-/** Puts a claimed transmission back in the queue for a later attempt (its lease must hold). */
+/**
+ * Puts a claimed transmission back in the queue for a later attempt (its lease must hold), and
+ * writes the failed attempt in its history, so a retry that later succeeds still shows.
+ */
 export async function requeueTransmission(
-  db: Db,
+  db: Kysely<DeclarantDatabase>,
   input: {
     id: string;
     leasedUntil: string | null;
     nextAttemptAt: string;
     lastError: string;
+    detail: string;
     at: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('transmissions')
-    .set({
-      next_attempt_at: input.nextAttemptAt,
-      locked_until: null,
-      last_error: input.lastError,
-      updated_at: input.at,
-    })
-    .where('id', '=', input.id)
-    .where('status', '=', 'queued')
-    .where('locked_until', '=', input.leasedUntil)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return db.transaction().execute(async (tx) => {
+    const result = await tx
+      .updateTable('transmissions')
+      .set({
+        next_attempt_at: input.nextAttemptAt,
+        locked_until: null,
+        last_error: input.lastError,
+        updated_at: input.at,
+      })
+      .where('id', '=', input.id)
+      .where('status', '=', 'queued')
+      .where('locked_until', '=', input.leasedUntil)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await insertEvent(tx, {
+      transmission_id: input.id,
+      status: 'queued',
+      at: input.at,
+      detail: input.detail,
+    });
+    return true;
+  });
 }
 
 export function findTransmission(db: Db, id: string): Promise<TransmissionRow | undefined> {

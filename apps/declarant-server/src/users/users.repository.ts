@@ -62,3 +62,12 @@ export async function countActiveAdministrators(db: Db, firmId: string): Promise
 export function findFirm(db: Db) {
   return db.selectFrom('firms').selectAll().orderBy('created_at').executeTakeFirst();
 }
+
+/** "M'envoyer un email quand une déclaration que j'ai envoyée est acceptée ou rejetée". */
+export async function updateNotifySendingResults(db: Db, id: string, on: boolean) {
+  await db
+    .updateTable('users')
+    .set({ notify_sending_results: on ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}
