@@ -98,16 +98,14 @@ describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) =
       cookie: w.cookie,
       body: {
         version: (await declaration(w.declarationIds[1]!)).version,
-        changes: [{ form: '2065', code: 'AA', value: null }],
+        changes: [{ form: '2033B', code: 'BC', value: -5 }], // a blocking error
       },
     });
-    expect(draft.statusCode).toBe(200);
-    if (draft.json().declaration.status === 'draft') {
-      const mixed = await w.send();
-      expect(mixed.statusCode).toBe(409);
-      expect(mixed.json().code).toBe('DECLARATION_NOT_READY');
-      expect(mixed.json().message).toContain('SOCIETE 1');
-    }
+    expect(draft.json().declaration.status).toBe('draft');
+    const mixed = await w.send();
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json().code).toBe('DECLARATION_NOT_READY');
+    expect(mixed.json().message).toContain('SOCIETE 1');
 
     // The firm in "mode test", the partner in production.
     await w.t.call('PUT', '/api/firm/settings', {
