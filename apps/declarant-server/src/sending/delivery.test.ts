@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { HttpPartnerClient } from '../client-space/partner-client';
+import { PORTAL } from '../test/signature-world';
 import { startSendingWorld, type SendingWorld } from '../test/sending-world';
 import { deliverDue } from './delivery-worker';
 import { checkReceipt, certificatesOf, ReceiptError } from './receipt';
@@ -131,6 +132,26 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
       .executeTakeFirstOrThrow();
     expect(claimed.result_notified_at).not.toBeNull(); // decided once, and nothing was sent
     expect(w.partner.inbox.messages().filter((m) => /Déclaration/.test(m.subject))).toEqual([]);
+  });
+
+  it('the sender disconnected: another connected person of the firm brings the answer back', async () => {
+    w = await startSendingWorld(dialect, { count: 1 });
+    await w.send();
+    expect(await deliverDue(w.t.ctx)).toBe(1);
+    await w.t.call('DELETE', '/api/me/client-space', { cookie: w.cookie });
+    w.advance(2000);
+    await w.partner.runDgfip();
+    w.advance(2000);
+    await w.partner.runDgfip();
+    expect(await syncStatuses(w.t.ctx)).toBe(0); // nobody connected can look
+    expect((await transmissions(w.declarationIds[0]!))[0].status).toBe('transmitted');
+    const connected = await w.t.call('POST', '/api/me/client-space', {
+      cookie: w.adminCookie,
+      body: PORTAL,
+    });
+    expect(connected.statusCode).toBe(200);
+    expect(await syncStatuses(w.t.ctx)).toBe(1);
+    expect((await transmissions(w.declarationIds[0]!))[0].status).toBe('accepted');
   });
 
   it('resends the same bytes under the same id after a lost answer: one deposit, one receipt', async () => {

@@ -9,6 +9,7 @@ import { withPartnerToken } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
 import { notifyResult } from './result-mail';
 import {
+  connectedUsers,
   findTransmission,
   moveTransmission,
   pollCursor,
@@ -39,21 +40,44 @@ const PAGE = 200;
 
 /**
  * Asks the partner for the deposits changed since the last look, for every user who has
- * transmissions waiting for the DGFiP's answer, and records what moved. Returns the number of
- * transmissions that changed.
+ * transmissions waiting for the DGFiP's answer, and records what moved. When a sender's client
+ * space is disconnected, another connected person of the firm looks instead: the partner shows
+ * an account's deposits to any of its sessions, and a deposit is matched to its transmission by
+ * our id, whoever asked. Returns the number of transmissions that changed.
  */
 export async function syncStatuses(ctx: AppContext): Promise<number> {
   let changed = 0;
+  const polled = new Set<string>();
+  let stranded = false;
   for (const userId of await usersAwaitingResults(ctx.db)) {
-    try {
-      changed += await syncUser(ctx, userId);
-    } catch (error) {
-      // The user's client space is disconnected or the partner is down: the next run retries.
-      if (!(error instanceof AppError)) throw error;
-      ctx.logger.warn({ userId, code: error.code }, 'status polling postponed');
+    const result = await trySyncUser(ctx, userId);
+    if (result === 'not_connected') stranded = true;
+    else if (result !== 'failed') {
+      polled.add(userId);
+      changed += result;
     }
   }
+  if (!stranded) return changed;
+  for (const userId of await connectedUsers(ctx.db)) {
+    if (polled.has(userId)) continue;
+    const result = await trySyncUser(ctx, userId);
+    if (typeof result === 'number') return changed + result;
+  }
   return changed;
+}
+
+/** One user's look; a disconnected client space or an unreachable partner waits for next time. */
+async function trySyncUser(
+  ctx: AppContext,
+  userId: string,
+): Promise<number | 'not_connected' | 'failed'> {
+  try {
+    return await syncUser(ctx, userId);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    ctx.logger.warn({ userId, code: error.code }, 'status polling postponed');
+    return error.code === 'CLIENT_SPACE_NOT_CONNECTED' ? 'not_connected' : 'failed';
+  }
 }
 
 async function syncUser(ctx: AppContext, userId: string): Promise<number> {

@@ -174,6 +174,16 @@ export async function usersAwaitingResults(db: Db): Promise<string[]> {
   return rows.map((row) => row.user_id);
 }
 
+/** Users whose client-space connection is live (not lost), to poll for others. */
+export async function connectedUsers(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('client_space_connections')
+    .select('user_id')
+    .where('lost_reason', 'is', null)
+    .execute();
+  return rows.map((row) => row.user_id);
+}
+
 export async function pollCursor(db: Db, userId: string): Promise<string | null> {
   const row = await db
     .selectFrom('partner_poll_cursors')
