@@ -8,14 +8,32 @@ import { promptPassword } from './prompt-password';
 function fakeTerminal() {
   const input = new PassThrough() as PassThrough & InputStream;
   const rawModes: boolean[] = [];
+  /** Raw-mode switches and writes in the order they happened. */
+  const order: string[] = [];
   input.isTTY = true;
-  input.setRawMode = (mode: boolean) => rawModes.push(mode);
+  input.setRawMode = (mode: boolean) => {
+    order.push(`raw:${mode}`);
+    return rawModes.push(mode);
+  };
   const written: string[] = [];
-  const output = { write: (text: string) => written.push(text) };
-  return { input, output, rawModes, written };
+  const output = {
+    write: (text: string) => {
+      order.push('write');
+      return written.push(text);
+    },
+  };
+  return { input, output, rawModes, written, order };
 }
 
 describe('password prompt without echo', () => {
+  it('turns echo off before the prompt shows (nothing typed after it is ever echoed)', async () => {
+    const { input, output, order } = fakeTerminal();
+    const answer = promptPassword(input, output, 'Mot de passe', '--password-file <f>');
+    input.write('secret\r');
+    await answer;
+    expect(order.slice(0, 2)).toEqual(['raw:true', 'write']);
+  });
+
   it('reads what is typed in raw mode, edits with backspace and Ctrl-U, shows nothing of it', async () => {
     const { input, output, rawModes, written } = fakeTerminal();
     const answer = promptPassword(

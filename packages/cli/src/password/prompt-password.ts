@@ -25,8 +25,9 @@ export async function promptPassword(
     throw usageError(
       `${label} : aucun terminal pour le saisir sans l'afficher. Utilisez ${alternative}.`,
     );
-  prompt.write(`${label} : `);
+  // Echo off before the prompt shows: whatever is typed once it is visible is never displayed.
   stdin.setRawMode(true);
+  prompt.write(`${label} : `);
   // Decoded as UTF-8 across chunks: an accented character is one character, never two halves.
   stdin.setEncoding('utf8');
   stdin.resume();
