@@ -127,6 +127,10 @@ describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) =
 
     expect(await transmissionRows()).toHaveLength(0);
     expect((await declaration(w.declarationIds[0]!)).status).toBe('ready');
+    // Neither password ever reaches the logs.
+    const logs = w.t.logs.join('\n');
+    expect(logs).not.toContain('ce n’est pas le bon mot de passe');
+    expect(logs).not.toContain('parapluie mandarine');
   });
 
   it('refuses a revoked signature and an unknown declaration', async () => {
