@@ -17,8 +17,8 @@ import {
 
 const DECLARATIONS = Number(process.env.CRASH_DECLARATIONS ?? 200);
 const KILLS = Number(process.env.CRASH_KILLS ?? 10);
-/** Kills land anywhere in the first seconds after each start: signing, delivery, polling. */
-const MAX_KILL_DELAY_MS = 3000;
+/** Kills land within a second of each start, so the ten of them fall across signing, delivery and polling. */
+const MAX_KILL_DELAY_MS = 1000;
 
 /** A small deterministic generator (mulberry32): the same kill moments at every run. */
 function seeded(seed: number) {
@@ -58,6 +58,8 @@ describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)
       PARTNER_URL: partner.partnerUrl,
       SMTP_URL: partner.smtpUrl,
       ...FAST_DELIVERY,
+      // One delivery at a time: the batch stays in flight across several kills.
+      DELIVERY_CONCURRENCY: '1',
       ...databases.declarantEnv,
     });
     const firm = await seedSendingFirm({
@@ -70,7 +72,8 @@ describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)
     log(`[${dialect}] seeded in ${Math.round(performance.now() - started)} ms`);
     const random = seeded(20261129);
     let committed = false;
-    const kills: { afterMs: number; committed: boolean }[] = [];
+    /** Where each kill landed, read after the restart: statuses and their counts. */
+    const kills: { afterMs: number; found: string }[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
       // Until the batch is committed, "Envoyer" is clicked again after each restart.
       const sending = committed
@@ -96,7 +99,6 @@ describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)
       await sleep(afterMs);
       await declarant.kill();
       await sending;
-      kills.push({ afterMs, committed });
       await declarant.restart();
       // All or nothing: after a crash the batch is either wholly queued or wholly "prête".
       const { body } = await firm.session.call<{ declarations: DeclarationStatus[] }>(
@@ -104,6 +106,9 @@ describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)
         '/api/declarations',
       );
       const ready = body.declarations.filter((d) => d.status === 'ready').length;
+      const found: Record<string, number> = {};
+      for (const d of body.declarations) found[d.status] = (found[d.status] ?? 0) + 1;
+      kills.push({ afterMs, found: JSON.stringify(found) });
       expect([0, DECLARATIONS]).toContain(ready);
       if (ready === 0) committed = true;
     }
@@ -116,7 +121,7 @@ describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)
     const byStatus: Record<string, number> = {};
     for (const d of statuses) byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
     log(
-      `[${dialect}] kills after ${kills.map((k) => `${k.afterMs} ms`).join(', ')}; ` +
+      `[${dialect}] kills: ${kills.map((k) => `after ${k.afterMs} ms → ${k.found}`).join(', ')}; ` +
         `deposits ${counts.deposits}, lost ${counts.lost}, duplicated ${counts.duplicated}, ` +
         `unexpected ${counts.unexpected}; final ${JSON.stringify(byStatus)}`,
     );
