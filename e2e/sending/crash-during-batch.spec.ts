@@ -3,17 +3,14 @@
 // At the end the partner must hold exactly one deposit per declaration and every declaration
 // must have reached its final status — counted as lost, duplicated and unexpected, all zero.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRestartableDeclarant, type RestartableDeclarant } from '../support/declarant-process';
-import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-import { serverDatabases, testDialects } from '../support/postgres-database';
+import { testDialects } from '../support/postgres-database';
 import {
   countDeposits,
-  FAST_DELIVERY,
-  seedSendingFirm,
   SIGNATURE_PASSWORD,
   waitUntilFinal,
   type DeclarationStatus,
 } from '../support/sending-firm';
+import { startSendingSystem, type SendingSystem } from '../support/sending-system';
 
 const DECLARATIONS = Number(process.env.CRASH_DECLARATIONS ?? 200);
 const KILLS = Number(process.env.CRASH_KILLS ?? 10);
@@ -36,39 +33,15 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)', (dialect) => {
-  let partner: PartnerProcesses | undefined;
-  let declarant: RestartableDeclarant | undefined;
-  let dropDatabases: (() => Promise<void>) | undefined;
+  let system: SendingSystem | undefined;
   afterEach(async () => {
-    await declarant?.stop();
-    await partner?.stop();
-    await dropDatabases?.();
+    await system?.stop();
   });
 
   it('ten kills, ten restarts: exactly one deposit per declaration, every one final', async () => {
     const started = performance.now();
-    const databases = await serverDatabases(dialect);
-    dropDatabases = databases.drop;
-    partner = await startPartnerWithInbox({
-      DGFIP_DELAY_MS: '300',
-      DGFIP_POLL_MS: '100',
-      ...databases.partnerEnv,
-    });
-    declarant = await startRestartableDeclarant({
-      PARTNER_URL: partner.partnerUrl,
-      SMTP_URL: partner.smtpUrl,
-      ...FAST_DELIVERY,
-      // One delivery at a time: the batch stays in flight across several kills.
-      DELIVERY_CONCURRENCY: '1',
-      ...databases.declarantEnv,
-    });
-    const firm = await seedSendingFirm({
-      declarantUrl: declarant.url,
-      setupLink: declarant.setupLink,
-      partnerUrl: partner.partnerUrl,
-      inboxUrl: partner.inboxUrl,
-      count: DECLARATIONS,
-    });
+    system = await startSendingSystem(dialect, DECLARATIONS);
+    const { partner, declarant, firm } = system;
     log(`[${dialect}] seeded in ${Math.round(performance.now() - started)} ms`);
     const random = seeded(20261129);
     let committed = false;

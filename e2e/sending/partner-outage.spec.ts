@@ -1,16 +1,9 @@
 // The partner goes down in the middle of a batch for longer than several retries, then comes
 // back: every declaration is delivered, none twice, and each reaches its final status.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRestartableDeclarant, type RestartableDeclarant } from '../support/declarant-process';
-import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-import { serverDatabases, testDialects } from '../support/postgres-database';
-import {
-  countDeposits,
-  FAST_DELIVERY,
-  seedSendingFirm,
-  SIGNATURE_PASSWORD,
-  waitUntilFinal,
-} from '../support/sending-firm';
+import { testDialects } from '../support/postgres-database';
+import { countDeposits, SIGNATURE_PASSWORD, waitUntilFinal } from '../support/sending-firm';
+import { startSendingSystem, type SendingSystem } from '../support/sending-system';
 
 const DECLARATIONS = 60;
 /** Longer than the first retries (0.2 s, 0.4 s, 0.8 s, 1.6 s, then 2 s each). */
@@ -29,38 +22,14 @@ interface TransmissionView {
 }
 
 describe.each(await testDialects())('partner outage during a batch (%s)', (dialect) => {
-  let partner: PartnerProcesses | undefined;
-  let declarant: RestartableDeclarant | undefined;
-  let dropDatabases: (() => Promise<void>) | undefined;
+  let system: SendingSystem | undefined;
   afterEach(async () => {
-    await declarant?.stop();
-    await partner?.stop();
-    await dropDatabases?.();
+    await system?.stop();
   });
 
   it('retries while the partner is down, delivers everything once when it is back', async () => {
-    const databases = await serverDatabases(dialect);
-    dropDatabases = databases.drop;
-    partner = await startPartnerWithInbox({
-      DGFIP_DELAY_MS: '300',
-      DGFIP_POLL_MS: '100',
-      ...databases.partnerEnv,
-    });
-    declarant = await startRestartableDeclarant({
-      PARTNER_URL: partner.partnerUrl,
-      SMTP_URL: partner.smtpUrl,
-      ...FAST_DELIVERY,
-      // One at a time, so the outage surely falls in the middle of the batch.
-      DELIVERY_CONCURRENCY: '1',
-      ...databases.declarantEnv,
-    });
-    const firm = await seedSendingFirm({
-      declarantUrl: declarant.url,
-      setupLink: declarant.setupLink,
-      partnerUrl: partner.partnerUrl,
-      inboxUrl: partner.inboxUrl,
-      count: DECLARATIONS,
-    });
+    system = await startSendingSystem(dialect, DECLARATIONS);
+    const { partner, firm } = system;
     const { sending } = await firm.session.ok<{ sending: { id: string } }>(
       'POST',
       '/api/sendings',

@@ -2,6 +2,7 @@
 // administrator, the firm's SIRET, a client account on the partner (its emailed code read in the
 // local inbox), the client-space connection, a signature, and N "prête" declarations.
 import { readFixtureJson } from '@passerelle/tdfc';
+import { testSiren } from '../../apps/declarant-server/src/test/test-siren';
 import { seedAdministrator } from './seed-declarant';
 
 export const ADMIN = {
@@ -10,22 +11,6 @@ export const ADMIN = {
 };
 export const SIGNATURE_PASSWORD = 'parapluie mandarine escalier volcan';
 export const FIRM_SIRET = '73282932000074';
-
-/** The `index`-th Luhn-valid SIREN of a test series. */
-export function testSiren(index: number): string {
-  const body = String(30_000_000 + index).padStart(8, '0');
-  for (let check = 0; check <= 9; check++) {
-    const siren = `${body}${check}`;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let digit = Number(siren[8 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return siren;
-  }
-  throw new Error('unreachable');
-}
 
 /** JSON over HTTP with a session cookie and a same-origin header, like the web UI. */
 export class Session {

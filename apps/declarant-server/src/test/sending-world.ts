@@ -1,4 +1,5 @@
 import { readFixtureJson } from '@passerelle/tdfc';
+import { testSiren } from './test-siren';
 import { deliverDue } from '../sending/delivery-worker';
 import { syncStatuses } from '../sending/status-sync';
 import { SIGNATURE_PASSWORD, startSignatureWorld, type SignatureWorld } from './signature-world';
@@ -8,21 +9,7 @@ export const FIRM_SIRET = '73282932000074';
 
 const EXAMPLE = readFixtureJson('importExample') as Record<string, unknown> & { siren: string };
 
-/** The `index`-th Luhn-valid SIREN of a test series (9 digits, check digit last). */
-export function testSiren(index: number): string {
-  const body = String(30_000_000 + index).padStart(8, '0');
-  for (let check = 0; check <= 9; check++) {
-    const siren = `${body}${check}`;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let digit = Number(siren[8 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return siren;
-  }
-  throw new Error('unreachable');
-}
+export { testSiren };
 
 /** A signature world with the firm's SIRET set, a signature, and `count` "prête" declarations. */
 export interface SendingWorld extends SignatureWorld {
