@@ -21,9 +21,17 @@ export interface Limit {
   windowMs: number;
 }
 
+/** An attempt granted by {@link RateLimiter.reserve}: its rank in the window (1 = first). */
+export interface Reservation {
+  count: number;
+  windowStartedAt: string;
+}
+
 /**
  * Fixed-window counters kept in the app's database, so that limits hold across restarts and
- * across several instances sharing one PostgreSQL.
+ * across several instances sharing one PostgreSQL. A limit that guards a check (a password, a
+ * code) is enforced with {@link RateLimiter.reserve} before the check, never by reading the
+ * counter and counting afterwards: simultaneous requests would all read the same count.
  */
 export class RateLimiter {
   constructor(
@@ -31,7 +39,52 @@ export class RateLimiter {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Seconds to wait before `key` may be tried again, or 0 when it is under its limit. */
+  /**
+   * Takes one attempt for `key` if its window has room, in one atomic statement (an upsert
+   * whose update only applies under the limit or in a new window): of N simultaneous callers,
+   * on one instance or several, at most `max` per window get a reservation. `undefined` means
+   * limited. The attempt counts from now on, whatever its outcome; see {@link release}.
+   */
+  async reserve(key: string, limit: Limit): Promise<Reservation | undefined> {
+    const now = this.now();
+    const cutoff = new Date(now.getTime() - limit.windowMs).toISOString();
+    const nowIso = now.toISOString();
+    const expired = sql<boolean>`rate_limit_counters.window_started_at <= ${cutoff}`;
+    const row = await this.db
+      .insertInto('rate_limit_counters')
+      .values({ key, count: 1, window_started_at: nowIso })
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({
+            count: sql<number>`case when ${expired} then 1 else rate_limit_counters.count + 1 end`,
+            window_started_at: sql<string>`case when ${expired} then ${nowIso} else rate_limit_counters.window_started_at end`,
+          })
+          .where((eb) => eb.or([expired, eb('rate_limit_counters.count', '<', limit.max)])),
+      )
+      .returning(['count', 'window_started_at'])
+      .executeTakeFirst();
+    return row && { count: Number(row.count), windowStartedAt: row.window_started_at };
+  }
+
+  /**
+   * Gives a reservation back (its attempt turned out not to count, e.g. a right code). Only
+   * within the window it was taken in: a new window's counter owes it nothing.
+   */
+  async release(key: string, reservation: Reservation): Promise<void> {
+    await this.db
+      .updateTable('rate_limit_counters')
+      .set({ count: sql<number>`count - 1` })
+      .where('key', '=', key)
+      .where('window_started_at', '=', reservation.windowStartedAt)
+      .where('count', '>', 0)
+      .execute();
+  }
+
+  /**
+   * Seconds to wait before `key` may be tried again, or 0 when it is under its limit. For the
+   * `Retry-After` of a refusal; deciding whether to check something is {@link reserve}'s job.
+   */
   async retryAfter(key: string, limit: Limit): Promise<number> {
     const row = await this.db
       .selectFrom('rate_limit_counters')
@@ -44,19 +97,10 @@ export class RateLimiter {
     return wait > 0 ? wait : 0;
   }
 
-  /** Hits `key` may still take in its current window before it is refused (0 once limited). */
-  async remaining(key: string, limit: Limit): Promise<number> {
-    const row = await this.db
-      .selectFrom('rate_limit_counters')
-      .select(['count', 'window_started_at'])
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (!row || Date.parse(row.window_started_at) + limit.windowMs <= this.now().getTime())
-      return limit.max;
-    return Math.max(0, limit.max - row.count);
-  }
-
-  /** Counts one hit for `key`, starting a new window when the previous one is over. */
+  /**
+   * Counts one hit for `key` without any limit, starting a new window when the previous one is
+   * over (for counting what is not guarded; a guarded attempt uses {@link reserve}).
+   */
   async hit(key: string, limit: Limit): Promise<void> {
     const now = this.now();
     const cutoff = new Date(now.getTime() - limit.windowMs).toISOString();

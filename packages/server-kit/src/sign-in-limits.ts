@@ -15,10 +15,14 @@ export type CredentialCheck =
   { ok: true } | { ok: false; reason: 'wrong_credentials' | 'rate_limited'; retryAfter?: number };
 
 /**
- * Checks a password under the sign-in limits shared by every server: the IP and account
- * counters are consulted first (a limited caller learns nothing about the password), every
- * attempt counts for the IP, every failure for the account, a success resets the account.
- * Unknown accounts (`passwordHash` undefined) cost the same Argon2id work as known ones.
+ * Checks a password under the sign-in limits shared by every server. Before any Argon2id work
+ * the attempt is reserved atomically on the IP counter, then on the account counter (see
+ * {@link RateLimiter.reserve}), so simultaneous requests, on one instance or several, never get
+ * more than the limits checked; a limited caller learns nothing about the password. The
+ * account's reservation is its failure, counted while the check runs; a success resets the
+ * account. An attempt refused for its account gives its IP reservation back (only checked
+ * attempts count for the address). Unknown accounts (`passwordHash` undefined) cost the same
+ * Argon2id work as known ones.
  */
 export async function checkCredentialsWithLimits(
   limiter: RateLimiter,
@@ -35,19 +39,21 @@ export async function checkCredentialsWithLimits(
   const accountKey = `${input.scope}:account:${input.email}`;
   const accountLimit: Limit = { max: limits.maxFailuresPerAccount, windowMs: limits.windowMs };
   const ipLimit: Limit = { max: limits.maxAttemptsPerIp, windowMs: limits.windowMs };
-  const retryAfter = Math.max(
-    await limiter.retryAfter(ipKey, ipLimit),
-    await limiter.retryAfter(accountKey, accountLimit),
-  );
-  if (retryAfter > 0) return { ok: false, reason: 'rate_limited', retryAfter };
-  await limiter.hit(ipKey, ipLimit);
+  const ipReservation = await limiter.reserve(ipKey, ipLimit);
+  const accountReservation = ipReservation && (await limiter.reserve(accountKey, accountLimit));
+  if (!ipReservation || !accountReservation) {
+    if (ipReservation) await limiter.release(ipKey, ipReservation);
+    const retryAfter = Math.max(
+      await limiter.retryAfter(ipKey, ipLimit),
+      await limiter.retryAfter(accountKey, accountLimit),
+      1, // a success may have reset the account since the refusal: still say when to come back
+    );
+    return { ok: false, reason: 'rate_limited', retryAfter };
+  }
   const ok = input.passwordHash
     ? await verifyPassword(input.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
-  if (!ok) {
-    await limiter.hit(accountKey, accountLimit);
-    return { ok: false, reason: 'wrong_credentials' };
-  }
+  if (!ok) return { ok: false, reason: 'wrong_credentials' };
   await limiter.reset(accountKey);
   return { ok: true };
 }

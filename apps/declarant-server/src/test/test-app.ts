@@ -40,7 +40,16 @@ export interface TestApp {
   createUser(adminCookie: string, user: { email: string; role?: string }): Promise<{ id: string }>;
   /** Signs in and returns the session cookie (`name=value`). */
   signIn(email: string, password?: string): Promise<string>;
+  /** Another instance of the app on the same database, config and clock (a second server). */
+  startInstance(): Promise<TestInstance>;
   close(): Promise<void>;
+}
+
+/** A further app instance sharing a {@link TestApp}'s database; closed with it. */
+export interface TestInstance {
+  app: FastifyInstance;
+  ctx: AppContext;
+  call: JsonInjector;
 }
 
 /** Builds a test app; `env` overrides configuration variables. */
@@ -61,12 +70,15 @@ export async function startTestApp(
   });
   const { sink, lines: logs } = captureLogs();
   const clock = new TestClock();
-  const opened = await openContext(config, {
-    logger: createLogger('info', sink),
-    target: scratch.target,
-    now: clock.now,
-  });
+  const open = () =>
+    openContext(config, {
+      logger: createLogger('info', sink),
+      target: scratch.target,
+      now: clock.now,
+    });
+  const opened = await open();
   const app = await buildApp(opened.ctx);
+  const instances: Array<{ app: FastifyInstance; close(): Promise<void> }> = [];
 
   const call = jsonInjector(app, { origin: config.publicUrl });
 
@@ -116,7 +128,21 @@ export async function startTestApp(
       if (used.statusCode !== 204) throw new Error(`use link: ${used.body}`);
       return { id: view.id };
     },
+    async startInstance() {
+      const other = await open();
+      const otherApp = await buildApp(other.ctx);
+      instances.push({ app: otherApp, close: other.close });
+      return {
+        app: otherApp,
+        ctx: other.ctx,
+        call: jsonInjector(otherApp, { origin: config.publicUrl }),
+      };
+    },
     async close() {
+      for (const instance of instances) {
+        await instance.app.close();
+        await instance.close();
+      }
       await app.close();
       await opened.close();
       await scratch.drop();

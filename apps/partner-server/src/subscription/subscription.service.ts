@@ -43,8 +43,12 @@ export async function issueConfidentialCode(ctx: PartnerContext, account: Accoun
 }
 
 /**
- * Checks a typed confidential code. Wrong codes are counted per account; past the limit the
- * answer is 429 with `Retry-After` and the administrator is told once per window.
+ * Checks a typed confidential code. Each check first reserves one of the account's attempts
+ * atomically (so simultaneous requests, on any instance, never get more than the limit
+ * compared); a right code gives its attempt back, a wrong one keeps it as its failure and is
+ * told how many are left, counting the ones still being checked. Past the limit the answer is
+ * 429 with `Retry-After`; the wrong code that takes the last attempt tells the administrator,
+ * once per window.
  */
 export async function checkConfidentialCode(
   ctx: PartnerContext,
@@ -57,15 +61,20 @@ export async function checkConfidentialCode(
   }
   const key = `confidential-code:${account.id}`;
   const limit = { max: ctx.config.code.maxFailures, windowMs: ctx.config.code.windowMs };
-  const wait = await ctx.rateLimiter.retryAfter(key, limit);
-  if (wait > 0)
+  const reservation = await ctx.rateLimiter.reserve(key, limit);
+  if (!reservation) {
+    // At least a second: a right code may have given an attempt back since the refusal.
+    const wait = Math.max(await ctx.rateLimiter.retryAfter(key, limit), 1);
     throw rateLimitedError(
       wait,
       `Trop de codes confidentiels erronés : la saisie du code est bloquée, réessayez dans ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`,
     );
-  if (confidentialCodeMatches(ctx.keyring, current.code_hmac, typed)) return;
-  await ctx.rateLimiter.hit(key, limit);
-  const left = await ctx.rateLimiter.remaining(key, limit);
+  }
+  if (confidentialCodeMatches(ctx.keyring, current.code_hmac, typed)) {
+    await ctx.rateLimiter.release(key, reservation);
+    return;
+  }
+  const left = Math.max(0, limit.max - reservation.count);
   const minutes = Math.round(limit.windowMs / 60_000);
   if (left === 0) {
     await sendMail(ctx, codeAttemptsMail(ctx.config, account.admin_email, limit.max, minutes));

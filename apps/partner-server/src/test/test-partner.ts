@@ -41,7 +41,16 @@ export interface TestPartner {
   signIn(email?: string): Promise<{ accessToken: string; refreshToken: string }>;
   /** One round of the simulated DGFiP at the test clock's time; how many deposits it answered. */
   runDgfip(): Promise<number>;
+  /** Another instance of the partner on the same database, config, inbox and clock. */
+  startInstance(): Promise<TestPartnerInstance>;
   close(): Promise<void>;
+}
+
+/** A further partner instance sharing a {@link TestPartner}'s database; closed with it. */
+export interface TestPartnerInstance {
+  app: FastifyInstance;
+  ctx: PartnerContext;
+  call: JsonInjector;
 }
 
 /** Options of a test partner beyond its environment variables. */
@@ -73,12 +82,15 @@ export async function startTestPartner(
   });
   const { sink, lines: logs } = captureLogs();
   const clock = new TestClock();
-  const opened = await openPartnerContext(config, {
-    logger: createLogger('info', sink),
-    target: scratch.target,
-    now: clock.now,
-  });
+  const open = () =>
+    openPartnerContext(config, {
+      logger: createLogger('info', sink),
+      target: scratch.target,
+      now: clock.now,
+    });
+  const opened = await open();
   const app = await buildPartnerApp(opened.ctx);
+  const instances: Array<{ app: FastifyInstance; close(): Promise<void> }> = [];
   const dgfip = options.dgfipWorker ? startDgfipWorker(opened.ctx) : undefined;
 
   const call = jsonInjector(app);
@@ -115,8 +127,18 @@ export async function startTestPartner(
     runDgfip() {
       return runDgfipRound(opened.ctx);
     },
+    async startInstance() {
+      const other = await open();
+      const otherApp = await buildPartnerApp(other.ctx);
+      instances.push({ app: otherApp, close: other.close });
+      return { app: otherApp, ctx: other.ctx, call: jsonInjector(otherApp) };
+    },
     async close() {
       await dgfip?.stop();
+      for (const instance of instances) {
+        await instance.app.close();
+        await instance.close();
+      }
       await app.close();
       await opened.close();
       await inbox.close();
