@@ -11,10 +11,10 @@ import type { AppContext } from '../context';
 import { signatureLockedMail } from '../mail/messages';
 import { sendMail } from '../mail/send-mail';
 import {
-  countFailure,
   findSignatureById,
   lockSignature,
   replaceWrappedKey,
+  reserveSignatureAttempt,
   resetFailures,
   type SignatureRow,
 } from './signatures.repository';
@@ -53,26 +53,63 @@ export async function findUsableSignature(
   if (Date.parse(row.not_after) <= now.getTime())
     throw new AppError('SIGNATURE_EXPIRED', 'Cette signature a expiré.');
   if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) {
-    const wait = Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 1000);
-    throw new AppError(
-      'SIGNATURE_LOCKED',
-      `Signature bloquée après trop de mots de passe erronés, jusqu'à ${time(row.locked_until)}.`,
-      { headers: { 'retry-after': String(wait) } },
-    );
+    throw lockedError(row.locked_until, now);
   }
   return row;
 }
 
+function lockedError(lockedUntil: string, now: Date): AppError {
+  const wait = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));
+  return new AppError(
+    'SIGNATURE_LOCKED',
+    `Signature bloquée après trop de mots de passe erronés, jusqu'à ${time(lockedUntil)}.`,
+    { headers: { 'retry-after': String(wait) } },
+  );
+}
+
+/** One reserved password attempt: its rank, and the lock it set if it was the last allowed. */
+interface Attempt {
+  failures: number;
+  lockUntil: string;
+}
+
+/**
+ * Reserves an attempt before the password is tried (see `reserveSignatureAttempt`); a refusal
+ * is `SIGNATURE_LOCKED` with the lock's end, as for a signature found locked.
+ */
+async function reserveAttempt(ctx: AppContext, id: string): Promise<Attempt> {
+  const { maxFailures, lockMs } = ctx.config.signatureLock;
+  // A refusal means a lock was in force; if it has been lifted since (its last attempt had the
+  // right password), the reservation is tried again. Being refused three times so requires the
+  // holder's right password three times meanwhile: the answer is then the usual lock duration.
+  for (let round = 0; ; round += 1) {
+    const now = ctx.now();
+    const lockUntil = new Date(now.getTime() + lockMs).toISOString();
+    const failures = await reserveSignatureAttempt(ctx.db, id, {
+      max: maxFailures,
+      now: now.toISOString(),
+      lockUntil,
+    });
+    if (failures !== undefined) return { failures, lockUntil };
+    const current = await findSignatureById(ctx.db, id);
+    const lockedUntil = current?.locked_until;
+    if (lockedUntil && Date.parse(lockedUntil) > now.getTime()) throw lockedError(lockedUntil, now);
+    if (round === 2) throw lockedError(lockUntil, now);
+  }
+}
+
 /**
  * Opens a signature's private key with its password (what sending, password change and export
- * use). Wrong passwords are counted per signature; the Nth consecutive one locks it for a while,
- * and the holder is told by email and the audit log. `field` names the password input.
+ * use). Each try first reserves an attempt atomically, so simultaneous tries never exceed the
+ * limit; wrong passwords are counted per signature; the Nth consecutive one locks it for a
+ * while, and the holder is told by email and the audit log. `field` names the password input.
  */
 export async function unlockSignature(
   ctx: AppContext,
   input: { userId: string; signatureId: string; password: string; ip?: string; field: string },
 ): Promise<UnlockedSignature> {
   const row = await findUsableSignature(ctx, input.userId, input.signatureId);
+  const attempt = await reserveAttempt(ctx, row.id);
   let privateKeyPkcs8: Buffer;
   try {
     privateKeyPkcs8 = await unwrapPrivateKey(
@@ -82,11 +119,12 @@ export async function unlockSignature(
     );
   } catch (error) {
     if (error instanceof PkiError && error.code === 'WRONG_PASSWORD') {
-      throw await wrongPassword(ctx, row, input);
+      throw await wrongPassword(ctx, row, attempt, input);
     }
     throw error;
   }
-  await resetFailures(ctx.db, row.id);
+  const isLast = attempt.failures >= ctx.config.signatureLock.maxFailures;
+  await resetFailures(ctx.db, row.id, isLast ? attempt.lockUntil : undefined);
   await raiseWrapParameters(ctx, row, input.password, privateKeyPkcs8);
   return { row, privateKeyPkcs8 };
 }
@@ -101,13 +139,19 @@ export async function verifySignaturePassword(
   return row;
 }
 
+/**
+ * The answer to a wrong password, whose attempt was already counted. The attempt that was the
+ * last allowed has already locked the signature; its failure confirms the lock, and only then
+ * are the holder and the audit log told.
+ */
 async function wrongPassword(
   ctx: AppContext,
   row: SignatureRow,
+  attempt: Attempt,
   input: { userId: string; ip?: string; field: string },
 ): Promise<AppError> {
   const { maxFailures, lockMs } = ctx.config.signatureLock;
-  const failures = await countFailure(ctx.db, row.id);
+  const { failures } = attempt;
   const audit = { actorUserId: input.userId, ip: input.ip ?? null };
   const details = { signatureId: row.id, serial: row.serial, failures };
   await appendAuditEvent(
@@ -123,7 +167,7 @@ async function wrongPassword(
       { field: input.field },
     );
   }
-  const until = new Date(ctx.now().getTime() + lockMs).toISOString();
+  const until = attempt.lockUntil;
   await lockSignature(ctx.db, row.id, until);
   await appendAuditEvent(
     ctx.db,

@@ -34,15 +34,33 @@ export function listAllSignatures(db: Db): Promise<SignatureRow[]> {
     .execute();
 }
 
-/** Counts one wrong password atomically and returns the new count. */
-export async function countFailure(db: Db, id: string): Promise<number> {
+/**
+ * Reserves one password attempt on the signature, in one atomic UPDATE, before the password is
+ * tried: refused (`undefined`) while the signature is locked. The attempt counts as a failure
+ * from now on; the one that reaches `max` sets the lock at once (`lockUntil`), so that
+ * simultaneous attempts, on any instance, never get more than `max` tried. A lock that has
+ * ended restarts the count. Returns the attempt's rank (1 to `max`).
+ */
+export async function reserveSignatureAttempt(
+  db: Db,
+  id: string,
+  attempt: { max: number; now: string; lockUntil: string },
+): Promise<number | undefined> {
+  // Failures before this attempt: none after an ended lock.
+  const before = sql<number>`(case when locked_until is null then failed_attempts else 0 end)`;
   const row = await db
     .updateTable('signatures')
-    .set({ failed_attempts: sql<number>`failed_attempts + 1` })
+    .set({
+      failed_attempts: sql<number>`${before} + 1`,
+      locked_until: sql<
+        string | null
+      >`case when ${before} + 1 >= ${attempt.max} then ${attempt.lockUntil} else null end`,
+    })
     .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', attempt.now)]))
     .returning('failed_attempts')
-    .executeTakeFirstOrThrow();
-  return Number(row.failed_attempts);
+    .executeTakeFirst();
+  return row && Number(row.failed_attempts);
 }
 
 /** Locks the signature until `until` and restarts the count (the next lock needs N more). */
@@ -54,13 +72,24 @@ export async function lockSignature(db: Db, id: string, until: string): Promise<
     .execute();
 }
 
-/** A right password ends the count of consecutive failures. */
-export async function resetFailures(db: Db, id: string): Promise<void> {
+/**
+ * A right password ends the count of consecutive failures, and lifts the lock its own attempt
+ * set (`lockUntil`, when it was the last one allowed); a lock set by another attempt stays.
+ */
+export async function resetFailures(db: Db, id: string, lockUntil?: string): Promise<void> {
   await db
     .updateTable('signatures')
-    .set({ failed_attempts: 0 })
+    .set({
+      failed_attempts: 0,
+      ...(lockUntil === undefined
+        ? {}
+        : {
+            locked_until: sql<
+              string | null
+            >`case when locked_until = ${lockUntil} then null else locked_until end`,
+          }),
+    })
     .where('id', '=', id)
-    .where('failed_attempts', '>', 0)
     .execute();
 }
 
