@@ -1,2 +1,3 @@
 export * from './test-databases';
 export * from './inject';
+export * from './raw-http';
