@@ -187,6 +187,10 @@ describe.each(await testDialects())(
           .getByRole('button', { name: /Désactiver/ })
           .click();
         await adminPage
+          .getByRole('alertdialog', { name: 'Désactivation du compte' })
+          .getByRole('button', { name: 'Désactiver le compte' })
+          .click();
+        await adminPage
           .getByRole('row')
           .filter({ hasText: CHLOE.email })
           .getByText('Inactif')

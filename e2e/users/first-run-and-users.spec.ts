@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
 
@@ -46,7 +46,7 @@ describe('first start and users management, in the browser', () => {
     await page.getByRole('button', { name: 'Se connecter à Passerelle' }).click();
   }
 
-  it('setup → admin creates a collaborator → collaborator signs in → deactivated, refused', async () => {
+  it('setup → admin creates a collaborator → collaborator signs in → deactivated after a confirmation, told at their next action', async () => {
     // 1. First start: the one-time link printed by the server.
     const admin = await openPage();
     await admin.goto(declarant.setupLink);
@@ -97,13 +97,33 @@ describe('first start and users management, in the browser', () => {
     await collab.getByText('Aucune signature.').waitFor();
     await collab.getByText('Collaborateur').first().waitFor();
 
-    // 5. The administrator deactivates the collaborator.
+    // 5. The administrator deactivates the collaborator: "Désactiver" asks first, like "Révoquer";
+    // "Annuler" changes nothing, "Désactiver le compte" deactivates.
     await admin.getByRole('button', { name: 'Désactiver Bruno Martin' }).click();
+    const confirmation = admin.getByRole('alertdialog', { name: 'Désactivation du compte' });
+    await confirmation.getByText('Désactiver le compte de Bruno Martin ?').waitFor();
+    await confirmation.getByRole('button', { name: 'Annuler' }).click();
+    await confirmation.waitFor({ state: 'detached' });
+    await admin
+      .getByRole('row', { name: /Bruno Martin/ })
+      .getByText('Actif', { exact: true })
+      .waitFor();
+    await admin.getByRole('button', { name: 'Désactiver Bruno Martin' }).click();
+    await confirmation.getByRole('button', { name: 'Désactiver le compte' }).click();
     await admin.getByRole('button', { name: 'Activer Bruno Martin' }).waitFor();
 
-    // 6. The collaborator's next request is refused; signing in again says why, in French.
-    await collab.reload();
+    // 6. Meanwhile the collaborator's page is still open; their next action is refused with the
+    // reason, the session ends (cookie gone) and the sign-in page says why.
+    await collab.getByRole('link', { name: 'Dossiers' }).click();
     await collab.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await collab
+      .getByRole('status')
+      .filter({ hasText: "Votre compte est inactif. Contactez l'administrateur du cabinet." })
+      .waitFor();
+    const cookies = await collab.context().cookies();
+    expect(cookies.filter((c) => c.name.endsWith('passerelle_session'))).toEqual([]);
+
+    // 7. Signing in again says the same, in French.
     await signIn(collab, COLLAB);
     await collab
       .getByRole('alert')

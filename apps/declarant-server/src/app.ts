@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createServer } from '@passerelle/server-kit';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
+import { installSessionOverCookieClearing } from './auth/session-cookie';
 import { SessionGuard } from './auth/session-guard';
 import { registerClientSpaceRoutes } from './client-space/client-space.routes';
 import { registerDeclarationsRoutes } from './declarations/declarations.routes';
@@ -23,6 +24,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     scripts: 'self',
   });
+  installSessionOverCookieClearing(app, ctx.config);
   const guard = new SessionGuard(ctx);
   app.get('/api/health', async () => ({ status: 'ok' }));
   registerSetupRoutes(app, ctx);

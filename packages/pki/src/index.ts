@@ -44,6 +44,7 @@ export {
   type CertificateInfo,
 } from './certificate-key';
 export { createCmsSigner, type CmsSigner, type CreateCmsSignerParams } from './cms-sign';
+export { readCmsContent } from './cms-content';
 export {
   DEFAULT_CMS_MAX_BYTES,
   verifyCms,

@@ -1,4 +1,6 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode } from '@passerelle/contracts';
+import { AppError } from '@passerelle/server-kit';
 import type { DeclarantConfig } from '../config';
 
 /**
@@ -31,5 +33,19 @@ export function clearSessionCookie(reply: FastifyReply, config: DeclarantConfig)
     sameSite: 'lax',
     secure: config.secureCookies,
     path: '/',
+  });
+}
+
+/** Refusals that mean the browser's session is over. */
+const SESSION_OVER: ReadonlySet<ErrorCode> = new Set(['SESSION_EXPIRED', 'ACCOUNT_INACTIVE']);
+
+/**
+ * Every refusal saying the session is over also clears the cookie that was sent, so a browser
+ * does not keep presenting a dead token (onError hooks may add headers to the error's answer).
+ */
+export function installSessionOverCookieClearing(app: FastifyInstance, config: DeclarantConfig) {
+  app.addHook('onError', async (request, reply, error) => {
+    if (!(error instanceof AppError) || !SESSION_OVER.has(error.code)) return;
+    if (readSessionCookie(request, config) !== undefined) clearSessionCookie(reply, config);
   });
 }

@@ -3,10 +3,12 @@ import { AppError, hashToken } from '@passerelle/server-kit';
 import type { AppContext } from '../context';
 import { findFirm, findUserById, type UserRow } from '../users/users.repository';
 import { readSessionCookie } from './session-cookie';
+import { accountInactive, sessionExpired } from './session-errors';
 import {
   deleteSession,
-  deleteUserSessions,
+  endUserSessions,
   findSession,
+  takeSessionEnding,
   touchSession,
 } from './sessions.repository';
 
@@ -22,7 +24,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Resolves the session of a request once and applies the rules every protected route shares:
- * idle and absolute timeouts, and an inactive user's sessions stop working at once.
+ * idle and absolute timeouts, and an inactive user's sessions stop working at once — their
+ * next request is told so (ACCOUNT_INACTIVE), once; after that it is a plain expired session.
  */
 export class SessionGuard {
   private readonly resolved = new WeakMap<FastifyRequest, Promise<Caller>>();
@@ -54,25 +57,39 @@ export class SessionGuard {
     if (!token) throw new AppError('UNAUTHENTICATED', 'Connexion requise.');
     const idHash = hashToken(token);
     const session = await findSession(db, idHash);
-    if (!session)
-      throw new AppError('SESSION_EXPIRED', 'Votre session a expiré, reconnectez-vous.');
     const now = this.ctx.now();
+    if (!session) throw await this.whySessionEnded(idHash, now);
     const idleEnd = Date.parse(session.last_seen_at) + config.sessionIdleMs;
     if (now.getTime() >= Date.parse(session.expires_at) || now.getTime() >= idleEnd) {
       await deleteSession(db, idHash);
-      throw new AppError('SESSION_EXPIRED', 'Votre session a expiré, reconnectez-vous.');
+      throw sessionExpired();
     }
     const user = await findUserById(db, session.user_id);
     const firm = await findFirm(db);
-    if (!user || !firm)
-      throw new AppError('SESSION_EXPIRED', 'Votre session a expiré, reconnectez-vous.');
+    if (!user || !firm) throw sessionExpired();
     if (user.status !== 'active') {
-      await deleteUserSessions(db, user.id);
-      throw new AppError('ACCOUNT_INACTIVE', 'Votre compte est inactif.');
+      // Deactivated while this session was being opened: ended like the others, told now.
+      await endUserSessions(db, user.id, 'deactivated', now.toISOString(), idHash);
+      await deleteSession(db, idHash);
+      throw accountInactive();
     }
     if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_INTERVAL_MS) {
       await touchSession(db, idHash, now.toISOString());
     }
     return { user, firm: { id: firm.id, name: firm.name }, sessionIdHash: idHash };
+  }
+
+  /**
+   * The refusal for a cookie whose session is gone: ACCOUNT_INACTIVE when it was ended by the
+   * person's deactivation and they are still inactive (told once: the ending is consumed), else
+   * SESSION_EXPIRED. A reactivated person is not told a stale "inactif", and gets no session back.
+   */
+  private async whySessionEnded(idHash: string, now: Date): Promise<AppError> {
+    const ending = await takeSessionEnding(this.ctx.db, idHash);
+    if (ending?.reason === 'deactivated' && now.getTime() < Date.parse(ending.expires_at)) {
+      const user = await findUserById(this.ctx.db, ending.user_id);
+      if (user?.status === 'inactive') return accountInactive();
+    }
+    return sessionExpired();
   }
 }

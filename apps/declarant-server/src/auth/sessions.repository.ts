@@ -1,9 +1,16 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DeclarantDatabase, SessionsTable } from '../db/schema';
+import type {
+  DeclarantDatabase,
+  SessionEndReason,
+  SessionEndingsTable,
+  SessionsTable,
+} from '../db/schema';
 
 type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
 /** A session row as stored. */
 export type SessionRow = Selectable<SessionsTable>;
+/** Why a session was ended by someone else, as stored. */
+export type SessionEndingRow = Selectable<SessionEndingsTable>;
 
 /** Stores a new session. */
 export async function insertSession(db: Db, row: SessionRow): Promise<void> {
@@ -34,4 +41,49 @@ export async function deleteUserSessions(db: Db, userId: string, keepIdHash?: st
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (keepIdHash !== undefined) query = query.where('id_hash', '!=', keepIdHash);
   await query.execute();
+}
+
+/**
+ * Ends every session of a user (except `keepIdHash`) for `reason`: each is deleted and leaves a
+ * session ending, which tells its cookie's next request why, once. Endings past their session's
+ * absolute end are purged first, so the table only ever holds endings of the last hours.
+ */
+export async function endUserSessions(
+  db: Db,
+  userId: string,
+  reason: SessionEndReason,
+  at: string,
+  keepIdHash?: string,
+): Promise<void> {
+  await db.deleteFrom('session_endings').where('expires_at', '<=', at).execute();
+  let query = db
+    .selectFrom('sessions')
+    .select(['id_hash', 'expires_at'])
+    .where('user_id', '=', userId);
+  if (keepIdHash !== undefined) query = query.where('id_hash', '!=', keepIdHash);
+  const sessions = await query.execute();
+  if (sessions.length > 0) {
+    await db
+      .insertInto('session_endings')
+      .values(
+        sessions.map((session) => ({
+          id_hash: session.id_hash,
+          user_id: userId,
+          reason,
+          ended_at: at,
+          expires_at: session.expires_at,
+        })),
+      )
+      .execute();
+  }
+  await deleteUserSessions(db, userId, keepIdHash);
+}
+
+/** Removes and returns the ending of the session `idHash`, if any: it is told once. */
+export function takeSessionEnding(db: Db, idHash: string): Promise<SessionEndingRow | undefined> {
+  return db
+    .deleteFrom('session_endings')
+    .where('id_hash', '=', idHash)
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import { AppError, checkCredentialsWithLimits, rateLimitedError } from '@passere
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { AppContext } from '../context';
 import { findUserByEmail, type UserRow } from '../users/users.repository';
+import { accountInactive } from './session-errors';
 import { openSession } from './sessions.service';
 
 /** What a successful sign-in gives: the user and the token for the session cookie. */
@@ -40,10 +41,7 @@ export async function signIn(
   }
   if (!user || user.status !== 'active') {
     await audit(ctx, user, ip, { email: input.email, reason: 'inactive' });
-    throw new AppError(
-      'ACCOUNT_INACTIVE',
-      "Votre compte est inactif. Contactez l'administrateur du cabinet.",
-    );
+    throw accountInactive();
   }
   const token = await openSession(ctx, user.id);
   await appendAuditEvent(ctx.db, { action: 'auth.sign_in', actorUserId: user.id, ip }, ctx.now());

@@ -216,7 +216,8 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
       body: { status: 'inactive' },
     });
     const refused = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
-    expect(refused.statusCode).toBe(401);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('ACCOUNT_INACTIVE');
     const again = await t.call('POST', '/api/session', {
       body: { email: 'bruno@cabinet-test.fr', password: 'cheval agrafe batterie correcte' },
     });

@@ -42,6 +42,20 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/** Why a session was ended by someone else; told once to its cookie's next request. */
+export type SessionEndReason = 'deactivated';
+
+/** A session ended by someone else: not a session (it opens nothing), only its reason. */
+export interface SessionEndingsTable {
+  /** The ended session's id_hash: only the holder of its cookie can be told. */
+  id_hash: string;
+  user_id: string;
+  reason: SessionEndReason;
+  ended_at: string;
+  /** The ended session's absolute end: past it, the reason is forgotten (purged). */
+  expires_at: string;
+}
+
 export interface PasswordTokensTable {
   token_hash: string;
   user_id: string;
@@ -214,6 +228,7 @@ export interface DeclarantDatabase extends RateLimitTable {
   firms: FirmsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  session_endings: SessionEndingsTable;
   password_tokens: PasswordTokensTable;
   setup_tokens: SetupTokensTable;
   client_space_connections: ClientSpaceConnectionsTable;

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readCmsContent } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
 import { InfentError, writeInfentInterchange, type InfentEnvelope } from '@passerelle/tdfc';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { firmSettings } from '../firm/firm-settings.service';
+import { findSignedBytes } from '../sending/transmissions.repository';
+import type { DeclarationListRow } from './declarations.repository';
 import { declarationOf, dictionary, requireDeclaration } from './declarations.service';
 
 /** How Passerelle names itself in RFF+AUM/AUN; it holds no EDIFICAS attestation yet. */
@@ -43,22 +46,43 @@ export async function firmEnvelope(ctx: AppContext, caller: Caller): Promise<Inf
   };
 }
 
-/** The INFENT-DF interchange of one declaration, for inspection ("Télécharger le fichier EDI"). */
+/**
+ * The interchange that was signed for the declaration's latest transmission, as filed: the
+ * content of its signed file, byte for byte. Undefined before the first sending, and after an
+ * edit (only possible once refused), which makes the declaration a draft again: what was filed
+ * then no longer matches it, and stays downloadable from the transmission's signed file.
+ */
+async function filedInterchange(
+  ctx: AppContext,
+  row: DeclarationListRow,
+): Promise<Uint8Array | undefined> {
+  if (row.transmission_status === null || row.latest_transmission_id === null) return undefined;
+  const signed = await findSignedBytes(ctx.db, row.latest_transmission_id);
+  // The signed file is ours, stored in the transaction that queued it: read, not re-verified.
+  return signed && readCmsContent(signed);
+}
+
+/**
+ * The INFENT-DF interchange of one declaration ("Télécharger le fichier EDI"): once sent, the
+ * one that was signed and filed; otherwise written now, with a new reference.
+ */
 export async function declarationInterchange(
   ctx: AppContext,
   caller: Caller,
   id: string,
 ): Promise<{ filename: string; bytes: Uint8Array }> {
   const row = await requireDeclaration(ctx, id);
-  const declaration = declarationOf(row);
+  const end = row.exercise_end.replaceAll('-', '');
+  const filename = `infent-${row.dossier_siren}-${end}.edi`;
+  const filed = await filedInterchange(ctx, row);
+  if (filed) return { filename, bytes: filed };
   const envelope = await firmEnvelope(ctx, caller);
   let bytes: Uint8Array;
   try {
-    bytes = writeInfentInterchange(dictionary(), [declaration], envelope);
+    bytes = writeInfentInterchange(dictionary(), [declarationOf(row)], envelope);
   } catch (error) {
     if (error instanceof InfentError) throw new AppError('INTERCHANGE_INVALID', error.message);
     throw error;
   }
-  const end = row.exercise_end.replaceAll('-', '');
-  return { filename: `infent-${row.dossier_siren}-${end}.edi`, bytes };
+  return { filename, bytes };
 }

@@ -159,6 +159,16 @@ export async function requeueTransmission(
   });
 }
 
+/** The signed file (CMS SignedData, DER) of a transmission, if it exists. */
+export async function findSignedBytes(db: Db, id: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('transmissions')
+    .select('signed_bytes')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.signed_bytes;
+}
+
 export function findTransmission(db: Db, id: string): Promise<TransmissionRow | undefined> {
   return db.selectFrom('transmissions').selectAll().where('id', '=', id).executeTakeFirst();
 }

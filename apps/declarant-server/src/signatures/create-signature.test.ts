@@ -254,7 +254,8 @@ describe.each(await testDialects())(
         cookie: w.cookie,
         body: w.form(),
       });
-      expect(refused.statusCode).toBe(401);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('ACCOUNT_INACTIVE');
       const signIn = await w.t.call('POST', '/api/session', {
         body: { email: 'bruno@cabinet-test.fr', password: 'cheval agrafe batterie correcte' },
       });

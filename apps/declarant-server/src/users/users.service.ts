@@ -8,7 +8,7 @@ import type {
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
-import { deleteUserSessions } from '../auth/sessions.repository';
+import { endUserSessions } from '../auth/sessions.repository';
 import type { AppContext } from '../context';
 import { createPasswordLink } from './passwords.service';
 import { toUserView } from './user-view';
@@ -69,9 +69,10 @@ export async function createUser(
 }
 
 /**
- * Activates or deactivates a user. Deactivation ends their sessions at once; the last active
- * administrator cannot be deactivated (the check and the change are one transaction, with the
- * administrators' rows locked on PostgreSQL so two concurrent deactivations cannot both pass).
+ * Activates or deactivates a user. Deactivation ends their sessions at once (each open one is
+ * told why at its next request: `session-guard.ts`); the last active administrator cannot be
+ * deactivated (the check and the change are one transaction, with the administrators' rows
+ * locked on PostgreSQL so two concurrent deactivations cannot both pass).
  */
 export async function setUserStatus(
   ctx: AppContext,
@@ -103,7 +104,7 @@ export async function setUserStatus(
       }
     }
     await updateUserStatus(tx, userId, status, now);
-    if (status === 'inactive') await deleteUserSessions(tx, userId);
+    if (status === 'inactive') await endUserSessions(tx, userId, 'deactivated', now);
     return { user: { ...user, status, updated_at: now }, changed: true };
   });
   if (!result.changed) return toUserView(result.user);

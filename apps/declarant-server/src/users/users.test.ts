@@ -139,7 +139,8 @@ describe.each(await testDialects())('users management (%s)', (dialect) => {
     });
     expect(off.json().user.status).toBe('inactive');
     const refused = await t.call('GET', '/api/session', { cookie: collab });
-    expect(refused.statusCode).toBe(401);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('ACCOUNT_INACTIVE');
     const signIn = await t.call('POST', '/api/session', {
       body: { email: 'bruno@cabinet-test.fr', password: STRONG_PASSWORD },
     });

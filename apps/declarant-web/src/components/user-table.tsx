@@ -1,10 +1,12 @@
-// The users table with its per-row actions (activate/deactivate, password reset link).
+// The users table with its per-row actions (activate, deactivate after a confirmation, password
+// reset link).
 import { useRef, useState } from 'react';
 import type { PasswordLink, User } from '@passerelle/contracts';
 import { createPasswordReset, setUserStatus } from '../api/endpoints';
 import { errorText } from '../errors';
 import { fullName, roleLabel, statusLabel } from '../session';
 import { ErrorAlert } from './alerts';
+import { DeactivateUserDialog } from './deactivate-user-dialog';
 
 interface UserTableProps {
   users: readonly User[];
@@ -16,6 +18,8 @@ interface UserTableProps {
 export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // "Désactiver" ends the person's sessions at once: it is confirmed first, like "Révoquer".
+  const [deactivating, setDeactivating] = useState<User | null>(null);
   const inFlight = useRef(false);
 
   async function run(user: User, action: () => Promise<void>): Promise<void> {
@@ -33,10 +37,8 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
     }
   }
 
-  const toggle = (user: User) =>
-    run(user, async () => {
-      onChanged(await setUserStatus(user.id, user.status === 'active' ? 'inactive' : 'active'));
-    });
+  const activate = (user: User) =>
+    run(user, async () => onChanged(await setUserStatus(user.id, 'active')));
   const reset = (user: User) =>
     run(user, async () => onResetLink(user, await createPasswordReset(user.id)));
 
@@ -58,14 +60,14 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
           <tbody>
             {users.map((user) => {
               const name = fullName(user);
-              const activate = user.status === 'inactive';
+              const inactive = user.status === 'inactive';
               return (
                 <tr key={user.id} aria-busy={busyId === user.id}>
                   <th scope="row">{name}</th>
                   <td>{user.email}</td>
                   <td>{roleLabel(user.role)}</td>
                   <td>
-                    <span className={`tag ${activate ? 'tag-muted' : 'tag-success'}`}>
+                    <span className={`tag ${inactive ? 'tag-muted' : 'tag-success'}`}>
                       {statusLabel(user.status)}
                     </span>
                   </td>
@@ -74,11 +76,11 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
                       <button
                         type="button"
                         className="button button-small"
-                        aria-label={`${activate ? 'Activer' : 'Désactiver'} ${name}`}
+                        aria-label={`${inactive ? 'Activer' : 'Désactiver'} ${name}`}
                         disabled={busyId !== null}
-                        onClick={() => void toggle(user)}
+                        onClick={() => (inactive ? void activate(user) : setDeactivating(user))}
                       >
-                        {activate ? 'Activer' : 'Désactiver'}
+                        {inactive ? 'Activer' : 'Désactiver'}
                       </button>
                       <button
                         type="button"
@@ -97,6 +99,16 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
           </tbody>
         </table>
       </div>
+      {deactivating !== null && (
+        <DeactivateUserDialog
+          user={deactivating}
+          onCancel={() => setDeactivating(null)}
+          onDeactivated={(user) => {
+            setDeactivating(null);
+            onChanged(user);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { installCsrfGuard } from './csrf-guard';
 import { installErrorHandler } from './error-handler';
+import { installUnreadBodyClose } from './unread-body';
 
 /** What differs between the servers' HTTP set-ups. */
 export interface ServerOptions {
@@ -17,8 +18,9 @@ export interface ServerOptions {
 
 /**
  * A Fastify instance with what every Passerelle server shares: the one error handler, the
- * CSRF guard, JSON bodies only (the text parser removed), cookies, and helmet with a strict CSP
- * (HSTS and upgrade-insecure-requests only when the public URL is https).
+ * CSRF guard, JSON bodies only (the text parser removed), replies before the end of an upload
+ * closing the connection (`unread-body.ts`), cookies, and helmet with a strict CSP (HSTS and
+ * upgrade-insecure-requests only when the public URL is https).
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const secure = options.publicUrl.startsWith('https://');
@@ -33,6 +35,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   installCsrfGuard(app, options.publicUrl);
+  installUnreadBodyClose(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
