@@ -11,6 +11,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'user.activated': "Activation d'un utilisateur",
   'user.deactivated': "Désactivation d'un utilisateur",
   'user.password_changed': 'Changement de mot de passe',
+  'user.password_change_failed': 'Changement de mot de passe refusé',
   'user.password_reset_link_created': "Création d'un lien de réinitialisation du mot de passe",
   'client_space.connected': "Connexion à l'espace client",
   'client_space.connect_failed': "Échec de connexion à l'espace client",

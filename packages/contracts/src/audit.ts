@@ -9,6 +9,7 @@ export const auditActions = [
   'user.activated',
   'user.deactivated',
   'user.password_changed',
+  'user.password_change_failed',
   'user.password_reset_link_created',
   'client_space.connected',
   'client_space.connect_failed',

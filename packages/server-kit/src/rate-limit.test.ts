@@ -29,18 +29,19 @@ describe.each(await testDialects())('RateLimiter (%s)', (dialect) => {
     const limit = { max: 3, windowMs: 60_000 };
     for (let i = 0; i < 3; i += 1) {
       expect(await limiter.retryAfter('k', limit)).toBe(0);
-      await limiter.hit('k', limit);
+      expect(await limiter.reserve('k', limit)).toBeDefined();
     }
+    expect(await limiter.reserve('k', limit)).toBeUndefined();
     expect(await limiter.retryAfter('k', limit)).toBe(60);
     now = new Date('2026-01-01T10:00:45.000Z');
     expect(await limiter.retryAfter('k', limit)).toBe(15);
     expect(await limiter.retryAfter('other', limit)).toBe(0);
     now = new Date('2026-01-01T10:01:00.000Z');
     expect(await limiter.retryAfter('k', limit)).toBe(0);
-    await limiter.hit('k', limit);
+    expect((await limiter.reserve('k', limit))?.count).toBe(1);
     expect(await limiter.retryAfter('k', limit)).toBe(0);
-    await limiter.hit('k', limit);
-    await limiter.hit('k', limit);
+    await limiter.reserve('k', limit);
+    await limiter.reserve('k', limit);
     expect(await limiter.retryAfter('k', limit)).toBe(60);
     await limiter.reset('k');
     expect(await limiter.retryAfter('k', limit)).toBe(0);

@@ -97,26 +97,6 @@ export class RateLimiter {
     return wait > 0 ? wait : 0;
   }
 
-  /**
-   * Counts one hit for `key` without any limit, starting a new window when the previous one is
-   * over (for counting what is not guarded; a guarded attempt uses {@link reserve}).
-   */
-  async hit(key: string, limit: Limit): Promise<void> {
-    const now = this.now();
-    const cutoff = new Date(now.getTime() - limit.windowMs).toISOString();
-    const nowIso = now.toISOString();
-    await this.db
-      .insertInto('rate_limit_counters')
-      .values({ key, count: 1, window_started_at: nowIso })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          count: sql<number>`case when rate_limit_counters.window_started_at <= ${cutoff} then 1 else rate_limit_counters.count + 1 end`,
-          window_started_at: sql<string>`case when rate_limit_counters.window_started_at <= ${cutoff} then ${nowIso} else rate_limit_counters.window_started_at end`,
-        }),
-      )
-      .execute();
-  }
-
   /** Forgets the counter of `key` (e.g. after a successful sign-in). */
   async reset(key: string): Promise<void> {
     await this.db.deleteFrom('rate_limit_counters').where('key', '=', key).execute();

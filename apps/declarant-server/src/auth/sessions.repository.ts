@@ -31,6 +31,18 @@ export async function touchSession(db: Db, idHash: string, at: string): Promise<
     .execute();
 }
 
+/**
+ * Deletes the sessions that can no longer be used: past their absolute end, or idle since
+ * before `idleCutoff`. Called at each sign-in, so abandoned sessions (never signed out) do not
+ * pile up.
+ */
+export async function deleteDeadSessions(db: Db, at: string, idleCutoff: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', at), eb('last_seen_at', '<=', idleCutoff)]))
+    .execute();
+}
+
 /** Deletes one session. */
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();

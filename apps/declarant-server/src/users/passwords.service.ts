@@ -6,10 +6,11 @@ import type {
 } from '@passerelle/contracts';
 import {
   AppError,
+  checkCredentialsWithLimits,
   hashPassword,
   hashToken,
   newSecretToken,
-  verifyPassword,
+  rateLimitedError,
 } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
@@ -25,7 +26,11 @@ import { findFirm, findUserById, updatePasswordHash, type UserRow } from './user
 
 const INVALID_LINK = "Ce lien n'est plus valide.";
 
-/** Changes the caller's password after checking the current one; their other sessions end. */
+/**
+ * Changes the caller's password after checking the current one; their other sessions end. The
+ * check counts against the sign-in limits of the account and the address (reserved before the
+ * Argon2id work), so a stolen session cannot be used to guess the password faster than sign-in.
+ */
 export async function changeOwnPassword(
   ctx: AppContext,
   caller: Caller,
@@ -33,7 +38,27 @@ export async function changeOwnPassword(
   ip: string,
 ): Promise<void> {
   const { user } = caller;
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+  const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
+    scope: 'sign-in',
+    email: user.email,
+    ip,
+    passwordHash: user.password_hash,
+    password: input.currentPassword,
+  });
+  if (!check.ok) {
+    const reason = check.reason === 'rate_limited' ? 'rate_limited' : 'wrong_current_password';
+    await appendAuditEvent(
+      ctx.db,
+      {
+        action: 'user.password_change_failed',
+        actorUserId: user.id,
+        targetUserId: user.id,
+        ip,
+        details: { reason },
+      },
+      ctx.now(),
+    );
+    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
     throw new AppError('WRONG_CURRENT_PASSWORD', 'Mot de passe actuel incorrect.', {
       field: 'currentPassword',
     });
