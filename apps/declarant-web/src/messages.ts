@@ -74,6 +74,7 @@ export const messages: Record<ErrorCode, string> = {
   DEPOSIT_CERTIFICATE_REVOKED: 'Contrôle de sécurisation : le certificat a été révoqué.',
   DEPOSIT_CERTIFICATE_FOREIGN:
     'Contrôle de sécurisation : le certificat appartient à un autre compte client.',
+  DEPOSIT_DUPLICATE: 'Ce fichier EDI a déjà été déposé chez le partenaire EDI.',
   INTERNAL: 'Une erreur est survenue sur le serveur. Réessayez dans quelques instants.',
 };
 

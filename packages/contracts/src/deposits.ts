@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 
 // The reference partner's deposit API (design §3, §4; issue #7). A deposit is one CMS
 // SignedData (DER) whose content is one INFENT-DF interchange, posted with the declarant's
@@ -101,6 +102,29 @@ export const depositAcceptedSchema = z.object({
   receipt: z.string(),
 });
 export type DepositAccepted = z.infer<typeof depositAcceptedSchema>;
+
+/**
+ * The refusals `POST /api/v1/deposits` may answer, in the order they are checked: the caller
+ * and the request, the key's earlier use, the DGFiP's checks 1–2, then the interchange already
+ * deposited by the account (`DEPOSIT_DUPLICATE`, 409, whose body's `depositId` names the first
+ * deposit of it).
+ */
+export const depositIntakeErrors = [
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'IDEMPOTENCY_KEY_MISSING',
+  'VALIDATION_ERROR',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'IDEMPOTENCY_KEY_REUSED',
+  'DEPOSIT_UNREADABLE',
+  'DEPOSIT_SEAL_INVALID',
+  'DEPOSIT_CERTIFICATE_UNKNOWN',
+  'DEPOSIT_CERTIFICATE_EXPIRED',
+  'DEPOSIT_CERTIFICATE_REVOKED',
+  'DEPOSIT_CERTIFICATE_FOREIGN',
+  'DEPOSIT_DUPLICATE',
+] as const satisfies readonly ErrorCode[];
 
 /** `GET /api/v1/deposits?updatedSince=…&limit=…`. */
 export const listDepositsQuery = z.object({

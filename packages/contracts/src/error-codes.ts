@@ -58,17 +58,22 @@ export const errorStatus = {
   DEPOSIT_CERTIFICATE_EXPIRED: 422,
   DEPOSIT_CERTIFICATE_REVOKED: 422,
   DEPOSIT_CERTIFICATE_FOREIGN: 422,
+  DEPOSIT_DUPLICATE: 409,
   INTERNAL: 500,
 } as const;
 
 /** One of the codes of {@link errorStatus}. */
 export type ErrorCode = keyof typeof errorStatus;
 
-/** Body of every API refusal. `field` names the offending input field when there is one. */
+/**
+ * Body of every API refusal. `field` names the offending input field when there is one;
+ * `depositId` names the account's deposit a `DEPOSIT_DUPLICATE` repeats.
+ */
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
+  depositId?: string;
 }
 
 /** True when `value` is one of the known error codes. */

@@ -52,6 +52,7 @@ export {
   type VerifyCmsOptions,
 } from './cms-verify';
 export {
+  hasReceiptSignerUsages,
   issueReceiptSignerCertificate,
   RECEIPT_SIGNER_EKU,
   type IssueReceiptSignerParams,

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateInfo, certificateMatchesPrivateKey } from './certificate-key';
-import { createTestCa, type TestCa } from './cms-test-fixtures';
-import { issueReceiptSignerCertificate, RECEIPT_SIGNER_EKU } from './receipt-certificate';
-import { attime, createOpensslFolder, type OpensslFolder } from './testing/openssl';
+import { createTestCa, createTestHolder, type TestCa } from './cms-test-fixtures';
+import {
+  hasReceiptSignerUsages,
+  issueReceiptSignerCertificate,
+  RECEIPT_SIGNER_EKU,
+} from './receipt-certificate';
+import {
+  attime,
+  createOpensslFolder,
+  issueWithOpenssl,
+  type OpensslFolder,
+} from './testing/openssl';
 
 const NOW = new Date('2026-01-10T08:00:00.500Z');
 let openssl: OpensslFolder;
@@ -25,7 +34,7 @@ const issue = (validityMonths = 12) =>
   });
 
 describe('issueReceiptSignerCertificate', () => {
-  it('certifies a P-256 key for signing only, with the receipt EKU alone, as openssl reads it', async () => {
+  it('certifies a P-256 key for signing only, with the receipt EKU and emailProtection, as openssl reads it', async () => {
     const { certificatePem, privateKeyPkcs8 } = await issue();
     expect(certificateMatchesPrivateKey(certificatePem, privateKeyPkcs8)).toBe(true);
     openssl.write('receipt.pem', certificatePem);
@@ -36,9 +45,10 @@ describe('issueReceiptSignerCertificate', () => {
     // openssl decodes the 128-bit arc to the same dotted OID: the encoding is right.
     expect(text).toMatch(
       new RegExp(
-        `X509v3 Extended Key Usage: \\n\\s+${RECEIPT_SIGNER_EKU.replace(/\./g, '\\.')}\\n`,
+        `X509v3 Extended Key Usage: \\n\\s+${RECEIPT_SIGNER_EKU.replace(/\./g, '\\.')}, E-mail Protection\\n`,
       ),
     );
+    expect(hasReceiptSignerUsages(certificatePem)).toBe(true);
     expect(text).toContain('X509v3 Subject Key Identifier');
     expect(text).toContain('X509v3 Authority Key Identifier');
     expect(text).toContain('Subject: CN = Partenaire EDI');
@@ -54,17 +64,24 @@ describe('issueReceiptSignerCertificate', () => {
     expect(
       openssl.ok(['verify', ...at, '-CAfile', 'ca.pem', '-purpose', 'any', 'chained.pem']),
     ).toContain('chained.pem: OK');
-    // Not an S/MIME signing certificate: a receipt key cannot pass for a user's signature.
-    const smime = openssl.run([
-      'verify',
-      ...at,
-      '-CAfile',
-      'ca.pem',
-      '-purpose',
-      'smimesign',
-      'chained.pem',
-    ]);
-    expect(smime.status).not.toBe(0);
+    // OpenSSL's default purpose for `cms -verify` (S/MIME signing) accepts it: third parties
+    // verify receipts without `-purpose any`.
+    expect(
+      openssl.ok(['verify', ...at, '-CAfile', 'ca.pem', '-purpose', 'smimesign', 'chained.pem']),
+    ).toContain('chained.pem: OK');
+  });
+
+  it('tells a certificate issued before emailProtection was added, and a user’s, from a current one', async () => {
+    const user = await createTestHolder(ca, 'ECDSA-P256', { now: NOW });
+    expect(hasReceiptSignerUsages(user.certificatePem)).toBe(false);
+    // The first version's profile, made by openssl with the CA's key: the receipt EKU alone.
+    const old = issueWithOpenssl(openssl, {
+      caPem: ca.stored.certificatePem,
+      caKeyPkcs8: ca.stored.privateKeyPkcs8,
+      extensions: `keyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=${RECEIPT_SIGNER_EKU}\n`,
+      days: 30,
+    });
+    expect(hasReceiptSignerUsages(old.certificatePem)).toBe(false);
   });
 
   it('refuses a validity beyond the CA certificate or out of range', async () => {

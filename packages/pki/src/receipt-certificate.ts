@@ -1,8 +1,11 @@
 // The partner's receipt-signing certificate. It comes from the same CA as the users' signature
 // certificates, so a private extended key usage tells them apart: the declarant requires it on
 // every receipt, and a user's certificate (EKU emailProtection only) can never pass for one.
+// It also lists emailProtection so that a third party's `openssl cms -verify`, whose default
+// purpose is S/MIME signing, accepts a receipt; this cannot turn it into a user's certificate,
+// since the partner accepts deposits only from the certificates it issued to accounts.
 import { defaultCrypto } from './engine'; // first: loads reflect-metadata before x509
-import type { webcrypto } from 'node:crypto';
+import { X509Certificate, type webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { CA_SIGNING_ALGORITHM, type LoadedCertificateAuthority } from './certificate-authority';
 import { der, derOid, TAG } from './cms-der';
@@ -16,6 +19,20 @@ import { addCalendarMonths, BACKDATE_MS, toWholeSeconds } from './validity';
  * as a decimal integer), so it needs no registration and collides with nothing.
  */
 export const RECEIPT_SIGNER_EKU = '2.25.329338892225411298386830521712616260139';
+
+/** id-kp-emailProtection (RFC 5280): what OpenSSL's default S/MIME purpose looks for. */
+const EMAIL_PROTECTION_EKU = '1.3.6.1.5.5.7.3.4';
+
+/**
+ * True when a receipt certificate carries both usages this version issues: the receipt EKU and
+ * emailProtection. One issued before lacks the latter (OpenSSL's default check refuses its
+ * receipts as "unsuitable certificate purpose"), so the partner replaces it.
+ */
+export function hasReceiptSignerUsages(certificatePem: string): boolean {
+  // Node reads the 128-bit arc of the 2.25 OID right (asn1js would not, see below).
+  const usages = new X509Certificate(certificatePem).keyUsage ?? [];
+  return usages.includes(RECEIPT_SIGNER_EKU) && usages.includes(EMAIL_PROTECTION_EKU);
+}
 
 /** The receipt signer's key type: the CA's own (ECDSA P-256). */
 const RECEIPT_KEY_ALGORITHM: webcrypto.EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
@@ -31,7 +48,7 @@ export interface IssueReceiptSignerParams {
 
 /**
  * Generates an ECDSA P-256 key and has the CA certify it for signing receipts:
- * digitalSignature + nonRepudiation, EKU RECEIPT_SIGNER_EKU only, not a CA, SKI/AKI, valid
+ * digitalSignature + nonRepudiation, EKU RECEIPT_SIGNER_EKU and emailProtection, not a CA, SKI/AKI, valid
  * from `now` − 1 minute for `validityMonths` calendar months (within the CA's validity).
  * Returns the PEM certificate and the PKCS#8 key (to seal at once).
  */
@@ -73,7 +90,7 @@ export async function issueReceiptSignerCertificate(
         new x509.Extension(
           CMS_OID.extKeyUsage,
           false,
-          der(TAG.sequence, derOid(RECEIPT_SIGNER_EKU)),
+          der(TAG.sequence, derOid(RECEIPT_SIGNER_EKU), derOid(EMAIL_PROTECTION_EKU)),
         ),
         await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
         new x509.AuthorityKeyIdentifierExtension(ca.keyIdentifier, false),

@@ -9,17 +9,25 @@ export class AppError extends Error {
   readonly field: string | undefined;
   /** Extra response headers, e.g. `Retry-After` for `RATE_LIMITED`. */
   readonly headers: Record<string, string>;
+  /** The earlier deposit a `DEPOSIT_DUPLICATE` repeats, sent in the body for clients to link. */
+  readonly depositId: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { field?: string; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      field?: string;
+      headers?: Record<string, string>;
+      depositId?: string;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.field = options.field;
     this.headers = options.headers ?? {};
+    this.depositId = options.depositId;
   }
 
   /** HTTP status of this error's code. */
@@ -29,8 +37,11 @@ export class AppError extends Error {
 
   /** The JSON body sent to the client. */
   toBody(): ErrorBody {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.depositId === undefined ? {} : { depositId: this.depositId }),
+    };
   }
 }

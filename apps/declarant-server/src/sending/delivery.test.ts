@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCmsSigner, verifyCms } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { HttpPartnerClient } from '../client-space/partner-client';
-import { PORTAL } from '../test/signature-world';
+import { unlockSignature } from '../signatures/signature-unlock.service';
+import { PORTAL, SIGNATURE_PASSWORD } from '../test/signature-world';
 import { startSendingWorld, type SendingWorld } from '../test/sending-world';
 import { deliverDue } from './delivery-worker';
 import { checkReceipt, certificatesOf, ReceiptError } from './receipt';
@@ -285,5 +287,26 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     await expect(checkReceipt(acceptedA, { ...expected, trustedCaPem: [] })).rejects.toThrow(
       ReceiptError,
     );
+    // The very same receipt content signed by a person's certificate from the partner's CA (our
+    // own signature here): it lists emailProtection like the receipt certificate, but not the
+    // receipt usage, so it can never vouch for a deposit.
+    const { content } = await verifyCms(Buffer.from(acceptedA.receipt, 'base64'), {
+      trustedCaPem,
+    });
+    const { row: own, privateKeyPkcs8 } = await unlockSignature(w.t.ctx, {
+      userId: w.userId,
+      signatureId: w.signatureId,
+      password: SIGNATURE_PASSWORD,
+      field: 'password',
+    });
+    const personal = await createCmsSigner({
+      privateKeyPkcs8,
+      certificatePem: own.certificate_pem,
+    });
+    const forged = await personal.sign(content, w.t.clock.now());
+    await expect(verifyCms(forged, { trustedCaPem })).resolves.toBeDefined();
+    await expect(
+      checkReceipt({ ...acceptedA, receipt: forged.toString('base64') }, expected),
+    ).rejects.toThrow(ReceiptError);
   });
 });

@@ -10,7 +10,14 @@ import {
   type ClaimedTransmission,
 } from './transmissions.repository';
 
-/** Refusals at the partner's checks 1–2: resending the same bytes would be refused again. */
+/**
+ * Final refusals: the partner's checks 1–2, where resending the same bytes would be refused
+ * again, and DEPOSIT_DUPLICATE. We write a new interchange reference at every "Envoyer" and
+ * resend only under the same id (which the partner replays), so a duplicate means the partner
+ * holds this interchange from another deposit (a copy of our database sending too, say):
+ * retrying would loop on it. "Refusée par le partenaire" shows its message naming that
+ * deposit, and "Envoyer" again builds a new interchange.
+ */
 const REFUSALS = new Set([
   'DEPOSIT_UNREADABLE',
   'DEPOSIT_SEAL_INVALID',
@@ -18,6 +25,7 @@ const REFUSALS = new Set([
   'DEPOSIT_CERTIFICATE_EXPIRED',
   'DEPOSIT_CERTIFICATE_REVOKED',
   'DEPOSIT_CERTIFICATE_FOREIGN',
+  'DEPOSIT_DUPLICATE',
   'PAYLOAD_TOO_LARGE',
 ]);
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   certificateInfo,
   createCmsSigner,
+  hasReceiptSignerUsages,
   issueReceiptSignerCertificate,
   type LoadedCertificateAuthority,
 } from '@passerelle/pki';
@@ -80,7 +81,12 @@ async function issueAndStore(
   }
 }
 
-/** Loads the stored receipt certificate, issuing or renewing it first when needed. */
+/**
+ * Loads the stored receipt certificate, issuing or replacing it first when needed: none yet, in
+ * its last 30 days, or issued before receipt certificates carried emailProtection (OpenSSL's
+ * default check refuses its receipts). Declarants pin the CA, not this certificate, so a new
+ * one is trusted at once; receipts signed by the old one stay valid evidence.
+ */
 async function loadCurrent(
   db: Db,
   keyring: Keyring,
@@ -89,9 +95,10 @@ async function loadCurrent(
   now: Date,
 ): Promise<Loaded> {
   let row = await readRow(db);
-  const due = (pem: string) =>
-    certificateInfo(pem).notAfter.getTime() - now.getTime() < RENEW_BEFORE_MS;
-  if (!row || due(row.certificate_pem)) {
+  const replace = (pem: string) =>
+    certificateInfo(pem).notAfter.getTime() - now.getTime() < RENEW_BEFORE_MS ||
+    !hasReceiptSignerUsages(pem);
+  if (!row || replace(row.certificate_pem)) {
     await issueAndStore(db, keyring, ca, partnerName, now, row?.certificate_pem);
     row = await readRow(db);
   }
@@ -113,8 +120,9 @@ async function loadCurrent(
 }
 
 /**
- * The partner's receipt signer, loaded at start (created on the first). A process that runs
- * into the last 30 days of the certificate loads (or issues) the next one before signing.
+ * The partner's receipt signer, loaded at start (created on the first, replaced when stored
+ * without emailProtection). A process that runs into the last 30 days of the certificate loads
+ * (or issues) the next one before signing.
  */
 export async function loadOrCreateReceiptSigner(
   db: Db,

@@ -104,6 +104,7 @@ export interface DepositsTable {
   signer_serial: string;
   /** The CMS signing-time attribute (the signer's claim), checked at reception. */
   signing_time: string;
+  /** UNB 0020; unique per account (with `content_sha256`) among rows that are no duplicate. */
   interchange_reference: string | null;
   siren: string | null;
   /** UNB 0035 = 1, as 0/1 on both dialects. */
@@ -117,6 +118,13 @@ export interface DepositsTable {
   /** The simulated DGFiP's lease: which worker holds the deposit, and until when. */
   locked_by: string | null;
   locked_until: string | null;
+  /**
+   * SHA-256 of `content` (the interchange), lower-case hex; unique per account. Null only
+   * between the migration adding it and its backfill, in the same transaction.
+   */
+  content_sha256: string | null;
+  /** Set only on copies accepted before the uniqueness rule: the earlier deposit they repeat. */
+  duplicate_of: string | null;
   /** DER of the signed receipt, answered byte for byte on every replay. */
   receipt: Buffer;
   /** The interchange: the verified CMS content. */

@@ -6,7 +6,12 @@ import type { PartnerContext } from '../context';
 import { signReceipt } from './deposit-receipt';
 import { checkDepositSeal } from './deposit-seal';
 import { toDepositView, type DepositEvent } from './deposit-view';
-import { findDepositByKey, insertDepositOnce } from './deposits.repository';
+import { duplicateDeposit } from './deposit-duplicate';
+import {
+  findDepositByKey,
+  findFirstDepositOfInterchange,
+  insertDepositOnce,
+} from './deposits.repository';
 import { readInterchangeFacts } from './interchange-facts';
 
 type StoredDeposit = NonNullable<Awaited<ReturnType<typeof findDepositByKey>>>;
@@ -32,8 +37,10 @@ function replay(stored: StoredDeposit, bodySha256: Buffer): DepositAccepted {
 /**
  * Receives one deposit of the account under its Idempotency-Key. A key already used answers
  * as {@link replay}. Otherwise checks 1–2 run (refusals store nothing), the receipt is signed,
- * and the deposit — body, content, digest, signer, receipt, history `received` — is inserted
- * once: of concurrent identical requests, one row wins and all answer its receipt.
+ * and the deposit — body, content, digests, signer, receipt, history `received` — is inserted
+ * once: of concurrent identical requests, one row wins and all answer its receipt; an
+ * interchange the account already deposited (same content or same UNB reference, under any
+ * key) is refused as DEPOSIT_DUPLICATE naming the first deposit.
  */
 export async function receiveDeposit(
   ctx: PartnerContext,
@@ -48,6 +55,7 @@ export async function receiveDeposit(
   const receivedAt = ctx.now();
   const sealed = await checkDepositSeal(ctx, account, body, receivedAt);
   const facts = await readInterchangeFacts(sealed.content);
+  const contentSha256 = createHash('sha256').update(sealed.content).digest('hex');
   const id = randomUUID();
   const at = receivedAt.toISOString();
   const receipt: DepositReceipt = {
@@ -68,6 +76,8 @@ export async function receiveDeposit(
     received_at: at,
     updated_at: at,
     body_sha256: receipt.bodySha256,
+    content_sha256: contentSha256,
+    duplicate_of: null,
     body_size: body.length,
     signer_serial: sealed.signerSerial,
     signing_time: sealed.signingTime.toISOString(),
@@ -85,10 +95,18 @@ export async function receiveDeposit(
     body,
   };
   if (!(await insertDepositOnce(ctx.db, row))) {
-    // A concurrent request with this key committed first: its deposit is the one.
+    // A concurrent request with this key committed first: its deposit is the one. Otherwise
+    // the account holds this interchange already, under another key.
     const winner = await findDepositByKey(ctx.db, account.id, key);
-    if (!winner) throw new Error('deposit missing after a conflicting insert');
-    return replay(winner, bodySha256);
+    if (winner) return replay(winner, bodySha256);
+    const first = await findFirstDepositOfInterchange(
+      ctx.db,
+      account.id,
+      contentSha256,
+      facts.reference,
+    );
+    if (!first) throw new Error('deposit missing after a conflicting insert');
+    throw duplicateDeposit(first);
   }
   ctx.logger.info(
     { depositId: id, accountId: account.id, bytes: body.length, signer: sealed.signerSerial },

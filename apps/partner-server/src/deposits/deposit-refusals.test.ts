@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_DEPOSIT_BYTES } from '@passerelle/contracts';
+import { verifyCms } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestPartner, type TestPartner } from '../test/test-partner';
 import {
@@ -91,8 +92,16 @@ describe.each(await testDialects())('deposit refusals, checks 1–2 in order (%s
       'DEPOSIT_CERTIFICATE_UNKNOWN',
     );
     expect(other.message).toMatch(SEALING);
-    // Chained to this CA, but not among the issued signature certificates.
+    // Its own receipt certificate chains to this CA and lists emailProtection (for openssl's
+    // default check of receipts), so it passes the signature and usage check of people's
+    // certificates: what refuses it is that it is not among the certificates issued to accounts.
     const byReceiptSigner = await t.ctx.receiptSigner.sign(content, t.clock.now());
+    await expect(
+      verifyCms(byReceiptSigner, {
+        trustedCaPem: [t.ctx.ca.certificatePem],
+        requiredExtendedKeyUsage: '1.3.6.1.5.5.7.3.4',
+      }),
+    ).resolves.toBeDefined();
     await refused(token, byReceiptSigner, 422, 'DEPOSIT_CERTIFICATE_UNKNOWN');
     expect(await storedCount()).toBe(0);
   });

@@ -16,6 +16,14 @@ describe('deposits in the API description', () => {
     expect(intake.responses['202'].content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['deposit', 'receipt']),
     );
+    // The refusals under their statuses; a duplicate names the first deposit.
+    const duplicate = intake.responses['409'].content['application/json'].schema;
+    expect(duplicate.properties.code.enum).toEqual(['DEPOSIT_DUPLICATE']);
+    expect(duplicate.properties.depositId).toEqual({ type: 'string' });
+    expect(intake.responses['422'].content['application/json'].schema.properties.code.enum).toEqual(
+      expect.arrayContaining(['IDEMPOTENCY_KEY_REUSED', 'DEPOSIT_SEAL_INVALID']),
+    );
+    expect(intake.responses['401'].description).toBe('Refus : UNAUTHENTICATED, SESSION_EXPIRED');
     const list = paths['/api/v1/deposits'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['updatedSince', 'limit']);
     expect(paths['/api/v1/deposits/{id}'].get.parameters).toEqual([

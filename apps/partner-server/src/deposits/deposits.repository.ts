@@ -27,17 +27,54 @@ const VIEW_COLUMNS = [
 export type DepositViewRow = Pick<DepositRow, (typeof VIEW_COLUMNS)[number]>;
 
 /**
- * Inserts a deposit unless the account already has one under this Idempotency-Key: the unique
- * (account_id, idempotency_key) constraint decides, so concurrent identical requests make one
- * row. True when this call inserted it.
+ * Inserts a deposit unless it collides with one of the account's: the same Idempotency-Key, the
+ * same interchange (`content_sha256`) or the same UNB reference. The unique indexes decide, in
+ * the insert itself (no read before the write), so of concurrent requests one row wins whatever
+ * their keys. True when this call inserted it.
  */
 export async function insertDepositOnce(db: Db, row: Insertable<DepositsTable>): Promise<boolean> {
   const result = await db
     .insertInto('deposits')
     .values(row)
-    .onConflict((oc) => oc.columns(['account_id', 'idempotency_key']).doNothing())
+    // No conflict target: any of the three unique indexes (two of them partial) applies.
+    .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** The earlier deposit a duplicate repeats, and what it shares with it. */
+export interface FirstDeposit {
+  id: string;
+  received_at: string;
+  interchange_reference: string | null;
+  /** `content`: the same interchange; `reference`: another one under the same UNB reference. */
+  match: 'content' | 'reference';
+}
+
+/**
+ * The account's deposit holding this interchange (same content, else same UNB reference): the
+ * one a duplicate names. Copies accepted before the rule (`duplicate_of` set) are never it.
+ */
+export async function findFirstDepositOfInterchange(
+  db: Db,
+  accountId: string,
+  contentSha256: string,
+  reference: string | null,
+): Promise<FirstDeposit | undefined> {
+  const first = async (match: FirstDeposit['match'], value: string) => {
+    const row = await db
+      .selectFrom('deposits')
+      .select(['id', 'received_at', 'interchange_reference'])
+      .where('account_id', '=', accountId)
+      .where(match === 'content' ? 'content_sha256' : 'interchange_reference', '=', value)
+      .where('duplicate_of', 'is', null)
+      .executeTakeFirst();
+    return row && { ...row, match };
+  };
+  return (
+    (await first('content', contentSha256)) ??
+    (reference === null ? undefined : await first('reference', reference))
+  );
 }
 
 /** The account's deposit under this key: what a replay compares and answers. */

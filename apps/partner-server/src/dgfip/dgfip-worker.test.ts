@@ -186,8 +186,8 @@ describe.each(await testDialects())('simulated DGFiP (%s)', (dialect) => {
   it('answers more deposits than one batch in a single round', async () => {
     t = await startTestPartner(dialect, { DGFIP_DELAY_MS: '0' });
     const account = await createDepositAccount(t);
-    const body = await account.signer.sign(infentInterchange());
     for (let i = 0; i < 60; i += 1) {
+      const body = await account.signer.sign(infentInterchange({ reference: `LOT${i}` }));
       expect((await postDeposit(t, account.token, body)).statusCode).toBe(202);
     }
     expect(await t.runDgfip()).toBe(60);

@@ -3,6 +3,7 @@ import {
   accountSchema,
   createAccountRequest,
   depositAcceptedSchema,
+  depositIntakeErrors,
   depositListSchema,
   depositPolicySchema,
   depositSchema,
@@ -19,6 +20,8 @@ import {
   signatureSchema,
   subscriptionSchema,
   verifyEmailRequest,
+  errorStatus,
+  type ErrorCode,
 } from '@passerelle/contracts';
 
 /** One operation of the API, described from the same zod schemas the server validates with. */
@@ -35,13 +38,37 @@ interface Operation {
   /** Query parameters, one per key of the object schema. */
   query?: z.ZodObject;
   response?: { status: number; schema?: z.ZodType; contentType?: string };
+  /** The refusals the operation may answer, documented under their HTTP statuses. */
+  errors?: readonly ErrorCode[];
 }
 
 const errorSchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
+  depositId: z.string().optional(),
 });
+
+/** One response per HTTP status of `errors`, its `code` limited to the codes of that status. */
+function errorResponses(errors: readonly ErrorCode[]): Record<string, unknown> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errors) {
+    byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, codes]) => [
+      String(status),
+      {
+        description: `Refus : ${codes.join(', ')}`,
+        content: {
+          'application/json': {
+            schema: jsonSchemaOf(errorSchema.extend({ code: z.enum(codes) })),
+          },
+        },
+      },
+    ]),
+  );
+}
 
 /** Every API v1 operation; the docs page and the OpenAPI document are both made from it. */
 export const operations: Operation[] = [
@@ -142,7 +169,7 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/v1/deposits',
     summary:
-      'Déposer un fichier signé (CMS SignedData DER contenant l’interchange INFENT) avec l’en-tête Idempotency-Key ; contrôles de lisibilité et de sécurisation, puis 202 et un accusé de réception signé. Même clé et même fichier : le même accusé ; même clé, autre fichier : 422',
+      'Déposer un fichier signé (CMS SignedData DER contenant l’interchange INFENT) avec l’en-tête Idempotency-Key ; contrôles de lisibilité et de sécurisation, puis 202 et un accusé de réception signé. Même clé et même fichier : le même accusé ; même clé, autre fichier : 422 ; un interchange déjà déposé par le compte (même contenu, même signé à nouveau, ou même référence UNB), sous une autre clé : 409 DEPOSIT_DUPLICATE, depositId = le premier dépôt',
     auth: true,
     rawRequest: {
       contentType: 'application/pkcs7-mime',
@@ -156,6 +183,7 @@ export const operations: Operation[] = [
       },
     ],
     response: { status: 202, schema: depositAcceptedSchema },
+    errors: depositIntakeErrors,
   },
   {
     method: 'get',
@@ -223,8 +251,9 @@ export function openApiDocument(serverUrl: string, title: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const responses: Record<string, unknown> = {
+      ...errorResponses(op.errors ?? []),
       default: {
-        description: 'Refus : {code, message, field?}',
+        description: 'Refus : {code, message, field?, depositId?}',
         content: { 'application/json': { schema: jsonSchemaOf(errorSchema) } },
       },
     };

@@ -58,3 +58,60 @@ export function createOpensslFolder(): OpensslFolder {
 export function attime(date: Date): string {
   return String(Math.floor(date.getTime() / 1000));
 }
+
+/**
+ * A certificate made by the openssl command line: a new P-256 key, certified by the CA whose
+ * PEM certificate and PKCS#8 DER key are given, with `extensions` (openssl `-extfile` lines),
+ * valid from now for `days`. For certificates of another profile than ours (an older version's).
+ */
+export function issueWithOpenssl(
+  folder: OpensslFolder,
+  params: { caPem: string; caKeyPkcs8: Uint8Array; extensions: string; days: number },
+): { certificatePem: string; privateKeyPkcs8: Buffer } {
+  folder.write('issuer.pem', params.caPem);
+  folder.write('issuer.der', params.caKeyPkcs8);
+  folder.write('issued.ext', params.extensions);
+  folder.ok([
+    'genpkey',
+    '-algorithm',
+    'EC',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-out',
+    'issued.key',
+  ]);
+  folder.ok([
+    'pkcs8',
+    '-topk8',
+    '-nocrypt',
+    '-in',
+    'issued.key',
+    '-outform',
+    'DER',
+    '-out',
+    'issued.p8',
+  ]);
+  folder.ok(['req', '-new', '-key', 'issued.key', '-subj', '/CN=Openssl', '-out', 'issued.csr']);
+  folder.ok([
+    'x509',
+    '-req',
+    '-in',
+    'issued.csr',
+    '-CA',
+    'issuer.pem',
+    '-CAkey',
+    'issuer.der',
+    '-CAkeyform',
+    'DER',
+    '-days',
+    String(params.days),
+    '-extfile',
+    'issued.ext',
+    '-out',
+    'issued.pem',
+  ]);
+  return {
+    certificatePem: folder.read('issued.pem'),
+    privateKeyPkcs8: readFileSync(join(folder.dir, 'issued.p8')),
+  };
+}

@@ -19,6 +19,7 @@ const REFUSAL_LABELS: Record<string, string> = {
   DEPOSIT_CERTIFICATE_EXPIRED: 'certificat non valide à la date de signature',
   DEPOSIT_CERTIFICATE_REVOKED: 'certificat révoqué',
   DEPOSIT_CERTIFICATE_FOREIGN: "certificat d'un autre compte",
+  DEPOSIT_DUPLICATE: 'interchange déjà déposé',
   IDEMPOTENCY_KEY_MISSING: 'identifiant de transmission absent',
   IDEMPOTENCY_KEY_REUSED: 'identifiant de transmission déjà utilisé',
   PAYLOAD_TOO_LARGE: 'fichier trop volumineux',
