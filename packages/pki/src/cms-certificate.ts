@@ -1,9 +1,11 @@
 // The fields of an X.509 certificate that CMS signing and verification need, read once: the
 // exact DER (hashed into signingCertificateV2), issuer and serial as encoded (the SignerInfo's
 // sid), validity, key usages, the public key (decoded and checked by OpenSSL) and what is
-// needed to check the issuer's signature. Node's X509Certificate is not used: building one
-// cost more than the whole rest of a verification (measured, bench/cms-sign-verify.ts).
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+// needed to check the issuer's signature. Node's X509Certificate is not used to read them:
+// building one cost more than the whole rest of a verification (measured,
+// bench/cms-sign-verify.ts); it only checks, once per distinct certificate (the cache), that
+// OpenSSL's decoder reads it too (see checkOpensslDecodes).
+import { createHash, createPublicKey, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import {
   DerError,
   expectTag,
@@ -123,6 +125,20 @@ function publicKeyOf(spki: Uint8Array): KeyObject {
   }
 }
 
+/**
+ * OpenSSL decodes every certificate of a CMS message, whether it uses it or not, and refuses
+ * the message when one does not decode — e.g. a name whose string it cannot convert, which
+ * this reader never looks into. Its decoder (node's X509Certificate is OpenSSL's d2i_X509) is
+ * the only sure way to be as strict; the cache makes it once per certificate.
+ */
+function checkOpensslDecodes(der: Uint8Array): void {
+  try {
+    new X509Certificate(der);
+  } catch (cause) {
+    throw new DerError('a certificate OpenSSL does not decode', { cause });
+  }
+}
+
 function parseCertificate(der: Uint8Array): CmsCertificate {
   const [tbs, signatureAlgorithm, signature, ...extra] = expectTag(
     parseDer(der),
@@ -147,6 +163,7 @@ function parseCertificate(der: Uint8Array): CmsCertificate {
   const spki = expectTag(spkiNode, TAG.sequence).bytes;
   const extensions = readExtensions(fields.find((field) => field.tag === TAG.context(3)));
   const ski = extensions.get(CMS_OID.subjectKeyIdentifier);
+  checkOpensslDecodes(der);
   return Object.freeze({
     der,
     sha256: createHash('sha256').update(der).digest(),

@@ -1,16 +1,19 @@
-// Step 2 of verifyCms (RFC 5652 §5.4–5.6 and RFC 5035): the signed attributes, the content
-// digest, the signer certificate named by the sid, the signature value and the ESS
-// signingCertificateV2 binding. Any failure is CMS_SIGNATURE_INVALID.
-import { constants, createHash, verify, type KeyObject } from 'node:crypto';
+// Step 2 of verifyCms (RFC 5652 §5.3–5.6 and RFC 5035): the digest algorithms, the signed
+// attributes, the content digest, the signer certificate named by the sid, the signature value
+// and the ESS binding of the certificate. Any failure is CMS_SIGNATURE_INVALID. Each rule is at
+// least as strict as `openssl cms -verify -cades` (see the package README).
+import { createHash } from 'node:crypto';
 import type { CmsCertificate } from './cms-certificate';
 import { DerError, expectTag, oidValue, TAG, type DerNode } from './cms-der';
-import { CMS_OID, DIGEST_NAMES, SIGNATURE_ALGORITHMS } from './cms-oids';
+import { bindsSigner } from './cms-ess';
+import { CMS_OID, DIGEST_NAMES, SIGNATURE_ALGORITHMS, type DigestName } from './cms-oids';
 import {
-  algorithmOf,
+  hasNoParameters,
   type AlgorithmIdentifier,
   type ReadCms,
   type SignerIdentifier,
 } from './cms-read';
+import { verifySignatureValue } from './cms-signature-value';
 import { timeValue } from './cms-time';
 import { PkiError } from './pki-error';
 
@@ -20,15 +23,22 @@ export interface CheckedSignature {
   signingTime: Date | null;
 }
 
-type DigestName = 'sha256' | 'sha384' | 'sha512';
+/**
+ * The signed attributes understood here. Any other is refused: we cannot honour what we do not
+ * read (a signature policy, a content hint…), and OpenSSL gives some types rules of its own
+ * (a countersignature may never be signed). smimeCapabilities is what openssl adds by default;
+ * it only states preferences, so it is accepted unread.
+ */
+const KNOWN_SIGNED_ATTRIBUTES: ReadonlySet<string> = new Set([
+  CMS_OID.contentType,
+  CMS_OID.messageDigest,
+  CMS_OID.signingTime,
+  CMS_OID.signingCertificate,
+  CMS_OID.signingCertificateV2,
+  CMS_OID.smimeCapabilities,
+]);
 
 const invalid = (cause?: unknown) => new PkiError('CMS_SIGNATURE_INVALID', { cause });
-
-/** Parameters of a digest or RSA algorithm: absent or NULL (RFC 5754 §2, RFC 4055 §5). */
-function hasNoParameters(algorithm: AlgorithmIdentifier): boolean {
-  const { parameters } = algorithm;
-  return !parameters || (parameters.tag === TAG.null && parameters.value.length === 0);
-}
 
 function digestOf(algorithm: AlgorithmIdentifier): DigestName {
   const name = DIGEST_NAMES[algorithm.oid];
@@ -36,38 +46,71 @@ function digestOf(algorithm: AlgorithmIdentifier): DigestName {
   return name;
 }
 
-/** The one value of each signed attribute, refusing repeated types or values (RFC 5652 §11). */
+/**
+ * The SignedData's digestAlgorithms: only digests we accept (OpenSSL sets up each one before
+ * reading the content, and refuses one it does not know), each once, among them the
+ * SignerInfo's (OpenSSL finds the signer's digest there).
+ */
+function checkDigestAlgorithms(cms: ReadCms): void {
+  cms.digestAlgorithms.forEach(digestOf);
+  const oids = cms.digestAlgorithms.map((algorithm) => algorithm.oid);
+  if (new Set(oids).size !== oids.length) throw invalid();
+  if (!oids.includes(cms.signerInfo.digestAlgorithm.oid)) throw invalid();
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  return Buffer.compare(a, b);
+}
+
+/**
+ * The one value of each signed attribute: known types only, each once with one value, in DER
+ * order (RFC 5652 §5.3: signedAttrs MUST be DER). OpenSSL keeps the order received but
+ * re-encodes each attribute's values; a signer's order is refused, not guessed at.
+ */
 function singleValues(cms: ReadCms): Map<string, DerNode> {
   const values = new Map<string, DerNode>();
+  const { signedAttributes } = cms.signerInfo;
   for (const {
     oid,
     values: [value, ...others],
-  } of cms.signerInfo.signedAttributes) {
-    if (values.has(oid)) throw invalid();
+  } of signedAttributes) {
+    if (!KNOWN_SIGNED_ATTRIBUTES.has(oid) || values.has(oid)) throw invalid();
     if (!value || others.length > 0) throw invalid();
     values.set(oid, value);
   }
+  signedAttributes.forEach((attribute, i) => {
+    const previous = signedAttributes[i - 1];
+    if (previous && compareBytes(previous.bytes, attribute.bytes) > 0) throw invalid();
+  });
   return values;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.compare(a, b) === 0;
-}
-
-/** The one certificate of the bag the sid names (not just any certificate that verifies). */
+/**
+ * The one certificate of the bag the sid names. OpenSSL takes the first certificate whose issuer
+ * compares equal after case folding and serial matches: so no other certificate may carry the
+ * serial (or the key identifier) at all, and the one that does must have the exact issuer bytes.
+ */
 function signerOf(certificates: readonly CmsCertificate[], sid: SignerIdentifier): CmsCertificate {
   const matches = certificates.filter((certificate) =>
     sid.kind === 'issuerAndSerialNumber'
-      ? sameBytes(certificate.issuer, sid.issuer) && sameBytes(certificate.serial, sid.serial)
+      ? compareBytes(certificate.serial, sid.serial) === 0
       : certificate.subjectKeyIdentifier !== undefined &&
-        sameBytes(certificate.subjectKeyIdentifier, sid.keyIdentifier),
+        compareBytes(certificate.subjectKeyIdentifier, sid.keyIdentifier) === 0,
   );
   const [signer, ...others] = matches;
   if (!signer || others.length > 0) throw invalid();
+  if (sid.kind === 'issuerAndSerialNumber' && compareBytes(signer.issuer, sid.issuer) !== 0) {
+    throw invalid();
+  }
   return signer;
 }
 
-function signatureVerifies(cms: ReadCms, digest: DigestName, publicKey: KeyObject): boolean {
+/** The signature algorithm fits the key and the digest, and the signature value verifies. */
+function signatureVerifies(
+  cms: ReadCms,
+  digest: DigestName,
+  publicKey: CmsCertificate['publicKey'],
+): boolean {
   const { signatureAlgorithm, signedAttributesDer, signature } = cms.signerInfo;
   const algorithm = SIGNATURE_ALGORITHMS[signatureAlgorithm.oid];
   if (!algorithm || !signedAttributesDer) return false;
@@ -75,53 +118,18 @@ function signatureVerifies(cms: ReadCms, digest: DigestName, publicKey: KeyObjec
   if (algorithm.digest !== undefined && algorithm.digest !== digest) return false;
   if (publicKey.asymmetricKeyType !== algorithm.keyType) return false;
   // ecdsa-with-SHA* has no parameters (RFC 5758 §3.2); RSA ones have NULL or none.
-  if (
+  const parametersFit =
     algorithm.keyType === 'ec'
-      ? signatureAlgorithm.parameters
-      : !hasNoParameters(signatureAlgorithm)
-  ) {
-    return false;
-  }
-  const key =
-    algorithm.keyType === 'rsa'
-      ? { key: publicKey, padding: constants.RSA_PKCS1_PADDING }
-      : publicKey;
-  try {
-    // ECDSA: the DER Ecdsa-Sig-Value CMS carries is node's default dsaEncoding.
-    return verify(digest, signedAttributesDer, key, signature);
-  } catch {
-    return false; // e.g. an RSA signature of the wrong length
-  }
+      ? !signatureAlgorithm.parameters
+      : hasNoParameters(signatureAlgorithm);
+  return parametersFit && verifySignatureValue(publicKey, digest, signedAttributesDer, signature);
 }
 
-/**
- * RFC 5035 SigningCertificateV2: the first ESSCertIDv2 must hash (SHA-256 by default) to the
- * signer certificate, and its issuerSerial, when present, must name it.
- */
-function bindsSigner(value: DerNode, signer: CmsCertificate): boolean {
-  const [certs] = expectTag(value, TAG.sequence).children;
-  const fields = [...expectTag(expectTag(certs, TAG.sequence).children[0], TAG.sequence).children];
-  const hashAlgorithm =
-    fields[0]?.tag === TAG.sequence
-      ? algorithmOf(fields.shift())
-      : { oid: CMS_OID.sha256, parameters: undefined };
-  const certHash = expectTag(fields.shift(), TAG.octetString).value;
-  const issuerSerial = fields.shift();
-  if (fields.length > 0) throw new DerError('bad ESSCertIDv2');
-  const name = DIGEST_NAMES[hashAlgorithm.oid];
-  if (!name || !hasNoParameters(hashAlgorithm)) return false;
-  const expected = name === 'sha256' ? signer.sha256 : createHash(name).update(signer.der).digest();
-  if (!sameBytes(certHash, expected)) return false;
-  if (!issuerSerial) return true;
-  const [generalNames, serial, ...rest] = expectTag(issuerSerial, TAG.sequence).children;
-  const names = expectTag(generalNames, TAG.sequence).children;
-  const directoryName = names.length === 1 ? expectTag(names[0], TAG.context(4)) : undefined;
-  return (
-    rest.length === 0 &&
-    directoryName?.children.length === 1 &&
-    sameBytes(directoryName.children[0]?.bytes ?? new Uint8Array(), signer.issuer) &&
-    sameBytes(expectTag(serial, TAG.integer).bytes, signer.serial)
-  );
+/** ESS: signingCertificateV2 required, a signingCertificate (v1) checked too when present. */
+function bindsTheSigner(attributes: Map<string, DerNode>, signer: CmsCertificate): boolean {
+  const v2 = attributes.get(CMS_OID.signingCertificateV2);
+  const v1 = attributes.get(CMS_OID.signingCertificate);
+  return v2 !== undefined && bindsSigner(v2, signer, 2) && (!v1 || bindsSigner(v1, signer, 1));
 }
 
 /** Checks the SignerInfo of a read message (CMS_SIGNATURE_INVALID) and names its signer. */
@@ -129,19 +137,20 @@ export function checkCmsSignature(cms: ReadCms): CheckedSignature {
   try {
     const { signerInfo } = cms;
     const digest = digestOf(signerInfo.digestAlgorithm);
+    checkDigestAlgorithms(cms);
     if (!signerInfo.signedAttributesDer) throw invalid();
     const attributes = singleValues(cms);
     const contentType = attributes.get(CMS_OID.contentType);
     const messageDigest = attributes.get(CMS_OID.messageDigest);
     if (!contentType || oidValue(contentType) !== cms.eContentType) throw invalid();
     const actual = createHash(digest).update(cms.content).digest();
-    if (!sameBytes(expectTag(messageDigest, TAG.octetString).value, actual)) throw invalid();
+    if (compareBytes(expectTag(messageDigest, TAG.octetString).value, actual) !== 0)
+      throw invalid();
     const signingTimeNode = attributes.get(CMS_OID.signingTime);
     const signingTime = signingTimeNode ? timeValue(signingTimeNode) : null;
     const signer = signerOf(cms.certificates, signerInfo.sid);
     if (!signatureVerifies(cms, digest, signer.publicKey)) throw invalid();
-    const essValue = attributes.get(CMS_OID.signingCertificateV2);
-    if (!essValue || !bindsSigner(essValue, signer)) throw invalid();
+    if (!bindsTheSigner(attributes, signer)) throw invalid();
     return { signer, signingTime };
   } catch (error) {
     // A malformed signed attribute is a refused signature, not an unreadable message.

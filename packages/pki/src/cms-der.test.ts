@@ -67,6 +67,50 @@ describe('parseDer', () => {
   });
 });
 
+describe('parseDer contents of universal types (anywhere, even where nothing reads them)', () => {
+  it('refuses what OpenSSL’s decoder refuses, and the BER-only forms it tolerates', () => {
+    for (const bad of [
+      '01 02 00 ff', // BOOLEAN of two octets (openssl: refused)
+      '01 01 01', // BOOLEAN TRUE not 0xff (BER only; openssl re-encodes it 0xff)
+      '05 01 00', // NULL with contents (openssl: refused)
+      '02 00', // empty INTEGER (openssl: refused)
+      '0a 02 00 01', // padded ENUMERATED (openssl: refused)
+      '03 00', // BIT STRING without its unused-bits octet (openssl: refused)
+      '03 02 08 ff', // 8 unused bits (openssl: refused)
+      '03 01 03', // unused bits in an empty BIT STRING
+      '03 02 04 ff', // unused bits not zero (BER only; openssl clears them)
+      '06 02 80 01', // OID arc with a leading 0x80 (openssl: refused)
+      '06 02 2a 86', // OID ending inside an arc (openssl: refused)
+      '1e 03 00 41 00', // BMPString of odd length (openssl: refused)
+      '1c 02 00 41', // UniversalString not a multiple of 4 (openssl: refused)
+      '2c 05 0c 03 61 62 63', // constructed UTF8String (BER only)
+      '10 00', // primitive SEQUENCE (openssl: refused)
+      '11 00', // primitive SET
+    ]) {
+      refuses(hex(bad));
+      refuses(der(TAG.sequence, hex(bad))); // nested, as in an ANY nobody reads
+    }
+  });
+
+  it('accepts their DER forms and leaves other tags’ contents alone', () => {
+    for (const good of [
+      '01 01 ff',
+      '01 01 00',
+      '05 00',
+      '0a 01 00',
+      '03 01 00',
+      '03 02 05 a0',
+      '06 03 55 04 03',
+      '1e 02 00 41',
+      '1c 04 00 00 00 41',
+      '80 01 01', // [0] primitive: its type is the reader's business
+      '0c 02 ff ff', // UTF8String: contents not interpreted here
+    ]) {
+      expect(Buffer.from(parseDer(hex(good)).bytes)).toEqual(hex(good));
+    }
+  });
+});
+
 describe('parseDer element budget', () => {
   it(`refuses more than ${MAX_DER_ELEMENTS} elements, which would cost memory, not time`, () => {
     const flat = (count: number) => der(TAG.sequence, Buffer.from('0500'.repeat(count), 'hex'));

@@ -18,10 +18,13 @@ export const TAG = {
   octetString: 0x04,
   null: 0x05,
   oid: 0x06,
+  enumerated: 0x0a,
   utf8String: 0x0c,
   printableString: 0x13,
   utcTime: 0x17,
   generalizedTime: 0x18,
+  universalString: 0x1c,
+  bmpString: 0x1e,
   sequence: 0x30,
   set: 0x31,
   /** [n] constructed, context-specific: 0xa0 + n. */
@@ -51,10 +54,79 @@ function isConstructed(tag: number): boolean {
   return (tag & 0x20) !== 0;
 }
 
+/** True when no arc of the OID contents starts with 0x80 and the last octet ends an arc. */
+function isMinimalOid(value: Uint8Array): boolean {
+  if (value.length === 0 || (value[value.length - 1] ?? 0) >= 0x80) return false;
+  return value.every((octet, i) => octet !== 0x80 || (i > 0 && (value[i - 1] ?? 0) >= 0x80));
+}
+
+/**
+ * X.690's DER rules for the contents of the universal primitive types that OpenSSL decodes
+ * wherever they appear (even inside an ANY it never reads): an element OpenSSL's decoder
+ * refuses must never get past this reader. Other types' contents are not interpreted here.
+ */
+function checkUniversalContents(tag: number, value: Uint8Array): void {
+  const [first = 0, second = 0] = value;
+  switch (tag) {
+    case TAG.boolean:
+      if (value.length !== 1 || (first !== 0 && first !== 0xff)) throw new DerError('bad BOOLEAN');
+      return;
+    case TAG.integer:
+    case TAG.enumerated:
+      if (value.length === 0) throw new DerError('empty integer');
+      if (
+        value.length > 1 &&
+        ((first === 0 && second < 0x80) || (first === 0xff && second >= 0x80))
+      ) {
+        throw new DerError('non-minimal integer');
+      }
+      return;
+    case TAG.bitString: {
+      // The unused-bits count, at most 7, none for an empty string, and those bits zero.
+      const last = value[value.length - 1] ?? 0;
+      const unusedMask = (1 << first) - 1;
+      if (
+        value.length === 0 ||
+        first > 7 ||
+        (value.length === 1 && first !== 0) ||
+        (last & unusedMask) !== 0
+      ) {
+        throw new DerError('bad BIT STRING');
+      }
+      return;
+    }
+    case TAG.null:
+      if (value.length !== 0) throw new DerError('NULL with contents');
+      return;
+    case TAG.oid:
+      if (!isMinimalOid(value)) throw new DerError('bad oid');
+      return;
+    case TAG.bmpString:
+      if (value.length % 2 !== 0) throw new DerError('bad BMPString');
+      return;
+    case TAG.universalString:
+      if (value.length % 4 !== 0) throw new DerError('bad UniversalString');
+      return;
+  }
+}
+
+/**
+ * The identifier rules: universal constructed tags other than SEQUENCE and SET are BER's
+ * constructed strings, and a primitive SEQUENCE or SET does not exist.
+ */
+function checkUniversalTag(tag: number): void {
+  if ((tag & 0xc0) !== 0) return; // context, application, private: the caller's business
+  if (isConstructed(tag) && tag !== TAG.sequence && tag !== TAG.set) {
+    throw new DerError('constructed string');
+  }
+  if (tag === 0x10 || tag === 0x11) throw new DerError('primitive SEQUENCE or SET');
+}
+
 /**
  * Parses `bytes` as exactly one DER element (no trailing bytes) and every constructed element
- * inside it. Refuses high tag numbers, indefinite and non-minimal lengths, constructed
- * BIT/OCTET STRINGs (BER only), and more than MAX_DER_ELEMENTS elements.
+ * inside it. Refuses high tag numbers, indefinite and non-minimal lengths, constructed strings
+ * (BER only), universal primitives whose contents break DER (BOOLEAN, INTEGER, ENUMERATED, BIT
+ * STRING, NULL, OID, BMPString, UniversalString), and more than MAX_DER_ELEMENTS elements.
  */
 export function parseDer(bytes: Uint8Array): DerNode {
   const [node, end] = parseAt(bytes, 0, bytes.length, 0, { left: MAX_DER_ELEMENTS });
@@ -76,7 +148,7 @@ function parseAt(
   const tag = bytes[start] ?? 0;
   if ((tag & 0x1f) === 0x1f) throw new DerError('high tag number');
   if (tag === 0) throw new DerError('end-of-contents'); // BER's indefinite-length terminator
-  if (tag === 0x23 || tag === 0x24) throw new DerError('constructed string');
+  checkUniversalTag(tag);
   let offset = start + 1;
   const first = bytes[offset++] ?? 0;
   let length = first;
@@ -94,6 +166,7 @@ function parseAt(
   if (end > limit) throw new DerError('truncated');
   const value = bytes.subarray(offset, end);
   const children: DerNode[] = [];
+  if (!isConstructed(tag) && (tag & 0xc0) === 0) checkUniversalContents(tag, value);
   if (isConstructed(tag)) {
     let at = offset;
     while (at < end) {

@@ -5,7 +5,10 @@ export const CMS_OID = {
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  smimeCapabilities: '1.2.840.113549.1.9.15',
+  sha1: '1.3.14.3.2.26',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha384: '2.16.840.1.101.3.4.2.2',
   sha512: '2.16.840.1.101.3.4.2.3',
@@ -22,8 +25,11 @@ export const CMS_OID = {
   subjectKeyIdentifier: '2.5.29.14',
 } as const;
 
+/** A digest a CMS message may use, as node:crypto names it. */
+export type DigestName = 'sha256' | 'sha384' | 'sha512';
+
 /** The digest algorithms a CMS message may use, as node:crypto names them. */
-export const DIGEST_NAMES: Readonly<Record<string, 'sha256' | 'sha384' | 'sha512'>> = {
+export const DIGEST_NAMES: Readonly<Record<string, DigestName>> = {
   [CMS_OID.sha256]: 'sha256',
   [CMS_OID.sha384]: 'sha384',
   [CMS_OID.sha512]: 'sha512',
@@ -31,7 +37,7 @@ export const DIGEST_NAMES: Readonly<Record<string, 'sha256' | 'sha384' | 'sha512
 
 /** Signature algorithms accepted: the key type they need and the digest they imply, if any. */
 export const SIGNATURE_ALGORITHMS: Readonly<
-  Record<string, { keyType: 'ec' | 'rsa'; digest?: 'sha256' | 'sha384' | 'sha512' }>
+  Record<string, { keyType: 'ec' | 'rsa'; digest?: DigestName }>
 > = {
   // openssl writes rsaEncryption here (RFC 3370 §3.2): the digest is the SignerInfo's.
   [CMS_OID.rsaEncryption]: { keyType: 'rsa' },

@@ -29,6 +29,8 @@ export interface AlgorithmIdentifier {
 export interface CmsAttribute {
   oid: string;
   values: readonly DerNode[];
+  /** The whole Attribute element as encoded (DER order is checked on these). */
+  bytes: Uint8Array;
 }
 
 /** How the SignerInfo names its certificate (RFC 5652 §5.3 SignerIdentifier). */
@@ -38,6 +40,8 @@ export type SignerIdentifier =
 
 /** The one SignerInfo of the message. */
 export interface ReadSignerInfo {
+  /** 1 (signer named by issuer and serial) or 3 (by subject key identifier). */
+  version: number;
   sid: SignerIdentifier;
   digestAlgorithm: AlgorithmIdentifier;
   /** The signed attributes as signed: the [0] element re-tagged as a SET (RFC 5652 §5.4). */
@@ -49,6 +53,8 @@ export interface ReadSignerInfo {
 
 /** A structurally sound SignedData with attached content. */
 export interface ReadCms {
+  /** The SignedData's digestAlgorithms SET, which must announce the SignerInfo's digest. */
+  digestAlgorithms: readonly AlgorithmIdentifier[];
   eContentType: string;
   content: Uint8Array;
   certificates: readonly CmsCertificate[];
@@ -62,6 +68,12 @@ export function algorithmOf(node: DerNode | undefined): AlgorithmIdentifier {
   const { children } = expectTag(node, TAG.sequence);
   if (children.length < 1 || children.length > 2) throw new DerError('bad algorithm');
   return { oid: oidValue(children[0]), parameters: children[1] };
+}
+
+/** Parameters of a digest or RSA algorithm: absent or NULL (RFC 5754 §2, RFC 4055 §5). */
+export function hasNoParameters(algorithm: AlgorithmIdentifier): boolean {
+  const { parameters } = algorithm;
+  return !parameters || (parameters.tag === TAG.null && parameters.value.length === 0);
 }
 
 function signerIdentifierOf(node: DerNode | undefined, version: number): SignerIdentifier {
@@ -85,7 +97,9 @@ function attributesOf(node: DerNode): CmsAttribute[] {
   return node.children.map((attribute) => {
     const [type, values, ...rest] = expectTag(attribute, TAG.sequence).children;
     if (rest.length > 0) throw new DerError('bad attribute');
-    return { oid: oidValue(type), values: expectTag(values, TAG.set).children };
+    const { children } = expectTag(values, TAG.set);
+    if (children.length === 0) throw new DerError('attribute without a value');
+    return { oid: oidValue(type), values: children, bytes: attribute.bytes };
   });
 }
 
@@ -105,11 +119,11 @@ function signerInfoOf(node: DerNode | undefined): ReadSignerInfo {
   }
   const signatureAlgorithm = algorithmOf(children.shift());
   const signature = expectTag(children.shift(), TAG.octetString).value;
-  // Unsigned attributes ([1]) may follow; they are not covered by the signature and ignored.
-  if (children.length > 1 || (children[0] && children[0].tag !== TAG.context(1))) {
-    throw new DerError('unexpected SignerInfo field');
-  }
+  // Unsigned attributes ([1]) are refused: nothing we exchange carries any, and OpenSSL has
+  // rules for them (no contentType, messageDigest… there) that we would otherwise have to keep.
+  if (children.length > 0) throw new DerError('unexpected SignerInfo field');
   return {
+    version,
     sid,
     digestAlgorithm,
     signedAttributesDer,
@@ -121,10 +135,10 @@ function signerInfoOf(node: DerNode | undefined): ReadSignerInfo {
 
 function certificatesOf(node: DerNode | undefined): CmsCertificate[] {
   if (!node) return [];
-  // CertificateChoices other than a plain Certificate (attribute certificates…) are ignored.
-  const plain = node.children.filter((choice) => choice.tag === TAG.sequence);
-  if (plain.length > MAX_CMS_CERTIFICATES) throw new DerError('too many certificates');
-  return plain.map((choice) => readCmsCertificate(choice.bytes));
+  if (node.children.length > MAX_CMS_CERTIFICATES) throw new DerError('too many certificates');
+  // Only plain X.509 certificates: other CertificateChoices (attribute certificates, [3]
+  // other formats) are of no use to us, and OpenSSL refuses any choice it cannot decode.
+  return node.children.map((choice) => readCmsCertificate(expectTag(choice, TAG.sequence).bytes));
 }
 
 function readStructure(der: Uint8Array): ReadCms {
@@ -136,8 +150,7 @@ function readStructure(der: Uint8Array): ReadCms {
   if (explicit?.children.length !== 1) throw new DerError('bad ContentInfo');
   const fields = [...signedData.children];
   const version = smallIntegerValue(fields.shift());
-  if (version < 1 || version > 5) throw new DerError('bad SignedData version');
-  expectTag(fields.shift(), TAG.set).children.forEach(algorithmOf); // digestAlgorithms
+  const digestAlgorithms = expectTag(fields.shift(), TAG.set).children.map(algorithmOf);
   const [eContentTypeNode, eContentNode, ...encapExtra] = expectTag(
     fields.shift(),
     TAG.sequence,
@@ -148,24 +161,31 @@ function readStructure(der: Uint8Array): ReadCms {
   if (explicitContent.children.length !== 1) throw new DerError('bad eContent');
   const content = expectTag(explicitContent.children[0], TAG.octetString).value;
   const certificatesNode = fields[0]?.tag === TAG.context(0) ? fields.shift() : undefined;
-  if (fields[0]?.tag === TAG.context(1)) fields.shift(); // CRLs: revocation is the caller's
+  // No crls ([1]): revocation is the caller's (its CRL, its database), and a CRL we skipped
+  // could still be one OpenSSL refuses to decode.
   const signerInfos = expectTag(fields.shift(), TAG.set).children;
   if (fields.length > 0) throw new DerError('unexpected SignedData field');
   if (signerInfos.length !== 1) throw new DerError('not exactly one SignerInfo');
   const eContentType = oidValue(eContentTypeNode);
   // Declarations and receipts are plain data; another content type is not ours to read.
   if (eContentType !== CMS_OID.data) throw new DerError('not id-data content');
+  const signerInfo = signerInfoOf(signerInfos[0]);
+  // RFC 5652 §5.1 for what is left (X.509 certificates only, id-data, no crls): version 3
+  // exactly when the SignerInfo names its signer by key identifier (version 3), else 1.
+  if (version !== (signerInfo.version === 3 ? 3 : 1)) throw new DerError('bad SignedData version');
   return {
+    digestAlgorithms,
     eContentType,
     content,
     certificates: certificatesOf(certificatesNode),
-    signerInfo: signerInfoOf(signerInfos[0]),
+    signerInfo,
   };
 }
 
 /**
- * Reads a DER ContentInfo(SignedData) of at most `maxBytes` with attached id-data content and
- * exactly one SignerInfo, or throws CMS_UNREADABLE. The result holds views into `der`.
+ * Reads a DER ContentInfo(SignedData) of at most `maxBytes` with attached id-data content,
+ * exactly one SignerInfo, X.509 certificates only, no crls and no unsigned attributes, or
+ * throws CMS_UNREADABLE. The result holds views into `der`.
  */
 export function readCms(der: Uint8Array, maxBytes: number = DEFAULT_CMS_MAX_BYTES): ReadCms {
   if (der.length === 0 || der.length > maxBytes) throw unreadable();

@@ -79,6 +79,32 @@ describe.each(await testDialects())('deposit refusals, checks 1–2 in order (%s
     expect(await storedCount()).toBe(0);
   });
 
+  it('refuses a deposit whose digestAlgorithms identifier was corrupted, at sealing (issue #12)', async () => {
+    t = await startTestPartner(dialect);
+    const { token, signer } = await createDepositAccount(t);
+    const body = await signer.sign(infentInterchange());
+    // SignedData's digestAlgorithms: SET { SEQUENCE { id-sha256 } }, right after its version.
+    const set = Buffer.from('310d300b0609608648016503040201', 'hex');
+    const at = body.indexOf(set);
+    expect(at).toBeGreaterThan(0);
+    // One octet of the arcs changed, 840 → 841: an OID openssl does not know ("unknown digest
+    // algorithm"); the last octet 01 → 04: SHA-224, which the SignerInfo does not use
+    // ("no matching digest"). Both were answered 202 before.
+    for (const [index, mask] of [
+      [at + 8, 0x01],
+      [at + set.length - 1, 0x05],
+    ] as const) {
+      const corrupted = Buffer.from(body);
+      corrupted[index] = corrupted[index]! ^ mask;
+      const refusal = await refused(token, corrupted, 422, 'DEPOSIT_SEAL_INVALID');
+      expect(refusal.message).toMatch(SEALING);
+    }
+    expect(await storedCount()).toBe(0);
+    expect(await refusalCounts()).toEqual({ DEPOSIT_SEAL_INVALID: 2 });
+    // The same signer's intact deposit still goes through.
+    expect((await postDeposit(t, token, body)).statusCode).toBe(202);
+  });
+
   it('refuses certificates it did not issue: another CA, or its own receipt certificate', async () => {
     t = await startTestPartner(dialect);
     const { token, signer } = await createDepositAccount(t);
