@@ -1,3 +1,4 @@
 export * from './test-databases';
 export * from './inject';
 export * from './concurrency';
+export * from './raw-http';
