@@ -9,9 +9,10 @@ const inboxSmtpPort = process.env.INBOX_SMTP_PORT ?? '1025';
 
 /**
  * Everything `npm start` runs, side by side: each entry is a name, a command and its
- * environment. The person's variables (PORT, PUBLIC_URL, DATABASE_URL…) are the declarant's;
- * the other services get theirs under their own names (PARTNER_PORT, PARTNER_PUBLIC_URL,
- * PARTNER_DATABASE_URL, INBOX_SMTP_PORT, INBOX_HTTP_PORT), and an empty value means "default".
+ * environment. The person's variables (PORT, PUBLIC_URL, ALLOWED_HOSTS, DATABASE_URL…) are the
+ * declarant's; the other services get theirs under their own names (PARTNER_PORT,
+ * PARTNER_PUBLIC_URL, PARTNER_ALLOWED_HOSTS, PARTNER_DATABASE_URL, INBOX_SMTP_PORT,
+ * INBOX_HTTP_PORT, INBOX_PUBLIC_URL, INBOX_ALLOWED_HOSTS), and an empty value means "default".
  * @type {import('./lib/services.mjs').Service[]}
  */
 const services = [
@@ -24,6 +25,8 @@ const services = [
       SMTP_PORT: inboxSmtpPort,
       HTTP_PORT: process.env.INBOX_HTTP_PORT ?? '3100',
       HOST: '127.0.0.1',
+      PUBLIC_URL: process.env.INBOX_PUBLIC_URL ?? '',
+      ALLOWED_HOSTS: process.env.INBOX_ALLOWED_HOSTS ?? '',
     },
   },
   {
@@ -34,6 +37,7 @@ const services = [
     env: {
       PORT: partnerPort,
       PUBLIC_URL: process.env.PARTNER_PUBLIC_URL ?? `http://localhost:${partnerPort}`,
+      ALLOWED_HOSTS: process.env.PARTNER_ALLOWED_HOSTS ?? '',
       DATABASE_URL: process.env.PARTNER_DATABASE_URL ?? '',
       SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${inboxSmtpPort}`,
     },

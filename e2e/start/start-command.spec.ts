@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +24,9 @@ describe('the README start command', () => {
       await freePort(),
       await freePort(),
     ];
-    const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
+    // A data folder that does not exist yet, as on a fresh clone: the start creates it.
+    const parent = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
+    const dataDir = join(parent, 'var');
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: root,
       env: {
@@ -64,11 +75,70 @@ describe('the README start command', () => {
         messages: [],
       });
       expect(existsSync(join(dataDir, 'partner.sqlite'))).toBe(true);
+      // Data at rest: only this account can enter the folder or read its files (databases,
+      // their -wal/-shm, the master keys).
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      const files = readdirSync(dataDir);
+      expect(files).toEqual(expect.arrayContaining(['declarant.sqlite-wal', 'partner-master.key']));
+      for (const name of files)
+        expect(statSync(join(dataDir, name)).mode & 0o777, name).toBe(0o600);
     } finally {
       child.kill('SIGINT');
       const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(parent, { recursive: true, force: true });
       expect(code).toBe(0);
+    }
+  });
+
+  it('refuses to start on a data folder an earlier version left readable by others, naming the chmod to run', async () => {
+    const [port, partnerPort, inboxHttp, inboxSmtp] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    const parent = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
+    const dataDir = join(parent, 'var');
+    // drwxr-xr-x and -rw-r--r--: what `npm start` created before the permissions were fixed.
+    mkdirSync(dataDir);
+    chmodSync(dataDir, 0o755);
+    for (const name of ['declarant.sqlite', 'partner.sqlite']) {
+      writeFileSync(join(dataDir, name), '');
+      chmodSync(join(dataDir, name), 0o644);
+    }
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        PARTNER_PORT: String(partnerPort),
+        INBOX_HTTP_PORT: String(inboxHttp),
+        INBOX_SMTP_PORT: String(inboxSmtp),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Should a server start anyway, stop everything so that the test fails at once.
+    child.stdout.on('data', () => {
+      if (/est prêt/.test(output)) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    try {
+      expect(code, output).not.toBe(0);
+      expect(output).toContain('ne peut pas démarrer');
+      expect(output).toContain(`chmod 700 ${dataDir}`);
+      // Either server lists the whole folder's problems, so one round of chmod is enough.
+      expect(output).toContain(`chmod 600 ${join(dataDir, 'declarant.sqlite')}`);
+      expect(output).toContain(`chmod 600 ${join(dataDir, 'partner.sqlite')}`);
+      expect(output).not.toContain('est prêt');
+      // Nothing was changed behind the person's back.
+      expect(statSync(dataDir).mode & 0o777).toBe(0o755);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });

@@ -20,6 +20,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = await createServer({
     logger: ctx.logger,
     publicUrl: ctx.config.publicUrl,
+    allowedHosts: ctx.config.allowedHosts,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     scripts: 'self',

@@ -12,6 +12,7 @@ describe('declarant configuration', () => {
       port: 3000,
       host: '127.0.0.1',
       publicUrl: 'http://localhost:3000',
+      allowedHosts: [],
       sessionIdleMs: 30 * 60_000,
       sessionAbsoluteMs: 12 * 3_600_000,
       secureCookies: false,
@@ -27,13 +28,20 @@ describe('declarant configuration', () => {
         PUBLIC_URL: 'ftp://x',
         SESSION_IDLE_MINUTES: '0',
         TRUST_PROXY: 'maybe',
+        ALLOWED_HOSTS: 'https://passerelle.cabinet.fr',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'PUBLIC_URL', 'SESSION_IDLE_MINUTES', 'TRUST_PROXY']) {
+    for (const name of [
+      'PORT',
+      'PUBLIC_URL',
+      'SESSION_IDLE_MINUTES',
+      'TRUST_PROXY',
+      'ALLOWED_HOSTS',
+    ]) {
       expect(problems).toContain(name);
     }
   });

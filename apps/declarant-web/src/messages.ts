@@ -18,6 +18,8 @@ export const messages: Record<ErrorCode, string> = {
   FORBIDDEN: "Vous n'avez pas les droits nécessaires pour cette action.",
   CSRF_REJECTED:
     "La requête a été refusée car elle ne provient pas de l'application. Rechargez la page et réessayez.",
+  HOST_NOT_ALLOWED:
+    "Cette adresse n'est pas celle de Passerelle : ouvrez l'adresse habituelle de l'application.",
   NOT_FOUND: "L'élément demandé est introuvable.",
   EMAIL_TAKEN: 'Cette adresse email est déjà utilisée.',
   LAST_ADMIN: 'Impossible de désactiver le dernier administrateur actif.',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '@passerelle/mail';
+import { rawHttp } from '@passerelle/server-kit/testing';
 import { readInboxConfig } from './config';
 import { startMailInbox, type RunningInbox } from './start';
 
@@ -120,6 +121,62 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     };
     expect(messages.map((m) => m.subject)).toEqual(['trois', 'deux']);
     expect(await (await get('/')).text()).toContain('(les 2 plus récents)');
+  });
+
+  it('answers only to its own names: a rebound Host reads no email and empties nothing', async () => {
+    const { mailer, get } = await start();
+    await mailer.send({ to: 'alice@cabinet.fr', subject: 'Votre code confidentiel', text: 'X' });
+    const port = running!.httpPort;
+    const at = (path: string) => `http://127.0.0.1:${port}${path}`;
+    // What a page of evil.example gets once its name resolves to 127.0.0.1 (DNS rebinding).
+    const rebound = { host: `evil.example:${port}` };
+    for (const path of ['/api/messages', '/']) {
+      const read = await rawHttp(at(path), { headers: rebound });
+      expect(read.status, path).toBe(421);
+      expect(read.body).not.toContain('code confidentiel');
+      expect(JSON.parse(read.body)).toMatchObject({ code: 'HOST_NOT_ALLOWED' });
+    }
+    const wipe = await rawHttp(at('/api/messages'), {
+      method: 'DELETE',
+      headers: {
+        ...rebound,
+        origin: `http://evil.example:${port}`,
+        'sec-fetch-site': 'same-origin',
+      },
+    });
+    expect(wipe.status).toBe(421);
+    const kept = (await (await get('/api/messages')).json()) as { messages: unknown[] };
+    expect(kept.messages).toHaveLength(1);
+    // Its own name (PUBLIC_URL's host, localhost by default) and the loopback address are served.
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+      expect((await rawHttp(at('/api/messages'), { headers: { host } })).status).toBe(200);
+    }
+  });
+
+  it('serves the PUBLIC_URL it is given, and its ALLOWED_HOSTS', async () => {
+    await start({ PUBLIC_URL: 'http://boite.demo.test', ALLOWED_HOSTS: 'courrier.test' });
+    const at = `http://127.0.0.1:${running!.httpPort}/api/messages`;
+    for (const [host, status] of [
+      ['boite.demo.test', 200],
+      ['courrier.test:8025', 200],
+      ['autre.courrier.test', 421],
+    ] as const) {
+      expect((await rawHttp(at, { headers: { host } })).status, host).toBe(status);
+    }
+    expect(running!.httpUrl).toBe('http://boite.demo.test');
+  });
+
+  it('never lets a list, a message or the API be cached', async () => {
+    const { mailer, get } = await start();
+    await mailer.send({ to: 'alice@cabinet.fr', subject: 'Votre code confidentiel', text: 'X' });
+    const { messages } = (await (await get('/api/messages')).json()) as {
+      messages: { id: string }[];
+    };
+    const id = messages[0]!.id;
+    for (const path of ['/api/messages', `/api/messages/${id}`, '/', `/messages/${id}`]) {
+      expect((await get(path)).headers.get('cache-control'), path).toBe('no-store');
+    }
+    expect((await get('/style.css')).headers.get('cache-control')).not.toBe('no-store');
   });
 
   it('answers an unknown message page with a French 404 page', async () => {

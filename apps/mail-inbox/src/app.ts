@@ -11,8 +11,10 @@ export type Logger = ReturnType<typeof createLogger>;
 /** What the web side needs besides the inbox. */
 export interface InboxAppOptions {
   logger: Logger;
-  /** The address people open, e.g. `http://localhost:3100`. */
+  /** The address people open, e.g. `http://localhost:3100`; the only host answered, with loopback. */
   publicUrl: string;
+  /** Further host names answered (ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
   /** The inbox's cap, told on the page. */
   maxMessages: number;
 }
@@ -25,6 +27,7 @@ export async function buildInboxApp(
   const app = await createServer({
     logger: options.logger,
     publicUrl: options.publicUrl,
+    allowedHosts: options.allowedHosts,
     trustProxy: false,
     bodyLimit: 1024,
     scripts: 'none',

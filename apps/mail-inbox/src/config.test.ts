@@ -8,6 +8,8 @@ describe('readInboxConfig', () => {
       smtpPort: 1025,
       httpPort: 3100,
       host: '127.0.0.1',
+      publicUrl: undefined,
+      allowedHosts: [],
       maxMessages: 500,
       logLevel: 'info',
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intVar, loadConfig } from '@passerelle/server-kit';
+import { allowedHostsVar, intVar, loadConfig, urlVar } from '@passerelle/server-kit';
 
 /**
  * Every environment variable the local inbox reads, with its default (documented in the
@@ -12,6 +12,10 @@ export const inboxConfigShape = {
   HTTP_PORT: intVar(3100, 0, 65535),
   /** Interface of both servers; 127.0.0.1 keeps this open SMTP sink private to this machine. */
   HOST: z.string().default('127.0.0.1'),
+  /** The page's address; its host (and loopback) is the only one answered. Default http://localhost:<HTTP_PORT>. */
+  PUBLIC_URL: urlVar().optional(),
+  /** Further host names the page answers to (comma-separated); any other Host gets 421. */
+  ALLOWED_HOSTS: allowedHostsVar(),
   /** Messages kept in memory; past it, the oldest are dropped. */
   INBOX_MAX_MESSAGES: intVar(500, 1, 100_000),
   /** pino level: fatal, error, warn, info, debug, trace, silent. */
@@ -23,6 +27,9 @@ export interface InboxConfig {
   smtpPort: number;
   httpPort: number;
   host: string;
+  /** PUBLIC_URL as given; unset, the page is http://localhost:<its port>. */
+  publicUrl: string | undefined;
+  allowedHosts: string[];
   maxMessages: number;
   logLevel: string;
 }
@@ -34,6 +41,8 @@ export function readInboxConfig(env: NodeJS.ProcessEnv = process.env): InboxConf
     smtpPort: raw.SMTP_PORT,
     httpPort: raw.HTTP_PORT,
     host: raw.HOST,
+    publicUrl: raw.PUBLIC_URL,
+    allowedHosts: raw.ALLOWED_HOSTS,
     maxMessages: raw.INBOX_MAX_MESSAGES,
     logLevel: raw.LOG_LEVEL,
   });

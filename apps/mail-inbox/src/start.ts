@@ -7,7 +7,7 @@ import type { InboxConfig } from './config';
 /** The local inbox running: its SMTP receiver and its web page. */
 export interface RunningInbox {
   inbox: Inbox;
-  /** The page's address, e.g. `http://localhost:3100` (the real port when 0 was asked). */
+  /** The page's address: PUBLIC_URL, else `http://localhost:<port>` (the real port when 0 was asked). */
   httpUrl: string;
   httpPort: number;
   smtpPort: number;
@@ -28,14 +28,15 @@ export async function startMailInbox(
   try {
     const app = await buildInboxApp(inbox, {
       logger,
-      publicUrl: `http://localhost:${config.httpPort}`,
+      publicUrl: config.publicUrl ?? `http://localhost:${config.httpPort}`,
+      allowedHosts: config.allowedHosts,
       maxMessages: config.maxMessages,
     });
     await app.listen({ port: config.httpPort, host: config.host });
     const httpPort = (app.server.address() as AddressInfo).port;
     return {
       inbox,
-      httpUrl: `http://localhost:${httpPort}`,
+      httpUrl: config.publicUrl ?? `http://localhost:${httpPort}`,
       httpPort,
       smtpPort: inbox.port,
       close: () => app.close().then(() => inbox.close()),

@@ -18,6 +18,7 @@ export async function buildPartnerApp(ctx: PartnerContext): Promise<FastifyInsta
   const app = await createServer({
     logger: ctx.logger,
     publicUrl: ctx.config.publicUrl,
+    allowedHosts: ctx.config.allowedHosts,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 64 * 1024,
     // The portal is plain server-rendered HTML: no script at all.

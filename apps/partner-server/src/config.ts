@@ -27,6 +27,15 @@ export const partnerConfigShape = {
   ACCESS_TOKEN_MINUTES: intVar(10, 1, 60),
   /** Days a refresh token (and its session) lives without being used. */
   REFRESH_TOKEN_DAYS: intVar(30, 1, 365),
+  /**
+   * Days an API session (the declarant's connection to the client space) lasts after sign-in,
+   * however often it is refreshed; then the portal credentials must be given again.
+   */
+  API_SESSION_ABSOLUTE_DAYS: intVar(90, 1, 3650),
+  /** Minutes without a request after which a portal session ends. */
+  PORTAL_SESSION_IDLE_MINUTES: intVar(30, 1, 24 * 60),
+  /** Hours after sign-in after which a portal session ends, whatever the activity. */
+  PORTAL_SESSION_ABSOLUTE_HOURS: intVar(12, 1, 24 * 30),
   /** Wrong confidential codes per account and window before 429. */
   CODE_MAX_FAILURES: intVar(5, 1, 100),
   CODE_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
@@ -72,6 +81,10 @@ export interface PartnerConfig extends ServerSettings {
   mailFrom: string;
   accessTokenMs: number;
   refreshTokenMs: number;
+  /** Absolute lifetime of an API session family (its refresh tokens never outlive it). */
+  apiSessionAbsoluteMs: number;
+  /** A portal session ends after `idleMs` without a request, or `absoluteMs` after sign-in. */
+  portalSession: { idleMs: number; absoluteMs: number };
   code: { maxFailures: number; windowMs: number };
   signIn: SignInLimits;
   validityMonths: number[];
@@ -100,6 +113,11 @@ export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): Partner
     mailFrom: raw.MAIL_FROM,
     accessTokenMs: raw.ACCESS_TOKEN_MINUTES * minute,
     refreshTokenMs: raw.REFRESH_TOKEN_DAYS * 24 * 60 * minute,
+    apiSessionAbsoluteMs: raw.API_SESSION_ABSOLUTE_DAYS * 24 * 60 * minute,
+    portalSession: Object.freeze({
+      idleMs: raw.PORTAL_SESSION_IDLE_MINUTES * minute,
+      absoluteMs: raw.PORTAL_SESSION_ABSOLUTE_HOURS * 60 * minute,
+    }),
     code: Object.freeze({
       maxFailures: raw.CODE_MAX_FAILURES,
       windowMs: raw.CODE_WINDOW_MINUTES * minute,

@@ -72,3 +72,25 @@ export const urlVar = () =>
   z
     .url({ protocol: /^https?$/, error: 'doit être une URL http(s) absolue' })
     .transform((value) => value.replace(/\/+$/, ''));
+
+/** One host name or bracketed IPv6 address, without scheme nor port. */
+const HOST_NAME = String.raw`(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])`;
+
+/**
+ * Host names separated by commas (`passerelle.cabinet.fr, passerelle`), without scheme nor
+ * port; read lower-cased; unset is none.
+ */
+export const allowedHostsVar = () =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^\\s*${HOST_NAME}(\\s*,\\s*${HOST_NAME})*\\s*$`, 'i'),
+      'noms d’hôte séparés par des virgules, sans schéma ni port (ex. passerelle.cabinet.fr)',
+    )
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean),
+    );

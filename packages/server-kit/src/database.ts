@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateData } from './data-permissions';
 
 /** Which SQL engine a database runs on; migrations and a few queries branch on it. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,12 +24,18 @@ export interface Database<DB> {
 /**
  * Opens the database. SQLite runs in WAL mode with `synchronous=FULL` so that a committed
  * transaction survives a power loss, a 5 s busy timeout for concurrent writers, and foreign
- * keys on. PostgreSQL may be given a schema (used by tests to isolate each run).
+ * keys on; its folder is created 0700 and its file 0600, and either one readable by others is
+ * refused (`DataPermissionError`). PostgreSQL may be given a schema (used by tests to isolate
+ * each run).
  */
 export function openDatabase<DB>(target: DatabaseTarget): Database<DB> {
   if (target.dialect === 'sqlite') {
-    mkdirSync(dirname(target.file), { recursive: true });
-    const connection = new SQLite(target.file);
+    const { file } = target;
+    ensurePrivateData(dirname(file), [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]);
+    // Created here 0600 when missing (the mode applies only to a new file): SQLite then gives
+    // the -wal and -shm it creates the database file's own mode, whatever the process umask.
+    closeSync(openSync(file, 'a', 0o600));
+    const connection = new SQLite(file);
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');
     connection.pragma('foreign_keys = ON');

@@ -1,5 +1,6 @@
 export * from './app-error';
 export * from './config';
+export * from './data-permissions';
 export * from './database';
 export * from './logger';
 export * from './migrations';

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateData } from './data-permissions';
 
 /**
  * Master keys by id; `currentId` encrypts, every listed key decrypts, so old ciphertexts keep
@@ -64,17 +65,17 @@ export function addKey(keyring: Keyring | undefined): Keyring {
 
 /**
  * Reads the keyring from `file`; for the embedded default, creates the file with a fresh key
- * and mode 0600 when it does not exist. A file readable by others is refused.
+ * and mode 0600 (its folder 0700) when it does not exist. A file or folder readable by others
+ * is refused (`DataPermissionError`, naming the chmod to run).
  */
 export function loadKeyringFile(file: string, options: { create: boolean }): Keyring {
+  if (!existsSync(file) && !options.create) {
+    throw new Error(`fichier de clé maître absent : ${file}`);
+  }
+  ensurePrivateData(dirname(file), [file]);
   if (!existsSync(file)) {
-    if (!options.create) throw new Error(`fichier de clé maître absent : ${file}`);
-    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${formatKeyring(addKey(undefined))}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
-  }
-  if ((statSync(file).mode & 0o077) !== 0) {
-    throw new Error(`le fichier de clé maître ${file} est lisible par d'autres (chmod 600)`);
   }
   return parseKeyring(readFileSync(file, 'utf8'));
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { boolVar, intVar, urlVar } from './config';
+import { allowedHostsVar, boolVar, intVar, urlVar } from './config';
 
 /** The variables every Passerelle server reads, with the server's own default port. */
 export function serverConfigShape(defaultPort: number) {
@@ -11,6 +11,8 @@ export function serverConfigShape(defaultPort: number) {
     HOST: z.string().default('127.0.0.1'),
     /** The URL people open (scheme, host, port); also the only origin allowed to change state. */
     PUBLIC_URL: urlVar().optional(),
+    /** Further host names the server answers to (comma-separated); any other Host gets 421. */
+    ALLOWED_HOSTS: allowedHostsVar(),
     /** Folder of the SQLite file and other local state. */
     DATA_DIR: z.string().default('./var'),
     /** `postgres://…` for PostgreSQL, `sqlite:<file>`, or unset for a SQLite file in DATA_DIR. */
@@ -35,6 +37,8 @@ export interface ServerSettings {
   port: number;
   host: string;
   publicUrl: string;
+  /** Host names served besides PUBLIC_URL's (and loopback), from ALLOWED_HOSTS. */
+  allowedHosts: string[];
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: string;
@@ -48,6 +52,7 @@ export function serverSettingsFrom(raw: {
   PORT: number;
   HOST: string;
   PUBLIC_URL?: string | undefined;
+  ALLOWED_HOSTS: string[];
   DATA_DIR: string;
   DATABASE_URL?: string | undefined;
   LOG_LEVEL: string;
@@ -58,6 +63,7 @@ export function serverSettingsFrom(raw: {
     port: raw.PORT,
     host: raw.HOST,
     publicUrl,
+    allowedHosts: raw.ALLOWED_HOSTS,
     dataDir: resolve(raw.DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     logLevel: raw.LOG_LEVEL,

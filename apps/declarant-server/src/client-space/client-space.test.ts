@@ -129,6 +129,34 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
     });
   });
 
+  it('shows the end of the partner session family (90 days) as "Non connecté"; the portal credentials reconnect', async () => {
+    const { cookie } = await setup();
+    await partner!.createVerifiedAccount();
+    await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    // Only the partner's time moves: the declarant's own session of Bruno stays open.
+    const days = (n: number) => partner!.clock.advance(n * 24 * 3_600_000);
+    // Used every few weeks, each status check rotating the refresh token: 84 days connected.
+    for (let week = 3; week <= 12; week += 3) {
+      days(21);
+      const status = (await t.call('GET', '/api/me/client-space', { cookie })).json();
+      expect(status.connected, `week ${week}`).toBe(true);
+    }
+    days(7); // 91 days after "Se connecter"
+    const ended = (await t.call('GET', '/api/me/client-space', { cookie })).json();
+    expect(ended).toMatchObject({
+      connected: false,
+      reason: 'session_revoked',
+      email: PORTAL.email,
+    });
+    const row = await t.ctx.db
+      .selectFrom('client_space_connections')
+      .selectAll()
+      .executeTakeFirst();
+    expect(row).toMatchObject({ lost_reason: 'session_revoked', refresh_token_sealed: '' });
+    const again = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    expect(again.json()).toMatchObject({ connected: true, reason: null });
+  });
+
   it('disconnects: the partner session is revoked and the stored token deleted', async () => {
     const { cookie } = await setup();
     await partner!.createVerifiedAccount();

@@ -63,7 +63,11 @@ describe.each(await testDialects())(
     it('keeps the copies accepted before the rule, marks them, and refuses any further one', async () => {
       scratch = await createScratchDatabase(dialect);
       database = openDatabase<PartnerDatabase>(scratch.target);
-      const { '0003-deposit-uniqueness': _added, ...before } = partnerMigrations;
+      const {
+        '0003-deposit-uniqueness': _added,
+        '0004-session-lifetimes': _later,
+        ...before
+      } = partnerMigrations;
       await migrateToLatest(database.db as never, dialect, before, database.schema);
       const accountId = randomUUID();
       await database.db

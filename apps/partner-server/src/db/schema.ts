@@ -50,6 +50,8 @@ export interface SessionFamiliesTable {
   kind: 'api' | 'portal';
   account_id: string;
   created_at: string;
+  /** The absolute end, however often it is used or refreshed; no token of the family outlives it. */
+  expires_at: string;
   revoked_at: string | null;
   revoked_reason: string | null;
 }
@@ -58,6 +60,7 @@ export interface AccessTokensTable {
   token_hash: string;
   family_id: string;
   account_id: string;
+  /** For a portal session, the idle deadline: each request moves it (never past the family's end). */
   expires_at: string;
 }
 

@@ -115,7 +115,9 @@ export const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/sessions/refresh',
-    summary: 'Renouveler les jetons (usage unique ; un jeton réutilisé révoque toute la session)',
+    summary:
+      'Renouveler les jetons (usage unique ; un jeton réutilisé révoque toute la session ; ' +
+      'la session finit 90 jours après son ouverture par défaut, quels que soient les renouvellements)',
     auth: false,
     request: refreshSessionRequest,
     response: { status: 200, schema: sessionTokensSchema },

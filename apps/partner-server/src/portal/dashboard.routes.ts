@@ -23,7 +23,12 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
     if (!caller) return reply;
     const account = await toAccountView(ctx, caller.account);
     const signatures = await listAccountSignatures(ctx, caller.account);
-    const families = await listLiveFamilies(ctx.db, caller.account.id, 'api');
+    const families = await listLiveFamilies(
+      ctx.db,
+      caller.account.id,
+      'api',
+      ctx.now().toISOString(),
+    );
     const connections = families.map((f) => ({ id: f.id, createdAt: f.created_at }));
     const { deposits, refusals } = await depositsForPortal(ctx, caller.account);
     const notice = dashboardNotice(request.query, account);
@@ -76,7 +81,12 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
       const caller = await requirePortalCaller(ctx, request, reply);
       if (!caller) return reply;
       // Only one of this account's own live API sessions; any other id is "not found".
-      const families = await listLiveFamilies(ctx.db, caller.account.id, 'api');
+      const families = await listLiveFamilies(
+        ctx.db,
+        caller.account.id,
+        'api',
+        ctx.now().toISOString(),
+      );
       if (!families.some((f) => f.id === request.params.id)) {
         const page = errorPage(
           'Connexion introuvable',

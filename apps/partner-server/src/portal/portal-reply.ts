@@ -23,6 +23,7 @@ export function sendPage(
 const TITLES: Partial<Record<AppError['code'], string>> = {
   NOT_FOUND: 'Introuvable',
   CSRF_REJECTED: 'Requête refusée',
+  HOST_NOT_ALLOWED: 'Adresse non reconnue',
   RATE_LIMITED: 'Trop de tentatives',
   INTERNAL: 'Action impossible',
 };

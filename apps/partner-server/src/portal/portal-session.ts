@@ -3,7 +3,10 @@ import { AppError } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
 import { resolveAccessToken, type PartnerCaller } from '../sessions/sessions.service';
 
-/** The portal's session cookie: a portal session's access token (12 hours, no refresh). */
+/**
+ * The portal's session cookie: a portal session's access token, without refresh; it ends after
+ * 30 minutes without a request or 12 hours after sign-in (PORTAL_SESSION_*).
+ */
 const COOKIE = 'partner_portal';
 
 const cookieOptions = (ctx: PartnerContext) => ({

@@ -13,6 +13,7 @@ import {
 } from '../accounts/accounts.repository';
 import type { PartnerContext } from '../context';
 import {
+  extendAccessToken,
   findAccessToken,
   findRefreshToken,
   insertAccessToken,
@@ -69,22 +70,33 @@ export async function authenticateAccount(
   return account;
 }
 
-/** Opens a session family and gives its first tokens. */
+/** The earlier of two ISO-8601 UTC instants (written alike, so they compare as text). */
+const earliest = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * Opens a session family and gives its first tokens. The family's absolute end is written in
+ * its row (12 hours for the portal, 90 days for the API by default): no refresh moves it.
+ */
 export async function openTokenSession(
   ctx: PartnerContext,
   account: AccountRow,
   kind: 'api' | 'portal',
 ): Promise<IssuedTokens> {
   const familyId = randomUUID();
+  const now = ctx.now();
+  const lifetime =
+    kind === 'portal' ? ctx.config.portalSession.absoluteMs : ctx.config.apiSessionAbsoluteMs;
+  const familyEnd = new Date(now.getTime() + lifetime).toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     await insertFamily(tx, {
       id: familyId,
       kind,
       account_id: account.id,
-      created_at: ctx.now().toISOString(),
+      created_at: now.toISOString(),
+      expires_at: familyEnd,
     });
   });
-  return issueTokens(ctx, account.id, familyId, kind);
+  return issueTokens(ctx, account.id, familyId, kind, familyEnd);
 }
 
 /**
@@ -95,7 +107,8 @@ export async function refreshTokenSession(ctx: PartnerContext, refreshToken: str
   const tokenHash = hashToken(refreshToken);
   const now = ctx.now().toISOString();
   const row = await findRefreshToken(ctx.db, tokenHash);
-  if (!row || row.revoked_at !== null || row.expires_at <= now) {
+  // The family's end too: a refresh token issued before families had one may outlive it.
+  if (!row || row.revoked_at !== null || row.expires_at <= now || row.family_expires_at <= now) {
     throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
   }
   if (row.used_at !== null || !(await spendRefreshToken(ctx.db, tokenHash, now))) {
@@ -105,27 +118,45 @@ export async function refreshTokenSession(ctx: PartnerContext, refreshToken: str
   }
   const account = await findAccountById(ctx.db, row.account_id);
   if (!account) throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
-  return { account, tokens: await issueTokens(ctx, account.id, row.family_id, 'api') };
+  const tokens = await issueTokens(ctx, account.id, row.family_id, 'api', row.family_expires_at);
+  return { account, tokens };
 }
 
-/** Resolves a bearer access token (or a portal cookie token); 401 when unknown, expired or revoked. */
+/**
+ * Resolves a bearer access token (or a portal cookie token); 401 when unknown, expired, past
+ * its family's end, or revoked. A portal token's idle deadline moves forward with each request.
+ */
 export async function resolveAccessToken(
   ctx: PartnerContext,
   token: string | undefined,
   kind: 'api' | 'portal',
 ): Promise<PartnerCaller> {
   if (!token) throw new AppError('UNAUTHENTICATED', 'Authentification requise.');
-  const row = await findAccessToken(ctx.db, hashToken(token));
+  const tokenHash = hashToken(token);
+  const row = await findAccessToken(ctx.db, tokenHash);
+  const now = ctx.now();
+  const nowIso = now.toISOString();
   if (
     !row ||
     row.kind !== kind ||
     row.revoked_at !== null ||
-    row.expires_at <= ctx.now().toISOString()
+    row.expires_at <= nowIso ||
+    row.family_expires_at <= nowIso
   ) {
     throw new AppError('SESSION_EXPIRED', 'Session expirée ou révoquée.');
   }
   const account = await findAccountById(ctx.db, row.account_id);
   if (!account) throw new AppError('SESSION_EXPIRED', 'Session expirée ou révoquée.');
+  if (kind === 'portal') {
+    const idleEnd = earliest(
+      new Date(now.getTime() + ctx.config.portalSession.idleMs).toISOString(),
+      row.family_expires_at,
+    );
+    // Written at most once a minute per session: the idle timeout is exact to a minute.
+    if (Date.parse(idleEnd) - Date.parse(row.expires_at) >= 60_000) {
+      await extendAccessToken(ctx.db, tokenHash, idleEnd);
+    }
+  }
   return { account, familyId: row.family_id };
 }
 
@@ -134,19 +165,25 @@ export async function closeTokenSession(ctx: PartnerContext, familyId: string, r
   await revokeFamily(ctx.db, familyId, ctx.now().toISOString(), reason);
 }
 
+/** New tokens of a family, none of them outliving `familyEnd`. */
 async function issueTokens(
   ctx: PartnerContext,
   accountId: string,
   familyId: string,
   kind: 'api' | 'portal',
+  familyEnd: string,
 ): Promise<IssuedTokens> {
   const now = ctx.now().getTime();
   const accessToken = newSecretToken();
   const refreshToken = newSecretToken();
-  // A portal (browser) session has no refresh token: its access token lives 12 hours.
-  const accessMs = kind === 'portal' ? 12 * 3_600_000 : ctx.config.accessTokenMs;
-  const accessTokenExpiresAt = new Date(now + accessMs).toISOString();
-  const refreshTokenExpiresAt = new Date(now + ctx.config.refreshTokenMs).toISOString();
+  // A portal (browser) session has no refresh token: its access token is the cookie, and its
+  // end is the idle deadline, moved forward by each request (resolveAccessToken).
+  const accessMs = kind === 'portal' ? ctx.config.portalSession.idleMs : ctx.config.accessTokenMs;
+  const accessTokenExpiresAt = earliest(new Date(now + accessMs).toISOString(), familyEnd);
+  const refreshTokenExpiresAt = earliest(
+    new Date(now + ctx.config.refreshTokenMs).toISOString(),
+    familyEnd,
+  );
   await ctx.db.transaction().execute(async (tx) => {
     await insertAccessToken(tx, {
       token_hash: hashToken(accessToken),

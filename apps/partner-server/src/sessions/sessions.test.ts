@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { ACCOUNT, STRONG_PASSWORD, startTestPartner, type TestPartner } from '../test/test-partner';
 
+const DAY = 24 * 3_600_000;
+
 describe.each(await testDialects())('partner API sessions (%s)', (dialect) => {
   let t: TestPartner;
   afterEach(async () => t.close());
@@ -110,6 +112,65 @@ describe.each(await testDialects())('partner API sessions (%s)', (dialect) => {
       body: { refreshToken: other.refreshToken },
     });
     expect(old.json().code).toBe('REFRESH_TOKEN_INVALID');
+  });
+
+  it('ends an API session family 90 days after sign-in, however often it is refreshed', async () => {
+    t = await startTestPartner(dialect);
+    await t.createVerifiedAccount();
+    const signedInAt = t.clock.now().getTime();
+    const end = new Date(signedInAt + 90 * DAY).toISOString();
+    let tokens = await t.signIn();
+    // The end is written in the family's row, for every instance and restart to enforce.
+    const family = await t.ctx.db.selectFrom('session_families').selectAll().executeTakeFirst();
+    expect(family?.expires_at).toBe(end);
+    // The declarant refreshes well within 30 days, again and again: 80 days of use.
+    for (let day = 20; day <= 80; day += 20) {
+      t.clock.advance(20 * DAY);
+      const refreshed = await t.call('POST', '/api/v1/sessions/refresh', {
+        body: { refreshToken: tokens.refreshToken },
+      });
+      expect(refreshed.statusCode, `day ${day}`).toBe(200);
+      tokens = refreshed.json();
+    }
+    // No token outlives its family: the last refresh token ends with it, not 30 days later.
+    expect(tokens.refreshTokenExpiresAt).toBe(end);
+    t.clock.advance(10 * DAY - 5 * 60_000); // 5 minutes before the end
+    const last = (
+      await t.call('POST', '/api/v1/sessions/refresh', {
+        body: { refreshToken: tokens.refreshToken },
+      })
+    ).json();
+    expect(last.accessTokenExpiresAt).toBe(end);
+    t.clock.advance(5 * 60_000);
+    const over = await t.call('POST', '/api/v1/sessions/refresh', {
+      body: { refreshToken: last.refreshToken },
+    });
+    expect(over.statusCode).toBe(401);
+    expect(over.json()).toEqual({
+      code: 'REFRESH_TOKEN_INVALID',
+      message: 'Session expirée ou révoquée : reconnectez-vous à l’espace client.',
+    });
+    const access = await t.call('GET', '/api/v1/accounts/current', { token: last.accessToken });
+    expect(access.json().code).toBe('SESSION_EXPIRED');
+    // A new sign-in (the portal credentials again) opens a new family of 90 days.
+    const again = await t.signIn();
+    expect(
+      (await t.call('GET', '/api/v1/accounts/current', { token: again.accessToken })).statusCode,
+    ).toBe(200);
+  });
+
+  it('takes the family lifetime from API_SESSION_ABSOLUTE_DAYS', async () => {
+    t = await startTestPartner(dialect, { API_SESSION_ABSOLUTE_DAYS: '7' });
+    await t.createVerifiedAccount();
+    const tokens = await t.signIn();
+    expect(tokens.refreshTokenExpiresAt).toBe(
+      new Date(t.clock.now().getTime() + 7 * DAY).toISOString(),
+    );
+    t.clock.advance(7 * DAY);
+    const over = await t.call('POST', '/api/v1/sessions/refresh', {
+      body: { refreshToken: tokens.refreshToken },
+    });
+    expect(over.json().code).toBe('REFRESH_TOKEN_INVALID');
   });
 
   it('stores only hashes of tokens', async () => {

@@ -3,10 +3,16 @@ import type { PartnerDatabase } from '../db/schema';
 
 type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
 
-/** Starts a session family (one sign-in and all its rotations). */
+/** Starts a session family (one sign-in and all its rotations), ending at `expires_at`. */
 export async function insertFamily(
   db: Db,
-  row: { id: string; kind: 'api' | 'portal'; account_id: string; created_at: string },
+  row: {
+    id: string;
+    kind: 'api' | 'portal';
+    account_id: string;
+    created_at: string;
+    expires_at: string;
+  },
 ) {
   await db
     .insertInto('session_families')
@@ -44,9 +50,29 @@ export function findAccessToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('access_tokens as t')
     .innerJoin('session_families as f', 'f.id', 't.family_id')
-    .select(['t.account_id', 't.family_id', 't.expires_at', 'f.kind', 'f.revoked_at'])
+    .select([
+      't.account_id',
+      't.family_id',
+      't.expires_at',
+      'f.kind',
+      'f.revoked_at',
+      'f.expires_at as family_expires_at',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/**
+ * Moves an access token's end later (a portal session's idle deadline); a concurrent request
+ * that moved it further already wins, and a token deleted by a revocation stays deleted.
+ */
+export async function extendAccessToken(db: Db, tokenHash: string, expiresAt: string) {
+  await db
+    .updateTable('access_tokens')
+    .set({ expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '<', expiresAt)
+    .execute();
 }
 
 /** A refresh token with its family's state. */
@@ -54,7 +80,14 @@ export function findRefreshToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('refresh_tokens as t')
     .innerJoin('session_families as f', 'f.id', 't.family_id')
-    .select(['t.account_id', 't.family_id', 't.expires_at', 't.used_at', 'f.revoked_at'])
+    .select([
+      't.account_id',
+      't.family_id',
+      't.expires_at',
+      't.used_at',
+      'f.revoked_at',
+      'f.expires_at as family_expires_at',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -81,14 +114,15 @@ export async function revokeFamily(db: Db, familyId: string, at: string, reason:
   await db.deleteFrom('access_tokens').where('family_id', '=', familyId).execute();
 }
 
-/** The account's live API sessions (for the portal's list and revocation). */
-export function listLiveFamilies(db: Db, accountId: string, kind: 'api' | 'portal') {
+/** The account's live sessions at `now`: neither revoked nor past their end (portal list, revocation). */
+export function listLiveFamilies(db: Db, accountId: string, kind: 'api' | 'portal', now: string) {
   return db
     .selectFrom('session_families')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('kind', '=', kind)
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .execute();
 }

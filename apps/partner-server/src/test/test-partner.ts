@@ -12,6 +12,7 @@ import { buildPartnerApp } from '../app';
 import { readPartnerConfig } from '../config';
 import type { PartnerContext } from '../context';
 import { runDgfipRound, startDgfipWorker } from '../dgfip/dgfip-worker';
+import type { IssuedTokens } from '../sessions/sessions.service';
 import { openPartnerContext } from '../start';
 
 export const STRONG_PASSWORD = 'cheval agrafe batterie correcte';
@@ -38,7 +39,7 @@ export interface TestPartner {
   /** Creates the account, confirms its email from the inbox, and returns the emailed code. */
   createVerifiedAccount(overrides?: Partial<typeof ACCOUNT>): Promise<{ code: string }>;
   /** Opens an API session and returns its tokens. */
-  signIn(email?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  signIn(email?: string): Promise<IssuedTokens>;
   /** One round of the simulated DGFiP at the test clock's time; how many deposits it answered. */
   runDgfip(): Promise<number>;
   /** Another instance of the partner on the same database, config, inbox and clock. */
@@ -122,7 +123,7 @@ export async function startTestPartner(
         body: { email, password: STRONG_PASSWORD },
       });
       if (response.statusCode !== 201) throw new Error(`sign in: ${response.body}`);
-      return response.json<{ accessToken: string; refreshToken: string }>();
+      return response.json<IssuedTokens>();
     },
     runDgfip() {
       return runDgfipRound(opened.ctx);

@@ -2,3 +2,4 @@ export * from './test-databases';
 export * from './inject';
 export * from './concurrency';
 export * from './raw-http';
+export * from './raw-host-request';
