@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { findForbiddenCharacter } from '@passerelle/contracts';
 import {
   intVar,
   loadConfig,
@@ -18,8 +19,19 @@ import {
  */
 export const partnerConfigShape = {
   ...serverConfigShape(3200),
-  /** Name shown on the portal, in emails and in the CA certificate. */
-  PARTNER_NAME: z.string().min(1).max(100).default('Partenaire EDI de référence'),
+  /**
+   * Name shown on the portal, in emails and in the CA certificate. At most 36 characters: the
+   * CA's commonName "<name> — Autorité de certification" must fit X.520's 64.
+   */
+  PARTNER_NAME: z
+    .string()
+    .min(1)
+    .max(36, 'au plus 36 caractères (le nom de l’autorité de certification en ajoute 28, sur 64)')
+    .refine(
+      (value) => findForbiddenCharacter(value) === undefined,
+      'caractère de contrôle interdit',
+    )
+    .default('Partenaire EDI de référence'),
   /** Master keyring `id=base64;…` (32-byte keys, last = current); unset: `<DATA_DIR>/partner-master.key`. */
   MASTER_KEY: z.string().optional(),
   ...mailConfigShape('Partenaire EDI de référence <no-reply@partenaire-edi.localhost>'),

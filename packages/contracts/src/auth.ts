@@ -1,21 +1,27 @@
 import { z } from 'zod';
-import { emailField, newPasswordFields, passwordField, personNameField } from './fields';
+import {
+  emailField,
+  lineTextField,
+  newPasswordFields,
+  passwordField,
+  personNameField,
+  withCertificateHolderName,
+} from './fields';
 import { currentUserSchema } from './users';
 
 /** `POST /api/setup`: the one-time first start, creating the firm and its first administrator. */
-export const setupRequest = z
-  .object({
+export const setupRequest = withCertificateHolderName(
+  z.object({
     token: z.string({ error: 'Lien de configuration manquant.' }).min(1).max(200),
-    firmName: z
-      .string({ error: 'Nom du cabinet obligatoire.' })
+    firmName: lineTextField('Nom du cabinet')
       .trim()
       .min(1, 'Nom du cabinet obligatoire.')
       .max(200, 'Nom du cabinet trop long (200 caractères au plus).'),
     firstName: personNameField('Prénom'),
     lastName: personNameField('Nom'),
     email: emailField,
-  })
-  .and(newPasswordFields);
+  }),
+).and(newPasswordFields);
 export type SetupRequest = z.input<typeof setupRequest>;
 
 /** `GET /api/setup`: whether the first start still waits for its administrator. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineTextField } from './fields';
 import { isValidSiren, isValidSiret } from './siret';
 
 // Dossiers (the firm's client companies) and their exercises (issue #6). The codes are those of
@@ -51,15 +52,13 @@ export const taxations = ['IS', 'IR'] as const;
 export type Taxation = (typeof taxations)[number];
 
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} obligatoire.` })
+  lineTextField(label)
     .trim()
     .min(1, `${label} obligatoire.`)
     .max(max, `${label} trop long (${max} caractères au plus).`);
 
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  lineTextField(label, `${label} invalide.`)
     .trim()
     .max(max, `${label} trop long (${max} caractères au plus).`)
     .optional()

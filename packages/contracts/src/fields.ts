@@ -1,13 +1,27 @@
 import { z } from 'zod';
+import { holderNameTooLongMessage } from './certificate-names';
+import { findForbiddenCharacter, forbiddenCharacterMessage } from './text-characters';
 
 /** Longest password accepted (characters); longer input is refused, never truncated. */
 export const PASSWORD_MAX_LENGTH = 128;
 /** Shortest password accepted for an application account (ASVS 4.0.3 V2.1.1). */
 export const PASSWORD_MIN_LENGTH = 12;
 
+/**
+ * A one-line text as typed: refuses the characters of `text-characters.ts` (CR, LF, TAB, other
+ * controls, bidi overrides…) with a French message naming the field and the character. Checked
+ * before any trimming, so a pasted trailing CR/LF or TAB is refused rather than silently cut.
+ * Every name, email address and free text of a request starts from it.
+ */
+export const lineTextField = (label: string, requiredMessage = `${label} obligatoire.`) =>
+  z
+    .string({ error: requiredMessage })
+    .refine((value) => findForbiddenCharacter(value) === undefined, {
+      error: (issue) => forbiddenCharacterMessage(label, String(issue.input)),
+    });
+
 /** A person's email, trimmed and lower-cased so that uniqueness is case-insensitive. */
-export const emailField = z
-  .string({ error: 'Adresse email obligatoire.' })
+export const emailField = lineTextField('Adresse email')
   .trim()
   .min(1, 'Adresse email obligatoire.')
   .max(254, 'Adresse email trop longue (254 caractères au plus).')
@@ -16,11 +30,31 @@ export const emailField = z
 
 /** A first or last name. */
 export const personNameField = (label: string) =>
-  z
-    .string({ error: `${label} obligatoire.` })
+  lineTextField(label)
     .trim()
     .min(1, `${label} obligatoire.`)
     .max(100, `${label} trop long (100 caractères au plus).`);
+
+/**
+ * The certificate bound on a person's names (object with `firstName` and `lastName`): "Prénom
+ * Nom" is the commonName of their signature certificates, at most 64 characters. Checked where
+ * a future holder's names are typed (declarant users, its first administrator, the partner's
+ * holder), since nobody can rename them later. The refusal is placed on `lastName`.
+ */
+export function withCertificateHolderName<
+  T extends z.ZodType<{ firstName: string; lastName: string }>,
+>(schema: T): T {
+  return schema.refine(
+    (value) => holderNameTooLongMessage(value.firstName, value.lastName) === undefined,
+    {
+      path: ['lastName'],
+      error: (issue) => {
+        const value = issue.input as { firstName: string; lastName: string };
+        return holderNameTooLongMessage(value.firstName, value.lastName);
+      },
+    },
+  );
+}
 
 /**
  * A password as typed: only its length is checked here (strength needs the dictionary, which is

@@ -11,3 +11,5 @@ export * from './dossiers';
 export * from './declarations';
 export * from './deposits';
 export * from './sending';
+export * from './text-characters';
+export * from './certificate-names';

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { emailField, newPasswordFields, passwordField, personNameField } from './fields';
+import { CERTIFICATE_NAME_MAX_LENGTH } from './certificate-names';
+import {
+  emailField,
+  lineTextField,
+  newPasswordFields,
+  passwordField,
+  personNameField,
+  withCertificateHolderName,
+} from './fields';
 import { isValidSiret } from './siret';
 
 // Schemas of the reference EDI partner's API v1 (design §3). The declarant's PartnerClient
@@ -8,11 +16,14 @@ import { isValidSiret } from './siret';
 /** `POST /api/v1/accounts` (and the portal's "Créer un compte client" form). */
 export const createAccountRequest = z
   .object({
-    firmName: z
-      .string({ error: 'Raison sociale obligatoire.' })
+    // The organizationName of every signature certificate of the account: X.520's bound.
+    firmName: lineTextField('Raison sociale')
       .trim()
       .min(1, 'Raison sociale obligatoire.')
-      .max(200, 'Raison sociale trop longue (200 caractères au plus).'),
+      .max(
+        CERTIFICATE_NAME_MAX_LENGTH,
+        `Raison sociale trop longue (${CERTIFICATE_NAME_MAX_LENGTH} caractères au plus : elle figure dans les certificats de signature).`,
+      ),
     siret: z
       .string({ error: 'SIRET obligatoire.' })
       .transform((value) => value.replace(/\s+/g, ''))
@@ -83,11 +94,14 @@ export const signaturePolicySchema = z.object({
 });
 export type SignaturePolicy = z.infer<typeof signaturePolicySchema>;
 
-export const holderSchema = z.object({
-  firstName: personNameField('Prénom du titulaire'),
-  lastName: personNameField('Nom du titulaire'),
-  email: emailField,
-});
+/** The holder of a signature certificate: CN = "Prénom Nom" (64 characters at most), SAN email. */
+export const holderSchema = withCertificateHolderName(
+  z.object({
+    firstName: personNameField('Prénom du titulaire'),
+    lastName: personNameField('Nom du titulaire'),
+    email: emailField,
+  }),
+);
 
 /** `POST /api/v1/signatures`: a PKCS#10 request, the emailed code, the chosen validity. */
 export const issueSignatureRequest = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, personNameField } from './fields';
+import { emailField, personNameField, withCertificateHolderName } from './fields';
 
 export const roles = ['administrator', 'collaborator'] as const;
 /** What a user may do: administrators also manage users and read the audit log. */
@@ -28,12 +28,14 @@ export const currentUserSchema = userSchema.extend({
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 /** `POST /api/users` (administrator). */
-export const createUserRequest = z.object({
-  firstName: personNameField('Prénom'),
-  lastName: personNameField('Nom'),
-  email: emailField,
-  role: z.enum(roles, { error: 'Rôle invalide : administrateur ou collaborateur.' }),
-});
+export const createUserRequest = withCertificateHolderName(
+  z.object({
+    firstName: personNameField('Prénom'),
+    lastName: personNameField('Nom'),
+    email: emailField,
+    role: z.enum(roles, { error: 'Rôle invalide : administrateur ou collaborateur.' }),
+  }),
+);
 export type CreateUserRequest = z.input<typeof createUserRequest>;
 
 /** `PATCH /api/users/:id/status` (administrator). */

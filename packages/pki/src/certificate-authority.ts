@@ -1,6 +1,7 @@
 import { defaultCrypto } from './engine'; // first: loads reflect-metadata before x509
 import type { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { buildSubjectName, checkCertificateSubject } from './certificate-subject';
 import { PkiError } from './pki-error';
 import { randomSerialHex } from './serial';
 import { addCalendarMonths, BACKDATE_MS, toWholeSeconds } from './validity';
@@ -26,7 +27,11 @@ export interface CreatedCertificateAuthority {
   privateKeyPkcs8: Buffer;
 }
 
-/** Creates a self-signed ECDSA P-256 CA that may sign end-entity certificates and CRLs only. */
+/**
+ * Creates a self-signed ECDSA P-256 CA that may sign end-entity certificates and CRLs only;
+ * its subject is CN = commonName, O = organization, C = FR as literal text (see
+ * `buildSubjectName`), read back before it is returned.
+ */
 export async function createCertificateAuthority(
   params: {
     commonName: string;
@@ -41,8 +46,8 @@ export async function createCertificateAuthority(
     throw new RangeError('validityYears must be an integer between 1 and 30');
   }
   const notBefore = new Date(toWholeSeconds(params.now ?? new Date()).getTime() - BACKDATE_MS);
+  const name = buildSubjectName({ commonName, organization }); // refused before any key is made
   const keys = await crypto.subtle.generateKey(CA_KEY_ALGORITHM, true, ['sign', 'verify']);
-  const name = new x509.Name([{ CN: [commonName] }, { O: [organization] }, { C: ['FR'] }]);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: randomSerialHex(crypto),
@@ -62,6 +67,7 @@ export async function createCertificateAuthority(
     },
     crypto,
   );
+  checkCertificateSubject(certificate.rawData, { commonName, organization });
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
   return {
     certificatePem: encodePem(certificate.rawData, 'CERTIFICATE'),

@@ -1,7 +1,13 @@
 import { defaultCrypto } from './engine'; // first: loads reflect-metadata before x509
 import type { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { certificateHolderName } from '@passerelle/contracts';
 import { CA_SIGNING_ALGORITHM, type LoadedCertificateAuthority } from './certificate-authority';
+import {
+  buildSubjectName,
+  checkCertificateSubject,
+  type SubjectNames,
+} from './certificate-subject';
 import { checkPublicKey } from './key-policy';
 import { isValidSerialHex, randomSerialHex } from './serial';
 import { addCalendarMonths, BACKDATE_MS, toWholeSeconds } from './validity';
@@ -23,7 +29,7 @@ export interface IssueCertificateParams {
   /** The key proven by `verifyCsr`. */
   csrPublicKey: x509.PublicKey;
   holder: CertificateHolder;
-  /** The accounting firm's name (subject O). */
+  /** The accounting firm's name (subject O), taken literally. */
   organization: string;
   validityMonths: number;
   /** Where relying parties fetch the CRL (CRL distribution point). */
@@ -43,7 +49,10 @@ export interface IssuedCertificate {
 /**
  * Signs an S/MIME-style signature certificate (digitalSignature + nonRepudiation, EKU
  * emailProtection, SAN rfc822Name) for a key that passed `verifyCsr`, valid from now − 1 minute
- * for `validityMonths` calendar months, with ECDSA SHA-256 by the CA.
+ * for `validityMonths` calendar months, with ECDSA SHA-256 by the CA. The subject is CN = "first
+ * last", O = organization, C = FR, as literal text (SUBJECT_INVALID when a name is empty, longer
+ * than 64 characters or holds a control character), and is read back before the certificate is
+ * returned (SUBJECT_MISMATCH).
  */
 export async function issueCertificate(
   params: IssueCertificateParams,
@@ -69,11 +78,11 @@ export async function issueCertificate(
   if (notAfter > ca.certificate.notAfter) {
     throw new RangeError('the certificate would outlive the CA certificate');
   }
-  const subject = new x509.Name([
-    { CN: [`${holder.firstName} ${holder.lastName}`] },
-    { O: [params.organization] },
-    { C: ['FR'] },
-  ]);
+  const names: SubjectNames = {
+    commonName: certificateHolderName(holder.firstName, holder.lastName),
+    organization: params.organization,
+  };
+  const subject = buildSubjectName(names);
   const certificate = await x509.X509CertificateGenerator.create(
     {
       serialNumber: serialHex,
@@ -99,6 +108,7 @@ export async function issueCertificate(
     },
     crypto,
   );
+  checkCertificateSubject(certificate.rawData, names);
   return {
     certificatePem: encodePem(certificate.rawData, 'CERTIFICATE'),
     serialHex,

@@ -4,6 +4,8 @@ export type PkiErrorCode =
   | 'CSR_BAD_SIGNATURE'
   | 'KEY_REJECTED'
   | 'CERTIFICATE_MALFORMED'
+  | 'SUBJECT_INVALID'
+  | 'SUBJECT_MISMATCH'
   | 'WRONG_PASSWORD'
   | 'WRAPPED_KEY_INVALID'
   | 'PROTECTION_TOO_WEAK'
@@ -21,6 +23,11 @@ export const PKI_ERROR_MESSAGES: Readonly<Record<PkiErrorCode, string>> = {
   KEY_REJECTED:
     'Type de clé refusé : ECDSA P-256/P-384 ou RSA 2048, 3072 ou 4096 bits (exposant 65537).',
   CERTIFICATE_MALFORMED: 'Le certificat est illisible ou ne correspond pas à sa clé privée.',
+  SUBJECT_INVALID:
+    'Nom refusé pour un certificat : 1 à 64 caractères, sans caractère de contrôle (retour à la ligne, tabulation…).',
+  // A fault of this software, never of the request: nothing signed is handed out.
+  SUBJECT_MISMATCH:
+    'Le certificat signé ne nomme pas exactement le titulaire et le cabinet demandés.',
   // Also a tampered wrapped key or PKCS#12: AES-GCM and the PKCS#12 MAC cannot tell them apart.
   WRONG_PASSWORD: 'Mot de passe de la clé incorrect.',
   WRAPPED_KEY_INVALID: 'La clé protégée enregistrée est illisible ou d’un format inconnu.',

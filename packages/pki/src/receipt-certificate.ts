@@ -8,6 +8,11 @@ import { defaultCrypto } from './engine'; // first: loads reflect-metadata befor
 import { X509Certificate, type webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { CA_SIGNING_ALGORITHM, type LoadedCertificateAuthority } from './certificate-authority';
+import {
+  buildSubjectName,
+  checkCertificateSubject,
+  type SubjectNames,
+} from './certificate-subject';
 import { der, derOid, TAG } from './cms-der';
 import { CMS_OID } from './cms-oids';
 import { encodePem } from './pem';
@@ -50,6 +55,7 @@ export interface IssueReceiptSignerParams {
  * Generates an ECDSA P-256 key and has the CA certify it for signing receipts:
  * digitalSignature + nonRepudiation, EKU RECEIPT_SIGNER_EKU and emailProtection, not a CA, SKI/AKI, valid
  * from `now` − 1 minute for `validityMonths` calendar months (within the CA's validity).
+ * The subject is literal text, read back before returning (see `buildSubjectName`).
  * Returns the PEM certificate and the PKCS#8 key (to seal at once).
  */
 export async function issueReceiptSignerCertificate(
@@ -65,15 +71,16 @@ export async function issueReceiptSignerCertificate(
   if (notAfter > ca.certificate.notAfter) {
     throw new RangeError('the certificate would outlive the CA certificate');
   }
+  const names: SubjectNames = {
+    commonName: params.commonName,
+    organization: params.organization,
+  };
+  const subject = buildSubjectName(names); // before the key: a refused name costs nothing
   const keys = await crypto.subtle.generateKey(RECEIPT_KEY_ALGORITHM, true, ['sign', 'verify']);
   const certificate = await x509.X509CertificateGenerator.create(
     {
       serialNumber: randomSerialHex(crypto),
-      subject: new x509.Name([
-        { CN: [params.commonName] },
-        { O: [params.organization] },
-        { C: ['FR'] },
-      ]),
+      subject,
       issuer: ca.certificate.subjectName,
       notBefore,
       notAfter,
@@ -98,6 +105,7 @@ export async function issueReceiptSignerCertificate(
     },
     crypto,
   );
+  checkCertificateSubject(certificate.rawData, names);
   return {
     certificatePem: encodePem(certificate.rawData, 'CERTIFICATE'),
     privateKeyPkcs8: Buffer.from(await crypto.subtle.exportKey('pkcs8', keys.privateKey)),

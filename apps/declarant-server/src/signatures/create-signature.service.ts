@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateSignatureRequest, DeclarantSignature } from '@passerelle/contracts';
+import {
+  holderSchema,
+  type CreateSignatureRequest,
+  type DeclarantSignature,
+} from '@passerelle/contracts';
 import {
   certificateMatchesPrivateKey,
   exportPkcs8,
@@ -20,6 +24,20 @@ import { insertSignature } from './signatures.repository';
 
 type CreateInput = Omit<CreateSignatureRequest, 'keyType'> & { keyType: GeneratedKeyType };
 
+/**
+ * Refuses, before any key is made or the partner is asked, a person the partner's CA could not
+ * name: their names are checked with the partner's own holder schema (64 characters for "Prénom
+ * Nom", no control character). Names typed before issue #13 may fail it; new ones cannot.
+ */
+function checkCertifiableHolder(user: Caller['user']): void {
+  const holder = { firstName: user.first_name, lastName: user.last_name, email: user.email };
+  const parsed = holderSchema.safeParse(holder);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'Nom refusé pour un certificat.';
+    throw new AppError('VALIDATION_ERROR', message);
+  }
+}
+
 /** Users whose creation is under way in this process: a double submit is refused, not doubled. */
 const creating = new WeakMap<AppContext, Set<string>>();
 
@@ -38,6 +56,7 @@ export async function createSignature(
   const { user } = caller;
   if (user.status !== 'active')
     throw new AppError('ACCOUNT_INACTIVE', 'Seul un utilisateur actif peut créer une signature.');
+  checkCertifiableHolder(user);
   assertStrongPassword(input.password, {
     email: user.email,
     firstName: user.first_name,

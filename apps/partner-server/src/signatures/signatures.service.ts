@@ -1,7 +1,11 @@
-import type {
-  IssueSignatureRequest,
-  RevokeSignatureRequest,
-  Signature,
+import {
+  CERTIFICATE_NAME_MAX_LENGTH,
+  certificateHolderName,
+  characterCount,
+  forbiddenCharacterMessage,
+  type IssueSignatureRequest,
+  type RevokeSignatureRequest,
+  type Signature,
 } from '@passerelle/contracts';
 import { issueCertificate, PkiError, verifyCsr } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
@@ -43,6 +47,21 @@ export function toSignatureView(row: SignatureRow, now: Date): Signature {
 }
 
 /**
+ * Refuses an account whose firm name cannot be a certificate's organizationName, before any code
+ * is counted: accounts created before the 64-character bound of issue #13 may have one.
+ */
+function checkFirmNameFitsCertificate(firmName: string): void {
+  const length = characterCount(firmName);
+  const problem =
+    forbiddenCharacterMessage('Raison sociale du compte client', firmName) ??
+    (length > CERTIFICATE_NAME_MAX_LENGTH
+      ? `Raison sociale du compte client trop longue pour un certificat de signature : ` +
+        `${length} caractères, ${CERTIFICATE_NAME_MAX_LENGTH} au plus.`
+      : undefined);
+  if (problem) throw new AppError('VALIDATION_ERROR', problem);
+}
+
+/**
  * Issues a signature certificate: the validity must be one the policy offers, the confidential
  * code must match (wrong codes counted), the CSR's self-signature and key must pass; then the
  * certificate is signed, recorded, and the administrator is told by email.
@@ -59,6 +78,7 @@ export async function issueSignature(
       { field: 'validityMonths' },
     );
   }
+  checkFirmNameFitsCertificate(account.firm_name);
   await checkConfidentialCode(ctx, account, input.confidentialCode);
   let csr;
   try {
@@ -94,7 +114,7 @@ export async function issueSignature(
     revocation_reason: null,
   };
   await insertSignature(ctx.db, row);
-  const holder = `${input.holder.firstName} ${input.holder.lastName}`;
+  const holder = certificateHolderName(input.holder.firstName, input.holder.lastName);
   await sendMail(
     ctx,
     signatureIssuedMail(
