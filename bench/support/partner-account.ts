@@ -50,7 +50,7 @@ export async function createClientAccount(
       password: account.password,
       passwordConfirmation: account.password,
     },
-    201,
+    202,
   );
   const verification = await waitForMail(
     partner.inboxUrl,
@@ -59,7 +59,11 @@ export async function createClientAccount(
   );
   const token = /\/portail\/verifier-email\?jeton=(\S+)/.exec(verification.text)?.[1];
   if (token === undefined) throw new Error('no verification link in the mail');
-  await postPartnerJson(`${partner.partnerUrl}/api/v1/accounts/verification`, { token }, 200);
+  await postPartnerJson(
+    `${partner.partnerUrl}/api/v1/accounts/verification`,
+    { token, password: account.password },
+    200,
+  );
   const codeMail = await waitForMail(
     partner.inboxUrl,
     account.email,

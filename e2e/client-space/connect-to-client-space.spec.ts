@@ -17,6 +17,7 @@ const BRUNO = {
   password: 'girafe lumineuse sous la pluie',
 };
 const PORTAL = { email: 'bruno.portail@cabinet-exemple.fr', password: 'tortue orange sur le toit' };
+const NEW_PORTAL_PASSWORD = 'hibou discret dans le grenier';
 
 describe('section 3 of the help page: connecting to the client space, in the browser', () => {
   let partner: PartnerProcesses;
@@ -44,7 +45,7 @@ describe('section 3 of the help page: connecting to the client space, in the bro
 
   const signIn = (page: Page) => signInToPasserelle(page, declarant.url, BRUNO);
 
-  it('Non connecté → client account created on the portal → Se connecter → Connecté → revoked on the portal', async () => {
+  it('Non connecté → client account created on the portal → Se connecter → Connecté → revoked on the portal; a portal password change ends it too', async () => {
     context = await newTracedContext(browser);
     const app = await context.newPage();
     await signIn(app);
@@ -72,6 +73,8 @@ describe('section 3 of the help page: connecting to the client space, in the bro
     await portal.goto(partner.inboxUrl);
     await portal.getByRole('link', { name: /Confirmez votre adresse email/ }).click();
     await portal.getByRole('link', { name: /verifier-email/ }).click();
+    // The address is confirmed with the password chosen on the form, typed again.
+    await portal.getByLabel('Mot de passe').fill(PORTAL.password);
     await portal.getByRole('button', { name: 'Confirmer mon adresse email' }).click();
     await portal.getByRole('heading', { name: 'Adresse email confirmée' }).waitFor();
 
@@ -112,6 +115,27 @@ describe('section 3 of the help page: connecting to the client space, in the bro
       .first()
       .click();
     await portal.getByRole('status').filter({ hasText: 'Connexion révoquée.' }).waitFor();
+    await app.reload();
+    await app.getByRole('status').filter({ hasText: 'Non connecté' }).waitFor();
+    await app.getByText('La connexion a été révoquée ou a expiré').waitFor();
+
+    // Reconnected, then the portal password changes: the software's connection ends with it.
+    await app
+      .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+      .click();
+    await panel.getByLabel('Adresse email').fill(PORTAL.email);
+    await panel.getByLabel('Mot de passe').fill(PORTAL.password);
+    await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await app
+      .getByRole('status')
+      .filter({ hasText: /^Connecté$/ })
+      .waitFor();
+    await portal.getByRole('link', { name: 'Changer le mot de passe' }).click();
+    await portal.getByLabel('Mot de passe actuel').fill(PORTAL.password);
+    await portal.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW_PORTAL_PASSWORD);
+    await portal.getByLabel('Confirmation du nouveau mot de passe').fill(NEW_PORTAL_PASSWORD);
+    await portal.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await portal.getByRole('status').filter({ hasText: 'Mot de passe changé.' }).waitFor();
     await app.reload();
     await app.getByRole('status').filter({ hasText: 'Non connecté' }).waitFor();
     await app.getByText('La connexion a été révoquée ou a expiré').waitFor();

@@ -61,6 +61,8 @@ describe('partner client space, in the browser, with the local inbox', () => {
     await inbox.goto(servers.inboxUrl);
     await inbox.getByRole('link', { name: /Confirmez votre adresse email/ }).click();
     await inbox.getByRole('link', { name: /verifier-email/ }).click();
+    // The address is confirmed with the password chosen on the form, typed again.
+    await inbox.getByLabel('Mot de passe').fill(ADMIN.password);
     await inbox.getByRole('button', { name: 'Confirmer mon adresse email' }).click();
     await inbox.getByRole('heading', { name: 'Adresse email confirmée' }).waitFor();
     await inbox.close();

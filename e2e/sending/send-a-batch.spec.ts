@@ -96,7 +96,7 @@ async function seedClientAccount(partner: PartnerProcesses): Promise<string> {
       password: PORTAL.password,
       passwordConfirmation: PORTAL.password,
     },
-    201,
+    202,
   );
   const verification = await waitForMail(
     partner.inboxUrl,
@@ -105,7 +105,11 @@ async function seedClientAccount(partner: PartnerProcesses): Promise<string> {
   );
   const token = /\/portail\/verifier-email\?jeton=(\S+)/.exec(verification.text)?.[1];
   if (token === undefined) throw new Error(`no link in:\n${verification.text}`);
-  await postJson(`${partner.partnerUrl}/api/v1/accounts/verification`, { token }, 200);
+  await postJson(
+    `${partner.partnerUrl}/api/v1/accounts/verification`,
+    { token, password: PORTAL.password },
+    200,
+  );
   const codeMail = await waitForMail(
     partner.inboxUrl,
     PORTAL.email,

@@ -111,6 +111,8 @@ describe.each(await testDialects())(
       await portal.goto(partner.inboxUrl);
       await portal.getByRole('link', { name: /Confirmez votre adresse email/ }).click();
       await portal.getByRole('link', { name: /verifier-email/ }).click();
+      // The address is confirmed with the password chosen on the form, typed again.
+      await portal.getByLabel('Mot de passe').fill(PORTAL.password);
       await portal.getByRole('button', { name: 'Confirmer mon adresse email' }).click();
       await portal.getByRole('heading', { name: 'Adresse email confirmée' }).waitFor();
 

@@ -117,7 +117,7 @@ describe('section "Actions" of the signatures, in the browser, with real process
         password: PORTAL.password,
         passwordConfirmation: PORTAL.password,
       },
-      201,
+      202,
     );
     const verification = await waitForMail(
       partner.inboxUrl,
@@ -126,7 +126,11 @@ describe('section "Actions" of the signatures, in the browser, with real process
     );
     const token = /\/portail\/verifier-email\?jeton=(\S+)/.exec(verification.text)?.[1];
     if (token === undefined) throw new Error(`no link in:\n${verification.text}`);
-    await postJson(`${partner.partnerUrl}/api/v1/accounts/verification`, { token }, 200);
+    await postJson(
+      `${partner.partnerUrl}/api/v1/accounts/verification`,
+      { token, password: PORTAL.password },
+      200,
+    );
 
     // Confirming the address subscribes the account: the confidential code is emailed.
     const codeMail = await waitForMail(

@@ -104,12 +104,12 @@ export async function seedSendingFirm(input: {
       passwordConfirmation: ADMIN.password,
     }),
   });
-  if (account.status !== 201) throw new Error(`account: ${account.status}`);
+  if (account.status !== 202) throw new Error(`account: ${account.status}`);
   const token = /jeton=([\w-]+)/.exec(await mailText(input.inboxUrl, /Confirmez/))?.[1];
   const verified = await fetch(`${input.partnerUrl}/api/v1/accounts/verification`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token }),
+    body: JSON.stringify({ token, password: ADMIN.password }),
   });
   if (verified.status >= 400) throw new Error(`verification: ${verified.status}`);
   const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(

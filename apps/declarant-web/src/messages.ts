@@ -34,6 +34,8 @@ export const messages: Record<ErrorCode, string> = {
   LINK_INVALID: "Ce lien n'est plus valide.",
   EMAIL_NOT_VERIFIED:
     "L'adresse email du compte client n'est pas encore confirmée : ouvrez le lien reçu par email.",
+  REGISTRATION_EXPIRED:
+    "L'inscription du compte client a expiré faute de confirmation : créez le compte à nouveau sur l'espace client.",
   REFRESH_TOKEN_INVALID: "La connexion à l'espace client a expiré ou a été révoquée.",
   CONFIDENTIAL_CODE_INVALID: 'Code confidentiel EDI-TDFC incorrect.',
   NOT_SUBSCRIBED: "Le compte client n'est pas encore abonné à EDI-TDFC.",

@@ -51,6 +51,21 @@ export const partnerConfigShape = {
   /** Wrong confidential codes per account and window before 429. */
   CODE_MAX_FAILURES: intVar(5, 1, 100),
   CODE_WINDOW_MINUTES: intVar(15, 1, 24 * 60),
+  /** Minutes after a re-issued confidential code before another can be asked for. */
+  CODE_REISSUE_COOLDOWN_MINUTES: intVar(15, 1, 24 * 60),
+  /** Hours an account waits for its address to be confirmed; then it expires (and is purged). */
+  UNVERIFIED_ACCOUNT_HOURS: intVar(24, 1, 7 * 24),
+  /** Account creations accepted from one IP address per hour. */
+  REGISTRATIONS_PER_IP_PER_HOUR: intVar(5, 1, 10_000),
+  /**
+   * Emails one address can be sent per 24 hours on a request anyone can make without signing in
+   * (confirmation link, "you already have an account" notice, password reset link), together.
+   */
+  ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY: intVar(3, 1, 1000),
+  /** Password reset requests accepted from one IP address per hour. */
+  PASSWORD_RESETS_PER_IP_PER_HOUR: intVar(5, 1, 10_000),
+  /** Minutes a password reset link stays valid. */
+  PASSWORD_RESET_LINK_MINUTES: intVar(60, 5, 24 * 60),
   ...signInConfigShape,
   /** Validity choices offered to the declarant, in months, comma-separated. */
   SIGNATURE_VALIDITY_MONTHS: z
@@ -97,7 +112,15 @@ export interface PartnerConfig extends ServerSettings {
   apiSessionAbsoluteMs: number;
   /** A portal session ends after `idleMs` without a request, or `absoluteMs` after sign-in. */
   portalSession: { idleMs: number; absoluteMs: number };
-  code: { maxFailures: number; windowMs: number };
+  code: { maxFailures: number; windowMs: number; reissueCooldownMs: number };
+  /** Registration, confirmation and password reset: lifetimes and the limits of strangers. */
+  accounts: {
+    unverifiedMs: number;
+    registrationsPerIpPerHour: number;
+    emailsPerAddressPerDay: number;
+    resetsPerIpPerHour: number;
+    resetLinkMs: number;
+  };
   signIn: SignInLimits;
   validityMonths: number[];
   /** Deposits: the environment, the EDI number, the simulated DGFiP's delay and poll interval. */
@@ -133,6 +156,14 @@ export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): Partner
     code: Object.freeze({
       maxFailures: raw.CODE_MAX_FAILURES,
       windowMs: raw.CODE_WINDOW_MINUTES * minute,
+      reissueCooldownMs: raw.CODE_REISSUE_COOLDOWN_MINUTES * minute,
+    }),
+    accounts: Object.freeze({
+      unverifiedMs: raw.UNVERIFIED_ACCOUNT_HOURS * 60 * minute,
+      registrationsPerIpPerHour: raw.REGISTRATIONS_PER_IP_PER_HOUR,
+      emailsPerAddressPerDay: raw.ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY,
+      resetsPerIpPerHour: raw.PASSWORD_RESETS_PER_IP_PER_HOUR,
+      resetLinkMs: raw.PASSWORD_RESET_LINK_MINUTES * minute,
     }),
     signIn: signInLimitsFrom(raw),
     validityMonths: [...new Set(raw.SIGNATURE_VALIDITY_MONTHS.split(',').map(Number))].sort(

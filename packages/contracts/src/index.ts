@@ -5,6 +5,7 @@ export * from './auth';
 export * from './audit';
 export * from './siret';
 export * from './partner';
+export * from './partner-passwords';
 export * from './client-space';
 export * from './signatures';
 export * from './dossiers';

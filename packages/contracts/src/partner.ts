@@ -37,12 +37,25 @@ export const createAccountRequest = z
   .and(newPasswordFields);
 export type CreateAccountRequest = z.input<typeof createAccountRequest>;
 
-/** `POST /api/v1/accounts/verification`: the token of the emailed confirmation link. */
+/**
+ * Answer of `POST /api/v1/accounts` (202), the same whether the address was new, waiting for its
+ * confirmation (replaced), or already an account's (its owner is told instead): registration
+ * is not a way to learn which addresses have an account.
+ */
+export const accountRegistrationSchema = z.object({ sentTo: z.string() });
+export type AccountRegistration = z.infer<typeof accountRegistrationSchema>;
+
+/**
+ * `POST /api/v1/accounts/verification`: the token of the emailed confirmation link and the
+ * password chosen at registration, typed again by whoever holds the link (the mailbox owner):
+ * an address is confirmed only with the password its registrant chose.
+ */
 export const verifyEmailRequest = z.object({
   token: z
     .string({ error: 'Lien de confirmation invalide.' })
     .min(1, 'Lien de confirmation invalide.')
     .max(200, 'Lien de confirmation invalide.'),
+  password: passwordField,
 });
 export type VerifyEmailRequest = z.input<typeof verifyEmailRequest>;
 

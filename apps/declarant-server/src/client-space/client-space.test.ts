@@ -157,6 +157,40 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
     expect(again.json()).toMatchObject({ connected: true, reason: null });
   });
 
+  it('shows "Non connecté" with the reason once the portal password changed; the new one reconnects', async () => {
+    const { cookie } = await setup();
+    await partner!.createVerifiedAccount();
+    await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    const newPassword = 'horloge cerise manteau tranquille';
+    const { accessToken } = await partner!.signIn();
+    const changed = await partner!.call('POST', '/api/v1/accounts/current/password', {
+      token: accessToken,
+      body: {
+        currentPassword: PORTAL.password,
+        password: newPassword,
+        passwordConfirmation: newPassword,
+      },
+    });
+    expect(changed.statusCode).toBe(204);
+    const status = (await t.call('GET', '/api/me/client-space', { cookie })).json();
+    expect(status).toMatchObject({ connected: false, reason: 'session_revoked' });
+    const old = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    expect(old.json().code).toBe('INVALID_CREDENTIALS');
+    const again = await t.call('POST', '/api/me/client-space', {
+      cookie,
+      body: { ...PORTAL, password: newPassword },
+    });
+    expect(again.json()).toMatchObject({ connected: true, reason: null });
+  });
+
+  it('says an unconfirmed client account expired after 24 hours', async () => {
+    const { cookie } = await setup();
+    await partner!.call('POST', '/api/v1/accounts', { body: ACCOUNT });
+    partner!.clock.advance(24 * 3_600_000);
+    const expired = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+    expect(expired.json().code).toBe('REGISTRATION_EXPIRED');
+  });
+
   it('disconnects: the partner session is revoked and the stored token deleted', async () => {
     const { cookie } = await setup();
     await partner!.createVerifiedAccount();

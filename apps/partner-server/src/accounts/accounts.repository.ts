@@ -20,6 +20,28 @@ export async function insertAccount(db: Db, row: AccountRow): Promise<void> {
   await db.insertInto('accounts').values(row).execute();
 }
 
+/**
+ * Deletes the account of this address if its address is still unconfirmed (its link and
+ * everything else of it go by cascade); a confirmed account is never touched.
+ */
+export async function deleteUnverifiedAccount(db: Db, email: string): Promise<void> {
+  await db
+    .deleteFrom('accounts')
+    .where('admin_email', '=', email)
+    .where('email_verified_at', 'is', null)
+    .execute();
+}
+
+/** Deletes the accounts created at or before `createdBefore` whose address was never confirmed. */
+export async function purgeUnverifiedAccounts(db: Db, createdBefore: string): Promise<number> {
+  const result = await db
+    .deleteFrom('accounts')
+    .where('email_verified_at', 'is', null)
+    .where('created_at', '<=', createdBefore)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Stores a verification link (hash only). */
 export async function insertEmailVerification(
   db: Db,
@@ -31,28 +53,47 @@ export async function insertEmailVerification(
     .execute();
 }
 
-/** Uses a verification link once; the account id when it was valid and unused. */
-export async function consumeEmailVerification(db: Db, tokenHash: string, at: string) {
-  const row = await db
+/** The verification link whose token hashes to `tokenHash`, if any. */
+export function findEmailVerification(db: Db, tokenHash: string) {
+  return db
     .selectFrom('email_verifications')
     .selectAll()
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row || row.used_at !== null || row.expires_at <= at) return undefined;
+}
+
+/** Uses a verification link once, before it expires; false when another use came first. */
+export async function claimEmailVerification(
+  db: Db,
+  tokenHash: string,
+  at: string,
+): Promise<boolean> {
   const claimed = await db
     .updateTable('email_verifications')
     .set({ used_at: at })
     .where('token_hash', '=', tokenHash)
     .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
     .executeTakeFirst();
-  return claimed.numUpdatedRows === 1n ? row.account_id : undefined;
+  return claimed.numUpdatedRows === 1n;
 }
 
-/** Marks the administrator email verified. */
-export async function markEmailVerified(db: Db, accountId: string, at: string): Promise<void> {
-  await db
+/** Marks the administrator email verified; false when it already was (or the account is gone). */
+export async function markEmailVerified(db: Db, accountId: string, at: string): Promise<boolean> {
+  const result = await db
     .updateTable('accounts')
     .set({ email_verified_at: at })
+    .where('id', '=', accountId)
+    .where('email_verified_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Replaces the account's password hash (Argon2id). */
+export async function updatePasswordHash(db: Db, accountId: string, hash: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: hash })
     .where('id', '=', accountId)
     .execute();
 }

@@ -23,6 +23,17 @@ export interface EmailVerificationsTable {
   used_at: string | null;
 }
 
+/** A one-time link to choose a new password, emailed on "Mot de passe oublié ?". */
+export interface PasswordResetsTable {
+  /** SHA-256 of the link's 256-bit token: the token itself is only in the email. */
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  /** Set when the link is used, or voided by a newer link or a password change. */
+  used_at: string | null;
+}
+
 export interface ConfidentialCodesTable {
   id: string;
   account_id: string;
@@ -148,6 +159,7 @@ export interface DepositRefusalsTable {
 export interface PartnerDatabase extends RateLimitTable {
   accounts: AccountsTable;
   email_verifications: EmailVerificationsTable;
+  password_resets: PasswordResetsTable;
   confidential_codes: ConfidentialCodesTable;
   session_families: SessionFamiliesTable;
   refresh_tokens: RefreshTokensTable;

@@ -7,25 +7,9 @@ export interface OutgoingMail {
   text: string;
 }
 
-const signature = (config: PartnerConfig) =>
+/** The closing lines of every email: the partner's name and its portal's address. */
+export const signature = (config: PartnerConfig) =>
   `\n\n--\n${config.partnerName}\n${config.publicUrl}/portail`;
-
-/** Asks the administrator to confirm the address of a new client account. */
-export function verificationMail(
-  config: PartnerConfig,
-  to: string,
-  firmName: string,
-  url: string,
-): OutgoingMail {
-  return {
-    to,
-    subject: `Confirmez votre adresse email — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nUn compte client a été créé pour ${firmName}. Pour l'activer, confirmez votre adresse email ` +
-      `en ouvrant ce lien (valable 48 heures) :\n\n${url}\n\n` +
-      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.${signature(config)}`,
-  };
-}
 
 /** Sends the confidential EDI-TDFC code, the only time it exists in clear outside the server. */
 export function confidentialCodeMail(

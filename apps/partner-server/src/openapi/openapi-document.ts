@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import {
+  accountRegistrationSchema,
   accountSchema,
+  changeAccountPasswordRequest,
   createAccountRequest,
+  passwordResetRequest,
+  passwordResetRequestedSchema,
+  resetPasswordRequest,
   depositAcceptedSchema,
   depositIntakeErrors,
   depositListSchema,
@@ -75,19 +80,22 @@ export const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/accounts',
-    summary: 'Créer un compte client (un email de confirmation est envoyé)',
+    summary:
+      "Créer un compte client : 202 et la même réponse que l'adresse soit nouvelle, en attente de confirmation (la demande est remplacée) ou déjà celle d'un compte (son titulaire est prévenu par email, rien n'est créé). Un email de confirmation part vers l'adresse. Limité par adresse IP (REGISTRATIONS_PER_IP_PER_HOUR) et par adresse email (ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY)",
     auth: false,
     request: createAccountRequest,
-    response: { status: 201, schema: z.object({ account: accountSchema }) },
+    response: { status: 202, schema: accountRegistrationSchema },
+    errors: ['VALIDATION_ERROR', 'WEAK_PASSWORD', 'RATE_LIMITED'],
   },
   {
     method: 'post',
     path: '/api/v1/accounts/verification',
     summary:
-      "Confirmer l'adresse de l'administrateur avec le jeton du lien reçu ; abonne le compte à EDI-TDFC et envoie le code confidentiel",
+      "Confirmer l'adresse de l'administrateur avec le jeton du lien reçu et le mot de passe choisi à la création (limites de la connexion) ; abonne le compte à EDI-TDFC et envoie le code confidentiel. Un compte non confirmé expire (UNVERIFIED_ACCOUNT_HOURS)",
     auth: false,
     request: verifyEmailRequest,
     response: { status: 200, schema: z.object({ account: accountSchema }) },
+    errors: ['VALIDATION_ERROR', 'INVALID_CREDENTIALS', 'LINK_INVALID', 'RATE_LIMITED'],
   },
   {
     method: 'get',
@@ -100,9 +108,40 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/v1/accounts/current/confidential-code',
     summary:
-      "Émettre un nouveau code confidentiel EDI-TDFC (envoyé à l'administrateur ; l'ancien cesse de fonctionner)",
+      "Émettre un nouveau code confidentiel EDI-TDFC (envoyé à l'administrateur ; l'ancien cesse de fonctionner). Au plus un par CODE_REISSUE_COOLDOWN_MINUTES : 429 et Retry-After sinon",
     auth: true,
     response: { status: 201, schema: z.object({ sentAt: z.string(), sentTo: z.string() }) },
+    errors: ['RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/accounts/current/password',
+    summary:
+      "Changer le mot de passe du compte (mot de passe actuel vérifié sous les limites de la connexion) ; ferme toutes les autres sessions, celles du portail et des logiciels (jetons de renouvellement compris), et prévient l'administrateur par email",
+    auth: true,
+    request: changeAccountPasswordRequest,
+    response: { status: 204 },
+    errors: ['VALIDATION_ERROR', 'WRONG_CURRENT_PASSWORD', 'WEAK_PASSWORD', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/password-resets',
+    summary:
+      "Mot de passe oublié : envoie un lien à usage unique (PASSWORD_RESET_LINK_MINUTES) à l'adresse si elle est celle d'un compte confirmé ; 202 et la même réponse sinon. Limité par adresse IP (PASSWORD_RESETS_PER_IP_PER_HOUR) et par adresse email (ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY)",
+    auth: false,
+    request: passwordResetRequest,
+    response: { status: 202, schema: passwordResetRequestedSchema },
+    errors: ['VALIDATION_ERROR', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/password-resets/use',
+    summary:
+      "Choisir un nouveau mot de passe avec le jeton du lien reçu (une seule fois) ; ferme toutes les sessions du compte et prévient l'administrateur par email",
+    auth: false,
+    request: resetPasswordRequest,
+    response: { status: 204 },
+    errors: ['VALIDATION_ERROR', 'WEAK_PASSWORD', 'PASSWORD_TOKEN_INVALID'],
   },
   {
     method: 'post',
@@ -111,6 +150,13 @@ export const operations: Operation[] = [
     auth: false,
     request: createSessionRequest,
     response: { status: 201, schema: sessionTokensSchema },
+    errors: [
+      'VALIDATION_ERROR',
+      'INVALID_CREDENTIALS',
+      'EMAIL_NOT_VERIFIED',
+      'REGISTRATION_EXPIRED',
+      'RATE_LIMITED',
+    ],
   },
   {
     method: 'post',

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { createAccountRequest, createSessionRequest } from '@passerelle/contracts';
+import {
+  createAccountRequest,
+  createSessionRequest,
+  verifyEmailRequest,
+} from '@passerelle/contracts';
 import { AppError, parseInput } from '@passerelle/server-kit';
-import { createAccount, verifyEmail } from '../accounts/accounts.service';
+import { registerAccount } from '../accounts/registration.service';
+import { findAccountToVerify, verifyEmail } from '../accounts/verification.service';
 import type { PartnerContext } from '../context';
 import { authenticateAccount, openTokenSession } from '../sessions/sessions.service';
 import { signInNotice } from './notices';
@@ -15,7 +20,8 @@ import { setPortalCookie } from './portal-session';
 
 const SIGN_IN = "Connexion à l'espace client";
 const CREATE_ACCOUNT = 'Créer un compte client';
-const INVALID_LINK = "Ce lien de confirmation n'est plus valide.";
+const CONFIRM = 'Confirmer votre adresse email';
+const INVALID_LINK = 'Lien invalide';
 
 /** The pages reached before signing in: sign-in, account creation, email confirmation. */
 export function registerAccountPages(app: FastifyInstance, ctx: PartnerContext) {
@@ -46,11 +52,16 @@ export function registerAccountPages(app: FastifyInstance, ctx: PartnerContext) 
   app.post('/portail/creer-un-compte', async (request, reply) => {
     const form = readForm(request.body);
     try {
-      const account = await createAccount(ctx, parseInput(createAccountRequest, form));
-      const page = accountCreatedPage(account.admin_email);
-      return sendPage(ctx, reply, 'Vérifiez votre adresse email', page, 201);
+      const { sentTo } = await registerAccount(
+        ctx,
+        parseInput(createAccountRequest, form),
+        request.ip,
+      );
+      const page = accountCreatedPage(sentTo, ctx.config.accounts.unverifiedMs / 3_600_000);
+      return sendPage(ctx, reply, 'Vérifiez votre adresse email', page, 202);
     } catch (error) {
       if (!(error instanceof AppError) || error.code === 'INTERNAL') throw error;
+      reply.headers(error.headers); // Retry-After when rate limited
       // What was typed comes back (escaped by the page), except the passwords.
       const { firmName, siret, adminFirstName, adminLastName, adminEmail } = form;
       const values = { firmName, siret, adminFirstName, adminLastName, adminEmail };
@@ -64,27 +75,41 @@ export function registerAccountPages(app: FastifyInstance, ctx: PartnerContext) 
 
   // The emailed link: showing the page never consumes the token (see confirmEmailPage).
   app.get('/portail/verifier-email', async (request, reply) => {
-    const { jeton } = readForm(request.query);
-    if (!jeton || jeton.length > 200) {
-      return sendPage(ctx, reply, 'Lien invalide', errorPage('Lien invalide', INVALID_LINK), 400);
+    const { jeton = '' } = readForm(request.query);
+    try {
+      const { account } = await findAccountToVerify(ctx, jeton);
+      const page = confirmEmailPage({ token: jeton, email: account.admin_email });
+      return sendPage(ctx, reply, CONFIRM, page);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'LINK_INVALID') throw error;
+      const page = errorPage(INVALID_LINK, error.message);
+      return sendPage(ctx, reply, INVALID_LINK, page, error.status);
     }
-    return sendPage(ctx, reply, 'Confirmer votre adresse email', confirmEmailPage(jeton));
   });
 
   app.post('/portail/verifier-email', async (request, reply) => {
-    const { jeton } = readForm(request.body);
+    const form = readForm(request.body);
+    const token = form.jeton ?? '';
     try {
-      const account = await verifyEmail(ctx, jeton ?? '');
-      return sendPage(
-        ctx,
-        reply,
-        'Adresse email confirmée',
-        emailConfirmedPage(account.admin_email),
-      );
+      const input = parseInput(verifyEmailRequest, { token, password: form.password });
+      const account = await verifyEmail(ctx, input, request.ip);
+      const page = emailConfirmedPage(account.admin_email);
+      return sendPage(ctx, reply, 'Adresse email confirmée', page);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'LINK_INVALID') throw error;
-      const page = errorPage('Lien invalide', INVALID_LINK);
-      return sendPage(ctx, reply, 'Lien invalide', page, error.status);
+      if (!(error instanceof AppError) || error.code === 'INTERNAL') throw error;
+      if (error.code === 'LINK_INVALID' || error.field === 'token') {
+        const page = errorPage(INVALID_LINK, error.message);
+        return sendPage(ctx, reply, INVALID_LINK, page, error.status);
+      }
+      // A wrong or missing password, or too many tries: the form again, the link still usable.
+      reply.headers(error.headers);
+      const { account } = await findAccountToVerify(ctx, token);
+      const page = confirmEmailPage({
+        token,
+        email: account.admin_email,
+        error: { message: error.message, field: error.field },
+      });
+      return sendPage(ctx, reply, CONFIRM, page, error.status);
     }
   });
 }

@@ -32,16 +32,9 @@ describe.each(await testDialects())(
       expect(pageText(body)).toContain('Partenaire EDI de référence');
     });
 
-    it('refuses a taken email, a weak password and a confirmation mismatch, each next to its field', async () => {
+    it('refuses a weak password and a confirmation mismatch, each next to its field', async () => {
       t = await startTestPartner(dialect);
-      await t.createVerifiedAccount();
       const cases = [
-        {
-          fields: { firmName: 'Autre Cabinet' },
-          field: 'adminEmail',
-          text: 'existe déjà',
-          status: 409,
-        },
         {
           fields: {
             adminEmail: 'b@exemple.fr',
@@ -67,19 +60,48 @@ describe.each(await testDialects())(
         expect(pageText(error)).toContain(c.text);
         expect(body).toContain(`aria-describedby="champ-${c.field}-erreur"`);
         expect(body.match(/aria-invalid="true"/g)).toHaveLength(1);
-        expect(body).toContain(`value="${c.fields.firmName ?? ACCOUNT.firmName}"`);
+        expect(body).toContain(`value="${ACCOUNT.firmName}"`);
         expect(body).toContain(`value="${ACCOUNT.siret}"`);
         expect(body).not.toContain('azertyuiop12');
         expect(body).not.toContain(STRONG_PASSWORD);
       }
     });
 
-    it('creates an account; the link page never consumes the token, its button does once', async () => {
+    it('answers a taken address with the page of a new one; past 5 an hour, the form says when to come back', async () => {
+      t = await startTestPartner(dialect);
+      await t.createVerifiedAccount();
+      const taken = await postForm(t, '/portail/creer-un-compte', ACCOUNT);
+      const other = { ...ACCOUNT, adminEmail: 'nouveau@exemple.fr' };
+      const fresh = await postForm(t, '/portail/creer-un-compte', other);
+      expect([taken.statusCode, fresh.statusCode]).toEqual([202, 202]);
+      expect(pageText(taken.body).replace(ACCOUNT.adminEmail, '…')).toBe(
+        pageText(fresh.body).replace(other.adminEmail, '…'),
+      );
+      // With the account's own registration, that makes 5 from this address this hour.
+      for (let i = 0; i < 2; i += 1) {
+        const more = { ...ACCOUNT, adminEmail: `encore${i}@exemple.fr` };
+        expect((await postForm(t, '/portail/creer-un-compte', more)).statusCode).toBe(202);
+      }
+      const limited = await postForm(t, '/portail/creer-un-compte', {
+        ...ACCOUNT,
+        adminEmail: 'sixieme@exemple.fr',
+      });
+      expect([limited.statusCode, limited.headers['retry-after']]).toEqual([429, '3600']);
+      expect(limited.body).toContain(
+        '<p role="alert" class="alert">Trop de demandes depuis votre adresse réseau : réessayez dans 1 heure.</p>',
+      );
+      expect(limited.body).toContain('value="sixieme@exemple.fr"');
+    });
+
+    it('creates an account; the link page never consumes the token, its form does once with the password', async () => {
       t = await startTestPartner(dialect);
       const created = await postForm(t, '/portail/creer-un-compte', ACCOUNT);
-      expect(created.statusCode).toBe(201);
+      expect(created.statusCode).toBe(202);
       expect(pageText(created.body)).toContain(
-        `Vérifiez votre adresse email Un lien de confirmation a été envoyé à ${ACCOUNT.adminEmail}`,
+        `Vérifiez votre adresse email Un email a été envoyé à ${ACCOUNT.adminEmail}`,
+      );
+      expect(pageText(created.body)).toContain(
+        "Pour activer le compte client, ouvrez le lien qu'il contient dans les 24 heures et saisissez le mot de passe que vous venez de choisir",
       );
       const mail = await t.inbox.waitForMail((m) => /Confirmez/.test(m.subject));
       const link = new URL(/(http:\/\/\S+verifier-email\?jeton=[\w-]+)/.exec(mail.text)?.[1] ?? '');
@@ -98,10 +120,23 @@ describe.each(await testDialects())(
       for (let i = 0; i < 2; i += 1) {
         const shown = await getPage(t, `${link.pathname}${link.search}`);
         expect(shown.statusCode).toBe(200);
-        expect(pageText(shown.body)).toContain('Confirmer mon adresse email');
+        const text = pageText(shown.body);
+        expect(text).toContain(`Pour activer le compte client de ${ACCOUNT.adminEmail}`);
+        expect(text).toContain('saisissez le mot de passe choisi lors de sa création.');
+        expect(shown.body).toContain('autocomplete="current-password"');
       }
       const token = link.searchParams.get('jeton') ?? '';
-      const confirmed = await postForm(t, '/portail/verifier-email', { jeton: token });
+      const wrong = await postForm(t, '/portail/verifier-email', {
+        jeton: token,
+        password: 'pas le bon mot de passe',
+      });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.body).toMatch(/id="champ-password-erreur">Mot de passe incorrect/);
+      expect(wrong.body).not.toContain('pas le bon mot de passe');
+      const confirmed = await postForm(t, '/portail/verifier-email', {
+        jeton: token,
+        password: STRONG_PASSWORD,
+      });
       expect(confirmed.statusCode).toBe(200);
       expect(pageText(confirmed.body)).toContain(
         `Le code confidentiel EDI-TDFC a été envoyé par email à ${ACCOUNT.adminEmail}`,
@@ -109,10 +144,14 @@ describe.each(await testDialects())(
       expect(confirmed.body).toContain('<a href="/portail/connexion">Se connecter</a>');
       await t.inbox.waitForMail((m) => /code confidentiel/.test(m.subject));
 
-      const again = await postForm(t, '/portail/verifier-email', { jeton: token });
+      const again = await postForm(t, '/portail/verifier-email', {
+        jeton: token,
+        password: STRONG_PASSWORD,
+      });
       expect(again.statusCode).toBe(410);
-      expect(pageText(again.body)).toContain("Ce lien de confirmation n'est plus valide.");
-      expect((await getPage(t, '/portail/verifier-email')).statusCode).toBe(400);
+      expect(pageText(again.body)).toContain("Ce lien de confirmation n'est plus valide");
+      expect((await getPage(t, `${link.pathname}${link.search}`)).statusCode).toBe(410);
+      expect((await getPage(t, '/portail/verifier-email')).statusCode).toBe(410);
     });
 
     it('signs in with an HttpOnly, SameSite=Lax cookie scoped to /portail; refuses a wrong password in French', async () => {

@@ -6,7 +6,7 @@ import { depositReturn, depositsForPortal } from '../deposits/deposits.service';
 import { closeTokenSession } from '../sessions/sessions.service';
 import { listLiveFamilies } from '../sessions/tokens.repository';
 import { listAccountSignatures, revokeSignature } from '../signatures/signatures.service';
-import { issueConfidentialCode } from '../subscription/subscription.service';
+import { nextCodeReissueAt, reissueConfidentialCode } from '../subscription/subscription.service';
 import { dashboardNotice } from './notices';
 import { dashboardPage } from './pages/dashboard-page';
 import { errorPage } from './pages/error-page';
@@ -32,7 +32,16 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
     const connections = families.map((f) => ({ id: f.id, createdAt: f.created_at }));
     const { deposits, refusals } = await depositsForPortal(ctx, caller.account);
     const notice = dashboardNotice(request.query, account);
-    const page = dashboardPage({ account, signatures, connections, deposits, refusals, notice });
+    const codeReissueAt = await nextCodeReissueAt(ctx, caller.account.id);
+    const page = dashboardPage({
+      account,
+      signatures,
+      connections,
+      deposits,
+      refusals,
+      notice,
+      codeReissueAt,
+    });
     return sendPage(ctx, reply, `Espace client — ${account.firmName}`, page);
   });
 
@@ -59,7 +68,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
   app.post('/portail/nouveau-code', async (request, reply) => {
     const caller = await requirePortalCaller(ctx, request, reply);
     if (!caller) return reply;
-    await issueConfidentialCode(ctx, caller.account);
+    await reissueConfidentialCode(ctx, caller.account);
     return reply.redirect('/portail?message=code-envoye', 303);
   });
 

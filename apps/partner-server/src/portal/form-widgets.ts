@@ -40,18 +40,25 @@ export function statusBox(message: string | undefined): Html {
   return message ? html`<p role="status" class="notice">${message}</p>` : raw('');
 }
 
-/** A form holding one button that posts to `action` (no script: a plain HTML form). */
+/**
+ * A form holding one button that posts to `action` (no script: a plain HTML form). A disabled
+ * button points to the sentence that says why (`describedBy`).
+ */
 export function postButton(options: {
   action: string;
   label: string;
   ariaLabel?: string;
   secondary?: boolean;
+  disabled?: boolean;
+  describedBy?: string;
 }): Html {
   return html`<form class="inline" method="post" action="${options.action}">
     <button
       type="submit"
       ${options.secondary ? raw('class="secondary"') : ''}
       ${options.ariaLabel ? html`aria-label="${options.ariaLabel}"` : ''}
+      ${options.disabled ? raw('disabled') : ''}
+      ${options.describedBy ? html`aria-describedby="${options.describedBy}"` : ''}
     >
       ${options.label}
     </button>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PartnerContext } from '../context';
 import { registerAccountPages } from './account-pages.routes';
 import { registerDashboardRoutes } from './dashboard.routes';
+import { registerPasswordPages } from './password-pages.routes';
 import { installPortalErrorHandler } from './portal-reply';
 import { PORTAL_CSS } from './style';
 
@@ -18,6 +19,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PartnerContext) 
       reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(PORTAL_CSS),
     );
     registerAccountPages(portal, ctx);
+    registerPasswordPages(portal, ctx);
     registerDashboardRoutes(portal, ctx);
   });
 }

@@ -11,6 +11,7 @@ import {
   findAccountById,
   type AccountRow,
 } from '../accounts/accounts.repository';
+import { isRegistrationExpired } from '../accounts/registration-expiry';
 import type { PartnerContext } from '../context';
 import {
   extendAccessToken,
@@ -42,7 +43,7 @@ const INVALID_REFRESH = 'Session expirée ou révoquée : reconnectez-vous à l�
 /**
  * Checks the client-space email and password (same limits and timing rules as the declarant's
  * sign-in; unknown email and wrong password get the same answer) and refuses an account whose
- * address is not confirmed yet.
+ * address is not confirmed yet, or never was in time (only the password's holder learns which).
  */
 export async function authenticateAccount(
   ctx: PartnerContext,
@@ -60,6 +61,12 @@ export async function authenticateAccount(
   if (!check.ok) {
     if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
     throw new AppError('INVALID_CREDENTIALS', 'Adresse email ou mot de passe incorrect.');
+  }
+  if (account && isRegistrationExpired(ctx, account)) {
+    throw new AppError(
+      'REGISTRATION_EXPIRED',
+      "Cette inscription a expiré : l'adresse email n'a pas été confirmée à temps. Créez le compte client à nouveau.",
+    );
   }
   if (!account || account.email_verified_at === null) {
     throw new AppError(

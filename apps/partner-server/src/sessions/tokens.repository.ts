@@ -126,3 +126,26 @@ export function listLiveFamilies(db: Db, accountId: string, kind: 'api' | 'porta
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+/**
+ * Ends every live session family of the account (API and portal) but `keepFamilyId`: their
+ * access tokens are deleted and their refresh tokens stop working (a password change or reset).
+ */
+export async function revokeAccountFamilies(
+  db: Db,
+  accountId: string,
+  at: string,
+  reason: string,
+  keepFamilyId?: string,
+) {
+  let families = db
+    .updateTable('session_families')
+    .set({ revoked_at: at, revoked_reason: reason })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
+  if (keepFamilyId) families = families.where('id', '!=', keepFamilyId);
+  await families.execute();
+  let tokens = db.deleteFrom('access_tokens').where('account_id', '=', accountId);
+  if (keepFamilyId) tokens = tokens.where('family_id', '!=', keepFamilyId);
+  await tokens.execute();
+}

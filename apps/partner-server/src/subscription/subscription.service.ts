@@ -42,6 +42,48 @@ export async function issueConfidentialCode(ctx: PartnerContext, account: Accoun
   return { sentAt: createdAt, sentTo: account.admin_email };
 }
 
+/** The cooldown between two re-issues of an account's code, as a {@link RateLimiter} limit. */
+const reissueLimit = (ctx: PartnerContext) => ({
+  key: (accountId: string) => `code-reissue:${accountId}`,
+  limit: { max: 1, windowMs: ctx.config.code.reissueCooldownMs },
+});
+
+/**
+ * "Envoyer un nouveau code": re-issues the code at most once per `CODE_REISSUE_COOLDOWN_MINUTES`
+ * per account, since each one kills the code the whole firm uses. The re-issue is reserved
+ * atomically before any work, so simultaneous requests on any instance send one email; a
+ * failed email gives the reservation back. The subscription's first code (at confirmation)
+ * does not count: a code just received can be replaced at once if it leaked.
+ */
+export async function reissueConfidentialCode(ctx: PartnerContext, account: AccountRow) {
+  const { key, limit } = reissueLimit(ctx);
+  const reservation = await ctx.rateLimiter.reserve(key(account.id), limit);
+  if (!reservation) {
+    const wait = Math.max(await ctx.rateLimiter.retryAfter(key(account.id), limit), 1);
+    const minutes = Math.ceil(wait / 60);
+    throw rateLimitedError(
+      wait,
+      `Un nouveau code vient d'être envoyé : le suivant pourra être demandé dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    );
+  }
+  try {
+    return await issueConfidentialCode(ctx, account);
+  } catch (error) {
+    await ctx.rateLimiter.release(key(account.id), reservation);
+    throw error;
+  }
+}
+
+/** When "Envoyer un nouveau code" becomes available again (ISO time), or undefined if it is. */
+export async function nextCodeReissueAt(
+  ctx: PartnerContext,
+  accountId: string,
+): Promise<string | undefined> {
+  const { key, limit } = reissueLimit(ctx);
+  const wait = await ctx.rateLimiter.retryAfter(key(accountId), limit);
+  return wait > 0 ? new Date(ctx.now().getTime() + wait * 1000).toISOString() : undefined;
+}
+
 /**
  * Checks a typed confidential code. Each check first reserves one of the account's attempts
  * atomically (so simultaneous requests, on any instance, never get more than the limit

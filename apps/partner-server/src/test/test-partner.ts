@@ -67,6 +67,26 @@ export function codeIn(mail: ReceivedMail): string {
   return match[1];
 }
 
+/** Waits until the inbox holds `count` emails matching `predicate`, and returns them. */
+export async function waitForMails(
+  inbox: TestPartner['inbox'],
+  predicate: (mail: ReceivedMail) => boolean,
+  count: number,
+): Promise<ReceivedMail[]> {
+  const found: ReceivedMail[] = [];
+  while (found.length < count) {
+    found.push(await inbox.waitForMail((m) => predicate(m) && !found.includes(m)));
+  }
+  return found;
+}
+
+/** The token of the confirmation link in a "Confirmez votre adresse email" email. */
+export function verificationTokenIn(mail: ReceivedMail): string {
+  const token = /verifier-email\?jeton=([\w-]+)/.exec(mail.text)?.[1];
+  if (!token) throw new Error(`no confirmation link in: ${mail.text}`);
+  return token;
+}
+
 /** Starts a test partner; `env` overrides configuration variables. */
 export async function startTestPartner(
   dialect: 'sqlite' | 'postgres',
@@ -106,13 +126,17 @@ export async function startTestPartner(
     async createVerifiedAccount(overrides = {}) {
       const account = { ...ACCOUNT, ...overrides };
       const created = await call('POST', '/api/v1/accounts', { body: account });
-      if (created.statusCode !== 201) throw new Error(`create account: ${created.body}`);
-      const verification = await inbox.waitForMail(
-        (m) => m.to.includes(account.adminEmail) && /Confirmez/.test(m.subject),
+      if (created.statusCode !== 202) throw new Error(`create account: ${created.body}`);
+      const token = verificationTokenIn(
+        await inbox.waitForMail(
+          (m) => m.to.includes(account.adminEmail) && /Confirmez/.test(m.subject),
+        ),
       );
-      const token = /jeton=([\w-]+)/.exec(verification.text)?.[1];
-      const verified = await call('POST', '/api/v1/accounts/verification', { body: { token } });
-      if (verified.statusCode >= 400) throw new Error(`verify: ${verified.statusCode}`);
+      // The address is confirmed with the password chosen at registration, typed again.
+      const verified = await call('POST', '/api/v1/accounts/verification', {
+        body: { token, password: account.password },
+      });
+      if (verified.statusCode >= 400) throw new Error(`verify: ${verified.body}`);
       const codeMail = await inbox.waitForMail(
         (m) => m.to.includes(account.adminEmail) && /code confidentiel/.test(m.subject),
       );

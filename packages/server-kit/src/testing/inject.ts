@@ -7,6 +7,8 @@ export interface InjectOptions {
   cookie?: string;
   token?: string;
   headers?: Record<string, string>;
+  /** The client's IP address as the server sees it (`request.ip`); 127.0.0.1 by default. */
+  remoteAddress?: string;
 }
 
 /** A request function for tests: JSON bodies, optional cookie or bearer token, default headers. */
@@ -25,6 +27,7 @@ export function jsonInjector(
     app.inject({
       method: method as 'GET',
       url,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       headers: {
         ...defaultHeaders,
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -64,13 +64,18 @@ export function createAccountPage(
     <p>Déjà un compte ? <a href="/portail/connexion">Se connecter</a></p>`;
 }
 
-/** After creation: the address must be confirmed from the emailed link. */
-export function accountCreatedPage(email: string): Html {
+/**
+ * After the form: the same words whether the address was new or already an account's (its
+ * owner then gets a reminder instead of a link), so the page tells nobody which it was.
+ */
+export function accountCreatedPage(email: string, hours: number): Html {
   return html`<h1>Vérifiez votre adresse email</h1>
     <section>
       <p role="status">
-        Un lien de confirmation a été envoyé à <strong>${email}</strong>. Ouvrez-le pour activer le
-        compte client ; le code confidentiel EDI-TDFC sera alors envoyé à cette même adresse.
+        Un email a été envoyé à <strong>${email}</strong>. Pour activer le compte client, ouvrez le
+        lien qu'il contient dans les ${hours} heures et saisissez le mot de passe que vous venez de
+        choisir ; le code confidentiel EDI-TDFC sera alors envoyé à cette même adresse. Si cette
+        adresse a déjà un compte client, l'email vous le rappelle.
       </p>
     </section>`;
 }

@@ -18,6 +18,8 @@ export function dashboardPage(options: {
   deposits: Deposit[];
   refusals: RefusalCount[];
   notice?: string | undefined;
+  /** When "Envoyer un nouveau code" is available again, while a re-issue's cooldown runs. */
+  codeReissueAt?: string | undefined;
 }): Html {
   const { account } = options;
   const sub = account.subscription;
@@ -33,6 +35,7 @@ export function dashboardPage(options: {
         <dt>Administrateur</dt>
         <dd>${account.adminFirstName} ${account.adminLastName} (${account.adminEmail})</dd>
       </dl>
+      <p><a href="/portail/mot-de-passe">Changer le mot de passe</a></p>
     </section>
     <section aria-labelledby="titre-abonnement">
       <h2 id="titre-abonnement">Abonnement EDI-TDFC</h2>
@@ -44,11 +47,27 @@ export function dashboardPage(options: {
             </p>`
           : ''
       }
-      ${postButton({ action: '/portail/nouveau-code', label: 'Envoyer un nouveau code' })}
+      ${codeButton(options.codeReissueAt)}
     </section>
     ${signaturesSection(options.signatures)} ${connectionsSection(options.connections)}
     ${depositsSection(options.deposits, options.refusals)}
     ${postButton({ action: '/portail/deconnexion', label: 'Se déconnecter', secondary: true })}`;
+}
+
+/** "Envoyer un nouveau code", disabled with the time it comes back while its cooldown runs. */
+function codeButton(reissueAt: string | undefined): Html {
+  const button = (disabled: boolean) =>
+    postButton({
+      action: '/portail/nouveau-code',
+      label: 'Envoyer un nouveau code',
+      disabled,
+      ...(disabled ? { describedBy: 'nouveau-code-disponible' } : {}),
+    });
+  if (!reissueAt) return button(false);
+  return html`<p id="nouveau-code-disponible">
+      Un nouveau code pourra être demandé à partir du ${frenchDate(reissueAt, { seconds: true })}.
+    </p>
+    ${button(true)}`;
 }
 
 function connectionsSection(connections: SoftwareConnection[]): Html {

@@ -37,6 +37,7 @@ export function signInPage(options: {
         })}
         <button type="submit">Se connecter</button>
       </form>
+      <p><a href="/portail/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
     </section>
     <p>Pas encore de compte ? <a href="/portail/creer-un-compte">Créer un compte client</a></p>`;
 }

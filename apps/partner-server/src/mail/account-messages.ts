@@ -1,0 +1,81 @@
+import type { PartnerConfig } from '../config';
+import { signature, type OutgoingMail } from './messages';
+
+// Emails anyone can have sent to an address without signing in (registration, "Mot de passe
+// oublié ?"), and the notice of a password change. They carry fixed French text and a link
+// only: nothing typed by the requester (firm, names), so the partner's address cannot be used
+// to carry a stranger's words to someone else's mailbox.
+
+/** Asks the owner of an address to confirm it for a new client account. */
+export function verificationMail(
+  config: PartnerConfig,
+  to: string,
+  url: string,
+  hours: number,
+): OutgoingMail {
+  return {
+    to,
+    subject: `Confirmez votre adresse email — ${config.partnerName}`,
+    text:
+      `Bonjour,\n\nUne demande de création de compte client a été faite avec cette adresse email. ` +
+      `Pour activer le compte, ouvrez ce lien (valable ${hours} heures) et saisissez le mot de ` +
+      `passe choisi lors de la création :\n\n${url}\n\n` +
+      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans confirmation, ` +
+      `la demande est supprimée.${signature(config)}`,
+  };
+}
+
+/** Tells the owner of an existing account that someone tried to register their address again. */
+export function accountExistsMail(config: PartnerConfig, to: string): OutgoingMail {
+  return {
+    to,
+    subject: `Votre compte client existe déjà — ${config.partnerName}`,
+    text:
+      `Bonjour,\n\nUne demande de création de compte client a été faite avec cette adresse email, ` +
+      `qui a déjà un compte client : aucun nouveau compte n'a été créé.\n\n` +
+      `Pour vous connecter : ${config.publicUrl}/portail/connexion\n` +
+      `Mot de passe oublié : ${config.publicUrl}/portail/mot-de-passe-oublie\n\n` +
+      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.${signature(config)}`,
+  };
+}
+
+/** Sends a one-time link to choose a new password. */
+export function passwordResetMail(
+  config: PartnerConfig,
+  to: string,
+  url: string,
+  minutes: number,
+): OutgoingMail {
+  return {
+    to,
+    subject: `Choisir un nouveau mot de passe — ${config.partnerName}`,
+    text:
+      `Bonjour,\n\nUne demande de nouveau mot de passe a été faite pour le compte client de cette ` +
+      `adresse email. Pour choisir un nouveau mot de passe, ouvrez ce lien (valable ` +
+      `${minutes} minutes, une seule fois) :\n\n${url}\n\n` +
+      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ` +
+      `actuel reste valable.${signature(config)}`,
+  };
+}
+
+/** Tells the owner that the account's password changed, and what to do if it was not them. */
+export function passwordChangedMail(
+  config: PartnerConfig,
+  to: string,
+  via: 'change' | 'reset',
+): OutgoingMail {
+  const how =
+    via === 'change'
+      ? "depuis l'espace client, avec l'ancien mot de passe"
+      : 'avec un lien « Mot de passe oublié ? » envoyé à cette adresse';
+  return {
+    to,
+    subject: `Mot de passe changé — ${config.partnerName}`,
+    text:
+      `Bonjour,\n\nLe mot de passe de votre compte client vient d'être changé ${how}. Les autres ` +
+      `sessions et les connexions des logiciels (Passerelle…) ont été fermées : reconnectez-les ` +
+      `avec le nouveau mot de passe.\n\nSi vous n'êtes pas à l'origine de ce changement, ` +
+      `choisissez tout de suite un nouveau mot de passe : ` +
+      `${config.publicUrl}/portail/mot-de-passe-oublie${signature(config)}`,
+  };
+}
