@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from '@passerelle/contracts';
 import {
   AppError,
   checkCredentialsWithLimits,
@@ -13,11 +14,13 @@ import {
 } from '../accounts/accounts.repository';
 import type { PartnerContext } from '../context';
 import {
+  countLiveFamilies,
   findAccessToken,
   findRefreshToken,
   insertAccessToken,
   insertFamily,
   insertRefreshToken,
+  pageLiveFamilies,
   revokeFamily,
   spendRefreshToken,
 } from './tokens.repository';
@@ -132,6 +135,19 @@ export async function resolveAccessToken(
 /** Ends a session family (sign-out, or the portal's "Révoquer"). */
 export async function closeTokenSession(ctx: PartnerContext, familyId: string, reason: string) {
   await revokeFamily(ctx.db, familyId, ctx.now().toISOString(), reason);
+}
+
+/** One page of the account's live API sessions, newest first: the portal's "Connexions des logiciels". */
+export async function liveConnectionPage(
+  ctx: PartnerContext,
+  accountId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<{ id: string; createdAt: string }>> {
+  const { rows, nextCursor } = await pageLiveFamilies(ctx.db, accountId, 'api', query);
+  const total =
+    query.cursor === undefined ? await countLiveFamilies(ctx.db, accountId, 'api') : null;
+  const items = rows.map((row) => ({ id: row.id, createdAt: row.created_at }));
+  return { items, nextCursor, total };
 }
 
 async function issueTokens(

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { PartnerDatabase } from '../db/schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
+import type { PartnerDatabase, SessionFamiliesTable } from '../db/schema';
 
 type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
 
@@ -81,14 +82,46 @@ export async function revokeFamily(db: Db, familyId: string, at: string, reason:
   await db.deleteFrom('access_tokens').where('family_id', '=', familyId).execute();
 }
 
-/** The account's live API sessions (for the portal's list and revocation). */
-export function listLiveFamilies(db: Db, accountId: string, kind: 'api' | 'portal') {
+/** A session family row. */
+export type FamilyRow = Selectable<SessionFamiliesTable>;
+
+/** Newest first (index `session_families_account` of migration 0003). */
+const NEWEST_FIRST: KeysetOrder<FamilyRow> = {
+  list: 'sessions',
+  columns: [
+    { column: 'created_at', type: 'text', value: (row) => row.created_at },
+    { column: 'id', type: 'text', value: (row) => row.id },
+  ],
+  direction: 'desc',
+};
+
+function liveFamilies(db: Db, accountId: string, kind: 'api' | 'portal') {
   return db
     .selectFrom('session_families')
-    .selectAll()
     .where('account_id', '=', accountId)
     .where('kind', '=', kind)
-    .where('revoked_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .execute();
+    .where('revoked_at', 'is', null);
+}
+
+/** One page of the account's live sessions of `kind`, newest first (the portal's list). */
+export function pageLiveFamilies(
+  db: Db,
+  accountId: string,
+  kind: 'api' | 'portal',
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<FamilyRow>> {
+  return keysetPage(liveFamilies(db, accountId, kind).selectAll(), NEWEST_FIRST, page);
+}
+
+/** How many live sessions of `kind` the account has. */
+export async function countLiveFamilies(db: Db, accountId: string, kind: 'api' | 'portal') {
+  const row = await liveFamilies(db, accountId, kind)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return countOf(row);
+}
+
+/** One of the account's live sessions of `kind` (another account's id reads as unknown). */
+export function findLiveFamily(db: Db, accountId: string, kind: 'api' | 'portal', id: string) {
+  return liveFamilies(db, accountId, kind).selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-signatures';
 import { migration0004 } from './0004-dossiers-declarations';
 import { migration0005 } from './0005-firm-siret';
 import { migration0006 } from './0006-sending';
+import { migration0007 } from './0007-list-indexes';
 
 /** Every migration of the declarant, by name; names sort in the order they apply. */
 export const declarantMigrations: Record<string, VersionedMigration> = {
@@ -14,4 +15,5 @@ export const declarantMigrations: Record<string, VersionedMigration> = {
   '0004-dossiers-declarations': migration0004,
   '0005-firm-siret': migration0005,
   '0006-sending': migration0006,
+  '0007-list-indexes': migration0007,
 };

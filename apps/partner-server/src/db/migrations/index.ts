@@ -1,9 +1,11 @@
 import type { VersionedMigration } from '@passerelle/server-kit';
 import { migration0001 } from './0001-accounts-codes-ca';
 import { migration0002 } from './0002-deposits';
+import { migration0003 } from './0003-list-indexes';
 
 /** Every migration of the partner, by name; names sort in the order they apply. */
 export const partnerMigrations: Record<string, VersionedMigration> = {
   '0001-accounts-codes-ca': migration0001,
   '0002-deposits': migration0002,
+  '0003-list-indexes': migration0003,
 };
