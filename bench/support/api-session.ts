@@ -4,7 +4,8 @@
 export class ApiSession {
   constructor(
     readonly url: string,
-    private readonly cookie: string,
+    /** `name=value` of the session cookie, for requests this class does not make. */
+    readonly cookie: string,
   ) {}
 
   private async request(method: string, path: string, body: unknown, expected: number) {

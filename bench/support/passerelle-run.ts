@@ -82,11 +82,12 @@ export async function runPasserelle(
   let retried = 0;
   let lastReceipt = 0;
   await mapLimited(declarationIds, 8, async (id) => {
-    const { transmissions } = await api.json<{ transmissions: Transmission[] }>(
+    // Newest first: the first item of the first page.
+    const { items } = await api.json<{ items: Transmission[] }>(
       'GET',
-      `/api/declarations/${id}/transmissions`,
+      `/api/declarations/${id}/transmissions?limit=1`,
     );
-    const latest = transmissions[0];
+    const latest = items[0];
     const at = (status: string) => latest?.history.find((e) => e.status === status)?.at;
     const queued = at('queued');
     const transmitted = at('transmitted');

@@ -74,13 +74,10 @@ describe.each(await testDialects())('kill -9 during a 200-declaration batch (%s)
       await sending;
       await declarant.restart();
       // All or nothing: after a crash the batch is either wholly queued or wholly "prête".
-      const { body } = await firm.session.call<{ declarations: DeclarationStatus[] }>(
-        'GET',
-        '/api/declarations',
-      );
-      const ready = body.declarations.filter((d) => d.status === 'ready').length;
+      const listed = await firm.session.all<DeclarationStatus>('/api/declarations');
+      const ready = listed.filter((d) => d.status === 'ready').length;
       const found: Record<string, number> = {};
-      for (const d of body.declarations) found[d.status] = (found[d.status] ?? 0) + 1;
+      for (const d of listed) found[d.status] = (found[d.status] ?? 0) + 1;
       kills.push({ afterMs, found: JSON.stringify(found) });
       expect([0, DECLARATIONS]).toContain(ready);
       if (ready === 0) committed = true;

@@ -49,14 +49,11 @@ describe.each(await testDialects())('partner outage during a batch (%s)', (diale
     await sleep(OUTAGE_MS);
 
     // Meanwhile the waiting ones were tried several times, and say why they wait.
-    const waiting = (
-      await firm.session.ok<{ declarations: { id: string; status: string }[] }>(
-        'GET',
-        '/api/declarations',
-      )
-    ).declarations.filter((d) => d.status === 'queued');
+    const waiting = await firm.session.all<{ id: string; status: string }>(
+      '/api/declarations?status=queued',
+    );
     expect(waiting.length).toBeGreaterThan(0);
-    const { transmissions } = await firm.session.ok<{ transmissions: TransmissionView[] }>(
+    const { items: transmissions } = await firm.session.ok<{ items: TransmissionView[] }>(
       'GET',
       `/api/declarations/${waiting[0]!.id}/transmissions`,
     );

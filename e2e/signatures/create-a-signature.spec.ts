@@ -212,8 +212,8 @@ describe.each(await testDialects())(
       const firm = await fetch(`${declarant.url}/api/signatures`, {
         headers: { cookie: adminCookie },
       });
-      const { signatures } = (await firm.json()) as { signatures: { holder: { email: string } }[] };
-      expect(signatures.filter((s) => s.holder.email === CHLOE.email)).toEqual([]);
+      const { items } = (await firm.json()) as { items: { holder: { email: string } }[] };
+      expect(items.filter((s) => s.holder.email === CHLOE.email)).toEqual([]);
     });
   },
 );

@@ -51,6 +51,23 @@ export class Session {
     }
     return answer.body;
   }
+
+  /** Every item of a paged list (`GET path`), following its cursor in pages of 200. */
+  async all<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    const separator = path.includes('?') ? '&' : '?';
+    let cursor: string | null = null;
+    do {
+      const after = cursor === null ? '' : `&cursor=${cursor}`;
+      const page: { items: T[]; nextCursor: string | null } = await this.ok(
+        'GET',
+        `${path}${separator}limit=200${after}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return items;
+  }
 }
 
 /** Waits for a mail in the local inbox (its JSON API) and returns its text. */
@@ -170,33 +187,20 @@ export async function partnerDeposits(
     body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
   });
   const { accessToken } = (await session.json()) as { accessToken: string };
-  const all: { id: string; transmissionId: string; siren: string | null; status: string }[] = [];
-  const seen = new Set<string>();
-  let since: string | undefined;
-  for (;;) {
-    const query = new URLSearchParams({ limit: '500', ...(since ? { updatedSince: since } : {}) });
+  type Listed = { id: string; transmissionId: string; siren: string | null; status: string };
+  const all: Listed[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) });
     const page = (await (
       await fetch(`${partnerUrl}/api/v1/deposits?${query}`, {
         headers: { authorization: `Bearer ${accessToken}` },
       })
-    ).json()) as {
-      deposits: {
-        id: string;
-        transmissionId: string;
-        siren: string | null;
-        status: string;
-        updatedAt: string;
-      }[];
-      hasMore: boolean;
-    };
-    for (const deposit of page.deposits) {
-      if (!seen.has(deposit.id)) all.push(deposit);
-      seen.add(deposit.id);
-    }
-    const last = page.deposits.at(-1);
-    if (!page.hasMore || !last || last.updatedAt === since) return all;
-    since = last.updatedAt;
-  }
+    ).json()) as { items: Listed[]; nextCursor: string | null };
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return all;
 }
 
 /** Fast retries so the run stays short; the mechanisms are the production ones. */
@@ -221,11 +225,8 @@ export async function waitUntilFinal(
 ): Promise<DeclarationStatus[]> {
   const end = Date.now() + deadlineMs;
   for (;;) {
-    const { body } = await firm.session.call<{ declarations: DeclarationStatus[] }>(
-      'GET',
-      '/api/declarations',
-    );
-    const ours = body.declarations.filter((d) => firm.declarationIds.includes(d.id));
+    const listed = await firm.session.all<DeclarationStatus>('/api/declarations');
+    const ours = listed.filter((d) => firm.declarationIds.includes(d.id));
     if (ours.every((d) => FINAL.includes(d.status)) || Date.now() > end) return ours;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -69,6 +69,11 @@ export const declarantConfigShape = {
   DELIVERY_LEASE_MS: intVar(0, 0, 3_600_000),
   /** How often the partner is asked for the DGFiP's answers (0 disables polling). */
   STATUS_POLL_INTERVAL_MS: intVar(5000, 0, 3_600_000),
+  /**
+   * Deposits per page asked of the partner while polling (its API's maximum, 200, by default);
+   * every page is read to the end at each poll.
+   */
+  STATUS_POLL_PAGE_SIZE: intVar(200, 1, 200),
 };
 
 /** Validated, frozen configuration of the declarant server. */
@@ -100,6 +105,7 @@ export interface DeclarantConfig extends ServerSettings {
     leaseMs: number;
   };
   statusPollIntervalMs: number;
+  statusPollPageSize: number;
 }
 
 /** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
@@ -139,5 +145,6 @@ export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): Decla
       leaseMs: raw.DELIVERY_LEASE_MS || 2 * raw.PARTNER_TIMEOUT_MS + 5000,
     }),
     statusPollIntervalMs: raw.STATUS_POLL_INTERVAL_MS,
+    statusPollPageSize: raw.STATUS_POLL_PAGE_SIZE,
   });
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DeclarationStatus } from '@passerelle/contracts';
-import { selectAllState, sendableIds, stillSelected, toggled } from './declaration-selection';
+import {
+  selectAllState,
+  sendableIds,
+  stillSelected,
+  toggled,
+  withAll,
+} from './declaration-selection';
 
 const list = (...statuses: DeclarationStatus[]) =>
   statuses.map((status, index) => ({ id: `d${index}`, status }));
@@ -13,9 +19,23 @@ describe('selection of declarations to send', () => {
     ]);
   });
 
-  it('drops a ticked declaration that is no longer "prête", keeping the list order', () => {
+  it('drops a shown declaration that is no longer "prête", keeping the list order', () => {
     const declarations = list('ready', 'draft', 'ready');
-    expect(stillSelected(new Set(['d2', 'd1', 'd0', 'gone']), declarations)).toEqual(['d0', 'd2']);
+    expect(stillSelected(new Set(['d2', 'd1', 'd0']), declarations)).toEqual(['d0', 'd2']);
+  });
+
+  it('keeps ticked declarations beyond the loaded pages, after the shown ones', () => {
+    const declarations = list('ready', 'draft');
+    expect(stillSelected(new Set(['later', 'd1', 'd0']), declarations)).toEqual(['d0', 'later']);
+  });
+
+  it('ticks every "prête" of the list up to the most one sending signs', () => {
+    const ids = Array.from({ length: 1200 }, (_, i) => `r${i}`);
+    const all = withAll(new Set(['d0']), ids, 1000);
+    expect(all.size).toBe(1000);
+    expect(all.has('d0')).toBe(true);
+    expect(all.has('r998')).toBe(true);
+    expect(all.has('r999')).toBe(false);
   });
 
   it('ticks and unticks without changing the previous selection', () => {

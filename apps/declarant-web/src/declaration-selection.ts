@@ -14,14 +14,32 @@ export function sendableIds(declarations: readonly Listed[]): string[] {
 }
 
 /**
- * The ticked ids that can still be sent, in the list's order: a declaration changed meanwhile
- * (edited back to "brouillon", sent from another tab) drops out of the selection.
+ * The ticked ids that can still be sent: the shown ones that are still "prête", in the list's
+ * order (one changed meanwhile — edited back to "brouillon", sent from another tab — drops
+ * out), then the ticked ones not shown (chosen by "Sélectionner toutes les prêtes" beyond the
+ * loaded pages), which the server checks again when "Envoyer" signs them.
  */
 export function stillSelected(
   selected: ReadonlySet<string>,
   declarations: readonly Listed[],
 ): string[] {
-  return sendableIds(declarations).filter((id) => selected.has(id));
+  const shown = new Set(declarations.map((declaration) => declaration.id));
+  const notShown = [...selected].filter((id) => !shown.has(id));
+  return [...sendableIds(declarations).filter((id) => selected.has(id)), ...notShown];
+}
+
+/** The selection with every id of `ids` ticked, at most `max` ids in all. */
+export function withAll(
+  selected: ReadonlySet<string>,
+  ids: readonly string[],
+  max: number,
+): Set<string> {
+  const next = new Set(selected);
+  for (const id of ids) {
+    if (next.size >= max) break;
+    next.add(id);
+  }
+  return next;
 }
 
 /** The selection with `id` ticked or unticked. */

@@ -2,6 +2,7 @@
 import type { ErrorCode } from '@passerelle/contracts';
 import { ApiError } from './api/client';
 import {
+  adminOnlyMessage,
   messages,
   networkErrorMessage,
   rateLimitedMessage,
@@ -33,6 +34,9 @@ export const serverMessageCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'WRONG_SIGNATURE_PASSWORD',
   'SIGNATURE_LOCKED',
   'IMPORT_INVALID',
+  // The imports' limits, said with their numbers.
+  'IMPORT_TOO_LARGE',
+  'PAYLOAD_TOO_LARGE',
 ]);
 
 /** The French sentence for any thrown value; null when the app already reacted (sign-in page). */
@@ -94,4 +98,9 @@ export function formErrorsFromIssues(
 /** Whether `error` is an API refusal with one of `codes`. */
 export function hasErrorCode(error: unknown, ...codes: readonly ErrorCode[]): boolean {
   return error instanceof ApiError && (codes as readonly string[]).includes(error.code);
+}
+
+/** The sentence of a failure on an administrators' page: a collaborator is told why. */
+export function adminPageErrorText(error: unknown): string | null {
+  return hasErrorCode(error, 'FORBIDDEN') ? adminOnlyMessage : errorText(error);
 }

@@ -51,3 +51,15 @@ export function formatTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : timeOnly.format(date);
 }
+
+const numbers = new Intl.NumberFormat('fr-FR');
+
+/** "1 234 déclarations", "1 déclaration", "0 déclaration" (French: 0 and 1 take the singular). */
+export function formatCount(count: number, singular: string, plural: string): string {
+  return `${numbers.format(count)} ${count > 1 ? plural : singular}`;
+}
+
+/** "1 234" with French grouping. */
+export function formatNumber(count: number): string {
+  return numbers.format(count);
+}

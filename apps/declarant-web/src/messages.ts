@@ -57,6 +57,8 @@ export const messages: Record<ErrorCode, string> = {
   DECLARATION_CHANGED:
     'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
   IMPORT_INVALID: "Le fichier importé n'est pas valide : aucune déclaration n'a été créée.",
+  IMPORT_TOO_LARGE:
+    "Le fichier contient trop de déclarations pour un seul import : découpez-le. Aucune déclaration n'a été créée.",
   FIRM_SIRET_MISSING:
     "Renseignez d'abord le SIRET du cabinet (Paramètres du cabinet) : il est écrit dans chaque fichier EDI.",
   INTERCHANGE_INVALID: "Le fichier EDI de cette déclaration n'a pas pu être écrit.",

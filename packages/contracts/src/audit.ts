@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from './pages';
 
 export const auditActions = [
   'setup.completed',
@@ -51,15 +52,9 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-/** `GET /api/audit-events?before=<seq>&limit=<n>`: newest first, paged by `seq`. */
-export const auditQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** `GET /api/audit-events?limit=&cursor=`: newest first, paged by `seq`. */
+export const auditQuery = pageQuery;
 export type AuditQuery = z.input<typeof auditQuery>;
 
-export const auditPage = z.object({
-  events: z.array(auditEventSchema),
-  nextBefore: z.number().nullable(),
-});
+export const auditPage = pageOf(auditEventSchema);
 export type AuditPage = z.infer<typeof auditPage>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from './pages';
 import { transmissionStatuses, transmissionStatusLabels } from './sending';
 
 // Declarations of a dossier's exercise (issue #6): "brouillon" until no blocking anomaly is
@@ -58,6 +59,31 @@ export const declarationSummarySchema = z.object({
   updatedAt: z.string(),
 });
 export type DeclarationSummary = z.infer<typeof declarationSummarySchema>;
+
+/**
+ * `GET /api/declarations` (every dossier) and `GET /api/dossiers/:id/declarations`: newest
+ * first. `status` keeps the declarations showing that status; `sendingId` those one
+ * "Envoyer" batch sent.
+ */
+export const listDeclarationsQuery = pageQuery.extend({
+  status: z.enum(declarationStatuses, { error: 'Statut de déclaration inconnu.' }).optional(),
+  sendingId: z.uuid({ error: 'Envoi inconnu.' }).optional(),
+});
+export type ListDeclarationsQuery = z.input<typeof listDeclarationsQuery>;
+export const declarationPageSchema = pageOf(declarationSummarySchema);
+export type DeclarationPage = z.infer<typeof declarationPageSchema>;
+
+/** Most declarations one import creates (JSON or INFENT): beyond, split the file. */
+export const MAX_IMPORT_DECLARATIONS = 1000;
+/** Largest body of `POST /api/declarations/import-json`. */
+export const MAX_JSON_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Largest INFENT file `POST /api/declarations/import` reads (a firm's campaign fits in a few MB). */
+export const MAX_INFENT_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** `201` answer of both imports: every declaration created (at most MAX_IMPORT_DECLARATIONS). */
+export const importedDeclarationsSchema = z.object({
+  declarations: z.array(declarationSummarySchema),
+});
 
 /** A cell value as stored: amounts in whole euros, codes, ISO dates, text, or a party. */
 export const cellValueSchema = z.union([z.number(), z.string(), z.record(z.string(), z.string())]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from './error-codes';
+import { pageOf, pageQuery } from './pages';
 
 // The reference partner's deposit API (design §3, §4; issue #7). A deposit is one CMS
 // SignedData (DER) whose content is one INFENT-DF interchange, posted with the declarant's
@@ -126,17 +127,19 @@ export const depositIntakeErrors = [
   'DEPOSIT_DUPLICATE',
 ] as const satisfies readonly ErrorCode[];
 
-/** `GET /api/v1/deposits?updatedSince=…&limit=…`. */
-export const listDepositsQuery = z.object({
+/**
+ * `GET /api/v1/deposits?updatedSince=…&limit=…&cursor=…`: the deposits changed strictly after
+ * `updatedSince`, oldest change first (by `updatedAt`, then id).
+ */
+export const listDepositsQuery = pageQuery.extend({
   updatedSince: z.iso.datetime({ error: 'updatedSince : date ISO 8601 attendue.' }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const depositListSchema = z.object({
-  deposits: z.array(depositSchema),
-  /** The partner's clock when the list was read: the next `updatedSince` (minus a margin). */
+export const depositListSchema = pageOf(depositSchema).extend({
+  /**
+   * The partner's clock when this page was read: after the last page (`nextCursor` null), the
+   * next poll's `updatedSince`, minus a margin for transactions that committed late.
+   */
   serverTime: z.string(),
-  /** True when `limit` cut the list: ask again from the last `updatedAt`. */
-  hasMore: z.boolean(),
 });
 export type DepositList = z.infer<typeof depositListSchema>;
 

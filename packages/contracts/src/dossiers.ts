@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineTextField } from './fields';
+import { pageOf, pageQuery } from './pages';
 import { isValidSiren, isValidSiret } from './siret';
 
 // Dossiers (the firm's client companies) and their exercises (issue #6). The codes are those of
@@ -148,6 +149,22 @@ export const dossierSchema = z.object({
   updatedAt: z.string(),
 });
 export type Dossier = z.infer<typeof dossierSchema>;
+
+/**
+ * `GET /api/dossiers`: by raison sociale. `q` keeps the dossiers whose raison sociale contains
+ * it (case ignored) or whose SIREN starts with its digits ("552 100" finds 552100554).
+ */
+export const listDossiersQuery = pageQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .max(105, 'Recherche trop longue (105 caractères au plus).')
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
+});
+export type ListDossiersQuery = z.input<typeof listDossiersQuery>;
+export const dossierPageSchema = pageOf(dossierSchema);
+export type DossierPage = z.infer<typeof dossierPageSchema>;
 
 /** `GET /api/firm/settings`. */
 export const firmSettingsSchema = z.object({

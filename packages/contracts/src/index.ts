@@ -1,5 +1,6 @@
 export * from './error-codes';
 export * from './fields';
+export * from './pages';
 export * from './users';
 export * from './auth';
 export * from './audit';

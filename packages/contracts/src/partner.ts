@@ -8,6 +8,7 @@ import {
   personNameField,
   withCertificateHolderName,
 } from './fields';
+import { pageOf, pageQuery } from './pages';
 import { isValidSiret } from './siret';
 
 // Schemas of the reference EDI partner's API v1 (design §3). The declarant's PartnerClient
@@ -144,6 +145,24 @@ export const signatureSchema = z.object({
   certificatePem: z.string(),
 });
 export type Signature = z.infer<typeof signatureSchema>;
+
+/** `GET /api/v1/signatures`: the account's certificates, newest first. */
+export const listPartnerSignaturesQuery = pageQuery;
+export const partnerSignaturePageSchema = pageOf(signatureSchema);
+export type PartnerSignaturePage = z.infer<typeof partnerSignaturePageSchema>;
+
+/**
+ * `GET /portail` (the client space's dashboard, HTML): each long section is paged on its own by
+ * a cursor in the query string, so the page's links move one section and keep the others.
+ */
+export const portalDashboardQuery = z.object({
+  /** A confirmation's key (see the portal's notices); anything else is ignored. */
+  message: z.string().max(64).optional().catch(undefined),
+  depots: pageQuery.shape.cursor,
+  signatures: pageQuery.shape.cursor,
+  connexions: pageQuery.shape.cursor,
+});
+export type PortalDashboardQuery = z.infer<typeof portalDashboardQuery>;
 
 /** Answer of `POST /api/v1/signatures`: the certificate and its chain up to the partner CA. */
 export const issuedSignatureSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { passwordField } from './fields';
 import { depositErrorSchema } from './deposits';
+import { pageOf, pageQuery } from './pages';
 
 // Sending (issue #7): a batch of "prête" declarations signed with one signature password,
 // queued as transmissions, delivered by a worker, then followed until the DGFiP's answer.
@@ -48,6 +49,9 @@ export const finalTransmissionStatuses: readonly TransmissionStatus[] = [
   'delivery_failed',
 ];
 
+/** Most declarations one "Envoyer" signs (one request's work: 1,000 CMS signatures). */
+export const MAX_SENDING_DECLARATIONS = 1000;
+
 /** `POST /api/sendings`: declarations to sign and queue, the signature, its password (once). */
 export const createSendingRequest = z.object({
   declarationIds: z
@@ -55,7 +59,7 @@ export const createSendingRequest = z.object({
       error: 'Choisissez au moins une déclaration.',
     })
     .min(1, 'Choisissez au moins une déclaration.')
-    .max(1000, 'Trop de déclarations à la fois (1 000 au plus).'),
+    .max(MAX_SENDING_DECLARATIONS, 'Trop de déclarations à la fois (1 000 au plus).'),
   signatureId: z.uuid({ error: 'Choisissez une signature.' }),
   password: passwordField,
 });
@@ -120,7 +124,9 @@ export const transmissionSchema = z.object({
 export type Transmission = z.infer<typeof transmissionSchema>;
 
 /** `GET /api/declarations/:id/transmissions`, newest first. */
-export const transmissionListSchema = z.object({ transmissions: z.array(transmissionSchema) });
+export const listTransmissionsQuery = pageQuery;
+export const transmissionPageSchema = pageOf(transmissionSchema);
+export type TransmissionPage = z.infer<typeof transmissionPageSchema>;
 
 /** `PUT /api/me/notifications`: email me when a declaration I sent is accepted or rejected. */
 export const notificationSettingsSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newPasswordFields, passwordField } from './fields';
+import { pageOf, pageQuery } from './pages';
 
 // The declarant's signature API (issue #5): a person's signing key, certified by the partner's
 // CA and kept wrapped under a password that is asked again at every send.
@@ -34,9 +35,10 @@ export const declarantSignatureSchema = z.object({
 });
 export type DeclarantSignature = z.infer<typeof declarantSignatureSchema>;
 
-/** `GET /api/me/signatures` and (administrator) `GET /api/signatures`. */
-export const signatureListSchema = z.object({ signatures: z.array(declarantSignatureSchema) });
-export type SignatureList = z.infer<typeof signatureListSchema>;
+/** `GET /api/me/signatures` and (administrator) `GET /api/signatures`: newest first. */
+export const listSignaturesQuery = pageQuery;
+export const signaturePageSchema = pageOf(declarantSignatureSchema);
+export type SignaturePage = z.infer<typeof signaturePageSchema>;
 
 /** `GET /api/me/signature-options`: the partner's policy, read through the user's connection. */
 export const signatureOptionsSchema = z.object({

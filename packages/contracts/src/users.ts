@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailField, personNameField, withCertificateHolderName } from './fields';
+import { pageOf, pageQuery } from './pages';
 
 export const roles = ['administrator', 'collaborator'] as const;
 /** What a user may do: administrators also manage users and read the audit log. */
@@ -20,6 +21,11 @@ export const userSchema = z.object({
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** `GET /api/users` (administrator): by last name, first name. */
+export const listUsersQuery = pageQuery;
+export const userPageSchema = pageOf(userSchema);
+export type UserPage = z.infer<typeof userPageSchema>;
 
 /** The signed-in user, with their firm. */
 export const currentUserSchema = userSchema.extend({

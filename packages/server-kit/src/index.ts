@@ -17,3 +17,5 @@ export * from './server-config';
 export * from './http/create-server';
 export * from './run-process';
 export * from './html-escape';
+export * from './keyset-page';
+export * from './chunked-work';

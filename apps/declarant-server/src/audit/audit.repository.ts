@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditAction } from '@passerelle/contracts';
+import { keysetPage, type KeysetOrder } from '@passerelle/server-kit';
 import type { DeclarantDatabase } from '../db/schema';
 
 /** One event to append; `details` must never hold a secret. */
@@ -30,12 +31,19 @@ export async function appendAuditEvent(
     .execute();
 }
 
+/** Newest first: `seq` is the primary key and grows with every append. */
+const NEWEST_FIRST: KeysetOrder<{ seq: number }> = {
+  list: 'audit',
+  columns: [{ column: 'e.seq', type: 'integer', value: (row) => Number(row.seq) }],
+  direction: 'desc',
+};
+
 /** A page of events, newest first, with the actor's and target's emails. */
-export async function listAuditEvents(
+export function pageAuditEvents(
   db: Kysely<DeclarantDatabase>,
-  options: { before: number | undefined; limit: number },
+  page: { limit: number; cursor?: string | undefined },
 ) {
-  let query = db
+  const query = db
     .selectFrom('audit_events as e')
     .leftJoin('users as actor', 'actor.id', 'e.actor_user_id')
     .leftJoin('users as target', 'target.id', 'e.target_user_id')
@@ -49,9 +57,6 @@ export async function listAuditEvents(
       'actor.email as actor_email',
       'target.id as target_id',
       'target.email as target_email',
-    ])
-    .orderBy('e.seq', 'desc')
-    .limit(options.limit);
-  if (options.before !== undefined) query = query.where('e.seq', '<', options.before);
-  return query.execute();
+    ]);
+  return keysetPage(query, NEWEST_FIRST, page);
 }

@@ -3,15 +3,15 @@ import { auditQuery, type AuditPage } from '@passerelle/contracts';
 import { parseInput } from '@passerelle/server-kit';
 import type { AppContext } from '../context';
 import type { SessionGuard } from '../auth/session-guard';
-import { listAuditEvents } from './audit.repository';
+import { pageAuditEvents } from './audit.repository';
 
-/** `GET /api/audit-events`: the administrator reads the audit log, newest first. */
+/** `GET /api/audit-events`: the administrator reads the audit log, newest first, by pages. */
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
   app.get('/api/audit-events', async (request): Promise<AuditPage> => {
     await guard.requireAdmin(request);
     const query = parseInput(auditQuery, request.query);
-    const rows = await listAuditEvents(ctx.db, { before: query.before, limit: query.limit });
-    const events = rows.map((row) => ({
+    const { rows, nextCursor } = await pageAuditEvents(ctx.db, query);
+    const items = rows.map((row) => ({
       seq: Number(row.seq),
       at: row.at,
       action: row.action,
@@ -21,7 +21,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext, guard
       ip: row.ip,
       details: JSON.parse(row.details) as Record<string, unknown>,
     }));
-    const last = events.at(-1);
-    return { events, nextBefore: events.length === query.limit && last ? last.seq : null };
+    // Never counted: the log only grows (a count would read all of it) and is read by date.
+    return { items, nextCursor, total: null };
   });
 }

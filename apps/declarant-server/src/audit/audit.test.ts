@@ -27,7 +27,7 @@ describe.each(await testDialects())('audit log (%s)', (dialect) => {
 
     const page = await t.call('GET', '/api/audit-events?limit=50', { cookie: admin });
     expect(page.statusCode).toBe(200);
-    const actions = page.json().events.map((e: { action: string }) => e.action);
+    const actions = page.json().items.map((e: { action: string }) => e.action);
     expect(actions).toEqual([
       'user.activated',
       'user.deactivated',
@@ -38,23 +38,28 @@ describe.each(await testDialects())('audit log (%s)', (dialect) => {
       'user.created',
       'setup.completed',
     ]);
-    const failed = page.json().events[4];
+    const failed = page.json().items[4];
     expect(failed.target.email).toBe('bruno@cabinet-test.fr');
     expect(failed.details).toEqual({ email: 'bruno@cabinet-test.fr', reason: 'wrong_credentials' });
-    expect(page.json().events[0].actor.email).toBe(ADMIN.email);
+    expect(page.json().items[0].actor.email).toBe(ADMIN.email);
     expect(page.body).not.toContain('mauvais mot de passe');
     expect(page.body).not.toContain(STRONG_PASSWORD);
 
     const first = await t.call('GET', '/api/audit-events?limit=3', { cookie: admin });
-    expect(first.json().events).toHaveLength(3);
+    expect(first.json().items).toHaveLength(3);
     const next = await t.call(
       'GET',
-      `/api/audit-events?limit=3&before=${first.json().nextBefore}`,
+      `/api/audit-events?limit=3&cursor=${first.json().nextCursor}`,
       { cookie: admin },
     );
-    expect(next.json().events[0].action).toBe('auth.sign_in');
+    expect(next.json().items[0].action).toBe('auth.sign_in');
     const bad = await t.call('GET', '/api/audit-events?limit=5000', { cookie: admin });
     expect(bad.json()).toMatchObject({ code: 'VALIDATION_ERROR', field: 'limit' });
+    const forged = await t.call('GET', '/api/audit-events?cursor=WyJhdWRpdCIsImEiXQ', {
+      cookie: admin,
+    });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json()).toMatchObject({ code: 'VALIDATION_ERROR', field: 'cursor' });
   });
 
   it('is append-only in the database itself', async () => {

@@ -157,7 +157,7 @@ describe.each(await testDialects())('sign-in and sessions (%s)', (dialect) => {
     expect(form.statusCode).toBe(415);
     expect(form.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const users = await t.call('GET', '/api/users', { cookie });
-    expect(users.json().users).toHaveLength(1);
+    expect(users.json().items).toHaveLength(1);
   });
 
   it('refuses malformed, missing, overlong and invalid input with a precise message', async () => {

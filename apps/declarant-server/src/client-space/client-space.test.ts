@@ -72,7 +72,7 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
         cookie: await t.signIn('alice.durand@cabinet-test.fr'),
       })
     ).json();
-    expect(audit.events.map((e: { action: string }) => e.action)).toContain(
+    expect(audit.items.map((e: { action: string }) => e.action)).toContain(
       'client_space.connected',
     );
   });
@@ -268,7 +268,7 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
     const { cookie } = await setup();
     await partner!.createVerifiedAccount();
     const admin = await t.signIn('alice.durand@cabinet-test.fr');
-    const users = (await t.call('GET', '/api/users', { cookie: admin })).json().users as Array<{
+    const users = (await t.call('GET', '/api/users', { cookie: admin })).json().items as Array<{
       id: string;
       email: string;
     }>;

@@ -6,6 +6,8 @@ import {
   errorStatus,
   isErrorCode,
   issuedSignatureSchema,
+  PAGE_SIZE_MAX,
+  partnerSignaturePageSchema,
   sessionTokensSchema,
   signaturePolicySchema,
   signatureSchema,
@@ -44,8 +46,8 @@ export interface PartnerClient {
     serial: string,
     request: RevokeSignatureRequest,
   ): Promise<Signature>;
-  /** The account's certificates, newest first. */
-  listSignatures(accessToken: string): Promise<Signature[]>;
+  /** The account's newest certificates (one page of PAGE_SIZE_MAX). */
+  listRecentSignatures(accessToken: string): Promise<Signature[]>;
   /** What the partner accepts: its environment (test/production), size limit, EDI number. */
   getDepositPolicy(accessToken: string): Promise<DepositPolicy>;
   /**
@@ -53,17 +55,18 @@ export interface PartnerClient {
    * and bytes always get the same receipt, so a retry after any failure is safe.
    */
   deposit(accessToken: string, transmissionId: string, body: Uint8Array): Promise<DepositAccepted>;
-  /** The account's deposits changed since `updatedSince` (all when null), oldest change first. */
+  /**
+   * One page of the account's deposits changed since `updatedSince` (all when null), oldest
+   * change first; `cursor` is the previous page's `nextCursor`.
+   */
   listDeposits(
     accessToken: string,
-    updatedSince: string | null,
-    limit: number,
+    query: { updatedSince: string | null; limit: number; cursor?: string | undefined },
   ): Promise<DepositList>;
   getDeposit(accessToken: string, depositId: string): Promise<Deposit>;
 }
 
 const revokedSignatureSchema = z.object({ signature: signatureSchema });
-const signatureListSchema = z.object({ signatures: z.array(signatureSchema) });
 
 /** The partner could not be reached, or did not answer in time. */
 export class PartnerUnavailableError extends AppError {
@@ -132,9 +135,10 @@ export class HttpPartnerClient implements PartnerClient {
     );
   }
 
-  listSignatures(accessToken: string) {
-    return this.call('GET', '/api/v1/signatures', undefined, accessToken).then(
-      (body) => signatureListSchema.parse(body).signatures,
+  listRecentSignatures(accessToken: string) {
+    const path = `/api/v1/signatures?limit=${PAGE_SIZE_MAX}`;
+    return this.call('GET', path, undefined, accessToken).then(
+      (body) => partnerSignaturePageSchema.parse(body).items,
     );
   }
 
@@ -152,10 +156,14 @@ export class HttpPartnerClient implements PartnerClient {
     }).then((answer) => depositAcceptedSchema.parse(answer));
   }
 
-  listDeposits(accessToken: string, updatedSince: string | null, limit: number) {
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (updatedSince) query.set('updatedSince', updatedSince);
-    return this.call('GET', `/api/v1/deposits?${query}`, undefined, accessToken).then((body) =>
+  listDeposits(
+    accessToken: string,
+    query: { updatedSince: string | null; limit: number; cursor?: string | undefined },
+  ) {
+    const params = new URLSearchParams({ limit: String(query.limit) });
+    if (query.updatedSince) params.set('updatedSince', query.updatedSince);
+    if (query.cursor) params.set('cursor', query.cursor);
+    return this.call('GET', `/api/v1/deposits?${params}`, undefined, accessToken).then((body) =>
       depositListSchema.parse(body),
     );
   }

@@ -130,6 +130,8 @@ export interface DossiersTable {
   id: string;
   siren: string;
   name: string;
+  /** `searchText(name)`, kept by the repository: what the dossiers' search compares. */
+  name_search: string;
   street: string | null;
   complement: string | null;
   postcode: string;

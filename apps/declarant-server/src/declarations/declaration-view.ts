@@ -4,9 +4,11 @@ import type {
   DeclarationSummary,
 } from '@passerelle/contracts';
 import type { Anomaly, Declaration } from '@passerelle/tdfc';
+import type { DeclarationSummaryRow } from './declaration-list.repository';
 import type { DeclarationListRow } from './declarations.repository';
 
-export function toSummary(row: DeclarationListRow): DeclarationSummary {
+/** The API view of a listed declaration. */
+export function toSummary(row: DeclarationSummaryRow): DeclarationSummary {
   return {
     id: row.id,
     dossierId: row.dossier_id,
@@ -36,6 +38,7 @@ const toApiAnomaly = (anomaly: Anomaly): DeclarationAnomaly => ({
   message: anomaly.message,
 });
 
+/** The API view of one declaration: its forms and the validator's anomalies. */
 export function toDetail(
   row: DeclarationListRow,
   declaration: Declaration,

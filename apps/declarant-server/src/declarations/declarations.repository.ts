@@ -26,6 +26,7 @@ function withContext(db: Db) {
     ]);
 }
 
+/** One declaration, content included, with its dossier and exercise. */
 export function findDeclaration(db: Db, id: string): Promise<DeclarationListRow | undefined> {
   return withContext(db).where('d.id', '=', id).executeTakeFirst();
 }
@@ -36,15 +37,18 @@ export function findDeclarationsByIds(db: Db, ids: string[]): Promise<Declaratio
   return withContext(db).where('d.id', 'in', ids).execute();
 }
 
-/** A dossier's declarations (or every declaration), newest first. */
-export function listDeclarations(db: Db, dossierId?: string): Promise<DeclarationListRow[]> {
-  let query = withContext(db);
-  if (dossierId) query = query.where('d.dossier_id', '=', dossierId);
-  return query.orderBy('d.created_at', 'desc').orderBy('d.id').execute();
-}
-
+/** Inserts one declaration row. */
 export async function insertDeclaration(db: Db, row: DeclarationRow): Promise<void> {
   await db.insertInto('declarations').values(row).execute();
+}
+
+/** Inserts several declaration rows in one statement (a chunk of an import). */
+export async function insertDeclarations(db: Db, rows: readonly DeclarationRow[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('declarations')
+      .values([...rows])
+      .execute();
 }
 
 /** Replaces the content if the row is still at `version`; false when someone changed it meanwhile. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   createDeclarationRequest,
+  listDeclarationsQuery,
   updateCellsRequest,
   type DeclarationTable,
   type EditorLayout,
@@ -11,13 +12,13 @@ import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { declarationTable, editorLayout } from './declaration-layout';
 import { registerInfentImport } from './import-infent';
-import { importJson } from './imports.service';
+import { registerJsonImport } from './import-json';
 import { declarationInterchange } from './interchange.service';
 import {
   createEditorDeclaration,
   declarationDetail,
   declarationOf,
-  declarationSummaries,
+  declarationPage,
   dictionary,
   requireDeclaration,
   updateCells,
@@ -33,13 +34,13 @@ export function registerDeclarationsRoutes(
 ) {
   app.get('/api/declarations', async (request) => {
     await guard.requireUser(request);
-    return { declarations: await declarationSummaries(ctx) };
+    return declarationPage(ctx, parseInput(listDeclarationsQuery, request.query));
   });
 
   app.get('/api/dossiers/:id/declarations', async (request) => {
     await guard.requireUser(request);
     const { id } = parseInput(idParams, request.params);
-    return { declarations: await declarationSummaries(ctx, id) };
+    return declarationPage(ctx, parseInput(listDeclarationsQuery, request.query), id);
   });
 
   app.post('/api/dossiers/:id/declarations', async (request, reply) => {
@@ -56,16 +57,7 @@ export function registerDeclarationsRoutes(
     return reply.code(201).send({ declaration });
   });
 
-  app.post(
-    '/api/declarations/import-json',
-    { bodyLimit: 10 * 1024 * 1024 },
-    async (request, reply) => {
-      const caller = await guard.requireUser(request);
-      const declarations = await importJson(ctx, caller, request.body, request.ip);
-      return reply.code(201).send({ declarations });
-    },
-  );
-
+  registerJsonImport(app, ctx, guard);
   registerInfentImport(app, ctx, guard);
 
   app.get('/api/declarations/:id', async (request) => {

@@ -3,7 +3,8 @@ import {
   declarationStatusLabels,
   editableDeclarationStatuses,
   type DeclarationDetail,
-  type DeclarationSummary,
+  type DeclarationPage,
+  type DeclarationStatus,
   type UpdateCellsRequest,
 } from '@passerelle/contracts';
 import {
@@ -23,13 +24,14 @@ import type { AppContext } from '../context';
 import type { DeclarantDatabase } from '../db/schema';
 import { requireDossier } from '../dossiers/dossiers.service';
 import { findExercise, type DossierRow, type ExerciseRow } from '../dossiers/dossiers.repository';
+import { countDeclarations, pageDeclarations } from './declaration-list.repository';
 import { toDetail, toSummary } from './declaration-view';
 import {
   findDeclaration,
   insertDeclaration,
-  listDeclarations,
   updateDeclarationContent,
   type DeclarationListRow,
+  type DeclarationRow,
 } from './declarations.repository';
 import { liasseForms } from './liasse';
 
@@ -51,18 +53,32 @@ export function evaluate(declaration: Declaration) {
 /** The stored declaration (the tdfc model) of a row. */
 export const declarationOf = (row: DeclarationListRow) => JSON.parse(row.content) as Declaration;
 
+/** The declaration, content included, or `NOT_FOUND` in French. */
 export async function requireDeclaration(ctx: AppContext, id: string): Promise<DeclarationListRow> {
   const row = await findDeclaration(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', 'Déclaration introuvable.');
   return row;
 }
 
-export async function declarationSummaries(
+/**
+ * One page of declarations (a dossier's, or every dossier's), newest first, with the filter's
+ * count on the first page.
+ */
+export async function declarationPage(
   ctx: AppContext,
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    status?: DeclarationStatus | undefined;
+    sendingId?: string | undefined;
+  },
   dossierId?: string,
-): Promise<DeclarationSummary[]> {
+): Promise<DeclarationPage> {
   if (dossierId) await requireDossier(ctx, dossierId);
-  return (await listDeclarations(ctx.db, dossierId)).map(toSummary);
+  const filter = { dossierId, status: query.status, sendingId: query.sendingId };
+  const { rows, nextCursor } = await pageDeclarations(ctx.db, filter, query);
+  const total = query.cursor === undefined ? await countDeclarations(ctx.db, filter) : null;
+  return { items: rows.map(toSummary), nextCursor, total };
 }
 
 /** The declaration with its anomalies; `known` spares a second validation of what was just checked. */
@@ -76,25 +92,23 @@ export async function declarationDetail(
   return toDetail(row, declaration, known?.anomalies ?? evaluate(declaration).anomalies);
 }
 
-/**
- * Stores a new declaration (from the editor or an import) with its status; the caller's
- * transaction makes an import of several declarations all or nothing.
- */
-export async function storeDeclaration(
-  db: Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>,
-  input: {
-    dossier: DossierRow;
-    exercise: ExerciseRow;
-    source: 'editor' | 'json' | 'infent';
-    declaration: Declaration;
-    createdBy: string;
-    at: string;
-  },
-): Promise<{ id: string; anomalies: Anomaly[] }> {
-  const result = evaluate(input.declaration);
-  const id = randomUUID();
-  await insertDeclaration(db, {
-    id,
+/** What is stored of a new declaration (from the editor or an import). */
+export interface NewDeclaration {
+  dossier: DossierRow;
+  exercise: ExerciseRow;
+  source: 'editor' | 'json' | 'infent';
+  declaration: Declaration;
+  createdBy: string;
+  at: string;
+}
+
+/** The row of a new declaration, with the status its validation gave. */
+export function newDeclarationRow(
+  input: NewDeclaration,
+  result: ReturnType<typeof evaluate>,
+): DeclarationRow {
+  return {
+    id: randomUUID(),
     dossier_id: input.dossier.id,
     exercise_id: input.exercise.id,
     millesime: input.declaration.millesime,
@@ -109,8 +123,18 @@ export async function storeDeclaration(
     updated_at: input.at,
     transmission_status: null,
     latest_transmission_id: null,
-  });
-  return { id, anomalies: result.anomalies };
+  };
+}
+
+/** Validates and stores one new declaration (the editor's). */
+export async function storeDeclaration(
+  db: Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>,
+  input: NewDeclaration,
+): Promise<{ id: string; anomalies: Anomaly[] }> {
+  const result = evaluate(input.declaration);
+  const row = newDeclarationRow(input, result);
+  await insertDeclaration(db, row);
+  return { id: row.id, anomalies: result.anomalies };
 }
 
 /** A new declaration for one of the dossier's exercises: F-IDENTIF filled, the liasse's forms empty. */
@@ -176,7 +200,6 @@ export async function createEditorDeclaration(
   return declarationDetail(ctx, id, { declaration, anomalies });
 }
 
-/** The editor's changes: cells set or emptied, then validated again. */
 /** A declaration on its way to the DGFiP, or integrated, is frozen (its signed bytes are sent). */
 function assertEditable(row: DeclarationListRow): void {
   const status = row.transmission_status;
@@ -188,6 +211,7 @@ function assertEditable(row: DeclarationListRow): void {
   }
 }
 
+/** The editor's changes: cells set or emptied, then validated again. */
 export async function updateCells(
   ctx: AppContext,
   caller: Caller,

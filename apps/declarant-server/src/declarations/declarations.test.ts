@@ -109,9 +109,7 @@ describe.each(await testDialects())('declarations in the editor (%s)', (dialect)
     const list = (
       await t.call('GET', `/api/dossiers/${dossier.id}/declarations`, { cookie })
     ).json();
-    expect(list.declarations).toMatchObject([
-      { id: declaration.id, status: 'ready', errorCount: 0 },
-    ]);
+    expect(list.items).toMatchObject([{ id: declaration.id, status: 'ready', errorCount: 0 }]);
 
     const table = (
       await t.call('GET', `/api/declarations/${declaration.id}/table`, { cookie })
@@ -121,7 +119,7 @@ describe.each(await testDialects())('declarations in the editor (%s)', (dialect)
       expect.objectContaining({ form: '2033-A', code: 'JD', value: 'X' }),
     );
     const audit = (await t.call('GET', '/api/audit-events', { cookie })).json();
-    expect(audit.events[0]).toMatchObject({
+    expect(audit.items[0]).toMatchObject({
       action: 'declaration.status_changed',
       details: { from: 'draft', to: 'ready' },
     });

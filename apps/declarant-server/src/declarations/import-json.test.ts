@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_IMPORT_DECLARATIONS, MAX_JSON_IMPORT_BYTES } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
 import { startTestApp, type TestApp } from '../test/test-app';
 
+/** French grouping: "1 000" with the narrow no-break space U+202F. */
+const fr = (n: number) => `${Math.floor(n / 1000)}\u202f${String(n % 1000).padStart(3, '0')}`;
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
 const DOSSIER = {
   siren: EXAMPLE.siren,
@@ -47,7 +50,7 @@ describe.each(await testDialects())('JSON import for integrators (%s)', (dialect
     const after = (await t.call('GET', `/api/dossiers/${dossier.id}`, { cookie })).json().dossier;
     expect(after.exercises).toHaveLength(2);
     const audit = (await t.call('GET', '/api/audit-events', { cookie })).json();
-    expect(audit.events[0]).toMatchObject({
+    expect(audit.items[0]).toMatchObject({
       action: 'declaration.imported',
       details: { source: 'json', count: 2 },
     });
@@ -92,5 +95,56 @@ describe.each(await testDialects())('JSON import for integrators (%s)', (dialect
     });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().code).toBe('INVALID_JSON');
+  });
+
+  it('refuses more than 1,000 declarations (422) and more than 10 Mo (413) in French, storing nothing', async () => {
+    t = await startTestApp(dialect);
+    const cookie = await t.setupAdmin();
+    await t.call('POST', '/api/dossiers', { cookie, body: DOSSIER });
+    const copies = (n: number) => Array.from({ length: n }, () => EXAMPLE);
+
+    const tooMany = await t.call('POST', '/api/declarations/import-json', {
+      cookie,
+      body: copies(MAX_IMPORT_DECLARATIONS + 1),
+    });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json()).toEqual({
+      code: 'IMPORT_TOO_LARGE',
+      message: `Import refusé, aucune déclaration créée : le fichier contient ${fr(1001)} déclarations (${fr(1000)} au plus par import). Découpez-le en plusieurs imports.`,
+    });
+
+    // Padding inside a valid JSON list: the limit is on bytes, whatever they hold.
+    const padded = JSON.stringify([{ ...EXAMPLE, name: 'X'.repeat(MAX_JSON_IMPORT_BYTES) }]);
+    const tooBig = await t.call('POST', '/api/declarations/import-json', { cookie, body: padded });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `Import refusé, aucune déclaration créée : le fichier JSON dépasse 10 Mo. Découpez-le en plusieurs imports (${fr(1000)} déclarations au plus chacun).`,
+    });
+    expect(await count()).toBe(0);
+  });
+
+  it('imports the maximum, 1,000 declarations, in one request, all or nothing', async () => {
+    t = await startTestApp(dialect);
+    const cookie = await t.setupAdmin();
+    await t.call('POST', '/api/dossiers', { cookie, body: DOSSIER });
+    const body = Array.from({ length: MAX_IMPORT_DECLARATIONS }, () => EXAMPLE);
+    // One bad declaration at the end refuses the 999 good ones before it.
+    const last = { ...EXAMPLE, siren: '552100554' };
+    const refused = await t.call('POST', '/api/declarations/import-json', {
+      cookie,
+      body: [...body.slice(1), last],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toContain('déclaration n° 1000 : aucun dossier pour le SIREN');
+    expect(await count()).toBe(0);
+
+    const imported = await t.call('POST', '/api/declarations/import-json', { cookie, body });
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json().declarations).toHaveLength(MAX_IMPORT_DECLARATIONS);
+    expect(await count()).toBe(MAX_IMPORT_DECLARATIONS);
+    // The same exercise for all: created once.
+    const dossier = (await t.call('GET', '/api/dossiers', { cookie })).json().items[0];
+    expect(dossier.exercises).toHaveLength(1);
   });
 });

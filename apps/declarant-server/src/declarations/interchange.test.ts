@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_IMPORT_DECLARATIONS } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
 import {
   loadDictionary,
@@ -29,24 +30,22 @@ function exampleFor(exercise: { start: string; end: string }, millesime: string)
   return result.declaration;
 }
 
-/** An INFENT file "from another software" holding two declarations. */
-function twoDeclarationFile(): Uint8Array {
-  return writeInfentInterchange(
-    dictionary,
-    [
-      exampleFor({ start: '2024-01-01', end: '2024-12-31' }, '25'),
-      exampleFor({ start: '2023-01-01', end: '2023-12-31' }, '24'),
-    ],
-    {
-      firm: { siret: '73282932000074', name: 'Autre logiciel' },
-      partner: { number: '1234567' },
-      controlReference: 'REF1',
-      preparedAt: new Date('2026-03-02T09:00:00Z'),
-      test: false,
-      software: { editor: 'AUTRE', name: 'AUTRE', version: '1' },
-      attestation: '2025.01.0001',
-    },
-  );
+/** An INFENT file "from another software" holding two declarations (or these ones). */
+function twoDeclarationFile(
+  declarations = [
+    exampleFor({ start: '2024-01-01', end: '2024-12-31' }, '25'),
+    exampleFor({ start: '2023-01-01', end: '2023-12-31' }, '24'),
+  ],
+): Uint8Array {
+  return writeInfentInterchange(dictionary, declarations, {
+    firm: { siret: '73282932000074', name: 'Autre logiciel' },
+    partner: { number: '1234567' },
+    controlReference: 'REF1',
+    preparedAt: new Date('2026-03-02T09:00:00Z'),
+    test: false,
+    software: { editor: 'AUTRE', name: 'AUTRE', version: '1' },
+    attestation: '2025.01.0001',
+  });
 }
 
 describe.each(await testDialects())('INFENT interchanges (%s)', (dialect) => {
@@ -130,6 +129,21 @@ describe.each(await testDialects())('INFENT interchanges (%s)', (dialect) => {
 
     const garbage = await upload(cookie, 'ceci n’est pas un fichier EDI');
     expect(garbage.statusCode).toBe(422);
+    expect(await count()).toBe(0);
+  });
+
+  it('refuses a file of more than 1,000 declarations, in French, before storing any', async () => {
+    t = await startTestApp(dialect);
+    const cookie = await t.setupAdmin();
+    await t.call('POST', '/api/dossiers', { cookie, body: DOSSIER });
+    const one = exampleFor({ start: '2024-01-01', end: '2024-12-31' }, '25');
+    const file = twoDeclarationFile(Array.from({ length: MAX_IMPORT_DECLARATIONS + 1 }, () => one));
+    const refused = await upload(cookie, file);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'IMPORT_TOO_LARGE' });
+    expect(refused.json().message).toMatch(
+      /^Import refusé, aucune déclaration créée : le fichier contient plus de 1\u202f000 déclarations/,
+    );
     expect(await count()).toBe(0);
   });
 });

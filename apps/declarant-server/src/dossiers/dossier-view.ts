@@ -2,7 +2,10 @@ import type { Dossier } from '@passerelle/contracts';
 import type { DossierRow, ExerciseRow } from './dossiers.repository';
 
 /** The API view of a dossier with its exercises (oldest first). */
-export function toDossierView(row: DossierRow, exercises: ExerciseRow[]): Dossier {
+export function toDossierView(
+  row: Omit<DossierRow, 'name_search'>,
+  exercises: ExerciseRow[],
+): Dossier {
   return {
     id: row.id,
     siren: row.siren,

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { dossierInput, exerciseInput } from '@passerelle/contracts';
+import { dossierInput, exerciseInput, listDossiersQuery } from '@passerelle/contracts';
 import { parseInput } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import {
   addExercise,
   createDossier,
+  dossierPage,
   dossierView,
-  listDossierViews,
   updateDossierIdentity,
 } from './dossiers.service';
 
@@ -18,7 +18,7 @@ const idParams = z.object({ id: z.uuid({ error: 'Dossier introuvable.' }) });
 export function registerDossiersRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
   app.get('/api/dossiers', async (request) => {
     await guard.requireUser(request);
-    return { dossiers: await listDossierViews(ctx) };
+    return dossierPage(ctx, parseInput(listDossiersQuery, request.query));
   });
 
   app.post('/api/dossiers', async (request, reply) => {

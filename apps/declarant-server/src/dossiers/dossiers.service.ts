@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { Dossier, DossierInput, ExerciseInput } from '@passerelle/contracts';
+import type { Dossier, DossierInput, DossierPage, ExerciseInput } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { toDossierView } from './dossier-view';
 import {
+  countDossiers,
   findDossier,
   findDossierBySiren,
   findOverlappingExercise,
   insertDossier,
   insertExercise,
-  listDossiers,
   listExercises,
+  pageDossiers,
   updateDossier,
   type DossierRow,
+  type NewDossierRow,
 } from './dossiers.repository';
 
 type ParsedDossier = Omit<DossierInput, 'street' | 'complement'> & {
@@ -22,13 +24,18 @@ type ParsedDossier = Omit<DossierInput, 'street' | 'complement'> & {
   complement?: string | undefined;
 };
 
-export async function listDossierViews(ctx: AppContext): Promise<Dossier[]> {
-  const rows = await listDossiers(ctx.db);
+/** One page of dossiers by raison sociale (a search's, when `q` is given), with their exercises. */
+export async function dossierPage(
+  ctx: AppContext,
+  query: { limit: number; cursor?: string | undefined; q?: string | undefined },
+): Promise<DossierPage> {
+  const { rows, nextCursor } = await pageDossiers(ctx.db, query.q, query);
   const exercises = await listExercises(
     ctx.db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => toDossierView(row, exercises));
+  const total = query.cursor === undefined ? await countDossiers(ctx.db, query.q) : null;
+  return { items: rows.map((row) => toDossierView(row, exercises)), nextCursor, total };
 }
 
 /** The dossier, or `NOT_FOUND` in French. */
@@ -57,7 +64,7 @@ export async function createDossier(
 ): Promise<Dossier> {
   if (await findDossierBySiren(ctx.db, input.siren)) throw sirenTaken(input.siren);
   const at = ctx.now().toISOString();
-  const row: DossierRow = {
+  const row: NewDossierRow & Omit<DossierRow, 'name_search'> = {
     id: randomUUID(),
     siren: input.siren,
     name: input.name,

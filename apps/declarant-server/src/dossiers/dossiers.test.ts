@@ -50,10 +50,11 @@ describe.each(await testDialects())('dossiers and exercises (%s)', (dialect) => 
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json()).toMatchObject({ code: 'EXERCISE_OVERLAP', field: 'start' });
     const list = (await t.call('GET', '/api/dossiers', { cookie })).json();
-    expect(list.dossiers).toHaveLength(1);
-    expect(list.dossiers[0].exercises).toHaveLength(1);
+    expect(list).toMatchObject({ total: 1, nextCursor: null });
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].exercises).toHaveLength(1);
     const audit = (await t.call('GET', '/api/audit-events', { cookie: admin })).json();
-    expect(audit.events.slice(0, 2).map((e: { action: string }) => e.action)).toEqual([
+    expect(audit.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual([
       'exercise.created',
       'dossier.created',
     ]);
@@ -79,7 +80,7 @@ describe.each(await testDialects())('dossiers and exercises (%s)', (dialect) => 
     const duplicate = await post({ name: 'Autre' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json()).toMatchObject({ code: 'SIREN_TAKEN', field: 'siren' });
-    const id = (await t.call('GET', '/api/dossiers', { cookie })).json().dossiers[0].id;
+    const id = (await t.call('GET', '/api/dossiers', { cookie })).json().items[0].id;
     const exercise = (body: Record<string, unknown>) =>
       t.call('POST', `/api/dossiers/${id}/exercises`, { cookie, body });
     expect((await exercise({ start: '2025-02-30', end: '2025-12-31' })).json()).toMatchObject({

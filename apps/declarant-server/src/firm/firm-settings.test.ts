@@ -46,7 +46,7 @@ describe.each(await testDialects())('firm settings: "mode test" (%s)', (dialect)
       siret: '73282932000074',
     });
     const audit = (await t.call('GET', '/api/audit-events', { cookie: admin })).json();
-    expect(audit.events.slice(0, 2)).toMatchObject([
+    expect(audit.items.slice(0, 2)).toMatchObject([
       { action: 'firm.siret_changed', details: { siret: '73282932000074' } },
       { action: 'firm.test_mode_changed', details: { testMode: true } },
     ]);

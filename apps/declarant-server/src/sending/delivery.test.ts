@@ -20,7 +20,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
       await w.t.call('GET', `/api/declarations/${declarationId}/transmissions`, {
         cookie: w.cookie,
       })
-    ).json().transmissions;
+    ).json().items;
   const partnerDeposits = () =>
     w.partner.ctx.db.selectFrom('deposits').select(['idempotency_key']).execute();
   const rows = () => w.t.ctx.db.selectFrom('transmissions').selectAll().execute();
@@ -220,7 +220,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     expect((await rows())[0]!.status).toBe('transmitted');
     expect(await partnerDeposits()).toHaveLength(1);
     const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
-    const actions = audit.events.map((e: { action: string }) => e.action);
+    const actions = audit.items.map((e: { action: string }) => e.action);
     expect(actions).toContain('transmission.failed');
     expect(actions).toContain('transmission.retried');
   });

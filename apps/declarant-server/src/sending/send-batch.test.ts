@@ -22,6 +22,20 @@ describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) =
     expect(body.sending).toMatchObject({ total: 3, queued: 3, finished: 0, done: false });
     expect(body.transmissionIds).toHaveLength(3);
     for (const id of w.declarationIds) expect((await declaration(id)).status).toBe('queued');
+    // The batch's declarations, as `passerelle send` reads them back: a filter of the list.
+    const ofBatch = (
+      await w.t.call('GET', `/api/declarations?sendingId=${body.sending.id}`, { cookie: w.cookie })
+    ).json();
+    expect(ofBatch.total).toBe(3);
+    expect(ofBatch.items.map((d: { id: string }) => d.id).sort()).toEqual(
+      [...w.declarationIds].sort(),
+    );
+    const otherBatch = '00000000-0000-4000-8000-000000000000';
+    expect(
+      (
+        await w.t.call('GET', `/api/declarations?sendingId=${otherBatch}`, { cookie: w.cookie })
+      ).json().total,
+    ).toBe(0);
 
     // What is stored is a CMS SignedData openssl verifies against the partner CA, holding the
     // INFENT interchange of the firm, with the four signed attributes.
@@ -80,7 +94,7 @@ describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) =
     expect(again.json().code).toBe('DECLARATION_NOT_READY');
     const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
     expect(
-      audit.events.find((e: { action: string }) => e.action === 'declarations.sent'),
+      audit.items.find((e: { action: string }) => e.action === 'declarations.sent'),
     ).toMatchObject({
       details: { count: 3 },
     });

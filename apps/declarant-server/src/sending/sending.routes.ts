@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createSendingRequest, notificationSettingsSchema } from '@passerelle/contracts';
+import {
+  createSendingRequest,
+  listTransmissionsQuery,
+  notificationSettingsSchema,
+} from '@passerelle/contracts';
 import { parseInput } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
@@ -39,7 +43,7 @@ export function registerSendingRoutes(app: FastifyInstance, ctx: AppContext, gua
   app.get('/api/declarations/:id/transmissions', async (request) => {
     await guard.requireUser(request);
     const { id } = parseInput(idParams, request.params);
-    return { transmissions: await declarationTransmissions(ctx, id) };
+    return declarationTransmissions(ctx, id, parseInput(listTransmissionsQuery, request.query));
   });
 
   app.get('/api/transmissions/:id/files/:file', async (request, reply) => {

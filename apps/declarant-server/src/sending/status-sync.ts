@@ -36,7 +36,6 @@ const rankOf = (status: TransmissionStatus) =>
  * twice does nothing (statuses only move forward).
  */
 const CURSOR_OVERLAP_MS = 60_000;
-const PAGE = 200;
 
 /**
  * Asks the partner for the deposits changed since the last look, for every user who has
@@ -80,19 +79,28 @@ async function trySyncUser(
   }
 }
 
+/**
+ * One user's look: every page of the deposits changed since the saved time, following the
+ * partner's cursor to the end; only then is the next time saved (a failure midway asks the
+ * same changes again next time, which applying twice makes harmless).
+ */
 async function syncUser(ctx: AppContext, userId: string): Promise<number> {
-  let since = await pollCursor(ctx.db, userId);
+  const updatedSince = await pollCursor(ctx.db, userId);
+  let cursor: string | undefined;
   let changed = 0;
   for (;;) {
     const page = await withPartnerToken(ctx, userId, (token) =>
-      ctx.partner.listDeposits(token, since, PAGE),
+      ctx.partner.listDeposits(token, {
+        updatedSince,
+        limit: ctx.config.statusPollPageSize,
+        cursor,
+      }),
     );
-    for (const deposit of page.deposits) {
+    for (const deposit of page.items) {
       if (await applyDeposit(ctx, deposit)) changed++;
     }
-    const last = page.deposits.at(-1);
-    if (page.hasMore && last && last.updatedAt !== since) {
-      since = last.updatedAt;
+    if (page.nextCursor !== null) {
+      cursor = page.nextCursor;
       continue;
     }
     const next = new Date(Date.parse(page.serverTime) - CURSOR_OVERLAP_MS).toISOString();

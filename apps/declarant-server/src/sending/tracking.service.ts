@@ -1,4 +1,4 @@
-import type { SendingProgress, Transmission } from '@passerelle/contracts';
+import type { SendingProgress, Transmission, TransmissionPage } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
@@ -7,27 +7,26 @@ import { requireDeclaration } from '../declarations/declarations.service';
 import { wakeDeliveryWorker } from './delivery-worker';
 import { toProgress, toTransmission } from './transmission-view';
 import {
+  countTransmissionsOfDeclaration,
   eventsOfTransmissions,
   findSending,
   findTransmission,
+  findTransmissionView,
   moveTransmission,
+  pageTransmissionsOfDeclaration,
   sendingCounts,
-  transmissionsOfDeclaration,
+  type TransmissionListRow,
 } from './transmissions.repository';
 
+/** The counts of one "Envoyer" batch: what its progress bar shows. */
 export async function sendingProgress(ctx: AppContext, id: string): Promise<SendingProgress> {
   const sending = await findSending(ctx.db, id);
   if (!sending) throw new AppError('NOT_FOUND', 'Envoi introuvable.');
   return toProgress(sending, await sendingCounts(ctx.db, id));
 }
 
-/** A declaration's transmissions, newest first, each with its history. */
-export async function declarationTransmissions(
-  ctx: AppContext,
-  declarationId: string,
-): Promise<Transmission[]> {
-  await requireDeclaration(ctx, declarationId);
-  const rows = await transmissionsOfDeclaration(ctx.db, declarationId);
+/** Transmission rows with each one's history. */
+async function withHistory(ctx: AppContext, rows: TransmissionListRow[]): Promise<Transmission[]> {
   const events = await eventsOfTransmissions(
     ctx.db,
     rows.map((row) => row.id),
@@ -38,6 +37,21 @@ export async function declarationTransmissions(
       events.filter((event) => event.transmission_id === row.id),
     ),
   );
+}
+
+/** One page of a declaration's transmissions, newest first, each with its history. */
+export async function declarationTransmissions(
+  ctx: AppContext,
+  declarationId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<TransmissionPage> {
+  await requireDeclaration(ctx, declarationId);
+  const { rows, nextCursor } = await pageTransmissionsOfDeclaration(ctx.db, declarationId, query);
+  const total =
+    query.cursor === undefined
+      ? await countTransmissionsOfDeclaration(ctx.db, declarationId)
+      : null;
+  return { items: await withHistory(ctx, rows), nextCursor, total };
 }
 
 export const transmissionFiles = ['signed', 'receipt', 'contrl', 'cr'] as const;
@@ -132,6 +146,8 @@ export async function retryTransmission(
     new Date(at),
   );
   wakeDeliveryWorker(ctx);
-  const transmissions = await declarationTransmissions(ctx, row.declaration_id);
-  return transmissions.find((t) => t.id === id) as Transmission;
+  const view = await findTransmissionView(ctx.db, id);
+  if (!view) throw new AppError('NOT_FOUND', 'Transmission introuvable.');
+  const [transmission] = await withHistory(ctx, [view]);
+  return transmission as Transmission;
 }

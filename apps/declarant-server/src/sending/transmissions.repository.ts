@@ -1,6 +1,12 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { TransmissionStatus } from '@passerelle/contracts';
-import type { Dialect } from '@passerelle/server-kit';
+import {
+  countOf,
+  keysetPage,
+  type Dialect,
+  type KeysetOrder,
+  type KeysetPage,
+} from '@passerelle/server-kit';
 import type { DeclarantDatabase, TransmissionsTable } from '../db/schema';
 
 type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
@@ -229,8 +235,8 @@ export function findSending(db: Db, id: string) {
   return db.selectFrom('sendings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A declaration's transmissions, newest first, with the sender's name and signature serial. */
-export function transmissionsOfDeclaration(db: Db, declarationId: string) {
+/** Transmissions as the timeline shows them, with the sender's name and signature serial. */
+function transmissionViews(db: Db) {
   return db
     .selectFrom('transmissions as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
@@ -256,14 +262,48 @@ export function transmissionsOfDeclaration(db: Db, declarationId: string) {
       't.errors',
       't.contrl',
       't.cr',
-    ])
-    .where('t.declaration_id', '=', declarationId)
-    .orderBy('t.created_at', 'desc')
-    .orderBy('t.id')
-    .execute();
+    ]);
 }
-export type TransmissionListRow = Awaited<ReturnType<typeof transmissionsOfDeclaration>>[number];
+export type TransmissionListRow = Awaited<
+  ReturnType<ReturnType<typeof transmissionViews>['execute']>
+>[number];
 
+/** Newest first (index `transmissions_declaration`). */
+const NEWEST_FIRST: KeysetOrder<TransmissionListRow> = {
+  list: 'transmissions',
+  columns: [
+    { column: 't.created_at', type: 'text', value: (row) => row.created_at },
+    { column: 't.id', type: 'text', value: (row) => row.id },
+  ],
+  direction: 'desc',
+};
+
+/** One page of a declaration's transmissions, newest first. */
+export function pageTransmissionsOfDeclaration(
+  db: Db,
+  declarationId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<TransmissionListRow>> {
+  const query = transmissionViews(db).where('t.declaration_id', '=', declarationId);
+  return keysetPage(query, NEWEST_FIRST, page);
+}
+
+/** How many transmissions a declaration has had. */
+export async function countTransmissionsOfDeclaration(db: Db, declarationId: string) {
+  const row = await db
+    .selectFrom('transmissions')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('declaration_id', '=', declarationId)
+    .executeTakeFirst();
+  return countOf(row);
+}
+
+/** One transmission as the timeline shows it. */
+export function findTransmissionView(db: Db, id: string) {
+  return transmissionViews(db).where('t.id', '=', id).executeTakeFirst();
+}
+
+/** The history of some transmissions (a page's), oldest event first. */
 export function eventsOfTransmissions(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db

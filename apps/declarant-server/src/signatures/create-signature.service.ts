@@ -89,10 +89,13 @@ export async function createSignature(
   }
 }
 
-/** Revokes the partner's certificate of `pkcs8`'s key, if the lost issuance created one. */
+/**
+ * Revokes the partner's certificate of `pkcs8`'s key, if the lost issuance created one. It was
+ * issued a moment ago: it is among the account's newest (one page, newest first).
+ */
 async function revokeOrphan(ctx: AppContext, token: string, pkcs8: Uint8Array): Promise<void> {
   try {
-    const issued = await ctx.partner.listSignatures(token);
+    const issued = await ctx.partner.listRecentSignatures(token);
     for (const signature of issued) {
       if (
         signature.status !== 'valid' ||

@@ -75,9 +75,9 @@ describe.each(await testDialects())(
       }
 
       const list = (await w.t.call('GET', '/api/me/signatures', { cookie: w.cookie })).json();
-      expect(list.signatures).toEqual([signature]);
+      expect(list.items).toEqual([signature]);
       const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
-      expect(audit.events[0]).toMatchObject({
+      expect(audit.items[0]).toMatchObject({
         action: 'signature.created',
         details: { serial: signature.serial, validityMonths: 24 },
       });
@@ -150,7 +150,7 @@ describe.each(await testDialects())(
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       expect(await count()).toBe(0);
       const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
-      expect(audit.events[0]).toMatchObject({
+      expect(audit.items[0]).toMatchObject({
         action: 'signature.creation_failed',
         details: { reason: 'CONFIDENTIAL_CODE_LOCKED' },
       });

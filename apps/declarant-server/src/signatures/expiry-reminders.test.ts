@@ -40,7 +40,7 @@ describe.each(await testDialects())('expiry reminders (%s)', (dialect) => {
     expect(first.subject).toBe('Votre signature expire dans 30 jours — Passerelle');
     expect(first.text).toContain(signature.serial);
     const list = (await w.t.call('GET', '/api/me/signatures', { cookie: w.cookie })).json();
-    expect(list.signatures[0].status).toBe('expiring');
+    expect(list.items[0].status).toBe('expiring');
 
     await moveTo(6.5);
     expect(await sendDueReminders(w.t.ctx)).toBe(1);
@@ -58,7 +58,7 @@ describe.each(await testDialects())('expiry reminders (%s)', (dialect) => {
     ]);
     const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
     expect(
-      audit.events.filter((e: { action: string }) => e.action === 'signature.expiry_reminder_sent'),
+      audit.items.filter((e: { action: string }) => e.action === 'signature.expiry_reminder_sent'),
     ).toHaveLength(2);
   });
 

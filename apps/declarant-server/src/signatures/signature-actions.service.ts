@@ -3,6 +3,7 @@ import {
   type DeclarantSignature,
   type RevokeSignatureRequest,
   type SignatureOptions,
+  type SignaturePage,
 } from '@passerelle/contracts';
 import { exportPkcs12, wrapPrivateKey } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
@@ -14,10 +15,11 @@ import { assertStrongPassword } from '../users/password-policy';
 import { unlockSignature, wrappedKeyContext } from './signature-unlock.service';
 import { toSignatureViews } from './signature-view';
 import {
+  countSignatures,
+  findDefaultSignatureIds,
   findSignatureById,
-  listAllSignatures,
-  listUserSignatures,
   markSignatureRevoked,
+  pageSignatures,
   replaceWrappedKey,
 } from './signatures.repository';
 
@@ -28,14 +30,21 @@ const personOf = (caller: Caller) => ({
   firmName: caller.firm.name,
 });
 
-/** The caller's own signatures, newest first. */
-export async function listOwnSignatures(ctx: AppContext, userId: string) {
-  return toSignatureViews(await listUserSignatures(ctx.db, userId), ctx.now());
-}
-
-/** Every signature of the firm (administrator view; never a secret). */
-export async function listFirmSignatures(ctx: AppContext) {
-  return toSignatureViews(await listAllSignatures(ctx.db), ctx.now());
+/**
+ * One page of signatures, newest first: a user's own, or (undefined) every signature of the
+ * firm for the administrator's view; never a secret.
+ */
+export async function signaturePage(
+  ctx: AppContext,
+  userId: string | undefined,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<SignaturePage> {
+  const now = ctx.now();
+  const { rows, nextCursor } = await pageSignatures(ctx.db, userId, query);
+  const holders = [...new Set(rows.map((row) => row.user_id))];
+  const defaults = await findDefaultSignatureIds(ctx.db, holders, now.toISOString());
+  const total = query.cursor === undefined ? await countSignatures(ctx.db, userId) : null;
+  return { items: toSignatureViews(rows, now, defaults), nextCursor, total };
 }
 
 /** "Durée de validité" and the key types, from the partner's policy, through the user's session. */

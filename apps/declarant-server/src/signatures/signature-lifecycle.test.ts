@@ -75,7 +75,7 @@ describe.each(await testDialects())("a signature's life (%s)", (dialect) => {
       ssl.remove();
     }
     const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
-    expect(audit.events.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
+    expect(audit.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
       'signature.exported',
       'signature.wrong_password',
     ]);
@@ -118,7 +118,7 @@ describe.each(await testDialects())("a signature's life (%s)", (dialect) => {
     );
     expect((await exportP12(signature.id, NEW_PASSWORD)).statusCode).toBe(200);
     const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
-    expect(audit.events.map((e: { action: string }) => e.action)).toContain(
+    expect(audit.items.map((e: { action: string }) => e.action)).toContain(
       'signature.password_changed',
     );
   });
@@ -143,18 +143,18 @@ describe.each(await testDialects())("a signature's life (%s)", (dialect) => {
     expect(right.json().code).toBe('SIGNATURE_LOCKED');
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(800);
     const list = (await w.t.call('GET', '/api/me/signatures', { cookie: w.cookie })).json();
-    expect(list.signatures[0]).toMatchObject({ status: 'locked', isDefault: true });
-    expect(list.signatures[0].lockedUntil).not.toBeNull();
+    expect(list.items[0]).toMatchObject({ status: 'locked', isDefault: true });
+    expect(list.items[0].lockedUntil).not.toBeNull();
     const mail = await w.partner.inbox.waitForMail((m) => m.to.includes('bruno@cabinet-test.fr'));
     expect(mail.subject).toBe('Votre signature est bloquée temporairement — Passerelle');
     expect(mail.text).toContain(signature.serial);
     const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
-    expect(audit.events[0]).toMatchObject({ action: 'signature.locked', details: { failures: 3 } });
+    expect(audit.items[0]).toMatchObject({ action: 'signature.locked', details: { failures: 3 } });
 
     w.t.clock.advance(15 * 60_000 + 1000);
     expect((await exportP12(signature.id, SIGNATURE_PASSWORD)).statusCode).toBe(200);
     const again = (await w.t.call('GET', '/api/me/signatures', { cookie: w.cookie })).json();
-    expect(again.signatures[0].status).toBe('valid');
+    expect(again.items[0].status).toBe('valid');
   });
 
   it('revokes through the partner (CRL) after confirmation; others cannot; the administrator can', async () => {
@@ -225,7 +225,7 @@ describe.each(await testDialects())("a signature's life (%s)", (dialect) => {
     });
     expect(byAdmin.statusCode).toBe(200);
     const audit = (await w.t.call('GET', '/api/audit-events', { cookie: w.adminCookie })).json();
-    expect(audit.events[0]).toMatchObject({
+    expect(audit.items[0]).toMatchObject({
       action: 'signature.revoked',
       target: { email: 'bruno@cabinet-test.fr' },
       actor: { email: 'alice.durand@cabinet-test.fr' },
@@ -237,13 +237,39 @@ describe.each(await testDialects())("a signature's life (%s)", (dialect) => {
     const signature = await w.createSignature();
     const all = await w.t.call('GET', '/api/signatures', { cookie: w.adminCookie });
     expect(all.statusCode).toBe(200);
-    expect(all.json().signatures).toHaveLength(1);
-    expect(all.json().signatures[0]).toMatchObject({
+    expect(all.json().items).toHaveLength(1);
+    expect(all.json().items[0]).toMatchObject({
       id: signature.id,
       holder: { email: 'bruno@cabinet-test.fr' },
     });
     expect(all.body).not.toContain('pkw1');
     expect(all.body).not.toContain('BEGIN');
     expect((await w.t.call('GET', '/api/signatures', { cookie: w.cookie })).statusCode).toBe(403);
+  });
+
+  it('pages signatures newest first; the default is marked even on a later page', async () => {
+    w = await startSignatureWorld(dialect);
+    const older = await w.createSignature();
+    w.t.clock.advance(60_000);
+    const newer = await w.createSignature({ validityMonths: 24 });
+    const revoked = await w.t.call('POST', `/api/signatures/${newer.id}/revocation`, {
+      cookie: w.cookie,
+      body: {},
+    });
+    expect(revoked.statusCode).toBe(200);
+    const page = async (path: string) => (await w.t.call('GET', path, { cookie: w.cookie })).json();
+    const first = await page('/api/me/signatures?limit=1');
+    expect(first).toMatchObject({ total: 2, items: [{ id: newer.id, isDefault: false }] });
+    const second = await page(`/api/me/signatures?limit=1&cursor=${first.nextCursor}`);
+    // The holder's newest usable signature is the older one: the default, though alone here.
+    expect(second).toMatchObject({
+      total: null,
+      nextCursor: null,
+      items: [{ id: older.id, status: 'valid', isDefault: true }],
+    });
+    const firm = (
+      await w.t.call('GET', '/api/signatures?limit=1', { cookie: w.adminCookie })
+    ).json();
+    expect(firm).toMatchObject({ total: 2, items: [{ id: newer.id }] });
   });
 });

@@ -17,17 +17,8 @@ export function signatureStatus(row: SignatureRow, now: Date): SignatureStatus {
   return 'valid';
 }
 
-/** Whether the signature can sign now, apart from a temporary lock. */
-export const isUsable = (row: SignatureRow, now: Date) =>
-  !row.revoked_at &&
-  Date.parse(row.not_after) > now.getTime() &&
-  Date.parse(row.not_before) <= now.getTime();
-
-/**
- * The API views of rows, newest first. Each holder's default is their newest usable signature
- * (a locked one stays the default: the lock ends by itself).
- */
-export function toSignatureViews(rows: SignatureRow[], now: Date): DeclarantSignature[] {
+/** Each holder's newest usable signature among `rows`. */
+function defaultsAmong(rows: SignatureRow[], now: Date): Set<string> {
   const sorted = [...rows].sort((a, b) => b.issued_at.localeCompare(a.issued_at));
   const defaults = new Set<string>();
   const seenHolders = new Set<string>();
@@ -36,6 +27,26 @@ export function toSignatureViews(rows: SignatureRow[], now: Date): DeclarantSign
     seenHolders.add(row.user_id);
     defaults.add(row.id);
   }
+  return defaults;
+}
+
+/** Whether the signature can sign now, apart from a temporary lock. */
+export const isUsable = (row: SignatureRow, now: Date) =>
+  !row.revoked_at &&
+  Date.parse(row.not_after) > now.getTime() &&
+  Date.parse(row.not_before) <= now.getTime();
+
+/**
+ * The API views of rows, newest first. Each holder's default is their newest usable signature
+ * (a locked one stays the default: the lock ends by itself): found among `rows`, unless the
+ * caller read `defaults` from the database (a page does not hold every signature of a holder).
+ */
+export function toSignatureViews(
+  rows: SignatureRow[],
+  now: Date,
+  defaults: ReadonlySet<string> = defaultsAmong(rows, now),
+): DeclarantSignature[] {
+  const sorted = [...rows].sort((a, b) => b.issued_at.localeCompare(a.issued_at));
   return sorted.map((row) => {
     const status = signatureStatus(row, now);
     return {

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
 import type { DeclarantDatabase, SignaturesTable } from '../db/schema';
 
 type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
@@ -13,25 +14,66 @@ export function findSignatureById(db: Db, id: string): Promise<SignatureRow | un
   return db.selectFrom('signatures').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** One user's signatures, newest first. */
-export function listUserSignatures(db: Db, userId: string): Promise<SignatureRow[]> {
-  return db
-    .selectFrom('signatures')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('issued_at', 'desc')
-    .orderBy('id')
-    .execute();
+/** Newest first (indexes `signatures_user_issued` and `signatures_issued` of migration 0008). */
+const NEWEST_FIRST: KeysetOrder<SignatureRow> = {
+  list: 'signatures',
+  columns: [
+    { column: 'issued_at', type: 'text', value: (row) => row.issued_at },
+    { column: 'id', type: 'text', value: (row) => row.id },
+  ],
+  direction: 'desc',
+};
+
+function ofHolder(db: Db, userId: string | undefined) {
+  const query = db.selectFrom('signatures');
+  return userId === undefined ? query : query.where('user_id', '=', userId);
 }
 
-/** Every signature of the installation (one firm), newest first. */
-export function listAllSignatures(db: Db): Promise<SignatureRow[]> {
-  return db
+/** One page of a user's signatures (every signature of the firm when `userId` is undefined). */
+export function pageSignatures(
+  db: Db,
+  userId: string | undefined,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<SignatureRow>> {
+  return keysetPage(ofHolder(db, userId).selectAll(), NEWEST_FIRST, page);
+}
+
+/** How many signatures a user has (the firm when `userId` is undefined). */
+export async function countSignatures(db: Db, userId: string | undefined): Promise<number> {
+  const row = await ofHolder(db, userId)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return countOf(row);
+}
+
+/**
+ * The default signature of each of `userIds`: their newest usable one at `now` (not revoked,
+ * inside its validity; a temporary lock does not matter).
+ */
+export async function findDefaultSignatureIds(
+  db: Db,
+  userIds: readonly string[],
+  now: string,
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
     .selectFrom('signatures')
-    .selectAll()
+    .select(['id', 'user_id'])
+    .where('user_id', 'in', [...userIds])
+    .where('revoked_at', 'is', null)
+    .where('not_before', '<=', now)
+    .where('not_after', '>', now)
     .orderBy('issued_at', 'desc')
-    .orderBy('id')
+    .orderBy('id', 'desc')
     .execute();
+  const holders = new Set<string>();
+  const defaults = new Set<string>();
+  for (const row of rows) {
+    if (holders.has(row.user_id)) continue;
+    holders.add(row.user_id);
+    defaults.add(row.id);
+  }
+  return defaults;
 }
 
 /**

@@ -4,9 +4,10 @@ import {
   changeSignaturePasswordRequest,
   createSignatureRequest,
   exportSignatureRequest,
+  listSignaturesQuery,
   revokeSignatureRequest,
-  type SignatureList,
   type SignatureOptions,
+  type SignaturePage,
 } from '@passerelle/contracts';
 import { parseInput } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
@@ -15,10 +16,9 @@ import { createSignature } from './create-signature.service';
 import {
   changeSignaturePassword,
   exportSignature,
-  listFirmSignatures,
-  listOwnSignatures,
   revokeSignature,
   signatureOptions,
+  signaturePage,
 } from './signature-actions.service';
 
 const idParams = z.object({ id: z.uuid({ error: 'Signature introuvable.' }) });
@@ -29,9 +29,9 @@ export function registerSignaturesRoutes(
   ctx: AppContext,
   guard: SessionGuard,
 ) {
-  app.get('/api/me/signatures', async (request): Promise<SignatureList> => {
+  app.get('/api/me/signatures', async (request): Promise<SignaturePage> => {
     const caller = await guard.requireUser(request);
-    return { signatures: await listOwnSignatures(ctx, caller.user.id) };
+    return signaturePage(ctx, caller.user.id, parseInput(listSignaturesQuery, request.query));
   });
 
   app.get('/api/me/signature-options', async (request): Promise<SignatureOptions> => {
@@ -46,9 +46,9 @@ export function registerSignaturesRoutes(
     return reply.code(201).send({ signature });
   });
 
-  app.get('/api/signatures', async (request): Promise<SignatureList> => {
+  app.get('/api/signatures', async (request): Promise<SignaturePage> => {
     await guard.requireAdmin(request);
-    return { signatures: await listFirmSignatures(ctx) };
+    return signaturePage(ctx, undefined, parseInput(listSignaturesQuery, request.query));
   });
 
   app.post('/api/signatures/:id/revocation', async (request) => {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { UserStatus } from '@passerelle/contracts';
+import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
 import type { DeclarantDatabase, UsersTable } from '../db/schema';
 
 type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
@@ -16,15 +17,38 @@ export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-/** Every user of the firm, by last then first name. */
-export function listUsers(db: Db, firmId: string): Promise<UserRow[]> {
-  return db
+/** By last then first name (index `users_firm_name` of migration 0008). */
+const BY_NAME: KeysetOrder<UserRow> = {
+  list: 'users',
+  columns: [
+    { column: 'last_name', type: 'text', value: (row) => row.last_name },
+    { column: 'first_name', type: 'text', value: (row) => row.first_name },
+    { column: 'id', type: 'text', value: (row) => row.id },
+  ],
+  direction: 'asc',
+};
+
+/** One page of the firm's users, by last then first name. */
+export function pageUsers(
+  db: Db,
+  firmId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<UserRow>> {
+  return keysetPage(
+    db.selectFrom('users').selectAll().where('firm_id', '=', firmId),
+    BY_NAME,
+    page,
+  );
+}
+
+/** How many users the firm has. */
+export async function countUsers(db: Db, firmId: string): Promise<number> {
+  const row = await db
     .selectFrom('users')
-    .selectAll()
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('firm_id', '=', firmId)
-    .orderBy('last_name')
-    .orderBy('first_name')
-    .execute();
+    .executeTakeFirst();
+  return countOf(row);
 }
 
 /** Inserts a user row. */

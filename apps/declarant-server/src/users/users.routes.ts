@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   createUserRequest,
+  listUsersQuery,
   passwordTokenRequest,
+  type UserPage,
   setUserStatusRequest,
   usePasswordTokenRequest,
 } from '@passerelle/contracts';
@@ -10,17 +12,15 @@ import { parseInput } from '@passerelle/server-kit';
 import type { AppContext } from '../context';
 import type { SessionGuard } from '../auth/session-guard';
 import { lookupPasswordLink, usePasswordLink } from './passwords.service';
-import { toUserView } from './user-view';
-import { listUsers } from './users.repository';
-import { createResetLink, createUser, setUserStatus } from './users.service';
+import { createResetLink, createUser, setUserStatus, userPage } from './users.service';
 
 const userIdParams = z.object({ id: z.uuid({ error: 'Utilisateur introuvable.' }) });
 
 /** Users management (administrators) and the one-time password links (anyone holding one). */
 export function registerUsersRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  app.get('/api/users', async (request) => {
+  app.get('/api/users', async (request): Promise<UserPage> => {
     const caller = await guard.requireAdmin(request);
-    return { users: (await listUsers(ctx.db, caller.firm.id)).map(toUserView) };
+    return userPage(ctx, caller.firm.id, parseInput(listUsersQuery, request.query));
   });
 
   app.post('/api/users', async (request, reply) => {

@@ -3,6 +3,7 @@ import type {
   CreateUserRequest,
   CreateUserResponse,
   User,
+  UserPage,
   UserStatus,
 } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
@@ -13,12 +14,25 @@ import type { AppContext } from '../context';
 import { createPasswordLink } from './passwords.service';
 import { toUserView } from './user-view';
 import {
+  countUsers,
   findUserByEmail,
   findUserById,
   insertUser,
+  pageUsers,
   updateUserStatus,
   type UserRow,
 } from './users.repository';
+
+/** One page of the firm's users, by last then first name, with their count on the first page. */
+export async function userPage(
+  ctx: AppContext,
+  firmId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<UserPage> {
+  const { rows, nextCursor } = await pageUsers(ctx.db, firmId, query);
+  const total = query.cursor === undefined ? await countUsers(ctx.db, firmId) : null;
+  return { items: rows.map(toUserView), nextCursor, total };
+}
 
 /**
  * Creates a user without a password, and the one-time invitation link through which they

@@ -1,5 +1,6 @@
 // One typed function per declarant API endpoint (see ARCHITECTURE.md).
 import {
+  PAGE_SIZE_MAX,
   auditPage,
   clientSpaceStatusSchema,
   createUserResponse,
@@ -9,13 +10,16 @@ import {
   setupStatus,
   declarantSignatureSchema,
   declarationDetailSchema,
-  declarationSummarySchema,
+  declarationPageSchema,
   declarationTableSchema,
+  dossierPageSchema,
   dossierSchema,
   editorLayoutSchema,
   firmSettingsSchema,
-  signatureListSchema,
+  importedDeclarationsSchema,
   signatureOptionsSchema,
+  signaturePageSchema,
+  userPageSchema,
   userSchema,
 } from '@passerelle/contracts';
 import type {
@@ -28,9 +32,15 @@ import type {
   DeclarantSignature,
   CreateDeclarationRequest,
   DeclarationDetail,
+  DeclarationPage,
   DeclarationSummary,
   DeclarationTable,
   Dossier,
+  DossierPage,
+  ListDeclarationsQuery,
+  ListDossiersQuery,
+  PageQuery,
+  SignaturePage,
   EditorLayout,
   DossierInput,
   ExerciseInput,
@@ -47,21 +57,20 @@ import type {
   SignInRequest,
   UpdateCellsRequest,
   User,
+  UserPage,
   UserStatus,
   UsePasswordTokenRequest,
 } from '@passerelle/contracts';
 import { z } from 'zod';
 import { request, requestFile, requestRaw } from './client';
 import type { ApiFile } from './client';
+import { withQuery } from './query-string';
 
-const usersResponse = z.object({ users: z.array(userSchema) });
 const userResponse = z.object({ user: userSchema });
 const linkResponse = z.object({ link: passwordLinkSchema });
 const setupResponse = z.object({ user: userSchema });
 const signatureResponse = z.object({ signature: declarantSignatureSchema });
-const dossiersResponse = z.object({ dossiers: z.array(dossierSchema) });
 const dossierResponse = z.object({ dossier: dossierSchema });
-const declarationsResponse = z.object({ declarations: z.array(declarationSummarySchema) });
 const declarationResponse = z.object({ declaration: declarationDetailSchema });
 
 /** GET /api/setup: whether the first start still waits for its administrator. */
@@ -102,10 +111,9 @@ export async function changePassword(body: ChangePasswordRequest): Promise<void>
   await request('POST', '/api/me/password', { body });
 }
 
-/** GET /api/users (administrator). */
-export async function listUsers(): Promise<User[]> {
-  const answer = await request('GET', '/api/users', { schema: usersResponse });
-  return answer.users;
+/** GET /api/users (administrator): one page, by last then first name. */
+export async function listUsers(query: PageQuery = {}): Promise<UserPage> {
+  return request('GET', withQuery('/api/users', query), { schema: userPageSchema });
 }
 
 /** POST /api/users (administrator): the new user and their invitation link. */
@@ -142,10 +150,8 @@ export async function setPasswordWithToken(body: UsePasswordTokenRequest): Promi
 }
 
 /** GET /api/audit-events (administrator): one page, newest first. */
-export async function listAuditEvents(before?: number, limit = 50): Promise<AuditPage> {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (before !== undefined) query.set('before', String(before));
-  return request('GET', `/api/audit-events?${query.toString()}`, { schema: auditPage });
+export async function listAuditEvents(query: PageQuery = {}): Promise<AuditPage> {
+  return request('GET', withQuery('/api/audit-events', query), { schema: auditPage });
 }
 
 /** GET /api/me/client-space: the "Espace client" tag and why it is not connected. */
@@ -165,10 +171,14 @@ export async function disconnectClientSpace(): Promise<ClientSpaceStatus> {
   return request('DELETE', '/api/me/client-space', { schema: clientSpaceStatusSchema });
 }
 
-/** GET /api/me/signatures: the signed-in user's own signatures, newest first. */
+/**
+ * GET /api/me/signatures: the signed-in user's own signatures, newest first — the first page of
+ * the largest size, which holds every signature a person has in practice (one every year or so).
+ */
 export async function listMySignatures(): Promise<DeclarantSignature[]> {
-  const answer = await request('GET', '/api/me/signatures', { schema: signatureListSchema });
-  return answer.signatures;
+  const path = withQuery('/api/me/signatures', { limit: PAGE_SIZE_MAX });
+  const answer = await request('GET', path, { schema: signaturePageSchema });
+  return answer.items;
 }
 
 /** GET /api/me/signature-options: validity durations and key types, read from the partner. */
@@ -182,10 +192,9 @@ export async function createSignature(body: CreateSignatureRequest): Promise<Dec
   return answer.signature;
 }
 
-/** GET /api/signatures (administrator): every signature of the firm, with its holder. */
-export async function listFirmSignatures(): Promise<DeclarantSignature[]> {
-  const answer = await request('GET', '/api/signatures', { schema: signatureListSchema });
-  return answer.signatures;
+/** GET /api/signatures (administrator): one page of the firm's signatures, newest first. */
+export async function listFirmSignatures(query: PageQuery = {}): Promise<SignaturePage> {
+  return request('GET', withQuery('/api/signatures', query), { schema: signaturePageSchema });
 }
 
 const signaturePath = (id: string, action: string) =>
@@ -215,10 +224,9 @@ export async function exportSignature(id: string, body: ExportSignatureRequest):
   });
 }
 
-/** GET /api/dossiers: the firm's dossiers, by name. */
-export async function listDossiers(): Promise<Dossier[]> {
-  const answer = await request('GET', '/api/dossiers', { schema: dossiersResponse });
-  return answer.dossiers;
+/** GET /api/dossiers: one page of the firm's dossiers by name (a search's when `q` is given). */
+export async function listDossiers(query: ListDossiersQuery = {}): Promise<DossierPage> {
+  return request('GET', withQuery('/api/dossiers', query), { schema: dossierPageSchema });
 }
 
 const dossierPath = (id: string) => `/api/dossiers/${encodeURIComponent(id)}`;
@@ -258,11 +266,13 @@ export async function saveFirmSettings(body: UpdateFirmSettingsRequest): Promise
   return request('PUT', '/api/firm/settings', { body, schema: firmSettingsSchema });
 }
 
-/** GET /api/dossiers/:id/declarations: the dossier's declarations. */
-export async function listDossierDeclarations(dossierId: string): Promise<DeclarationSummary[]> {
-  const path = `${dossierPath(dossierId)}/declarations`;
-  const answer = await request('GET', path, { schema: declarationsResponse });
-  return answer.declarations;
+/** GET /api/dossiers/:id/declarations: one page of the dossier's declarations, newest first. */
+export async function listDossierDeclarations(
+  dossierId: string,
+  query: ListDeclarationsQuery = {},
+): Promise<DeclarationPage> {
+  const path = withQuery(`${dossierPath(dossierId)}/declarations`, query);
+  return request('GET', path, { schema: declarationPageSchema });
 }
 
 /** POST /api/dossiers/:id/declarations: "Nouvelle déclaration" for one of its exercises. */
@@ -316,7 +326,7 @@ export async function importInterchange(file: Blob): Promise<DeclarationSummary[
   const answer = await requestRaw('POST', '/api/declarations/import', {
     body: file,
     contentType: 'application/edifact',
-    schema: declarationsResponse,
+    schema: importedDeclarationsSchema,
   });
   return answer.declarations;
 }
@@ -324,6 +334,6 @@ export async function importInterchange(file: Blob): Promise<DeclarationSummary[
 /** POST /api/declarations/import-json: declarations in the documented integrator format. */
 export async function importJson(body: unknown): Promise<DeclarationSummary[]> {
   const path = '/api/declarations/import-json';
-  const answer = await request('POST', path, { body, schema: declarationsResponse });
+  const answer = await request('POST', path, { body, schema: importedDeclarationsSchema });
   return answer.declarations;
 }

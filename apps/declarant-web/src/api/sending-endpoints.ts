@@ -1,16 +1,17 @@
 // One typed function per endpoint of sending (issue #7): batches, transmissions, their files,
 // the sender's notification setting, and the list of every declaration across dossiers.
 import {
-  declarationSummarySchema,
+  declarationPageSchema,
   notificationSettingsSchema,
   sendingCreatedSchema,
   sendingProgressSchema,
-  transmissionListSchema,
+  transmissionPageSchema,
   transmissionSchema,
 } from '@passerelle/contracts';
 import type {
   CreateSendingRequest,
-  DeclarationSummary,
+  DeclarationPage,
+  ListDeclarationsQuery,
   NotificationSettings,
   SendingProgress,
   Transmission,
@@ -18,15 +19,16 @@ import type {
 import { z } from 'zod';
 import { request, requestFile } from './client';
 import type { ApiFile } from './client';
+import { withQuery } from './query-string';
 
-const declarationsResponse = z.object({ declarations: z.array(declarationSummarySchema) });
 const sendingResponse = z.object({ sending: sendingProgressSchema });
 const transmissionResponse = z.object({ transmission: transmissionSchema });
 
-/** GET /api/declarations: every declaration of the firm, across dossiers. */
-export async function listAllDeclarations(): Promise<DeclarationSummary[]> {
-  const answer = await request('GET', '/api/declarations', { schema: declarationsResponse });
-  return answer.declarations;
+/** GET /api/declarations: one page of the firm's declarations across dossiers, newest first. */
+export async function listAllDeclarations(
+  query: ListDeclarationsQuery = {},
+): Promise<DeclarationPage> {
+  return request('GET', withQuery('/api/declarations', query), { schema: declarationPageSchema });
 }
 
 /** POST /api/sendings: signs the declarations with one password and queues them (202). */
@@ -43,11 +45,14 @@ export async function getSending(id: string): Promise<SendingProgress> {
   return answer.sending;
 }
 
-/** GET /api/declarations/:id/transmissions: the declaration's transmissions, newest first. */
+/**
+ * GET /api/declarations/:id/transmissions: the declaration's transmissions, newest first — the
+ * first page, which holds them all in practice (a new one only after a refusal and a fix).
+ */
 export async function listTransmissions(declarationId: string): Promise<Transmission[]> {
   const path = `/api/declarations/${encodeURIComponent(declarationId)}/transmissions`;
-  const answer = await request('GET', path, { schema: transmissionListSchema });
-  return answer.transmissions;
+  const answer = await request('GET', path, { schema: transmissionPageSchema });
+  return answer.items;
 }
 
 const transmissionPath = (id: string) => `/api/transmissions/${encodeURIComponent(id)}`;

@@ -1,55 +1,66 @@
-// "Déclarations" on a dossier's page: the dossier's declarations (a link each to the editor,
-// the "prête" ones to tick and send) and "Nouvelle déclaration" for one of its exercises.
-import { useEffect, useState } from 'react';
-import type { DeclarationSummary, Dossier } from '@passerelle/contracts';
+// "Déclarations" on a dossier's page: the dossier's declarations, a page at a time (a link each
+// to the editor, the "prête" ones to tick and send) and "Nouvelle déclaration" for one of its
+// exercises.
+import { useCallback, useState } from 'react';
+import type { Dossier } from '@passerelle/contracts';
 import { createDeclaration, listDossierDeclarations } from '../api/endpoints';
 import { exercisePeriod } from '../dossier-labels';
 import { errorText } from '../errors';
+import { collectIds } from '../paged-list';
 import { navigate } from '../router';
+import { usePagedList } from '../use-paged-list';
 import { ErrorAlert } from './alerts';
+import { ListFooter } from './list-footer';
 import { SendableDeclarations } from './sendable-declarations';
+
+const NOUN = ['déclaration', 'déclarations'] as const;
 
 /** The table of the dossier's declarations and the creation of a new one. */
 export function DossierDeclarations({ dossier }: { dossier: Dossier }) {
-  const [declarations, setDeclarations] = useState<DeclarationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Bumped to read the list again (a sending changed statuses).
-  const [version, setVersion] = useState(0);
   const headingId = `dossier-${dossier.id}-declarations`;
-
-  useEffect(() => {
-    let active = true;
-    listDossierDeclarations(dossier.id).then(
-      (list) => {
-        if (!active) return;
-        setDeclarations(list);
-        setError(null);
-      },
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [dossier.id, version]);
+  const load = useCallback(
+    (cursor: string | undefined, limit: number) =>
+      listDossierDeclarations(dossier.id, { cursor, limit }),
+    [dossier.id],
+  );
+  const list = usePagedList(load, dossier.id);
+  const loadReadyIds = list.hasMore
+    ? (max: number) =>
+        collectIds(
+          (cursor, limit) =>
+            listDossierDeclarations(dossier.id, { status: 'ready', cursor, limit }),
+          max,
+        )
+    : undefined;
 
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>Déclarations</h2>
-      <ErrorAlert message={error} />
-      {declarations === null ? (
-        error === null && (
+      <ErrorAlert message={list.error} />
+      {list.items === null ? (
+        list.error === null && (
           <p className="loading" aria-live="polite">
             Chargement…
           </p>
         )
-      ) : declarations.length === 0 ? (
-        <p>Aucune déclaration.</p>
       ) : (
         <SendableDeclarations
-          declarations={declarations}
+          declarations={list.items}
           caption={`Déclarations de ${dossier.name}`}
           idPrefix={headingId}
-          onChanged={() => setVersion((value) => value + 1)}
+          onChanged={list.refresh}
+          loadReadyIds={loadReadyIds}
+          empty={<p>Aucune déclaration.</p>}
+          footer={
+            <ListFooter
+              shown={list.items.length}
+              total={list.total}
+              hasMore={list.hasMore}
+              loading={list.loadingMore}
+              onMore={list.loadMore}
+              noun={NOUN}
+            />
+          }
         />
       )}
       <NewDeclaration dossier={dossier} />

@@ -4,9 +4,15 @@ import { taxRegimeLabels } from '@passerelle/contracts';
 import { formatSiren, taxationLabels } from '../dossier-labels';
 import { Link } from '../router';
 
-/** Raison sociale, SIREN, Régime, Imposition, Ville; "Aucun dossier." when empty. */
-export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
-  if (dossiers.length === 0) return <p>Aucun dossier.</p>;
+/** Raison sociale, SIREN, Régime, Imposition, Ville; `empty` ("Aucun dossier.") when empty. */
+export function DossierTable({
+  dossiers,
+  empty = 'Aucun dossier.',
+}: {
+  dossiers: readonly Dossier[];
+  empty?: string;
+}) {
+  if (dossiers.length === 0) return <p>{empty}</p>;
   return (
     <div className="table-wrapper">
       <table>

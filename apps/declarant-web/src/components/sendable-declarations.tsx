@@ -1,24 +1,26 @@
 // A list of declarations whose "prête" ones can be ticked and sent together: "Tout sélectionner
 // les prêtes", "Envoyer" (the dialog asks the signature and its password once), then the
 // batch's progress bar above the list. Used on a dossier's page and on "Déclarations".
+//
+// The list is paged ("Charger plus"): ticks stay on the declarations already loaded while more
+// are loaded, "Tout sélectionner les prêtes" ticks the loaded ones, and "Sélectionner toutes les
+// prêtes" ticks every "prête" of the list, loaded or not, up to the most one sending signs
+// (1 000); the server checks each again when "Envoyer" signs them.
 import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { MAX_SENDING_DECLARATIONS } from '@passerelle/contracts';
 import type { DeclarationSummary, SendingProgress } from '@passerelle/contracts';
 import {
-  anomalyCountText,
-  declarationStatusText,
-  declarationStatusTone,
-} from '../declaration-labels';
-import {
-  isSendable,
   selectAllState,
   sendableIds,
   stillSelected,
   toggled,
+  withAll,
 } from '../declaration-selection';
-import { exercisePeriod, formatSiren } from '../dossier-labels';
-import { formatDateTime } from '../format';
-import { Link } from '../router';
+import { errorText } from '../errors';
 import { selectionText } from '../sending-labels';
+import { ErrorAlert } from './alerts';
+import { DeclarationSelectTable } from './declaration-select-table';
 import { SendDialog } from './send-dialog';
 import type { SentBatch } from './send-dialog';
 import { SendingProgressPanel } from './sending-progress';
@@ -33,6 +35,15 @@ interface SendableDeclarationsProps {
   onChanged: () => void;
   /** Prefix of the ids of the page's controls, unique on the page. */
   idPrefix: string;
+  /**
+   * The ids of every "prête" declaration of the list, loaded or not (at most `max`); given
+   * while the list has pages not loaded yet.
+   */
+  loadReadyIds?: ((max: number) => Promise<string[]>) | undefined;
+  /** Under the table: the count and "Charger plus". */
+  footer?: ReactNode;
+  /** Shown instead of the table when the list is empty (the last batch's progress stays). */
+  empty?: ReactNode;
 }
 
 /** The toolbar, the table with its checkboxes, the dialog and the progress of the last batch. */
@@ -42,15 +53,33 @@ export function SendableDeclarations({
   showDossier = false,
   onChanged,
   idPrefix,
+  loadReadyIds,
+  footer,
+  empty,
 }: SendableDeclarationsProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialogIds, setDialogIds] = useState<readonly string[] | null>(null);
   const [sending, setSending] = useState<SendingProgress | null>(null);
+  const [selectingAll, setSelectingAll] = useState(false);
+  const [selectError, setSelectError] = useState<string | null>(null);
   const counts = useRef('');
 
-  const chosen = stillSelected(selected, declarations);
+  const chosen = stillSelected(selected, declarations).slice(0, MAX_SENDING_DECLARATIONS);
   const allState = selectAllState(selected, declarations);
   const readyCount = sendableIds(declarations).length;
+  const atMost = chosen.length >= MAX_SENDING_DECLARATIONS;
+
+  const selectEveryReady = () => {
+    if (!loadReadyIds || selectingAll) return;
+    setSelectingAll(true);
+    setSelectError(null);
+    loadReadyIds(MAX_SENDING_DECLARATIONS)
+      .then(
+        (ids) => setSelected((previous) => withAll(previous, ids, MAX_SENDING_DECLARATIONS)),
+        (caught: unknown) => setSelectError(errorText(caught)),
+      )
+      .finally(() => setSelectingAll(false));
+  };
   const selectAllId = `${idPrefix}-tout-selectionner`;
   const selectionId = `${idPrefix}-selection`;
 
@@ -78,97 +107,66 @@ export function SendableDeclarations({
           onDismiss={() => setSending(null)}
         />
       )}
-      <div className="selection-toolbar">
-        <div className="checkbox-field">
-          <input
-            id={selectAllId}
-            type="checkbox"
-            checked={allState === 'all'}
-            ref={(input) => {
-              if (input !== null) input.indeterminate = allState === 'some';
-            }}
-            disabled={readyCount === 0}
-            onChange={(event) =>
-              setSelected(event.target.checked ? new Set(sendableIds(declarations)) : new Set())
-            }
+      {declarations.length === 0 ? (
+        empty
+      ) : (
+        <>
+          <div className="selection-toolbar">
+            <div className="checkbox-field">
+              <input
+                id={selectAllId}
+                type="checkbox"
+                checked={allState === 'all'}
+                ref={(input) => {
+                  if (input !== null) input.indeterminate = allState === 'some';
+                }}
+                disabled={readyCount === 0}
+                onChange={(event) =>
+                  setSelected(
+                    event.target.checked
+                      ? withAll(selected, sendableIds(declarations), MAX_SENDING_DECLARATIONS)
+                      : new Set(),
+                  )
+                }
+              />
+              <label htmlFor={selectAllId}>Tout sélectionner les prêtes</label>
+            </div>
+            {loadReadyIds && (
+              <button
+                type="button"
+                className="button"
+                disabled={selectingAll || atMost}
+                aria-busy={selectingAll}
+                onClick={selectEveryReady}
+              >
+                {selectingAll ? 'Sélection…' : 'Sélectionner toutes les prêtes, même non affichées'}
+              </button>
+            )}
+            <span id={selectionId} className="selection-count" aria-live="polite">
+              {selectionText(chosen.length)}
+              {atMost && ' (le maximum d’un envoi)'}
+            </span>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={chosen.length === 0}
+              aria-describedby={selectionId}
+              onClick={() => setDialogIds(chosen)}
+            >
+              Envoyer
+            </button>
+          </div>
+          <ErrorAlert message={selectError} />
+          <DeclarationSelectTable
+            declarations={declarations}
+            caption={caption}
+            showDossier={showDossier}
+            selected={selected}
+            onToggle={(id, on) => setSelected((previous) => toggled(previous, id, on))}
           />
-          <label htmlFor={selectAllId}>Tout sélectionner les prêtes</label>
-        </div>
-        <span id={selectionId} className="selection-count" aria-live="polite">
-          {selectionText(chosen.length)}
-        </span>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={chosen.length === 0}
-          aria-describedby={selectionId}
-          onClick={() => setDialogIds(chosen)}
-        >
-          Envoyer
-        </button>
-      </div>
-      <div className="table-wrapper">
-        <table>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Exercice</th>
-              {showDossier && <th scope="col">Dossier</th>}
-              <th scope="col">Millésime</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Anomalies</th>
-              <th scope="col">Modifiée le</th>
-            </tr>
-          </thead>
-          <tbody>
-            {declarations.map((declaration) => {
-              const period = exercisePeriod(declaration.exercise);
-              return (
-                <tr key={declaration.id}>
-                  {/* The checkbox sits in the row header: the cells keep their columns. */}
-                  <th scope="row">
-                    <span className="select-box">
-                      {isSendable(declaration) && (
-                        <input
-                          type="checkbox"
-                          aria-label={`Sélectionner la déclaration ${declaration.dossierName}, exercice ${period}`}
-                          checked={selected.has(declaration.id)}
-                          onChange={(event) =>
-                            setSelected((previous) =>
-                              toggled(previous, declaration.id, event.target.checked),
-                            )
-                          }
-                        />
-                      )}
-                    </span>
-                    <Link to={`/declarations/${encodeURIComponent(declaration.id)}`}>{period}</Link>
-                  </th>
-                  {showDossier && (
-                    <td>
-                      <Link to={`/dossiers/${encodeURIComponent(declaration.dossierId)}`}>
-                        {declaration.dossierName}
-                      </Link>
-                      <span className="field-hint nowrap"> {formatSiren(declaration.siren)}</span>
-                    </td>
-                  )}
-                  <td>{declaration.millesime}</td>
-                  <td>
-                    <span className={`tag tag-${declarationStatusTone(declaration.status)}`}>
-                      {declarationStatusText(declaration.status)}
-                    </span>
-                  </td>
-                  <td>{anomalyCountText(declaration.errorCount, declaration.warningCount)}</td>
-                  <td>
-                    <time dateTime={declaration.updatedAt}>
-                      {formatDateTime(declaration.updatedAt)}
-                    </time>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          {footer}
+        </>
+      )}
       {dialogIds !== null && (
         <SendDialog
           declarationIds={dialogIds}

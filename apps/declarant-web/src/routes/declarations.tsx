@@ -1,47 +1,38 @@
-// `/declarations` (every signed-in user): every declaration of the firm across dossiers, the
-// "prête" ones to tick and send in one batch, with a filter by status.
-import { useEffect, useMemo, useState } from 'react';
+// `/declarations` (every signed-in user): every declaration of the firm across dossiers, newest
+// first, a page at a time, filtered by status on the server; the "prête" ones to tick and send.
+import { useCallback, useState } from 'react';
 import { declarationStatuses } from '@passerelle/contracts';
-import type { DeclarationStatus, DeclarationSummary } from '@passerelle/contracts';
+import type { DeclarationStatus } from '@passerelle/contracts';
 import { listAllDeclarations } from '../api/sending-endpoints';
 import { ErrorAlert } from '../components/alerts';
+import { ListCount, ListFooter } from '../components/list-footer';
 import { Loading, Page } from '../components/page';
 import { SendableDeclarations } from '../components/sendable-declarations';
 import { declarationStatusText } from '../declaration-labels';
-import { errorText } from '../errors';
+import { collectIds } from '../paged-list';
 import { Link } from '../router';
+import { usePagedList } from '../use-paged-list';
+
+const NOUN = ['déclaration', 'déclarations'] as const;
 
 /** "Déclarations": the list across dossiers. */
 export function DeclarationsPage() {
-  const [declarations, setDeclarations] = useState<DeclarationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const [wanted, setWanted] = useState<DeclarationStatus | ''>('');
-
-  useEffect(() => {
-    let active = true;
-    listAllDeclarations().then(
-      (list) => {
-        if (!active) return;
-        setDeclarations(list);
-        setError(null);
-      },
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [version]);
-
-  // Only the statuses some declaration has, in the lifecycle's order.
-  const present = useMemo(
-    () => declarationStatuses.filter((value) => declarations?.some((d) => d.status === value)),
-    [declarations],
+  const [status, setStatus] = useState<DeclarationStatus | ''>('');
+  const load = useCallback(
+    (cursor: string | undefined, limit: number) =>
+      listAllDeclarations({ status: status || undefined, cursor, limit }),
+    [status],
   );
-  // A status no declaration has any more (all sent meanwhile) falls back to "Tous les statuts".
-  const status = wanted !== '' && present.includes(wanted) ? wanted : '';
-  const shown =
-    declarations?.filter((declaration) => status === '' || declaration.status === status) ?? [];
+  const list = usePagedList(load, status);
+  // Every "prête" of the firm, beyond the loaded pages: only where "prête" ones are listed.
+  const loadReadyIds =
+    list.hasMore && (status === '' || status === 'ready')
+      ? (max: number) =>
+          collectIds(
+            (cursor, limit) => listAllDeclarations({ status: 'ready', cursor, limit }),
+            max,
+          )
+      : undefined;
 
   return (
     <Page title="Déclarations">
@@ -54,43 +45,62 @@ export function DeclarationsPage() {
           Importer des déclarations
         </Link>
       </p>
-      <ErrorAlert message={error} />
-      {declarations === null ? (
-        error === null && <Loading />
-      ) : declarations.length === 0 ? (
-        <p>
-          Aucune déclaration. Créez-en une depuis un <Link to="/dossiers">dossier</Link> ou
-          importez-les.
-        </p>
-      ) : (
-        <section className="card" aria-labelledby="declarations-liste">
-          <h2 id="declarations-liste" className="visually-hidden">
-            Liste des déclarations
-          </h2>
-          <div className="field status-filter">
-            <label htmlFor="declarations-statut">Statut</label>
-            <select
-              id="declarations-statut"
-              value={status}
-              onChange={(event) => setWanted(event.target.value as DeclarationStatus | '')}
-            >
-              <option value="">Tous les statuts</option>
-              {present.map((value) => (
-                <option key={value} value={value}>
-                  {declarationStatusText(value)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <SendableDeclarations
-            declarations={shown}
-            caption="Déclarations de tous les dossiers"
-            showDossier
-            idPrefix="declarations"
-            onChanged={() => setVersion((value) => value + 1)}
-          />
-        </section>
-      )}
+      <section className="card" aria-labelledby="declarations-liste">
+        <h2 id="declarations-liste" className="visually-hidden">
+          Liste des déclarations
+        </h2>
+        <div className="field status-filter">
+          <label htmlFor="declarations-statut">Statut</label>
+          <select
+            id="declarations-statut"
+            value={status}
+            onChange={(event) => setStatus(event.target.value as DeclarationStatus | '')}
+          >
+            <option value="">Tous les statuts</option>
+            {declarationStatuses.map((value) => (
+              <option key={value} value={value}>
+                {declarationStatusText(value)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ErrorAlert message={list.error} />
+        {list.items === null ? (
+          list.error === null && <Loading />
+        ) : (
+          <>
+            <ListCount total={list.total} noun={NOUN} />
+            <SendableDeclarations
+              declarations={list.items}
+              caption="Déclarations de tous les dossiers"
+              showDossier
+              idPrefix="declarations"
+              onChanged={list.refresh}
+              loadReadyIds={loadReadyIds}
+              empty={
+                status === '' ? (
+                  <p>
+                    Aucune déclaration. Créez-en une depuis un <Link to="/dossiers">dossier</Link>{' '}
+                    ou importez-les.
+                  </p>
+                ) : (
+                  <p>Aucune déclaration avec ce statut.</p>
+                )
+              }
+              footer={
+                <ListFooter
+                  shown={list.items.length}
+                  total={list.total}
+                  hasMore={list.hasMore}
+                  loading={list.loadingMore}
+                  onMore={list.loadMore}
+                  noun={NOUN}
+                />
+              }
+            />
+          </>
+        )}
+      </section>
     </Page>
   );
 }

@@ -1,30 +1,35 @@
-// `/dossiers` (every signed-in user): the firm's dossiers and "Créer un dossier".
-import { useEffect, useState } from 'react';
-import type { Dossier } from '@passerelle/contracts';
+// `/dossiers` (every signed-in user): the firm's dossiers, a page at a time, a search by
+// raison sociale or SIREN, and "Créer un dossier".
+import { useCallback, useEffect, useState } from 'react';
 import { listDossiers } from '../api/endpoints';
 import { ErrorAlert } from '../components/alerts';
 import { DossierFormPanel } from '../components/dossier-form-panel';
 import { DossierTable } from '../components/dossier-table';
+import { ListCount, ListFooter } from '../components/list-footer';
 import { Loading, Page } from '../components/page';
-import { errorText } from '../errors';
 import { Link, navigate } from '../router';
+import { usePagedList } from '../use-paged-list';
+
+/** Pause after the last key typed before the search is asked (one request per pause). */
+const SEARCH_DELAY_MS = 300;
+const NOUN = ['dossier', 'dossiers'] as const;
 
 /** "Dossiers": the table of the firm's client companies, the creation panel. */
 export function DossiersPage() {
-  const [dossiers, setDossiers] = useState<Dossier[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
 
   useEffect(() => {
-    let active = true;
-    listDossiers().then(
-      (list) => active && setDossiers(list),
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
+    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const load = useCallback(
+    (cursor: string | undefined, limit: number) => listDossiers({ q: search, cursor, limit }),
+    [search],
+  );
+  const list = usePagedList(load, search);
 
   return (
     <Page title="Dossiers">
@@ -37,8 +42,49 @@ export function DossiersPage() {
           Importer des déclarations
         </Link>
       </p>
-      <ErrorAlert message={error} />
-      {dossiers === null ? error === null && <Loading /> : <DossierTable dossiers={dossiers} />}
+      <form
+        role="search"
+        className="list-filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch(typed.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="dossiers-recherche">Rechercher un dossier</label>
+          <input
+            id="dossiers-recherche"
+            type="search"
+            value={typed}
+            maxLength={105}
+            aria-describedby="dossiers-recherche-aide"
+            onChange={(event) => setTyped(event.target.value)}
+          />
+          <p id="dossiers-recherche-aide" className="field-hint">
+            Raison sociale ou SIREN
+          </p>
+        </div>
+      </form>
+      <ErrorAlert message={list.error} />
+      {list.items === null ? (
+        list.error === null && <Loading />
+      ) : (
+        <>
+          <ListCount total={list.total} noun={NOUN} />
+          <DossierTable
+            dossiers={list.items}
+            empty={search === '' ? 'Aucun dossier.' : 'Aucun dossier ne correspond à la recherche.'}
+          />
+          <ListFooter
+            shown={list.items.length}
+            total={list.total}
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            onMore={list.loadMore}
+            noun={NOUN}
+          />
+        </>
+      )}
       {creating && (
         <DossierFormPanel
           onClose={() => setCreating(false)}

@@ -9,19 +9,19 @@ import { Loading, Page } from '../components/page';
 import { errorText } from '../errors';
 import { adminOnlyMessage } from '../messages';
 
-/** The audit log page; `cursors` holds the `before` of every page visited (undefined = newest). */
+/** The audit log page; `cursors` holds the cursor of every page visited (undefined = newest). */
 export function JournalPage() {
-  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [page, setPage] = useState<AuditPage | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const before = cursors.at(-1);
+  const cursor = cursors.at(-1);
 
   useEffect(() => {
     let active = true;
     setLoading(true);
     setError(null);
-    listAuditEvents(before)
+    listAuditEvents({ cursor })
       .then(
         (answer) => active && setPage(answer),
         (caught: unknown) => {
@@ -34,14 +34,14 @@ export function JournalPage() {
     return () => {
       active = false;
     };
-  }, [before, cursors.length]);
+  }, [cursor, cursors.length]);
 
-  const nextBefore = page?.nextBefore ?? null;
+  const nextCursor = page?.nextCursor ?? null;
   return (
     <Page title="Journal d'audit">
       <p>Les actions sur les comptes et les connexions, de la plus récente à la plus ancienne.</p>
       <ErrorAlert message={error} />
-      {page === null ? loading && <Loading /> : <AuditTable events={page.events} />}
+      {page === null ? loading && <Loading /> : <AuditTable events={page.items} />}
       <div className="pager">
         <button
           type="button"
@@ -54,8 +54,8 @@ export function JournalPage() {
         <button
           type="button"
           className="button"
-          disabled={loading || nextBefore === null}
-          onClick={() => nextBefore !== null && setCursors((list) => [...list, nextBefore])}
+          disabled={loading || nextCursor === null}
+          onClick={() => nextCursor !== null && setCursors((list) => [...list, nextCursor])}
         >
           Plus ancien
         </button>

@@ -1,31 +1,23 @@
-// `/signatures` (administrators): every signature of the firm, with its holder.
-import { useEffect, useState } from 'react';
-import type { DeclarantSignature } from '@passerelle/contracts';
+// `/signatures` (administrators): every signature of the firm, with its holder, a page at a time.
+import { useCallback } from 'react';
 import { listFirmSignatures } from '../api/endpoints';
 import { ErrorAlert } from '../components/alerts';
+import { ListCount, ListFooter } from '../components/list-footer';
 import { Loading, Page } from '../components/page';
 import { SignatureTable } from '../components/signature-table';
-import { errorText, hasErrorCode } from '../errors';
-import { adminOnlyMessage } from '../messages';
+import { adminPageErrorText } from '../errors';
+import { usePagedList } from '../use-paged-list';
+
+const NOUN = ['signature', 'signatures'] as const;
 
 /** "Signatures du cabinet": Titulaire, Adresse email, Numéro de série, dates and status. */
 export function SignaturesCabinetPage() {
-  const [signatures, setSignatures] = useState<DeclarantSignature[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    listFirmSignatures().then(
-      (list) => active && setSignatures(list),
-      (caught: unknown) => {
-        if (!active) return;
-        setError(hasErrorCode(caught, 'FORBIDDEN') ? adminOnlyMessage : errorText(caught));
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
+  const load = useCallback(
+    (cursor: string | undefined, limit: number) => listFirmSignatures({ cursor, limit }),
+    [],
+  );
+  const list = usePagedList(load, 'firm', adminPageErrorText);
+  const error = list.error;
 
   return (
     <Page title="Signatures du cabinet">
@@ -34,10 +26,21 @@ export function SignaturesCabinetPage() {
         Chacun crée, révoque et exporte ses signatures depuis son compte utilisateur.
       </p>
       <ErrorAlert message={error} />
-      {signatures === null ? (
+      {list.items === null ? (
         error === null && <Loading />
       ) : (
-        <SignatureTable signatures={signatures} caption="Signatures du cabinet" showEmail />
+        <>
+          <ListCount total={list.total} noun={NOUN} />
+          <SignatureTable signatures={list.items} caption="Signatures du cabinet" showEmail />
+          <ListFooter
+            shown={list.items.length}
+            total={list.total}
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            onMore={list.loadMore}
+            noun={NOUN}
+          />
+        </>
       )}
     </Page>
   );

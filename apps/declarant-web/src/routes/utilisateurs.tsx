@@ -1,48 +1,36 @@
-// `/utilisateurs` (administrators): the firm's users, their status, links, and a creation form.
-import { useEffect, useState } from 'react';
+// `/utilisateurs` (administrators): the firm's users, a page at a time, their status, links,
+// and a creation form.
+import { useCallback, useState } from 'react';
 import type { CreateUserResponse, PasswordLink, User } from '@passerelle/contracts';
-import { ApiError } from '../api/client';
 import { getSession, listUsers } from '../api/endpoints';
 import { AddUserForm } from '../components/add-user-form';
 import { ErrorAlert } from '../components/alerts';
+import { ListCount, ListFooter } from '../components/list-footer';
 import { OneTimeLink } from '../components/one-time-link';
 import { Loading, Page } from '../components/page';
 import { UserTable } from '../components/user-table';
-import { errorText } from '../errors';
-import { adminOnlyMessage } from '../messages';
+import { adminPageErrorText } from '../errors';
 import { fullName, useCurrentUser, useSession } from '../session';
+import { usePagedList } from '../use-paged-list';
+
+const NOUN = ['utilisateur', 'utilisateurs'] as const;
 
 /** The users administration page. */
 export function UtilisateursPage() {
   const me = useCurrentUser();
   const { setUser } = useSession();
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<CreateUserResponse | null>(null);
   const [reset, setReset] = useState<{ user: User; link: PasswordLink } | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    listUsers().then(
-      (list) => {
-        if (!active) return;
-        setUsers(list);
-        setLoadError(null);
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const forbidden = error instanceof ApiError && error.code === 'FORBIDDEN';
-        setLoadError(forbidden ? adminOnlyMessage : errorText(error));
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [version]);
+  const load = useCallback(
+    (cursor: string | undefined, limit: number) => listUsers({ cursor, limit }),
+    [],
+  );
+  const list = usePagedList(load, 'users', adminPageErrorText);
+  const users = list.items;
+  const loadError = list.error;
 
   const replaceUser = (changed: User) => {
-    setUsers((list) => list?.map((user) => (user.id === changed.id ? changed : user)) ?? null);
+    list.update((items) => items.map((user) => (user.id === changed.id ? changed : user)));
     // Deactivating oneself ends one's access: re-reading the session sends to /connexion.
     if (changed.id === me.id && changed.status === 'inactive') {
       getSession().then(setUser, () => undefined);
@@ -67,11 +55,22 @@ export function UtilisateursPage() {
         </OneTimeLink>
       )}
       {users !== null && (
-        <UserTable
-          users={users}
-          onChanged={replaceUser}
-          onResetLink={(user, link) => setReset({ user, link })}
-        />
+        <>
+          <ListCount total={list.total} noun={NOUN} />
+          <UserTable
+            users={users}
+            onChanged={replaceUser}
+            onResetLink={(user, link) => setReset({ user, link })}
+          />
+          <ListFooter
+            shown={users.length}
+            total={list.total}
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            onMore={list.loadMore}
+            noun={NOUN}
+          />
+        </>
       )}
 
       <section className="card" aria-labelledby="ajout-utilisateur-titre">
@@ -95,7 +94,7 @@ export function UtilisateursPage() {
         <AddUserForm
           onCreated={(answer) => {
             setInvitation(answer);
-            setVersion((value) => value + 1);
+            list.refresh();
           }}
         />
       </section>

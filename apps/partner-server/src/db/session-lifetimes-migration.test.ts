@@ -9,7 +9,7 @@ import {
 import { partnerMigrations } from './migrations';
 import type { PartnerDatabase } from './schema';
 
-describe.each(await testDialects())('migration 0003: session lifetimes (%s)', (dialect) => {
+describe.each(await testDialects())('migration 0004: session lifetimes (%s)', (dialect) => {
   let scratch: ScratchDatabase;
   let database: Database<PartnerDatabase>;
   afterEach(async () => {

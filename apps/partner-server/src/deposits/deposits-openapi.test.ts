@@ -25,7 +25,16 @@ describe('deposits in the API description', () => {
     );
     expect(intake.responses['401'].description).toBe('Refus : UNAUTHENTICATED, SESSION_EXPIRED');
     const list = paths['/api/v1/deposits'].get;
-    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['updatedSince', 'limit']);
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'limit',
+      'cursor',
+      'updatedSince',
+    ]);
+    expect(list.responses['200'].content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['items', 'nextCursor', 'total', 'serverTime']),
+    );
+    const signatures = paths['/api/v1/signatures'].get;
+    expect(signatures.parameters.map((p: { name: string }) => p.name)).toEqual(['limit', 'cursor']);
     expect(paths['/api/v1/deposits/{id}'].get.parameters).toEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
     ]);

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
 import type { DepositsTable, PartnerDatabase } from '../db/schema';
 
 type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
@@ -101,60 +102,72 @@ export function findAccountDeposit(
     .executeTakeFirst();
 }
 
+/** Oldest change first (index `deposits_account_updated`): what status polling reads. */
+const BY_CHANGE: KeysetOrder<DepositViewRow> = {
+  list: 'deposits',
+  columns: [
+    { column: 'updated_at', type: 'text', value: (row) => row.updated_at },
+    { column: 'id', type: 'text', value: (row) => row.id },
+  ],
+  direction: 'asc',
+};
+
+/** Newest received first (index `deposits_account_received` of migration 0006): the portal's. */
+const NEWEST_RECEIVED: KeysetOrder<DepositViewRow> = {
+  list: 'portal-deposits',
+  columns: [
+    { column: 'received_at', type: 'text', value: (row) => row.received_at },
+    { column: 'id', type: 'text', value: (row) => row.id },
+  ],
+  direction: 'desc',
+};
+
+function changedSince(db: Db, accountId: string, updatedSince: string | undefined) {
+  const query = db.selectFrom('deposits').where('account_id', '=', accountId);
+  return updatedSince === undefined ? query : query.where('updated_at', '>', updatedSince);
+}
+
 /**
- * The account's deposits updated strictly after `updatedSince` (all when undefined), by
- * updated_at then id, at most `limit`, except that the page is extended to the end of its last
- * updated_at: the next page starts strictly after that time and so misses nothing, and many
- * deposits sharing one time can never stall the paging.
+ * One page of the account's deposits updated strictly after `updatedSince` (all when
+ * undefined), by updated_at then id. A deposit that changes while a client pages moves past its
+ * cursor and is read again further on: polling misses no change.
  */
-export async function listAccountDeposits(
+export function pageChangedDeposits(
   db: Db,
   accountId: string,
   updatedSince: string | undefined,
-  limit: number,
-): Promise<{ rows: DepositViewRow[]; hasMore: boolean }> {
-  let query = db.selectFrom('deposits').select(VIEW_COLUMNS).where('account_id', '=', accountId);
-  if (updatedSince !== undefined) query = query.where('updated_at', '>', updatedSince);
-  const rows = await query
-    .orderBy('updated_at')
-    .orderBy('id')
-    .limit(limit + 1)
-    .execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  if (rows.length <= limit || !last) return { rows, hasMore: false };
-  const rest = await db
-    .selectFrom('deposits')
-    .select(VIEW_COLUMNS)
-    .where('account_id', '=', accountId)
-    .where('updated_at', '=', last.updated_at)
-    .where('id', '>', last.id)
-    .orderBy('id')
-    .execute();
-  const later = await db
-    .selectFrom('deposits')
-    .select('id')
-    .where('account_id', '=', accountId)
-    .where('updated_at', '>', last.updated_at)
-    .limit(1)
-    .executeTakeFirst();
-  return { rows: [...page, ...rest], hasMore: later !== undefined };
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<DepositViewRow>> {
+  return keysetPage(
+    changedSince(db, accountId, updatedSince).select(VIEW_COLUMNS),
+    BY_CHANGE,
+    page,
+  );
 }
 
-/** The account's deposits for the portal, newest first. */
-export function listRecentDeposits(
+/** How many of the account's deposits changed after `updatedSince`. */
+export async function countChangedDeposits(
   db: Db,
   accountId: string,
-  limit: number,
-): Promise<DepositViewRow[]> {
-  return db
-    .selectFrom('deposits')
-    .select(VIEW_COLUMNS)
-    .where('account_id', '=', accountId)
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  updatedSince: string | undefined,
+): Promise<number> {
+  const row = await changedSince(db, accountId, updatedSince)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return countOf(row);
+}
+
+/** One page of the account's deposits for the portal, newest received first. */
+export function pageRecentDeposits(
+  db: Db,
+  accountId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<DepositViewRow>> {
+  return keysetPage(
+    changedSince(db, accountId, undefined).select(VIEW_COLUMNS),
+    NEWEST_RECEIVED,
+    page,
+  );
 }
 
 /** Counts one refused deposit of the account under its code (refusals keep nothing else). */

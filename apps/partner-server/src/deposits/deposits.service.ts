@@ -3,16 +3,18 @@ import {
   type Deposit,
   type DepositList,
   type DepositPolicy,
+  type Page,
 } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
 import type { AccountRow } from '../accounts/accounts.repository';
 import type { PartnerContext } from '../context';
 import { toDepositView } from './deposit-view';
 import {
+  countChangedDeposits,
   findAccountDeposit,
-  listAccountDeposits,
-  listRecentDeposits,
   listRefusalCounts,
+  pageChangedDeposits,
+  pageRecentDeposits,
 } from './deposits.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -38,29 +40,40 @@ export async function getDeposit(
 }
 
 /**
- * The account's deposits updated after `updatedSince`, oldest change first. `serverTime` is
- * read before the query, so a change committed while it runs is in the next poll.
+ * One page of the account's deposits updated after `updatedSince`, oldest change first.
+ * `serverTime` is read before the query, so a change committed while it runs is in the next poll.
  */
 export async function listDeposits(
   ctx: PartnerContext,
   account: AccountRow,
-  query: { updatedSince?: string | undefined; limit: number },
+  query: { updatedSince?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<DepositList> {
   const serverTime = ctx.now().toISOString();
   const since =
     query.updatedSince === undefined ? undefined : new Date(query.updatedSince).toISOString();
-  const { rows, hasMore } = await listAccountDeposits(ctx.db, account.id, since, query.limit);
-  return { deposits: rows.map(toDepositView), serverTime, hasMore };
+  const { rows, nextCursor } = await pageChangedDeposits(ctx.db, account.id, since, query);
+  const total =
+    query.cursor === undefined ? await countChangedDeposits(ctx.db, account.id, since) : null;
+  return { items: rows.map(toDepositView), nextCursor, total, serverTime };
 }
 
-/** How many deposits the client space lists (the newest). */
-const PORTAL_DEPOSITS = 100;
+/** Deposits per page of the client space's "Dépôts" section. */
+export const PORTAL_PAGE_SIZE = 50;
 
-/** The client space's view: the newest deposits and the counts of refused ones. */
-export async function depositsForPortal(ctx: PartnerContext, account: AccountRow) {
-  const rows = await listRecentDeposits(ctx.db, account.id, PORTAL_DEPOSITS);
+/** The client space's view: a page of deposits (newest first), the counts of refused ones. */
+export async function depositsForPortal(
+  ctx: PartnerContext,
+  account: AccountRow,
+  cursor: string | undefined,
+): Promise<{ deposits: Page<Deposit>; refusals: Awaited<ReturnType<typeof listRefusalCounts>> }> {
+  const { rows, nextCursor } = await pageRecentDeposits(ctx.db, account.id, {
+    limit: PORTAL_PAGE_SIZE,
+    cursor,
+  });
+  const total =
+    cursor === undefined ? await countChangedDeposits(ctx.db, account.id, undefined) : null;
   const refusals = await listRefusalCounts(ctx.db, account.id);
-  return { deposits: rows.map(toDepositView), refusals };
+  return { deposits: { items: rows.map(toDepositView), nextCursor, total }, refusals };
 }
 
 /** A return of one of the account's deposits as EDIFACT text; NOT_FOUND when there is none. */

@@ -18,6 +18,8 @@ import {
   createSessionRequest,
   issuedSignatureSchema,
   issueSignatureRequest,
+  listPartnerSignaturesQuery,
+  partnerSignaturePageSchema,
   refreshSessionRequest,
   revokeSignatureRequest,
   sessionTokensSchema,
@@ -193,9 +195,11 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/signatures',
-    summary: 'Les signatures du compte',
+    summary:
+      'Les signatures du compte, de la plus récente à la plus ancienne, par pages : limit (50 par défaut, 200 au plus) et cursor (le nextCursor de la page précédente) ; total sur la première page',
     auth: true,
-    response: { status: 200, schema: z.object({ signatures: z.array(signatureSchema) }) },
+    query: listPartnerSignaturesQuery,
+    response: { status: 200, schema: partnerSignaturePageSchema },
   },
   {
     method: 'post',
@@ -237,7 +241,7 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/v1/deposits',
     summary:
-      'Les dépôts du compte modifiés strictement après updatedSince, du plus ancien changement au plus récent ; hasMore : redemander à partir du dernier updatedAt',
+      'Les dépôts du compte modifiés strictement après updatedSince, du plus ancien changement au plus récent, par pages : limit (50 par défaut, 200 au plus) et cursor (le nextCursor de la page précédente, avec le même updatedSince) ; nextCursor null à la dernière page, dont serverTime (moins une marge) est le prochain updatedSince. Un curseur invalide : 400 VALIDATION_ERROR',
     auth: true,
     query: listDepositsQuery,
     response: { status: 200, schema: depositListSchema },

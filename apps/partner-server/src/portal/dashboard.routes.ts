@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { portalDashboardQuery } from '@passerelle/contracts';
+import { parseInput } from '@passerelle/server-kit';
 import { toAccountView } from '../accounts/accounts.service';
 import { encodeText } from '@passerelle/edifact';
 import type { PartnerContext } from '../context';
-import { depositReturn, depositsForPortal } from '../deposits/deposits.service';
-import { closeTokenSession } from '../sessions/sessions.service';
-import { listLiveFamilies } from '../sessions/tokens.repository';
-import { listAccountSignatures, revokeSignature } from '../signatures/signatures.service';
+import { depositReturn, depositsForPortal, PORTAL_PAGE_SIZE } from '../deposits/deposits.service';
+import { closeTokenSession, liveConnectionPage } from '../sessions/sessions.service';
+import { findLiveFamily } from '../sessions/tokens.repository';
+import { revokeSignature, signaturePage } from '../signatures/signatures.service';
 import { nextCodeReissueAt, reissueConfidentialCode } from '../subscription/subscription.service';
 import { dashboardNotice } from './notices';
 import { dashboardPage } from './pages/dashboard-page';
@@ -21,20 +23,23 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
   app.get('/portail', async (request, reply) => {
     const caller = await requirePortalCaller(ctx, request, reply);
     if (!caller) return reply;
+    // A bad cursor in a link becomes the portal's French error page (400).
+    const query = parseInput(portalDashboardQuery, request.query);
     const account = await toAccountView(ctx, caller.account);
-    const signatures = await listAccountSignatures(ctx, caller.account);
-    const families = await listLiveFamilies(
-      ctx.db,
-      caller.account.id,
-      'api',
-      ctx.now().toISOString(),
-    );
-    const connections = families.map((f) => ({ id: f.id, createdAt: f.created_at }));
-    const { deposits, refusals } = await depositsForPortal(ctx, caller.account);
-    const notice = dashboardNotice(request.query, account);
+    const signatures = await signaturePage(ctx, caller.account, {
+      limit: PORTAL_PAGE_SIZE,
+      cursor: query.signatures,
+    });
+    const connections = await liveConnectionPage(ctx, caller.account.id, {
+      limit: PORTAL_PAGE_SIZE,
+      cursor: query.connexions,
+    });
+    const { deposits, refusals } = await depositsForPortal(ctx, caller.account, query.depots);
+    const notice = dashboardNotice(query, account);
     const codeReissueAt = await nextCodeReissueAt(ctx, caller.account.id);
     const page = dashboardPage({
       account,
+      query,
       signatures,
       connections,
       deposits,
@@ -90,13 +95,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
       const caller = await requirePortalCaller(ctx, request, reply);
       if (!caller) return reply;
       // Only one of this account's own live API sessions; any other id is "not found".
-      const families = await listLiveFamilies(
-        ctx.db,
-        caller.account.id,
-        'api',
-        ctx.now().toISOString(),
-      );
-      if (!families.some((f) => f.id === request.params.id)) {
+      const now = ctx.now().toISOString();
+      if (!(await findLiveFamily(ctx.db, caller.account.id, 'api', now, request.params.id))) {
         const page = errorPage(
           'Connexion introuvable',
           'Cette connexion est introuvable ou déjà révoquée.',

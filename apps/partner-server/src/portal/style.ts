@@ -15,5 +15,6 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;bo
 form.inline{display:inline}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}dt{font-weight:600}dd{margin:0}
 li{margin-bottom:.4rem}
+nav.pager{display:flex;gap:1rem;margin-top:.6rem}
 :focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 `;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from '@passerelle/contracts';
 import {
   AppError,
   checkCredentialsWithLimits,
@@ -14,12 +15,14 @@ import {
 import { isRegistrationExpired } from '../accounts/registration-expiry';
 import type { PartnerContext } from '../context';
 import {
+  countLiveFamilies,
   extendAccessToken,
   findAccessToken,
   findRefreshToken,
   insertAccessToken,
   insertFamily,
   insertRefreshToken,
+  pageLiveFamilies,
   revokeFamily,
   spendRefreshToken,
 } from './tokens.repository';
@@ -170,6 +173,20 @@ export async function resolveAccessToken(
 /** Ends a session family (sign-out, or the portal's "Révoquer"). */
 export async function closeTokenSession(ctx: PartnerContext, familyId: string, reason: string) {
   await revokeFamily(ctx.db, familyId, ctx.now().toISOString(), reason);
+}
+
+/** One page of the account's live API sessions, newest first: the portal's "Connexions des logiciels". */
+export async function liveConnectionPage(
+  ctx: PartnerContext,
+  accountId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<{ id: string; createdAt: string }>> {
+  const now = ctx.now().toISOString();
+  const { rows, nextCursor } = await pageLiveFamilies(ctx.db, accountId, 'api', now, query);
+  const total =
+    query.cursor === undefined ? await countLiveFamilies(ctx.db, accountId, 'api', now) : null;
+  const items = rows.map((row) => ({ id: row.id, createdAt: row.created_at }));
+  return { items, nextCursor, total };
 }
 
 /** New tokens of a family, none of them outliving `familyEnd`. */

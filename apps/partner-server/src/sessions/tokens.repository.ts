@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { PartnerDatabase } from '../db/schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
+import type { PartnerDatabase, SessionFamiliesTable } from '../db/schema';
 
 type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
 
@@ -114,17 +115,62 @@ export async function revokeFamily(db: Db, familyId: string, at: string, reason:
   await db.deleteFrom('access_tokens').where('family_id', '=', familyId).execute();
 }
 
-/** The account's live sessions at `now`: neither revoked nor past their end (portal list, revocation). */
-export function listLiveFamilies(db: Db, accountId: string, kind: 'api' | 'portal', now: string) {
+/** A session family row. */
+export type FamilyRow = Selectable<SessionFamiliesTable>;
+
+/** Newest first (index `session_families_account` of migration 0006). */
+const NEWEST_FIRST: KeysetOrder<FamilyRow> = {
+  list: 'sessions',
+  columns: [
+    { column: 'created_at', type: 'text', value: (row) => row.created_at },
+    { column: 'id', type: 'text', value: (row) => row.id },
+  ],
+  direction: 'desc',
+};
+
+/** The account's live sessions of `kind` at `now`: neither revoked nor past their end. */
+function liveFamilies(db: Db, accountId: string, kind: 'api' | 'portal', now: string) {
   return db
     .selectFrom('session_families')
-    .selectAll()
     .where('account_id', '=', accountId)
     .where('kind', '=', kind)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at', 'desc')
-    .execute();
+    .where('expires_at', '>', now);
+}
+
+/** One page of the account's live sessions of `kind` at `now`, newest first (the portal's list). */
+export function pageLiveFamilies(
+  db: Db,
+  accountId: string,
+  kind: 'api' | 'portal',
+  now: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<FamilyRow>> {
+  return keysetPage(liveFamilies(db, accountId, kind, now).selectAll(), NEWEST_FIRST, page);
+}
+
+/** How many live sessions of `kind` the account has at `now`. */
+export async function countLiveFamilies(
+  db: Db,
+  accountId: string,
+  kind: 'api' | 'portal',
+  now: string,
+) {
+  const row = await liveFamilies(db, accountId, kind, now)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return countOf(row);
+}
+
+/** One of the account's live sessions of `kind` at `now` (another account's id reads as unknown). */
+export function findLiveFamily(
+  db: Db,
+  accountId: string,
+  kind: 'api' | 'portal',
+  now: string,
+  id: string,
+) {
+  return liveFamilies(db, accountId, kind, now).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /**

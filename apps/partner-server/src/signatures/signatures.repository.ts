@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
 import type { PartnerDatabase, SignaturesTable } from '../db/schema';
 
 type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
@@ -10,14 +11,34 @@ export async function insertSignature(db: Db, row: SignatureRow): Promise<void> 
   await db.insertInto('signatures').values(row).execute();
 }
 
-/** The account's certificates, newest first. */
-export function listSignatures(db: Db, accountId: string): Promise<SignatureRow[]> {
-  return db
+/** Newest first (index `signatures_account_issued` of migration 0006). */
+const NEWEST_FIRST: KeysetOrder<SignatureRow> = {
+  list: 'signatures',
+  columns: [
+    { column: 'issued_at', type: 'text', value: (row) => row.issued_at },
+    { column: 'serial', type: 'text', value: (row) => row.serial },
+  ],
+  direction: 'desc',
+};
+
+/** One page of the account's certificates, newest first. */
+export function pageSignatures(
+  db: Db,
+  accountId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<KeysetPage<SignatureRow>> {
+  const query = db.selectFrom('signatures').selectAll().where('account_id', '=', accountId);
+  return keysetPage(query, NEWEST_FIRST, page);
+}
+
+/** How many certificates the account was issued. */
+export async function countSignatures(db: Db, accountId: string): Promise<number> {
+  const row = await db
     .selectFrom('signatures')
-    .selectAll()
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('account_id', '=', accountId)
-    .orderBy('issued_at', 'desc')
-    .execute();
+    .executeTakeFirst();
+  return countOf(row);
 }
 
 /** One certificate by serial, if any. */

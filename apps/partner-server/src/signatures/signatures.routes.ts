@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   issueSignatureRequest,
+  listPartnerSignaturesQuery,
   revokeSignatureRequest,
+  type PartnerSignaturePage,
   type IssuedSignature,
   type SignaturePolicy,
 } from '@passerelle/contracts';
@@ -13,8 +15,8 @@ import type { PartnerContext } from '../context';
 import { requireBearer } from '../sessions/bearer';
 import {
   issueSignature,
-  listAccountSignatures,
   revokeSignature,
+  signaturePage,
   toSignatureView,
 } from './signatures.service';
 
@@ -41,9 +43,9 @@ export function registerSignaturesRoutes(app: FastifyInstance, ctx: PartnerConte
     return reply.code(201).send(body);
   });
 
-  app.get('/api/v1/signatures', async (request) => {
+  app.get('/api/v1/signatures', async (request): Promise<PartnerSignaturePage> => {
     const { account } = await requireBearer(ctx, request);
-    return { signatures: await listAccountSignatures(ctx, account) };
+    return signaturePage(ctx, account, parseInput(listPartnerSignaturesQuery, request.query));
   });
 
   app.post('/api/v1/signatures/:serial/revocation', async (request) => {

@@ -4,6 +4,7 @@ import {
   characterCount,
   forbiddenCharacterMessage,
   type IssueSignatureRequest,
+  type PartnerSignaturePage,
   type RevokeSignatureRequest,
   type Signature,
 } from '@passerelle/contracts';
@@ -16,10 +17,11 @@ import { signatureIssuedMail, signatureRevokedMail } from '../mail/messages';
 import { sendMail } from '../mail/send-mail';
 import { checkConfidentialCode } from '../subscription/subscription.service';
 import {
+  countSignatures,
   findSignature,
   insertSignature,
-  listSignatures,
   markRevoked,
+  pageSignatures,
   type SignatureRow,
 } from './signatures.repository';
 
@@ -128,13 +130,16 @@ export async function issueSignature(
   return { row, chainPem: [ctx.ca.certificatePem] };
 }
 
-/** The account's signatures, newest first. */
-export async function listAccountSignatures(
+/** One page of the account's signatures, newest first, with their count on the first page. */
+export async function signaturePage(
   ctx: PartnerContext,
   account: AccountRow,
-): Promise<Signature[]> {
+  query: { limit: number; cursor?: string | undefined },
+): Promise<PartnerSignaturePage> {
   const now = ctx.now();
-  return (await listSignatures(ctx.db, account.id)).map((row) => toSignatureView(row, now));
+  const { rows, nextCursor } = await pageSignatures(ctx.db, account.id, query);
+  const total = query.cursor === undefined ? await countSignatures(ctx.db, account.id) : null;
+  return { items: rows.map((row) => toSignatureView(row, now)), nextCursor, total };
 }
 
 /** Revokes one of the account's signatures, re-issues the CRL and tells the administrator. */

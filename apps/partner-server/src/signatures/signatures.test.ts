@@ -90,7 +90,7 @@ describe.each(await testDialects())('partner signatures and CA (%s)', (dialect) 
     ).toContain('certificate revoked');
     expect(readFileSync(join(dir, 'crl.pem'), 'utf8')).toContain('BEGIN X509 CRL');
     const list = await t.call('GET', '/api/v1/signatures', { token });
-    expect(list.json().signatures.map((s: { status: string }) => s.status)).toEqual(['revoked']);
+    expect(list.json().items.map((s: { status: string }) => s.status)).toEqual(['revoked']);
   });
 
   it('refuses a validity outside the policy, a broken CSR and a weak key, storing nothing', async () => {
@@ -193,7 +193,7 @@ describe.each(await testDialects())('partner signatures and CA (%s)', (dialect) 
       body: {},
     });
     expect(refused.statusCode).toBe(404);
-    expect((await t.call('GET', '/api/v1/signatures', { token })).json().signatures[0].status).toBe(
+    expect((await t.call('GET', '/api/v1/signatures', { token })).json().items[0].status).toBe(
       'valid',
     );
   });

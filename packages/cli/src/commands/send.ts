@@ -1,6 +1,11 @@
-import { sendingCreatedSchema, signatureListSchema } from '@passerelle/contracts';
+import {
+  MAX_SENDING_DECLARATIONS,
+  declarantSignatureSchema,
+  sendingCreatedSchema,
+} from '@passerelle/contracts';
 import type { Invocation } from '../args';
 import {
+  getByIds,
   getDossier,
   listAllDeclarations,
   listDossierDeclarations,
@@ -10,6 +15,7 @@ import { findLatestTransmissions } from '../declarations/latest-transmissions';
 import type { ExitCode } from '../exit-codes';
 import { formatSiren } from '../format/labels';
 import type { ApiClient } from '../http/api-client';
+import { readEveryPage } from '../http/read-pages';
 import type { CliIo } from '../io';
 import { readPasswordFile } from '../password/password-file';
 import { promptPassword } from '../password/prompt-password';
@@ -25,7 +31,7 @@ import { openSession } from '../session';
 type SendInvocation = Extract<Invocation, { command: 'send' }>;
 
 /** The API signs at most this many declarations per request (createSendingRequest). */
-const MAX_PER_SENDING = 1000;
+const MAX_PER_SENDING = MAX_SENDING_DECLARATIONS;
 /** Signing a full batch (one Argon2id unwrap, 1,000 CMS signatures) takes a while. */
 const SENDING_TIMEOUT_MS = 10 * 60_000;
 
@@ -41,7 +47,7 @@ export async function runSend(
 ): Promise<ExitCode> {
   const { client } = await openSession(invocation.connection, io, signal);
   const { ready, skipped } = await selectDeclarations(client, invocation);
-  const { signatures } = await client.get('/api/me/signatures', signatureListSchema);
+  const signatures = await readEveryPage(client, '/api/me/signatures', declarantSignatureSchema);
   const signature = chooseSignature(signatures, invocation.signature);
 
   // Said for a dossier only: with --all-ready the others are the whole firm's, not news.
@@ -90,8 +96,12 @@ export async function runSend(
     reporter.end();
   }
 
+  // The batches' declarations as they are now: one filtered list per batch, not the firm's.
+  const now = [];
+  for (const sendingId of sendingIds)
+    now.push(...(await listAllDeclarations(client, { sendingId })));
   const sent = pickByIds(
-    await listAllDeclarations(client),
+    now,
     ready.map((d) => d.id),
   );
   const troubled = sent.filter((d) => troubledStatuses.has(d.status)).map((d) => d.id);
@@ -107,7 +117,7 @@ export async function runSend(
 async function selectDeclarations(client: ApiClient, invocation: SendInvocation) {
   const { selection } = invocation;
   if (selection.kind === 'ids') {
-    const named = pickByIds(await listAllDeclarations(client), selection.ids);
+    const named = await getByIds(client, selection.ids);
     return selectReady(named, true, 'parmi celles indiquées');
   }
   if (selection.kind === 'dossier') {
@@ -116,5 +126,7 @@ async function selectDeclarations(client: ApiClient, invocation: SendInvocation)
     const where = `${dossier.name} (${formatSiren(dossier.siren)})`;
     return selectReady(declarations, false, `dans le dossier ${where}`);
   }
-  return selectReady(await listAllDeclarations(client), false, 'à envoyer');
+  // Only the "Prête" ones are asked for: the filter is the server's.
+  const ready = await listAllDeclarations(client, { status: 'ready' });
+  return selectReady(ready, false, 'à envoyer');
 }

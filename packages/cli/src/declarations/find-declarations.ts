@@ -2,39 +2,82 @@ import { z } from 'zod';
 import {
   declarationSummarySchema,
   dossierSchema,
+  type DeclarationStatus,
   type DeclarationSummary,
   type Dossier,
 } from '@passerelle/contracts';
 import type { DossierRef } from '../args';
-import { usageError } from '../exit-codes';
+import { ApiError, usageError } from '../exit-codes';
 import { formatSiren } from '../format/labels';
 import type { ApiClient } from '../http/api-client';
+import { readEveryPage } from '../http/read-pages';
 
-const dossierList = z.object({ dossiers: z.array(dossierSchema) });
 const dossierAnswer = z.object({ dossier: dossierSchema });
-const declarationList = z.object({ declarations: z.array(declarationSummarySchema) });
+const declarationAnswer = z.object({ declaration: declarationSummarySchema });
+
+/** What a declarations list keeps, asked of the server (the filters are SQL there). */
+export interface DeclarationFilter {
+  status?: DeclarationStatus;
+  /** The declarations one "Envoyer" batch sent. */
+  sendingId?: string;
+}
+
+const queryOf = (filter: DeclarationFilter) => {
+  const params = new URLSearchParams();
+  if (filter.status) params.set('status', filter.status);
+  if (filter.sendingId) params.set('sendingId', filter.sendingId);
+  return params.toString() ? `?${params}` : '';
+};
 
 /** The dossier of a SIREN or an id; an unknown one is an input error (exit 2). */
 export async function getDossier(client: ApiClient, ref: DossierRef): Promise<Dossier> {
   if ('id' in ref) return (await client.get(`/api/dossiers/${ref.id}`, dossierAnswer)).dossier;
-  const { dossiers } = await client.get('/api/dossiers', dossierList);
-  const dossier = dossiers.find((candidate) => candidate.siren === ref.siren);
+  // The search finds the SIREN by its digits; names holding them may come too.
+  const found = await readEveryPage(client, `/api/dossiers?q=${ref.siren}`, dossierSchema);
+  const dossier = found.find((candidate) => candidate.siren === ref.siren);
   if (!dossier) throw usageError(`Aucun dossier de SIREN ${formatSiren(ref.siren)}.`);
   return dossier;
 }
 
-/** Every declaration of a dossier. */
-export async function listDossierDeclarations(
+/** Every declaration of a dossier (that the filter keeps). */
+export function listDossierDeclarations(
   client: ApiClient,
   dossier: Dossier,
+  filter: DeclarationFilter = {},
 ): Promise<DeclarationSummary[]> {
-  return (await client.get(`/api/dossiers/${dossier.id}/declarations`, declarationList))
-    .declarations;
+  const path = `/api/dossiers/${dossier.id}/declarations${queryOf(filter)}`;
+  return readEveryPage(client, path, declarationSummarySchema);
 }
 
-/** Every declaration of the firm, with its current status. */
-export async function listAllDeclarations(client: ApiClient): Promise<DeclarationSummary[]> {
-  return (await client.get('/api/declarations', declarationList)).declarations;
+/** Every declaration of the firm (that the filter keeps), with its current status. */
+export function listAllDeclarations(
+  client: ApiClient,
+  filter: DeclarationFilter = {},
+): Promise<DeclarationSummary[]> {
+  return readEveryPage(client, `/api/declarations${queryOf(filter)}`, declarationSummarySchema);
+}
+
+/**
+ * The declarations named by id, in the order given, each asked for itself (a few requests at a
+ * time); unknown ids are an input error naming them all at once.
+ */
+export async function getByIds(
+  client: ApiClient,
+  ids: readonly string[],
+): Promise<DeclarationSummary[]> {
+  const found = new Map<string, DeclarationSummary>();
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      try {
+        found.set(id, (await client.get(`/api/declarations/${id}`, declarationAnswer)).declaration);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, ids.length) }, worker));
+  return pickByIds([...found.values()], ids);
 }
 
 /**
@@ -58,7 +101,7 @@ export function pickByIds(
 
 /**
  * What `status` lists: a dossier's declarations, the ones named by id, both filters together,
- * or every declaration of the firm.
+ * or every declaration of the firm (page after page).
  */
 export async function findDeclarations(
   client: ApiClient,
@@ -70,6 +113,5 @@ export async function findDeclarations(
     const declarations = await listDossierDeclarations(client, dossier);
     return ids.length > 0 ? pickByIds(declarations, ids) : declarations;
   }
-  const declarations = await listAllDeclarations(client);
-  return ids.length > 0 ? pickByIds(declarations, ids) : declarations;
+  return ids.length > 0 ? getByIds(client, ids) : listAllDeclarations(client);
 }

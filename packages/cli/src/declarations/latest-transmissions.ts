@@ -1,4 +1,4 @@
-import { transmissionListSchema, type Transmission } from '@passerelle/contracts';
+import { transmissionPageSchema, type Transmission } from '@passerelle/contracts';
 import type { ApiClient } from '../http/api-client';
 
 /** At most this many requests at once: enough to be quick, gentle on the server. */
@@ -9,11 +9,12 @@ export async function findLatestTransmission(
   client: ApiClient,
   declarationId: string,
 ): Promise<Transmission | undefined> {
-  const { transmissions } = await client.get(
-    `/api/declarations/${declarationId}/transmissions`,
-    transmissionListSchema,
+  // Newest first: the first item of the first page of one.
+  const page = await client.get(
+    `/api/declarations/${declarationId}/transmissions?limit=1`,
+    transmissionPageSchema,
   );
-  return transmissions[0];
+  return page.items[0];
 }
 
 /** The newest transmission of each declaration, by declaration id (a few requests at a time). */

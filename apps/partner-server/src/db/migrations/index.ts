@@ -4,6 +4,7 @@ import { migration0002 } from './0002-deposits';
 import { migration0003 } from './0003-deposit-uniqueness';
 import { migration0004 } from './0004-session-lifetimes';
 import { migration0005 } from './0005-password-resets';
+import { migration0006 } from './0006-list-indexes';
 
 /** Every migration of the partner, by name; names sort in the order they apply. */
 export const partnerMigrations: Record<string, VersionedMigration> = {
@@ -12,4 +13,5 @@ export const partnerMigrations: Record<string, VersionedMigration> = {
   '0003-deposit-uniqueness': migration0003,
   '0004-session-lifetimes': migration0004,
   '0005-password-resets': migration0005,
+  '0006-list-indexes': migration0006,
 };

@@ -1,6 +1,13 @@
-import type { Account, Deposit, Signature } from '@passerelle/contracts';
+import type {
+  Account,
+  Deposit,
+  Page,
+  PortalDashboardQuery,
+  Signature,
+} from '@passerelle/contracts';
 import { postButton, statusBox } from '../form-widgets';
 import { frenchDate, html, type Html } from '../html';
+import { countLine, sectionPager } from '../section-pager';
 import { depositsSection, type RefusalCount } from './deposits-section';
 import { signaturesSection } from './signatures-section';
 
@@ -10,12 +17,16 @@ export interface SoftwareConnection {
   createdAt: string;
 }
 
-/** The signed-in dashboard: account, subscription and code, signatures, connections, deposits. */
+/**
+ * The signed-in dashboard: account, subscription and code, then signatures, connections and
+ * deposits, each one page at a time (`query` holds each section's cursor).
+ */
 export function dashboardPage(options: {
   account: Account;
-  signatures: Signature[];
-  connections: SoftwareConnection[];
-  deposits: Deposit[];
+  query: PortalDashboardQuery;
+  signatures: Page<Signature>;
+  connections: Page<SoftwareConnection>;
+  deposits: Page<Deposit>;
   refusals: RefusalCount[];
   notice?: string | undefined;
   /** When "Envoyer un nouveau code" is available again, while a re-issue's cooldown runs. */
@@ -49,8 +60,9 @@ export function dashboardPage(options: {
       }
       ${codeButton(options.codeReissueAt)}
     </section>
-    ${signaturesSection(options.signatures)} ${connectionsSection(options.connections)}
-    ${depositsSection(options.deposits, options.refusals)}
+    ${signaturesSection(options.signatures, options.query)}
+    ${connectionsSection(options.connections, options.query)}
+    ${depositsSection(options.deposits, options.refusals, options.query)}
     ${postButton({ action: '/portail/deconnexion', label: 'Se déconnecter', secondary: true })}`;
 }
 
@@ -70,14 +82,18 @@ function codeButton(reissueAt: string | undefined): Html {
     ${button(true)}`;
 }
 
-function connectionsSection(connections: SoftwareConnection[]): Html {
+function connectionsSection(
+  connections: Page<SoftwareConnection>,
+  query: PortalDashboardQuery,
+): Html {
   return html`<section aria-labelledby="titre-connexions">
     <h2 id="titre-connexions">Connexions des logiciels</h2>
+    ${countLine(connections.total, 'logiciel connecté', 'logiciels connectés')}
     ${
-      connections.length === 0
+      connections.items.length === 0
         ? html`<p>Aucun logiciel connecté.</p>`
         : html`<ul>
-            ${connections.map((c) => {
+            ${connections.items.map((c) => {
               // Seconds keep two sign-ins of the same minute apart (the button's name is the date).
               const since = frenchDate(c.createdAt, { seconds: true });
               return html`<li>
@@ -92,5 +108,13 @@ function connectionsSection(connections: SoftwareConnection[]): Html {
             })}
           </ul>`
     }
+    ${sectionPager({
+      section: 'connexions',
+      query,
+      nextCursor: connections.nextCursor,
+      anchor: 'titre-connexions',
+      nextLabel: 'Connexions plus anciennes',
+      name: 'Pages des connexions',
+    })}
   </section>`;
 }

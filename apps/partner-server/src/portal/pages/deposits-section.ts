@@ -1,5 +1,12 @@
-import type { Deposit, DepositError, DepositStatus } from '@passerelle/contracts';
+import type {
+  Deposit,
+  DepositError,
+  DepositStatus,
+  Page,
+  PortalDashboardQuery,
+} from '@passerelle/contracts';
 import { frenchDate, html, type Html } from '../html';
+import { countLine, sectionPager } from '../section-pager';
 
 /** Each deposit status as the client space says it. */
 export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, string> = {
@@ -95,12 +102,17 @@ function refusalsNote(refusals: RefusalCount[]): Html {
   </p>`;
 }
 
-/** The account's deposits, newest first: status, errors of the returns, their downloads. */
-export function depositsSection(deposits: Deposit[], refusals: RefusalCount[]): Html {
+/** A page of the account's deposits, newest first: status, errors of the returns, downloads. */
+export function depositsSection(
+  deposits: Page<Deposit>,
+  refusals: RefusalCount[],
+  query: PortalDashboardQuery,
+): Html {
   return html`<section aria-labelledby="titre-depots">
     <h2 id="titre-depots">Dépôts</h2>
+    ${countLine(deposits.total, 'dépôt', 'dépôts')}
     ${
-      deposits.length === 0
+      deposits.items.length === 0
         ? html`<p>Aucun dépôt pour le moment.</p>`
         : html`<table>
             <thead>
@@ -113,10 +125,18 @@ export function depositsSection(deposits: Deposit[], refusals: RefusalCount[]): 
               </tr>
             </thead>
             <tbody>
-              ${deposits.map(depositRow)}
+              ${deposits.items.map(depositRow)}
             </tbody>
           </table>`
     }
+    ${sectionPager({
+      section: 'depots',
+      query,
+      nextCursor: deposits.nextCursor,
+      anchor: 'titre-depots',
+      nextLabel: 'Dépôts plus anciens',
+      name: 'Pages des dépôts',
+    })}
     ${refusalsNote(refusals)}
   </section>`;
 }

@@ -1,6 +1,7 @@
-import type { Signature } from '@passerelle/contracts';
+import type { Page, PortalDashboardQuery, Signature } from '@passerelle/contracts';
 import { postButton } from '../form-widgets';
 import { frenchDay, html, type Html } from '../html';
+import { countLine, sectionPager } from '../section-pager';
 
 const STATUS: Record<Signature['status'], string> = {
   valid: 'Valide',
@@ -8,12 +9,13 @@ const STATUS: Record<Signature['status'], string> = {
   revoked: 'Révoquée',
 };
 
-/** The account's signatures; a valid one can be revoked from its row. */
-export function signaturesSection(signatures: Signature[]): Html {
+/** A page of the account's signatures, newest first; a valid one can be revoked from its row. */
+export function signaturesSection(signatures: Page<Signature>, query: PortalDashboardQuery): Html {
   return html`<section aria-labelledby="titre-signatures">
     <h2 id="titre-signatures">Signatures</h2>
+    ${countLine(signatures.total, 'signature émise', 'signatures émises')}
     ${
-      signatures.length === 0
+      signatures.items.length === 0
         ? html`<p>Aucune signature émise.</p>`
         : html`<table>
             <thead>
@@ -26,10 +28,18 @@ export function signaturesSection(signatures: Signature[]): Html {
               </tr>
             </thead>
             <tbody>
-              ${signatures.map(signatureRow)}
+              ${signatures.items.map(signatureRow)}
             </tbody>
           </table>`
     }
+    ${sectionPager({
+      section: 'signatures',
+      query,
+      nextCursor: signatures.nextCursor,
+      anchor: 'titre-signatures',
+      nextLabel: 'Signatures plus anciennes',
+      name: 'Pages des signatures',
+    })}
   </section>`;
 }
 
