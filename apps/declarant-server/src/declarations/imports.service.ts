@@ -8,6 +8,7 @@ import type { AppContext } from '../context';
 import {
   findDossiersBySirens,
   insertExercises,
+  lockDossiers,
   listExercises,
   type DossierRow,
   type ExerciseRow,
@@ -113,6 +114,11 @@ export async function storeImported(
           ],
     );
     if (missing.length > 0) throw importRefused(missing);
+    await lockDossiers(
+      tx,
+      ctx.dialect,
+      [...dossiers.values()].map((dossier) => dossier.id),
+    );
     const existing = await listExercises(
       tx,
       [...dossiers.values()].map((dossier) => dossier.id),

@@ -70,6 +70,27 @@ export function findDossiersBySirens(db: Db, sirens: readonly string[]): Promise
     .execute();
 }
 
+/**
+ * Locks the dossiers' rows until the end of the transaction `tx`, in id order (no deadlock
+ * between two lockers), so that reading a dossier's exercises then adding one cannot race: two
+ * imports or two "Ajouter un exercice" at once see each other's exercise. On PostgreSQL a row
+ * lock; SQLite runs one write transaction at a time on its single connection, so nothing to do.
+ */
+export async function lockDossiers(
+  tx: Transaction<DeclarantDatabase>,
+  dialect: 'sqlite' | 'postgres',
+  ids: readonly string[],
+): Promise<void> {
+  if (dialect !== 'postgres' || ids.length === 0) return;
+  await tx
+    .selectFrom('dossiers')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 export function findDossier(db: Db, id: string): Promise<DossierRow | undefined> {
   return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
 }

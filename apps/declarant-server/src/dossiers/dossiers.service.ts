@@ -12,6 +12,7 @@ import {
   findOverlappingExercise,
   insertDossier,
   insertExercise,
+  lockDossiers,
   listExercises,
   pageDossiers,
   updateDossier,
@@ -138,20 +139,24 @@ export async function addExercise(
   ip: string,
 ): Promise<Dossier> {
   await requireDossier(ctx, dossierId);
-  const overlap = await findOverlappingExercise(ctx.db, dossierId, input.start, input.end);
-  if (overlap) {
-    throw new AppError(
-      'EXERCISE_OVERLAP',
-      `Cet exercice chevauche l'exercice du ${overlap.start_date} au ${overlap.end_date}.`,
-      { field: 'start' },
-    );
-  }
   const id = randomUUID();
-  await insertExercise(ctx.db, {
-    id,
-    dossier_id: dossierId,
-    start_date: input.start,
-    end_date: input.end,
+  // Check and insert under the dossier's lock: two additions at once cannot both pass the check.
+  await ctx.db.transaction().execute(async (tx) => {
+    await lockDossiers(tx, ctx.dialect, [dossierId]);
+    const overlap = await findOverlappingExercise(tx, dossierId, input.start, input.end);
+    if (overlap) {
+      throw new AppError(
+        'EXERCISE_OVERLAP',
+        `Cet exercice chevauche l'exercice du ${overlap.start_date} au ${overlap.end_date}.`,
+        { field: 'start' },
+      );
+    }
+    await insertExercise(tx, {
+      id,
+      dossier_id: dossierId,
+      start_date: input.start,
+      end_date: input.end,
+    });
   });
   await appendAuditEvent(
     ctx.db,
