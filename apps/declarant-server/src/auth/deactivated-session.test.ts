@@ -62,7 +62,7 @@ describe.each(await testDialects())('a deactivated user’s open sessions (%s)',
       expect((await t.call('GET', '/api/session', { cookie })).statusCode).toBe(401);
     }
     const audit = (await t.call('GET', '/api/audit-events', { cookie: admin })).json();
-    expect(audit.events.map((e: { action: string }) => e.action)).toContain('user.deactivated');
+    expect(audit.items.map((e: { action: string }) => e.action)).toContain('user.deactivated');
   });
 
   it('keeps only the hash, tells nothing stale after a reactivation, and forgets endings past the session’s end', async () => {

@@ -94,7 +94,7 @@ describe.each(await testDialects())('signature password limit (%s)', (dialect) =
     // The third attempt is the last allowed: it locks while it runs, and unlocks as it succeeds.
     expect((await exportWith(w.t.call, signature.id, SIGNATURE_PASSWORD)).statusCode).toBe(200);
     const list = (await w.t.call('GET', '/api/me/signatures', { cookie: w.cookie })).json();
-    expect(list.signatures[0]).toMatchObject({ status: 'valid', lockedUntil: null });
+    expect(list.items[0]).toMatchObject({ status: 'valid', lockedUntil: null });
     expect((await exportWith(w.t.call, signature.id)).json().message).toContain('encore 2 essais');
     expect(await audited('signature.locked')).toBe(0);
   });
