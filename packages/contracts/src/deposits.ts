@@ -105,6 +105,22 @@ export const depositAcceptedSchema = z.object({
 export type DepositAccepted = z.infer<typeof depositAcceptedSchema>;
 
 /**
+ * The refusals of a deposit that sending the same bytes again would meet again: the body too
+ * large, the DGFiP's checks 1–2 (in their order), and the interchange already deposited by the
+ * account. The declarant marks such a transmission "Refusée par le partenaire" at once.
+ */
+export const depositFinalRefusals = [
+  'PAYLOAD_TOO_LARGE',
+  'DEPOSIT_UNREADABLE',
+  'DEPOSIT_SEAL_INVALID',
+  'DEPOSIT_CERTIFICATE_UNKNOWN',
+  'DEPOSIT_CERTIFICATE_EXPIRED',
+  'DEPOSIT_CERTIFICATE_REVOKED',
+  'DEPOSIT_CERTIFICATE_FOREIGN',
+  'DEPOSIT_DUPLICATE',
+] as const satisfies readonly ErrorCode[];
+
+/**
  * The refusals `POST /api/v1/deposits` may answer, in the order they are checked: the caller
  * and the request, the key's earlier use, the DGFiP's checks 1–2, then the interchange already
  * deposited by the account (`DEPOSIT_DUPLICATE`, 409, whose body's `depositId` names the first
@@ -118,13 +134,7 @@ export const depositIntakeErrors = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'IDEMPOTENCY_KEY_REUSED',
-  'DEPOSIT_UNREADABLE',
-  'DEPOSIT_SEAL_INVALID',
-  'DEPOSIT_CERTIFICATE_UNKNOWN',
-  'DEPOSIT_CERTIFICATE_EXPIRED',
-  'DEPOSIT_CERTIFICATE_REVOKED',
-  'DEPOSIT_CERTIFICATE_FOREIGN',
-  'DEPOSIT_DUPLICATE',
+  ...depositFinalRefusals.filter((code) => code !== 'PAYLOAD_TOO_LARGE'),
 ] as const satisfies readonly ErrorCode[];
 
 /**

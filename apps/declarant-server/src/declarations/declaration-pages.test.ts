@@ -4,7 +4,7 @@ import { testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
 import { readAllPages } from '../test/pages';
 import { startTestApp, type TestApp } from '../test/test-app';
-import { testSiren } from '../test/test-siren';
+import { testDossier, testSiren } from '../test/test-siren';
 
 const EXAMPLE = readFixtureJson('importExample') as Record<string, unknown>;
 // Minutes, not days: the test session must stay inside its idle and absolute timeouts.
@@ -20,16 +20,7 @@ describe.each(await testDialects())('paged declaration lists (%s)', (dialect) =>
     for (let i = 0; i < 3; i += 1) {
       const created = await t.call('POST', '/api/dossiers', {
         cookie,
-        body: {
-          siren: testSiren(i),
-          name: `SOCIETE ${i}`,
-          postcode: '75002',
-          city: 'Paris',
-          category: 'BI',
-          regime: 'RS',
-          taxation: 'IS',
-          rof: 'IS1',
-        },
+        body: testDossier(testSiren(i), `SOCIETE ${i}`),
       });
       ids.push(created.json().dossier.id);
     }

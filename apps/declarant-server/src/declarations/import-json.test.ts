@@ -3,20 +3,12 @@ import { MAX_IMPORT_DECLARATIONS, MAX_JSON_IMPORT_BYTES } from '@passerelle/cont
 import { testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
 import { startTestApp, type TestApp } from '../test/test-app';
+import { testDossier } from '../test/test-siren';
 
 /** French grouping: "1 000" with the narrow no-break space U+202F. */
 const fr = (n: number) => `${Math.floor(n / 1000)}\u202f${String(n % 1000).padStart(3, '0')}`;
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
-const DOSSIER = {
-  siren: EXAMPLE.siren,
-  name: EXAMPLE.name,
-  postcode: '75002',
-  city: 'Paris',
-  category: 'BI',
-  regime: 'RS',
-  taxation: 'IS',
-  rof: 'IS1',
-};
+const DOSSIER = testDossier(EXAMPLE.siren, EXAMPLE.name);
 
 describe.each(await testDialects())('JSON import for integrators (%s)', (dialect) => {
   let t: TestApp;

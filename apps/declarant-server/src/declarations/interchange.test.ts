@@ -10,18 +10,10 @@ import {
   type Declaration,
 } from '@passerelle/tdfc';
 import { startTestApp, type TestApp } from '../test/test-app';
+import { testDossier } from '../test/test-siren';
 
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
-const DOSSIER = {
-  siren: EXAMPLE.siren,
-  name: EXAMPLE.name,
-  postcode: '75002',
-  city: 'Paris',
-  category: 'BI',
-  regime: 'RS',
-  taxation: 'IS',
-  rof: 'IS1',
-};
+const DOSSIER = testDossier(EXAMPLE.siren, EXAMPLE.name);
 const dictionary = loadDictionary('2025');
 
 function exampleFor(exercise: { start: string; end: string }, millesime: string): Declaration {

@@ -3,7 +3,7 @@ import type { Dossier } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { readAllPages } from '../test/pages';
 import { startTestApp, type TestApp } from '../test/test-app';
-import { testSiren } from '../test/test-siren';
+import { testDossier, testSiren } from '../test/test-siren';
 
 const NAMES = [
   'Boulangerie Martin',
@@ -21,16 +21,7 @@ describe.each(await testDialects())('paged dossiers (%s)', (dialect) => {
   async function create(cookie: string, name: string, index: number): Promise<string> {
     const created = await t.call('POST', '/api/dossiers', {
       cookie,
-      body: {
-        siren: testSiren(index),
-        name,
-        postcode: '75002',
-        city: 'Paris',
-        category: 'BI',
-        regime: 'RS',
-        taxation: 'IS',
-        rof: 'IS1',
-      },
+      body: testDossier(testSiren(index), name),
     });
     expect(created.statusCode, created.body).toBe(201);
     return created.json().dossier.id;

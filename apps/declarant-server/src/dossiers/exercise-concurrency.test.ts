@@ -2,18 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { atOnce, countStatuses, testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
 import { startTestApp, type TestApp } from '../test/test-app';
+import { testDossier } from '../test/test-siren';
 
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
-const DOSSIER = {
-  siren: EXAMPLE.siren,
-  name: EXAMPLE.name,
-  postcode: '75002',
-  city: 'Paris',
-  category: 'BI',
-  regime: 'RS',
-  taxation: 'IS',
-  rof: 'IS1',
-};
+const DOSSIER = testDossier(EXAMPLE.siren, EXAMPLE.name);
 
 describe.each(await testDialects())('exercises created at the same time (%s)', (dialect) => {
   let t: TestApp;

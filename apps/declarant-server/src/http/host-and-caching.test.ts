@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rawHttp, testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
 import { startTestApp, type TestApp } from '../test/test-app';
+import { testDossier } from '../test/test-siren';
 
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
 
@@ -93,16 +94,7 @@ describe.each(await testDialects())('the declarant over a real socket (%s)', (di
     const cookie = await t!.setupAdmin();
     await t!.call('POST', '/api/dossiers', {
       cookie,
-      body: {
-        siren: EXAMPLE.siren,
-        name: EXAMPLE.name,
-        postcode: '75002',
-        city: 'Paris',
-        category: 'BI',
-        regime: 'RS',
-        taxation: 'IS',
-        rof: 'IS1',
-      },
+      body: testDossier(EXAMPLE.siren, EXAMPLE.name),
     });
     const imported = await t!.call('POST', '/api/declarations/import-json', {
       cookie,

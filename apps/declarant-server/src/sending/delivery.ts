@@ -1,3 +1,4 @@
+import { depositFinalRefusals } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { withPartnerToken } from '../client-space/client-space.service';
@@ -18,16 +19,7 @@ import {
  * retrying would loop on it. "Refusée par le partenaire" shows its message naming that
  * deposit, and "Envoyer" again builds a new interchange.
  */
-const REFUSALS = new Set([
-  'DEPOSIT_UNREADABLE',
-  'DEPOSIT_SEAL_INVALID',
-  'DEPOSIT_CERTIFICATE_UNKNOWN',
-  'DEPOSIT_CERTIFICATE_EXPIRED',
-  'DEPOSIT_CERTIFICATE_REVOKED',
-  'DEPOSIT_CERTIFICATE_FOREIGN',
-  'DEPOSIT_DUPLICATE',
-  'PAYLOAD_TOO_LARGE',
-]);
+const REFUSALS: ReadonlySet<string> = new Set(depositFinalRefusals);
 
 /**
  * One delivery attempt of a claimed transmission: post the stored signed bytes under the

@@ -1,5 +1,5 @@
 import { readFixtureJson } from '@passerelle/tdfc';
-import { testSiren } from './test-siren';
+import { testDossier, testSiren } from './test-siren';
 import { deliverDue } from '../sending/delivery-worker';
 import { syncStatuses } from '../sending/status-sync';
 import { SIGNATURE_PASSWORD, startSignatureWorld, type SignatureWorld } from './signature-world';
@@ -80,16 +80,7 @@ async function importReadyDeclarations(world: SignatureWorld, sirens: string[]):
   for (const [i, siren] of sirens.entries()) {
     const dossier = await t.call('POST', '/api/dossiers', {
       cookie: world.cookie,
-      body: {
-        siren,
-        name: `SOCIETE ${i}`,
-        postcode: '75002',
-        city: 'Paris',
-        category: 'BI',
-        regime: 'RS',
-        taxation: 'IS',
-        rof: 'IS1',
-      },
+      body: testDossier(siren, `SOCIETE ${i}`),
     });
     if (dossier.statusCode !== 201) throw new Error(`dossier: ${dossier.body}`);
     bodies.push({ ...EXAMPLE, siren, name: `SOCIETE ${i}` });

@@ -1,4 +1,5 @@
 // Test data shared by the declarant's tests, the e2e tests and the benches.
+import type { DossierInput } from '@passerelle/contracts';
 
 /** The `index`-th Luhn-valid SIREN of a test series (9 digits, check digit last). */
 export function testSiren(index: number): string {
@@ -14,4 +15,26 @@ export function testSiren(index: number): string {
     if (sum % 10 === 0) return siren;
   }
   throw new Error('unreachable');
+}
+
+/**
+ * A dossier's creation body: a company taxed under the IS (BIC, régime simplifié) in Paris,
+ * named by `siren` and `name`; `overrides` changes any other field.
+ */
+export function testDossier(
+  siren: string,
+  name: string,
+  overrides: Partial<DossierInput> = {},
+): DossierInput {
+  return {
+    siren,
+    name,
+    postcode: '75002',
+    city: 'Paris',
+    category: 'BI',
+    regime: 'RS',
+    taxation: 'IS',
+    rof: 'IS1',
+    ...overrides,
+  };
 }

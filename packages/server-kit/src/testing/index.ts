@@ -3,3 +3,4 @@ export * from './inject';
 export * from './concurrency';
 export * from './raw-http';
 export * from './raw-host-request';
+export * from './indexes.repository';

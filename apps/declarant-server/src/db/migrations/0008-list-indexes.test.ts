@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '@passerelle/server-kit';
 import {
   createScratchDatabase,
+  indexesOf,
   testDialects,
   type ScratchDatabase,
 } from '@passerelle/server-kit/testing';
@@ -11,21 +12,6 @@ import { declarantMigrations } from '.';
 const BEFORE_0008 = Object.fromEntries(
   Object.entries(declarantMigrations).filter(([name]) => name < '0008'),
 );
-
-/** The index names of a table, on either engine. */
-async function indexesOf(db: Kysely<unknown>, dialect: string, table: string): Promise<string[]> {
-  const { rows } =
-    dialect === 'sqlite'
-      ? await sql<{
-          name: string;
-        }>`select name from sqlite_master where type = 'index' and tbl_name = ${table}`.execute(db)
-      : await sql<{
-          name: string;
-        }>`select indexname as name from pg_indexes where tablename = ${table} and schemaname = current_schema()`.execute(
-          db,
-        );
-  return rows.map((row) => row.name);
-}
 
 describe.each(await testDialects())('migration 0008, list indexes (%s)', (dialect) => {
   let scratch: ScratchDatabase;
