@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import {
-  refuseUploadThenContinue,
-  refuseUploadThenGetWithAgent,
+  itRefusesUploadsCleanly,
   type RawUpload,
+  type RefusedUploadCase,
 } from '@passerelle/server-kit/testing';
 import { startTestApp, type TestApp } from '../test/test-app';
 
@@ -35,7 +35,7 @@ describe('refused uploads to the declarant over a real connection', () => {
   });
   const infent = { 'content-type': 'application/edifact' };
 
-  const cases: [string, number, string, () => RawUpload][] = [
+  const cases: RefusedUploadCase[] = [
     [
       'an INFENT file refused while it streams in',
       422,
@@ -76,20 +76,5 @@ describe('refused uploads to the declarant over a real connection', () => {
     ],
   ];
 
-  it.each(cases)('%s: refusal, Connection: close, clean end', async (_, status, code, build) => {
-    const outcome = await refuseUploadThenContinue(url, build(), '/api/health');
-    expect(outcome.refusal.status, outcome.refusal.body).toBe(status);
-    expect(JSON.parse(outcome.refusal.body).code).toBe(code);
-    expect(outcome.refusal.headers.connection).toBe('close');
-    expect(outcome.next).toBe('closed');
-  });
-
-  it.each(cases)(
-    '%s: a keep-alive agent’s next request is answered',
-    async (_, status, __, build) => {
-      const { refusal, next } = await refuseUploadThenGetWithAgent(url, build(), '/api/health');
-      expect(refusal.status).toBe(status);
-      expect(next.status).toBe(200);
-    },
-  );
+  itRefusesUploadsCleanly(cases, () => url, '/api/health');
 });

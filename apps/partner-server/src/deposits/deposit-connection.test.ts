@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { MAX_DEPOSIT_BYTES } from '@passerelle/contracts';
 import {
-  refuseUploadThenContinue,
-  refuseUploadThenGetWithAgent,
+  itRefusesUploadsCleanly,
   type RawUpload,
+  type RefusedUploadCase,
 } from '@passerelle/server-kit/testing';
 import { startTestPartner, type TestPartner } from '../test/test-partner';
 import { DEPOSIT_MEDIA_TYPE } from './deposits.routes';
@@ -45,7 +45,7 @@ describe('early deposit refusals over a real connection', () => {
     };
   };
 
-  const cases: [string, number, string, () => RawUpload][] = [
+  const cases: RefusedUploadCase[] = [
     [
       'an unknown bearer token',
       401,
@@ -83,24 +83,5 @@ describe('early deposit refusals over a real connection', () => {
     ],
   ];
 
-  it.each(cases)('%s: refusal, Connection: close, clean end', async (_, status, code, build) => {
-    const outcome = await refuseUploadThenContinue(url, build(), '/api/v1/deposit-policy');
-    expect(outcome.refusal.status, outcome.refusal.body).toBe(status);
-    expect(JSON.parse(outcome.refusal.body).code).toBe(code);
-    expect(outcome.refusal.headers.connection).toBe('close');
-    expect(outcome.next).toBe('closed');
-  });
-
-  it.each(cases)(
-    '%s: a keep-alive agent’s next request is answered',
-    async (_, status, __, build) => {
-      const { refusal, next } = await refuseUploadThenGetWithAgent(
-        url,
-        build(),
-        '/api/v1/deposit-policy',
-      );
-      expect(refusal.status).toBe(status);
-      expect(next.status).toBe(200);
-    },
-  );
+  itRefusesUploadsCleanly(cases, () => url, '/api/v1/deposit-policy');
 });

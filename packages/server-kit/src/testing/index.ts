@@ -4,3 +4,4 @@ export * from './concurrency';
 export * from './raw-http';
 export * from './raw-host-request';
 export * from './indexes.repository';
+export * from './refused-uploads';
