@@ -1,13 +1,11 @@
 import './engine'; // first: installs pkijs' WebCrypto engine
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCmsContent } from './cms-content';
 import { createCmsSigner } from './cms-sign';
 import { createTestCa, createTestHolder, type TestHolder } from './cms-test-fixtures';
 import { syncCodeOf } from './testing/error-code';
-import { createOpensslFolder, type OpensslFolder } from './testing/openssl';
+import { createOpensslFolder, opensslCmsContent, type OpensslFolder } from './testing/openssl';
 
 let openssl: OpensslFolder;
 let holder: TestHolder;
@@ -22,22 +20,9 @@ describe('readCmsContent', () => {
     // Every byte value, CR/LF included: nothing may be normalised on the way.
     const content = randomBytes(50 * 1024);
     const signed = await (await createCmsSigner(holder)).sign(content, new Date());
-    openssl.write('signed.p7m', signed);
-    openssl.ok([
-      'cms',
-      '-verify',
-      '-noverify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'signed.p7m',
-      '-out',
-      'content.bin',
-    ]);
     const read = readCmsContent(signed);
     expect(read.equals(content)).toBe(true);
-    expect(read.equals(readFileSync(join(openssl.dir, 'content.bin')))).toBe(true);
+    expect(read.equals(opensslCmsContent(openssl, signed))).toBe(true);
     // A copy: zeroing the message afterwards leaves the content intact.
     signed.fill(0);
     expect(read.equals(content)).toBe(true);

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOpensslFolder } from '@passerelle/pki/testing';
+import { createOpensslFolder, opensslCmsContent } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startSendingWorld, type SendingWorld } from '../test/sending-world';
 
@@ -17,20 +15,7 @@ function unbReference(interchange: Buffer): string {
 function opensslContent(signed: Buffer): Buffer {
   const folder = createOpensslFolder();
   try {
-    folder.write('signed.p7m', signed);
-    folder.ok([
-      'cms',
-      '-verify',
-      '-noverify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'signed.p7m',
-      '-out',
-      'content.edi',
-    ]);
-    return readFileSync(join(folder.dir, 'content.edi'));
+    return opensslCmsContent(folder, signed);
   } finally {
     folder.remove();
   }

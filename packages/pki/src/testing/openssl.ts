@@ -115,3 +115,24 @@ export function issueWithOpenssl(
     privateKeyPkcs8: readFileSync(join(folder.dir, 'issued.p8')),
   };
 }
+
+/**
+ * The content of a DER CMS signed file as `openssl cms -verify -noverify -binary` outputs it
+ * (the signature is checked, the chain is not), run in `folder`.
+ */
+export function opensslCmsContent(folder: OpensslFolder, signed: Uint8Array): Buffer {
+  folder.write('signed-for-content.p7m', signed);
+  folder.ok([
+    'cms',
+    '-verify',
+    '-noverify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    'signed-for-content.p7m',
+    '-out',
+    'signed-content.bin',
+  ]);
+  return readFileSync(join(folder.dir, 'signed-content.bin'));
+}
