@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { npm, repoRoot, runOrFail, SetupError, step } from './process.mjs';
+import { npm, repoRoot, SetupError } from './process.mjs';
+import { runStep } from './steps.mjs';
 
 const lockFile = join(repoRoot, 'package-lock.json');
 const nodeModules = join(repoRoot, 'node_modules');
@@ -43,10 +44,14 @@ export async function ensureDependencies() {
   if (!existsSync(lockFile)) throw new SetupError('package-lock.json est introuvable.');
   const reason = installReason();
   if (!reason) return;
-  step(`Installation des dépendances… (${reason})`);
   // Read the lock before installing: the stamp names the lock that was installed.
   const hash = lockHash();
-  await runOrFail(...npm(['ci', '--no-audit', '--no-fund']));
+  await runStep(
+    // Measured on a 2-core machine with npm's cache empty: about 2 min, most of it downloads
+    // and better-sqlite3's native build.
+    { label: 'Installation des dépendances', expected: '≈ 1 à 3 min la première fois', reason },
+    ...npm(['ci', '--no-audit', '--no-fund']),
+  );
   writeFileSync(installStamp, `${hash}\n`);
 }
 
@@ -90,6 +95,8 @@ export async function ensureWebBuild(distDir = webDistDir) {
   if (resolve(repoRoot, distDir) !== webDistDir) return;
   const reason = webBuildReason();
   if (!reason) return;
-  step(`Construction de l’interface web… (${reason})`);
-  await runOrFail(...npm(['run', 'build', '-w', '@passerelle/declarant-web']));
+  await runStep(
+    { label: 'Construction de l’interface web', expected: '≈ 10 à 20 s', reason },
+    ...npm(['run', 'build', '-w', '@passerelle/declarant-web']),
+  );
 }
