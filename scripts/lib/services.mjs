@@ -30,6 +30,7 @@ import { isJsonLine, prepareLogFiles, ServiceLog } from './service-logs.mjs';
  *   when every service with a `ready` reader is ready, with what each returned, by `logName`
  * @property {NodeJS.WritableStream} [out] the terminal's standard output (tests give their own)
  * @property {NodeJS.WritableStream} [err] the terminal's standard error
+ * @property {AbortSignal} [signal] stops the services as Ctrl-C does (tests)
  */
 
 /** How long stopped services get to close before they are killed. */
@@ -107,6 +108,7 @@ export function runServices(services, options) {
       for (const child of running.values()) signalChild(child, 'SIGTERM');
     };
     process.on('exit', killOnExit);
+    options.signal?.addEventListener('abort', () => stopAll('SIGTERM'), { once: true });
 
     /**
      * @param {string} name
