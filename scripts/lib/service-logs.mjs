@@ -55,8 +55,11 @@ export class ServiceLog {
   /** @param {string} path */
   constructor(path) {
     this.path = path;
-    // Created 0600 whatever the umask; writes are synchronous so that a crash's last lines
-    // are on disk before the message that points to the file.
+    /**
+     * Created 0600 whatever the umask; writes are synchronous so that a crash's last lines are
+     * on disk before the message that points to the file. Undefined once closed.
+     * @type {number | undefined}
+     */
     this.fd = openSync(path, 'a', 0o600);
     /** @type {string[]} */
     this.tail = [];

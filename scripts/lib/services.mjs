@@ -76,7 +76,9 @@ export function runServices(services, options) {
     options.logDir,
     services.map((service) => service.logName),
   );
-  const logs = new Map(services.map((service, i) => [service.name, new ServiceLog(files[i])]));
+  const logs = new Map(
+    services.map((service, i) => [service.name, new ServiceLog(/** @type {string} */ (files[i]))]),
+  );
   /** @type {Record<string, Record<string, string>>} */
   const readiness = {};
   const awaited = services.filter((service) => service.ready).length;

@@ -29,6 +29,7 @@ export function startOptions(args) {
 /**
  * The declarant's banner: its address, and the setup link until the firm is created.
  * @param {string} banner
+ * @returns {Record<string, string> | undefined}
  */
 export function readDeclarantBanner(banner) {
   const url = /est prêt : (\S+)/.exec(banner)?.[1];
