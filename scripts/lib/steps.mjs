@@ -17,6 +17,7 @@ const TICK_MS = 10_000;
  * @property {string} expected its usual duration ("≈ 1 à 3 min la première fois")
  * @property {string} [reason] why it runs now
  * @property {NodeJS.WriteStream} [out] where the step lines go (process.stdout by default)
+ * @property {NodeJS.ProcessEnv} [env] the command's environment (process.env by default)
  */
 
 /**
@@ -37,7 +38,7 @@ export async function runStep(step, command, args) {
   out.write(`\n${step.label} (${step.expected}${why})…${tty ? '' : '\n'}`);
   const ticker = tty ? setInterval(() => out.write(` ${seconds()} s…`), TICK_MS) : undefined;
   try {
-    const { code, output } = await capture(command, args);
+    const { code, output } = await capture(command, args, step.env ?? process.env);
     if (code !== 0) {
       out.write(tty ? ' échec.\n' : `… échec après ${seconds()} s.\n`);
       const last = output.trimEnd().split('\n').slice(-FAILURE_LINES).join('\n');
@@ -45,7 +46,7 @@ export async function runStep(step, command, args) {
         `Échec de « ${[command, ...args].join(' ')} » (code ${code}). Ses dernières lignes :\n${last}`,
       );
     }
-    out.write(`${tty ? ' ' : ''}… fait en ${seconds()} s\n`);
+    out.write(`${tty ? ' fait' : '… fait'} en ${seconds()} s\n`);
   } finally {
     clearInterval(ticker);
   }
@@ -55,13 +56,15 @@ export async function runStep(step, command, args) {
  * Runs a command with stdout and stderr captured together (their last part).
  * @param {string} command
  * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
  * @returns {Promise<{ code: number, output: string }>}
  */
-function capture(command, args) {
+function capture(command, args, env) {
   return new Promise((resolve) => {
     let output = '';
     const child = spawn(command, args, {
       cwd: repoRoot,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: process.platform === 'win32',
     });
