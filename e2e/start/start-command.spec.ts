@@ -101,20 +101,19 @@ describe('the README start command', () => {
 
       // The JSON logs went to the files, not to the terminal: each line of each file is one
       // JSON object (the banners wrapped too), the requests above are there, the token is not.
-      await waitFor(() =>
-        readFileSync(join(logDir, 'declarant.log'), 'utf8').includes('/api/setup'),
-      );
+      // A request's log line is written just after its answer: wait for each.
+      const logOf = (name: string) => readFileSync(join(logDir, name), 'utf8');
+      await waitFor(() => logOf('declarant.log').includes('"url":"/api/setup"'));
+      await waitFor(() => logOf('partner.log').includes('"url":"/api/health"'));
       for (const name of readdirSync(logDir)) {
         const file = join(logDir, name);
         expect(statSync(file).mode & 0o777, name).toBe(0o600);
         const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
         for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
       }
-      const declarantLog = readFileSync(join(logDir, 'declarant.log'), 'utf8');
-      expect(declarantLog).toContain('"url":"/api/setup"');
+      const declarantLog = logOf('declarant.log');
       expect(declarantLog).toContain('configuration#jeton=[secret]');
       expect(declarantLog).not.toContain(link?.[1]);
-      expect(readFileSync(join(logDir, 'partner.log'), 'utf8')).toContain('"url":"/api/health"');
       expect(output.split('\n').filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
     } finally {
       child.kill('SIGINT');
