@@ -3,6 +3,13 @@
 import { runMain } from './lib/process.mjs';
 import { runServices, serviceEnv } from './lib/services.mjs';
 import { ensureDependencies, ensureWebBuild } from './lib/setup.mjs';
+import {
+  readDeclarantBanner,
+  readInboxBanner,
+  readPartnerBanner,
+  startOptions,
+  startSummary,
+} from './lib/start-output.mjs';
 
 const partnerPort = process.env.PARTNER_PORT ?? '3200';
 const inboxSmtpPort = process.env.INBOX_SMTP_PORT ?? '1025';
@@ -18,6 +25,8 @@ const inboxSmtpPort = process.env.INBOX_SMTP_PORT ?? '1025';
 const services = [
   {
     name: 'boîte mail',
+    logName: 'inbox',
+    ready: readInboxBanner,
     command: process.execPath,
     args: ['--import', 'tsx', 'apps/mail-inbox/src/main.ts'],
     // The inbox accepts mail from anyone without authentication: it stays on this machine.
@@ -31,6 +40,8 @@ const services = [
   },
   {
     name: 'partenaire EDI',
+    logName: 'partner',
+    ready: readPartnerBanner,
     command: process.execPath,
     args: ['--import', 'tsx', 'apps/partner-server/src/main.ts'],
     defaultEnv: { DATA_DIR: './var' },
@@ -44,6 +55,8 @@ const services = [
   },
   {
     name: 'déclarant',
+    logName: 'declarant',
+    ready: readDeclarantBanner,
     command: process.execPath,
     args: ['--import', 'tsx', 'apps/declarant-server/src/main.ts'],
     defaultEnv: {
@@ -56,11 +69,13 @@ const services = [
 ];
 
 runMain(async () => {
+  const options = startOptions(process.argv.slice(2));
+  if (!options) return 0; // --help
   await ensureDependencies();
   for (const service of services) {
     const distDir = serviceEnv(service).WEB_DIST_DIR;
     // An empty WEB_DIST_DIR serves the API only; another folder is the person's own build.
     if (distDir) await ensureWebBuild(distDir);
   }
-  return runServices(services);
+  return runServices(services, startSummary(services, options));
 });

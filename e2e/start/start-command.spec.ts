@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -17,7 +18,7 @@ import { freePort } from '../support/free-port';
 const root = resolve(import.meta.dirname, '../..');
 
 describe('the README start command', () => {
-  it('starts the declarant, the partner and the inbox on SQLite in DATA_DIR, prints the URLs and the setup link, stops on Ctrl-C', async () => {
+  it('starts the declarant, the partner and the inbox on SQLite in DATA_DIR, prints a summary with the URLs and the setup link, keeps the JSON logs in files, stops on Ctrl-C', async () => {
     const [port, partnerPort, inboxHttp, inboxSmtp] = [
       await freePort(),
       await freePort(),
@@ -33,7 +34,8 @@ describe('the README start command', () => {
         ...process.env,
         PORT: String(port),
         DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
+        // The default level: the servers log every request, none of it on the terminal.
+        LOG_LEVEL: 'info',
         PARTNER_PORT: String(partnerPort),
         INBOX_HTTP_PORT: String(inboxHttp),
         INBOX_SMTP_PORT: String(inboxSmtp),
@@ -44,23 +46,35 @@ describe('the README start command', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const logDir = join(dataDir, 'logs');
     try {
       await new Promise<void>((ready, fail) => {
-        const timer = setTimeout(() => fail(new Error(`no banner:\n${output}`)), 100_000);
+        const timer = setTimeout(() => fail(new Error(`no summary:\n${output}`)), 100_000);
         child.stdout.on('data', () => {
-          if (
-            /configuration#jeton=\S+/.test(output) &&
-            /portail \(espace client\)/.test(output) &&
-            /Boîte de réception locale/.test(output)
-          ) {
+          if (/PREMIÈRE CONFIGURATION[\s\S]*╝/.test(output)) {
             clearTimeout(timer);
             ready();
           }
         });
         void exited.then((code) => fail(new Error(`start exited (${code}):\n${output}`)));
       });
-      expect(output).toContain(`Passerelle (déclarant) est prêt : http://localhost:${port}`);
-      expect(output).toMatch(new RegExp(`http://localhost:${port}/configuration#jeton=[\\w-]{43}`));
+      // The summary: the three addresses, where the logs are, how to stop, and the setup link
+      // alone on its line inside the double frame.
+      expect(output).toContain('Passerelle est prêt');
+      expect(output).toMatch(
+        new RegExp(`Déclarant \\(l’application\\) +http://localhost:${port} `),
+      );
+      expect(output).toContain(`http://localhost:${partnerPort}/portail `);
+      expect(output).toContain(`http://localhost:${partnerPort}/api/v1/docs `);
+      expect(output).toMatch(new RegExp(`Boîte mail locale +http://localhost:${inboxHttp} `));
+      expect(output).toContain(
+        `Journaux (JSON) : ${logDir}/ (inbox.log, partner.log, declarant.log)`,
+      );
+      expect(output).toContain('Arrêter : Ctrl-C');
+      const link = new RegExp(
+        `║  (http://localhost:${port}/configuration#jeton=[\\w-]{43}) +║`,
+      ).exec(output);
+      expect(link, output).not.toBeNull();
 
       const page = await fetch(`http://127.0.0.1:${port}/configuration`);
       expect(page.status).toBe(200);
@@ -76,12 +90,31 @@ describe('the README start command', () => {
       });
       expect(existsSync(join(dataDir, 'partner.sqlite'))).toBe(true);
       // Data at rest: only this account can enter the folder or read its files (databases,
-      // their -wal/-shm, the master keys).
+      // their -wal/-shm, the master keys, the logs).
       expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-      const files = readdirSync(dataDir);
+      const files = readdirSync(dataDir).filter((name) => name !== 'logs');
       expect(files).toEqual(expect.arrayContaining(['declarant.sqlite-wal', 'partner-master.key']));
       for (const name of files)
         expect(statSync(join(dataDir, name)).mode & 0o777, name).toBe(0o600);
+      expect(statSync(logDir).mode & 0o777).toBe(0o700);
+      expect(readdirSync(logDir).sort()).toEqual(['declarant.log', 'inbox.log', 'partner.log']);
+
+      // The JSON logs went to the files, not to the terminal: each line of each file is one
+      // JSON object (the banners wrapped too), the requests above are there, the token is not.
+      // A request's log line is written just after its answer: wait for each.
+      const logOf = (name: string) => readFileSync(join(logDir, name), 'utf8');
+      await waitFor(() => logOf('declarant.log').includes('"url":"/api/setup"'));
+      await waitFor(() => logOf('partner.log').includes('"url":"/api/health"'));
+      for (const name of readdirSync(logDir)) {
+        const file = join(logDir, name);
+        expect(statSync(file).mode & 0o777, name).toBe(0o600);
+        const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+        for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+      }
+      const declarantLog = logOf('declarant.log');
+      expect(declarantLog).toContain('configuration#jeton=[secret]');
+      expect(declarantLog).not.toContain(link?.[1]);
+      expect(output.split('\n').filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
     } finally {
       child.kill('SIGINT');
       const code = await exited;
@@ -129,6 +162,11 @@ describe('the README start command', () => {
     const code = await new Promise<number | null>((done) => child.once('exit', done));
     try {
       expect(code, output).not.toBe(0);
+      // The failing server's own lines reach the terminal, with the path of its whole log.
+      expect(output).toContain('Ses dernières lignes :');
+      expect(output).toMatch(
+        new RegExp(`Journal complet : ${dataDir}/logs/(declarant|partner)\\.log`),
+      );
       expect(output).toContain('ne peut pas démarrer');
       expect(output).toContain(`chmod 700 ${dataDir}`);
       // Either server lists the whole folder's problems, so one round of chmod is enough.
@@ -142,3 +180,11 @@ describe('the README start command', () => {
     }
   });
 });
+
+/** Polls `check` every 50 ms for up to 5 s (a log line is written just after its answer). */
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 50) {
+    if (waited > 5000) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

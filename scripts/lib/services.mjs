@@ -1,8 +1,12 @@
 // Runs Passerelle's long-lived processes (servers, local mail inbox…) side by side, as children of
-// `npm start`: their output goes straight to the terminal, signals are forwarded once, and when
-// one of them dies the others are stopped. Node built-ins only.
+// `npm start`: their output goes to their log files (and to the terminal with `--logs`), what
+// each prints when ready is read for the summary, signals are forwarded once, and when one of
+// them dies the others are stopped and its last lines are shown. Node built-ins only.
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { repoRoot } from './process.mjs';
+import { isJsonLine, prepareLogFiles, ServiceLog } from './service-logs.mjs';
 
 /**
  * One process of the list that `npm start` runs.
@@ -12,6 +16,21 @@ import { repoRoot } from './process.mjs';
  * @property {string[]} args its arguments; relative paths are from the repository root
  * @property {Record<string, string>} [defaultEnv] variables set only when the person has not set them
  * @property {Record<string, string>} [env] variables always set (win over the person's)
+ * @property {string} logName its log file is `<logDir>/<logName>.log`
+ * @property {(banner: string) => Record<string, string> | undefined} [ready] reads what the
+ *   service printed besides its JSON logs; returns what the summary needs once it is ready
+ */
+
+/**
+ * How `runServices` reports.
+ * @typedef {object} RunOptions
+ * @property {string} logDir folder of the log files (created 0700)
+ * @property {boolean} [echoLogs] also copy every line of the services to the terminal
+ * @property {(ready: Record<string, Record<string, string>>) => void} [onReady] called once,
+ *   when every service with a `ready` reader is ready, with what each returned, by `logName`
+ * @property {NodeJS.WritableStream} [out] the terminal's standard output (tests give their own)
+ * @property {NodeJS.WritableStream} [err] the terminal's standard error
+ * @property {AbortSignal} [signal] stops the services as Ctrl-C does (tests)
  */
 
 /** How long stopped services get to close before they are killed. */
@@ -47,9 +66,22 @@ function signalChild(child, signal) {
  * script: 0 after a requested stop (SIGINT, SIGTERM, SIGHUP) that they all honoured, non-zero
  * when one of them died by itself (the others are then stopped) or had to be killed.
  * @param {Service[]} services
+ * @param {RunOptions} options
  * @returns {Promise<number>}
  */
-export function runServices(services) {
+export function runServices(services, options) {
+  const out = options.out ?? process.stdout;
+  const err = options.err ?? process.stderr;
+  const files = prepareLogFiles(
+    options.logDir,
+    services.map((service) => service.logName),
+  );
+  const logs = new Map(
+    services.map((service, i) => [service.name, new ServiceLog(/** @type {string} */ (files[i]))]),
+  );
+  /** @type {Record<string, Record<string, string>>} */
+  const readiness = {};
+  const awaited = services.filter((service) => service.ready).length;
   return new Promise((resolvePromise) => {
     /** @type {Map<string, import('node:child_process').ChildProcess>} */
     const running = new Map();
@@ -65,7 +97,7 @@ export function runServices(services) {
       for (const child of running.values()) signalChild(child, signal);
       killTimer = setTimeout(() => {
         for (const [name, child] of running) {
-          console.error(`« ${name} » ne s’est pas arrêté à temps : arrêt forcé.`);
+          err.write(`« ${name} » ne s’est pas arrêté à temps : arrêt forcé.\n`);
           signalChild(child, 'SIGKILL');
         }
       }, STOP_GRACE_MS);
@@ -78,6 +110,7 @@ export function runServices(services) {
       for (const child of running.values()) signalChild(child, 'SIGTERM');
     };
     process.on('exit', killOnExit);
+    options.signal?.addEventListener('abort', () => stopAll('SIGTERM'), { once: true });
 
     /**
      * @param {string} name
@@ -87,7 +120,8 @@ export function runServices(services) {
     const onGone = (name, how, code) => {
       if (!running.delete(name)) return;
       if (!stopping) {
-        console.error(`\nLe service « ${name} » ${how} : arrêt des autres services.`);
+        err.write(`\nLe service « ${name} » ${how} : arrêt des autres services.\n`);
+        if (!options.echoLogs) err.write(lastLines(logs.get(name)));
         exitCode = code || 1;
         stopAll('SIGTERM');
       } else if (code !== 0 && exitCode === 0) {
@@ -95,6 +129,7 @@ export function runServices(services) {
       }
       if (running.size > 0) return;
       clearTimeout(killTimer);
+      for (const log of logs.values()) log.close();
       for (const signal of forwardedSignals) process.off(signal, stopAll);
       process.off('exit', killOnExit);
       resolvePromise(exitCode);
@@ -106,16 +141,34 @@ export function runServices(services) {
         cwd: repoRoot,
         env: serviceEnv(service),
         // Servers read no input; stdin from the terminal would stop a background process group.
-        stdio: ['ignore', 'inherit', 'inherit'],
+        stdio: ['ignore', 'pipe', 'pipe'],
         detached: process.platform !== 'win32',
       });
       running.set(service.name, child);
+      const log = /** @type {ServiceLog} */ (logs.get(service.name));
+      let banner = '';
+      for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
+        const lines = createInterface({ input: child[stream], crlfDelay: Infinity });
+        lines.on('line', (line) => {
+          log.write(line, stream, child.pid);
+          if (options.echoLogs) (stream === 'stdout' ? out : err).write(`${line}\n`);
+          if (stream !== 'stdout' || isJsonLine(line) || !service.ready) return;
+          if (service.logName in readiness) return;
+          // What the service prints for people (its banner), apart from its JSON logs.
+          banner += `${line}\n`;
+          const info = service.ready(banner);
+          if (!info) return;
+          readiness[service.logName] = info;
+          if (Object.keys(readiness).length === awaited && !stopping) options.onReady?.(readiness);
+        });
+      }
       child.on('error', (error) => {
         // Also emitted when a signal cannot be delivered; only a child without pid never started.
         if (child.pid === undefined)
           onGone(service.name, `n’a pas pu démarrer (${error.message})`, 1);
       });
-      child.on('exit', (code, signal) => {
+      // 'close' rather than 'exit': its last output lines have been read (and logged) by then.
+      child.on('close', (code, signal) => {
         if (signal) {
           // Ended by the signal this script forwarded: a normal stop, unless it had to be killed.
           const forced = signal === 'SIGKILL' || !stopping;
@@ -126,4 +179,24 @@ export function runServices(services) {
       });
     }
   });
+}
+
+/**
+ * The message part that shows a dead service's last lines and where its whole log is.
+ * @param {ServiceLog | undefined} log
+ */
+function lastLines(log) {
+  if (!log) return '';
+  const shown =
+    log.tail.length > 0 ? log.tail.map((line) => `  │ ${line}`).join('\n') : '  │ (rien)';
+  return `Ses dernières lignes :\n${shown}\nJournal complet : ${log.path}\n`;
+}
+
+/**
+ * The folder of the log files for a data folder (a path relative to the repository root, as the
+ * servers read `DATA_DIR`).
+ * @param {string} dataDir
+ */
+export function logDirOf(dataDir) {
+  return resolve(repoRoot, dataDir, 'logs');
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { npm, repoRoot, runOrFail, SetupError, step } from './process.mjs';
+import { npm, repoRoot, SetupError } from './process.mjs';
+import { runStep } from './steps.mjs';
 
 const lockFile = join(repoRoot, 'package-lock.json');
 const nodeModules = join(repoRoot, 'node_modules');
@@ -43,10 +44,21 @@ export async function ensureDependencies() {
   if (!existsSync(lockFile)) throw new SetupError('package-lock.json est introuvable.');
   const reason = installReason();
   if (!reason) return;
-  step(`Installation des dépendances… (${reason})`);
   // Read the lock before installing: the stamp names the lock that was installed.
   const hash = lockHash();
-  await runOrFail(...npm(['ci', '--no-audit', '--no-fund']));
+  await runStep(
+    {
+      label: 'Installation des dépendances',
+      // Most of it is better-sqlite3 compiling SQLite when no prebuilt binary can be
+      // downloaded: about 3 min on 2 cores (issue #14), 5 min 20 s with both cores busy with
+      // other test runs.
+      expected: '≈ 2 à 5 min la première fois',
+      reason,
+      // node-gyp compiles better-sqlite3's two sources side by side instead of one by one.
+      env: { ...process.env, JOBS: process.env.JOBS ?? 'max' },
+    },
+    ...npm(['ci', '--no-audit', '--no-fund']),
+  );
   writeFileSync(installStamp, `${hash}\n`);
 }
 
@@ -90,6 +102,8 @@ export async function ensureWebBuild(distDir = webDistDir) {
   if (resolve(repoRoot, distDir) !== webDistDir) return;
   const reason = webBuildReason();
   if (!reason) return;
-  step(`Construction de l’interface web… (${reason})`);
-  await runOrFail(...npm(['run', 'build', '-w', '@passerelle/declarant-web']));
+  await runStep(
+    { label: 'Construction de l’interface web', expected: '≈ 10 à 20 s', reason },
+    ...npm(['run', 'build', '-w', '@passerelle/declarant-web']),
+  );
 }

@@ -2,7 +2,12 @@ import { readFixtureJson } from '@passerelle/tdfc';
 import { testDossier, testSiren } from './test-siren';
 import { deliverDue } from '../sending/delivery-worker';
 import { syncStatuses } from '../sending/status-sync';
-import { SIGNATURE_PASSWORD, startSignatureWorld, type SignatureWorld } from './signature-world';
+import {
+  PORTAL,
+  SIGNATURE_PASSWORD,
+  startSignatureWorld,
+  type SignatureWorld,
+} from './signature-world';
 
 /** The firm's SIRET written in every interchange (Luhn-valid). */
 export const FIRM_SIRET = '73282932000074';
@@ -31,6 +36,9 @@ export async function startSendingWorld(
     sirens?: string[];
     env?: Record<string, string>;
     partnerEnv?: Record<string, string>;
+    /** Both clocks set to the real time before the signature is made (for openssl, which checks
+     * certificates and CRLs at the real time). */
+    realClock?: boolean;
   } = {},
 ): Promise<SendingWorld> {
   const world = await startSignatureWorld(
@@ -39,6 +47,19 @@ export async function startSendingWorld(
     { DGFIP_DELAY_MS: '1000', ...options.partnerEnv },
   );
   const { t } = world;
+  if (options.realClock) {
+    t.clock.advance(Date.now() - t.clock.now().getTime());
+    world.partner.clock.advance(Date.now() - world.partner.clock.now().getTime());
+    // Months later: the sessions and the client-space connection have ended (the connection
+    // is found lost only when used: "Se déconnecter" first, then "Se connecter" again).
+    await world.signInAgain();
+    await t.call('DELETE', '/api/me/client-space', { cookie: world.cookie });
+    const connected = await t.call('POST', '/api/me/client-space', {
+      cookie: world.cookie,
+      body: PORTAL,
+    });
+    if (connected.statusCode !== 200) throw new Error(`connect: ${connected.body}`);
+  }
   const settings = await t.call('PUT', '/api/firm/settings', {
     cookie: world.adminCookie,
     body: { siret: FIRM_SIRET },
