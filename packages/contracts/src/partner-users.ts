@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { ErrorCode } from './error-codes';
-import { emailField, newPasswordFields, personNameField, withCertificateHolderName } from './fields';
+import {
+  emailField,
+  newPasswordFields,
+  personNameField,
+  withCertificateHolderName,
+} from './fields';
 import { pageOf, pageQuery } from './pages';
 
 // Personal portal users of a client account on the reference EDI partner (issue #13 item 5):
@@ -106,7 +111,13 @@ export const portalUserEndpoints = {
       'Invite une personne : un lien à usage unique (72 h) lui est envoyé par email pour choisir son mot de passe',
     request: invitePortalUserRequest,
     response: { status: 201, schema: portalUserAnswerSchema },
-    errors: [...ADMIN_ERRORS, 'VALIDATION_ERROR', 'EMAIL_TAKEN', 'USER_LIMIT_REACHED', 'RATE_LIMITED'],
+    errors: [
+      ...ADMIN_ERRORS,
+      'VALIDATION_ERROR',
+      'EMAIL_TAKEN',
+      'USER_LIMIT_REACHED',
+      'RATE_LIMITED',
+    ],
   },
   revoke: {
     method: 'post',

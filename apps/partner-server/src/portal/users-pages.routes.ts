@@ -67,7 +67,12 @@ export function registerUsersPages(app: FastifyInstance, ctx: PartnerContext) {
     const { jeton = '' } = readForm(request.query);
     try {
       const { user } = await findInvitedUser(ctx, jeton);
-      return sendPage(ctx, reply, ACCEPT, acceptInvitationPage({ token: jeton, email: user.email }));
+      return sendPage(
+        ctx,
+        reply,
+        ACCEPT,
+        acceptInvitationPage({ token: jeton, email: user.email }),
+      );
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'LINK_INVALID') throw error;
       return sendPage(ctx, reply, INVALID_LINK, errorPage(INVALID_LINK, error.message), 410);
@@ -83,7 +88,10 @@ export function registerUsersPages(app: FastifyInstance, ctx: PartnerContext) {
       return reply.redirect('/portail/connexion?message=invitation-acceptee', 303);
     } catch (error) {
       const { status, ...refusal } = formError(error, reply);
-      if (refusal.field === 'token' || (error instanceof AppError && error.code === 'LINK_INVALID')) {
+      if (
+        refusal.field === 'token' ||
+        (error instanceof AppError && error.code === 'LINK_INVALID')
+      ) {
         return sendPage(ctx, reply, INVALID_LINK, errorPage(INVALID_LINK, refusal.message), status);
       }
       const { user } = await findInvitedUser(ctx, token);

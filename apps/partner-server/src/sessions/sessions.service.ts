@@ -145,7 +145,13 @@ export async function refreshTokenSession(ctx: PartnerContext, refreshToken: str
   }
   const principal = await findPrincipal(ctx, row.account_id, row.portal_user_id);
   if (!principal) throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
-  const tokens = await issueTokens(ctx, row.account_id, row.family_id, 'api', row.family_expires_at);
+  const tokens = await issueTokens(
+    ctx,
+    row.account_id,
+    row.family_id,
+    'api',
+    row.family_expires_at,
+  );
   return { ...principal, tokens };
 }
 

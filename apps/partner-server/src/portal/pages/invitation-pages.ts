@@ -8,7 +8,11 @@ const errorOn = (error: FormError | undefined, name: string) =>
 /** "Inviter un utilisateur" (administrator): the person's address and names. */
 export function inviteUserPage(
   options: {
-    values?: { email?: string | undefined; firstName?: string | undefined; lastName?: string | undefined };
+    values?: {
+      email?: string | undefined;
+      firstName?: string | undefined;
+      lastName?: string | undefined;
+    };
     error?: FormError | undefined;
   } = {},
 ): Html {
