@@ -172,7 +172,7 @@ describe.each(await testDialects())(
       await mailbox.getByLabel('Mot de passe', { exact: true }).fill(BRUNO_PORTAL_PASSWORD);
       await mailbox.getByLabel('Confirmation du mot de passe').fill(BRUNO_PORTAL_PASSWORD);
       await mailbox.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-      await mailbox.getByText('Mot de passe enregistré : connectez-vous').waitFor();
+      await mailbox.getByText(/Mot de passe enregistré.: connectez-vous/).waitFor();
 
       // Chloé is invited and accepts the same way (through the API here: not under test).
       const adminTokens = await post(`${partner.partnerUrl}/api/v1/sessions`, PORTAL_ADMIN, 201);

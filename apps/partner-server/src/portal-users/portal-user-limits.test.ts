@@ -48,7 +48,7 @@ describe.each(await testDialects())(
       expect(countStatuses(responses)).toEqual({ 201: 20, 429: 30 });
       const limited = responses.find((r) => r.statusCode === 429)!;
       expect(limited.json().message).toMatch(
-        /^Trop d’invitations envoyées depuis une heure \(20 au plus\) : réessayez dans (\d+ minutes?|1 heure)\.$/,
+        /^Trop d’invitations envoyées depuis une heure \(20 au plus\)\u00a0: réessayez dans (\d+ minutes?|1 heure)\.$/,
       );
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect(await t.ctx.db.selectFrom('portal_users').select('id').execute()).toHaveLength(20);

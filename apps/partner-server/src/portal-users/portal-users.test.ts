@@ -114,6 +114,26 @@ describe.each(await testDialects())('personal portal users (%s)', (dialect) => {
     expect(list.json()).toMatchObject({ total: 1, nextCursor: null });
   });
 
+  it('describes its endpoints in the OpenAPI document from the contracts, errors included', async () => {
+    t = await startTestPartner(dialect);
+    const { paths } = (await t.call('GET', '/api/v1/openapi.json')).json();
+    const invite = paths['/api/v1/accounts/current/users'].post;
+    expect(invite.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['email', 'firstName', 'lastName']),
+    );
+    expect(invite.responses['409'].content['application/json'].schema.properties.code.enum).toEqual(
+      ['EMAIL_TAKEN', 'USER_LIMIT_REACHED'],
+    );
+    expect(invite.responses['403'].description).toContain('FORBIDDEN');
+    expect(paths['/api/v1/accounts/current/users'].get.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'cursor', in: 'query' })]),
+    );
+    expect(paths['/api/v1/accounts/current/users/{id}/revocation'].post.responses).toHaveProperty(
+      '409',
+    );
+    expect(paths['/api/v1/portal-invitations/use'].post.responses).toHaveProperty('410');
+  });
+
   it('makes exactly one user of 20 simultaneous acceptances of one invitation', async () => {
     const admin = await setup();
     const token = await t.invite(admin, BRUNO);
