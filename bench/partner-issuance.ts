@@ -25,12 +25,16 @@ for (const dialect of await testDialects()) {
   );
   const start = performance.now();
   for (const csrPem of csrs) {
-    await issueSignature(t.ctx, account, {
-      csrPem,
-      confidentialCode: code,
-      validityMonths: 12,
-      holder,
-    });
+    await issueSignature(
+      t.ctx,
+      { account, user: undefined },
+      {
+        csrPem,
+        confidentialCode: code,
+        validityMonths: 12,
+        holder,
+      },
+    );
   }
   const seconds = (performance.now() - start) / 1000;
   console.log(

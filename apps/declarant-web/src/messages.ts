@@ -22,6 +22,7 @@ export const messages: Record<ErrorCode, string> = {
     "Cette adresse n'est pas celle de Passerelle : ouvrez l'adresse habituelle de l'application.",
   NOT_FOUND: "L'élément demandé est introuvable.",
   EMAIL_TAKEN: 'Cette adresse email est déjà utilisée.',
+  USER_LIMIT_REACHED: 'Le nombre maximal d’utilisateurs est atteint.',
   LAST_ADMIN: 'Impossible de désactiver le dernier administrateur actif.',
   SETUP_ALREADY_DONE: 'La première configuration de Passerelle a déjà été faite.',
   SETUP_TOKEN_INVALID:

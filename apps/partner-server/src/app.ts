@@ -7,6 +7,7 @@ import type { PartnerContext } from './context';
 import { registerDepositsRoutes } from './deposits/deposits.routes';
 import { registerOpenApiRoutes } from './openapi/openapi.routes';
 import { registerPortalRoutes } from './portal/portal.routes';
+import { registerPortalUsersRoutes } from './portal-users/portal-users.routes';
 import { registerSessionsRoutes } from './sessions/sessions.routes';
 import { registerSignaturesRoutes } from './signatures/signatures.routes';
 
@@ -30,6 +31,7 @@ export async function buildPartnerApp(ctx: PartnerContext): Promise<FastifyInsta
   app.get('/api/health', async () => ({ status: 'ok' }));
   registerAccountsRoutes(app, ctx);
   registerSessionsRoutes(app, ctx);
+  registerPortalUsersRoutes(app, ctx);
   registerSignaturesRoutes(app, ctx);
   await registerDepositsRoutes(app, ctx);
   registerOpenApiRoutes(app, ctx);

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { findForbiddenCharacter } from '@passerelle/contracts';
+import {
+  findForbiddenCharacter,
+  MAX_PORTAL_INVITATIONS_PER_HOUR,
+  MAX_PORTAL_USERS_PER_ACCOUNT,
+  PORTAL_INVITATION_HOURS,
+} from '@passerelle/contracts';
 import {
   intVar,
   loadConfig,
@@ -66,6 +71,12 @@ export const partnerConfigShape = {
   PASSWORD_RESETS_PER_IP_PER_HOUR: intVar(5, 1, 10_000),
   /** Minutes a password reset link stays valid. */
   PASSWORD_RESET_LINK_MINUTES: intVar(60, 5, 24 * 60),
+  /** Personal portal users one client account may hold (invited, active or revoked). */
+  PORTAL_USERS_PER_ACCOUNT: intVar(MAX_PORTAL_USERS_PER_ACCOUNT, 1, 10_000),
+  /** Invitations of personal users one client account may send per hour. */
+  PORTAL_INVITATIONS_PER_HOUR: intVar(MAX_PORTAL_INVITATIONS_PER_HOUR, 1, 10_000),
+  /** Hours an invitation link of a personal user stays usable. */
+  PORTAL_INVITATION_HOURS: intVar(PORTAL_INVITATION_HOURS, 1, 30 * 24),
   ...signInConfigShape,
   /** Validity choices offered to the declarant, in months, comma-separated. */
   SIGNATURE_VALIDITY_MONTHS: z
@@ -121,6 +132,8 @@ export interface PartnerConfig extends ServerSettings {
     resetsPerIpPerHour: number;
     resetLinkMs: number;
   };
+  /** Personal portal users: how many per account, invitations per hour, link lifetime. */
+  portalUsers: { maxPerAccount: number; invitationsPerHour: number; invitationMs: number };
   signIn: SignInLimits;
   validityMonths: number[];
   /** Deposits: the environment, the EDI number, the simulated DGFiP's delay and poll interval. */
@@ -164,6 +177,11 @@ export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): Partner
       emailsPerAddressPerDay: raw.ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY,
       resetsPerIpPerHour: raw.PASSWORD_RESETS_PER_IP_PER_HOUR,
       resetLinkMs: raw.PASSWORD_RESET_LINK_MINUTES * minute,
+    }),
+    portalUsers: Object.freeze({
+      maxPerAccount: raw.PORTAL_USERS_PER_ACCOUNT,
+      invitationsPerHour: raw.PORTAL_INVITATIONS_PER_HOUR,
+      invitationMs: raw.PORTAL_INVITATION_HOURS * 60 * minute,
     }),
     signIn: signInLimitsFrom(raw),
     validityMonths: [...new Set(raw.SIGNATURE_VALIDITY_MONTHS.split(',').map(Number))].sort(

@@ -15,3 +15,4 @@ export * from './deposits';
 export * from './sending';
 export * from './text-characters';
 export * from './certificate-names';
+export * from './partner-users';

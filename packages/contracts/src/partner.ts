@@ -9,6 +9,7 @@ import {
   withCertificateHolderName,
 } from './fields';
 import { pageOf, pageQuery } from './pages';
+import { sessionUserSchema } from './partner-users';
 import { isValidSiret } from './siret';
 
 // Schemas of the reference EDI partner's API v1 (design §3). The declarant's PartnerClient
@@ -98,6 +99,8 @@ export const sessionTokensSchema = z.object({
   refreshToken: z.string(),
   refreshTokenExpiresAt: z.string(),
   account: accountSchema,
+  /** The personal portal user who signed in; null (or absent) for the account's administrator. */
+  user: sessionUserSchema.optional(),
 });
 export type SessionTokens = z.infer<typeof sessionTokensSchema>;
 
@@ -143,6 +146,8 @@ export const signatureSchema = z.object({
   revokedAt: z.string().nullable(),
   issuedAt: z.string(),
   certificatePem: z.string(),
+  /** The personal portal user whose connection obtained it; null for the administrator's. */
+  portalUserId: z.string().nullable().optional(),
 });
 export type Signature = z.infer<typeof signatureSchema>;
 
@@ -161,6 +166,7 @@ export const portalDashboardQuery = z.object({
   depots: pageQuery.shape.cursor,
   signatures: pageQuery.shape.cursor,
   connexions: pageQuery.shape.cursor,
+  utilisateurs: pageQuery.shape.cursor,
 });
 export type PortalDashboardQuery = z.infer<typeof portalDashboardQuery>;
 

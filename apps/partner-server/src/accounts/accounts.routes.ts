@@ -8,6 +8,7 @@ import {
 } from '@passerelle/contracts';
 import { parseInput } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
+import { assertAccountAdministrator } from '../portal-users/portal-users.service';
 import { requireBearer } from '../sessions/bearer';
 import { reissueConfidentialCode } from '../subscription/subscription.service';
 import { toAccountView } from './accounts.service';
@@ -36,13 +37,15 @@ export function registerAccountsRoutes(app: FastifyInstance, ctx: PartnerContext
   });
 
   app.post('/api/v1/accounts/current/confidential-code', async (request, reply) => {
-    const { account } = await requireBearer(ctx, request);
-    const sent = await reissueConfidentialCode(ctx, account);
+    const caller = await requireBearer(ctx, request);
+    assertAccountAdministrator(caller);
+    const sent = await reissueConfidentialCode(ctx, caller.account);
     return reply.code(201).send(sent);
   });
 
   app.post('/api/v1/accounts/current/password', async (request, reply) => {
     const caller = await requireBearer(ctx, request);
+    assertAccountAdministrator(caller);
     const input = parseInput(changeAccountPasswordRequest, request.body);
     await changeAccountPassword(ctx, caller, input, request.ip);
     return reply.code(204).send();

@@ -4,6 +4,7 @@ import { hashPassword, hashToken, newSecretToken } from '@passerelle/server-kit'
 import type { PartnerContext } from '../context';
 import { accountExistsMail, verificationMail } from '../mail/account-messages';
 import { sendMailInBackground } from '../mail/send-mail';
+import { findPortalUserByEmail } from '../portal-users/portal-users.repository';
 import {
   deleteUnverifiedAccount,
   findAccountByEmail,
@@ -82,6 +83,8 @@ async function storeRegistration(
   for (let attempt = 1; ; attempt += 1) {
     const existing = await findAccountByEmail(ctx.db, row.admin_email);
     if (existing && existing.email_verified_at !== null) return false;
+    // A personal portal user's address signs in as that user: it cannot become an account's.
+    if (await findPortalUserByEmail(ctx.db, row.admin_email)) return false;
     try {
       await ctx.db.transaction().execute(async (tx) => {
         await deleteUnverifiedAccount(tx, row.admin_email);

@@ -65,6 +65,8 @@ export interface SessionFamiliesTable {
   expires_at: string;
   revoked_at: string | null;
   revoked_reason: string | null;
+  /** The personal portal user who signed in; null for the account's administrator. */
+  portal_user_id: string | null;
 }
 
 export interface AccessTokensTable {
@@ -95,6 +97,8 @@ export interface SignaturesTable {
   issued_at: string;
   revoked_at: string | null;
   revocation_reason: string | null;
+  /** The personal portal user whose connection obtained it; null for the administrator's. */
+  portal_user_id: string | null;
 }
 
 export interface CrlsTable {
@@ -155,6 +159,38 @@ export interface DepositRefusalsTable {
   last_at: string;
 }
 
+/** A person invited by a client account's administrator, with their own password (issue #13). */
+export interface PortalUsersTable {
+  id: string;
+  account_id: string;
+  /** Lower-cased; unique among users, and never an account's administrator address. */
+  email: string;
+  first_name: string;
+  last_name: string;
+  /** Argon2id; null until the invitation is accepted. */
+  password_hash: string | null;
+  status: 'invited' | 'active' | 'revoked';
+  invited_at: string;
+  /** SHA-256 of the pending invitation link's 256-bit token; null once used or revoked. */
+  invitation_token_hash: string | null;
+  invitation_expires_at: string | null;
+  activated_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Who did what to a client account's people (invitations, acceptances, revocations). */
+export interface AuditEventsTable {
+  id: string;
+  account_id: string;
+  at: string;
+  action: 'portal_user.invited' | 'portal_user.accepted' | 'portal_user.revoked';
+  /** The portal user who acted; null for the account's administrator (or a link's holder). */
+  actor_user_id: string | null;
+  subject_user_id: string | null;
+  /** JSON object of facts (never a secret). */
+  details: string;
+}
+
 /** The whole partner schema as Kysely sees it. */
 export interface PartnerDatabase extends RateLimitTable {
   accounts: AccountsTable;
@@ -169,4 +205,6 @@ export interface PartnerDatabase extends RateLimitTable {
   crls: CrlsTable;
   deposits: DepositsTable;
   deposit_refusals: DepositRefusalsTable;
+  portal_users: PortalUsersTable;
+  audit_events: AuditEventsTable;
 }

@@ -79,3 +79,27 @@ export function passwordChangedMail(
       `${config.publicUrl}/portail/mot-de-passe-oublie${signature(config)}`,
   };
 }
+
+/**
+ * Invites a person to the client space with a one-time link to choose their password. Sent on
+ * a signed-in administrator's request, yet kept as minimal as the emails above: fixed text and
+ * the link, nothing the administrator typed (names) and no firm name.
+ */
+export function portalInvitationMail(
+  config: PartnerConfig,
+  to: string,
+  url: string,
+  hours: number,
+): OutgoingMail {
+  return {
+    to,
+    subject: `Invitation à l’espace client — ${config.partnerName}`,
+    text:
+      `Bonjour,\n\nL’administrateur d’un compte client vous invite à utiliser l’espace client ` +
+      `avec cette adresse email. Pour choisir votre mot de passe, ouvrez ce lien (valable ` +
+      `${hours} heures, une seule fois)\u00a0:\n\n${url}\n\n` +
+      `Vous pourrez ensuite connecter votre logiciel (Passerelle…) à l’espace client avec cette ` +
+      `adresse et ce mot de passe. Si vous n’attendiez pas cette invitation, ignorez ce ` +
+      `message.${signature(config)}`,
+  };
+}

@@ -28,7 +28,9 @@ import {
   subscriptionSchema,
   verifyEmailRequest,
   errorStatus,
+  portalUserEndpoints,
   type ErrorCode,
+  type PartnerEndpoint,
 } from '@passerelle/contracts';
 
 /** One operation of the API, described from the same zod schemas the server validates with. */
@@ -267,6 +269,17 @@ export const operations: Operation[] = [
     auth: false,
     response: { status: 200, contentType: 'application/pkix-crl' },
   },
+  // Personal portal users (issue #13): declared once in the contracts, with their errors.
+  ...Object.values(portalUserEndpoints).map((endpoint: PartnerEndpoint): Operation => ({
+    method: endpoint.method,
+    path: endpoint.path.replace(/:(\w+)/g, '{$1}'),
+    summary: endpoint.summary,
+    auth: endpoint.path.startsWith('/api/v1/accounts/current'),
+    ...(endpoint.request ? { request: endpoint.request } : {}),
+    ...(endpoint.query ? { query: endpoint.query } : {}),
+    response: endpoint.response,
+    errors: endpoint.errors,
+  })),
 ];
 
 /** JSON Schema of a zod schema as clients send it (input side of transforms). */

@@ -33,8 +33,8 @@ export function registerAccountPages(app: FastifyInstance, ctx: PartnerContext) 
     const form = readForm(request.body);
     try {
       const input = parseInput(createSessionRequest, form);
-      const account = await authenticateAccount(ctx, input, request.ip);
-      const { accessToken } = await openTokenSession(ctx, account, 'portal');
+      const principal = await authenticateAccount(ctx, input, request.ip);
+      const { accessToken } = await openTokenSession(ctx, principal, 'portal');
       setPortalCookie(ctx, reply, accessToken);
       return reply.redirect('/portail', 303);
     } catch (error) {

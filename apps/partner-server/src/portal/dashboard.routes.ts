@@ -9,6 +9,8 @@ import { closeTokenSession, liveConnectionPage } from '../sessions/sessions.serv
 import { findLiveFamily } from '../sessions/tokens.repository';
 import { revokeSignature, signaturePage } from '../signatures/signatures.service';
 import { nextCodeReissueAt, reissueConfidentialCode } from '../subscription/subscription.service';
+import { toSessionUser } from '../portal-users/portal-user-view';
+import { assertAccountAdministrator, portalUserPage } from '../portal-users/portal-users.service';
 import { dashboardNotice } from './notices';
 import { dashboardPage } from './pages/dashboard-page';
 import { errorPage } from './pages/error-page';
@@ -30,15 +32,21 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
       limit: PORTAL_PAGE_SIZE,
       cursor: query.signatures,
     });
-    const connections = await liveConnectionPage(ctx, caller.account.id, {
+    const connections = await liveConnectionPage(ctx, caller, {
       limit: PORTAL_PAGE_SIZE,
       cursor: query.connexions,
     });
     const { deposits, refusals } = await depositsForPortal(ctx, caller.account, query.depots);
     const notice = dashboardNotice(query, account);
     const codeReissueAt = await nextCodeReissueAt(ctx, caller.account.id);
+    // The "Utilisateurs" section is the administrator's only.
+    const users = caller.user
+      ? undefined
+      : await portalUserPage(ctx, caller, { limit: PORTAL_PAGE_SIZE, cursor: query.utilisateurs });
     const page = dashboardPage({
       account,
+      user: caller.user ? toSessionUser(caller.user) : null,
+      users,
       query,
       signatures,
       connections,
@@ -73,6 +81,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
   app.post('/portail/nouveau-code', async (request, reply) => {
     const caller = await requirePortalCaller(ctx, request, reply);
     if (!caller) return reply;
+    assertAccountAdministrator(caller);
     await reissueConfidentialCode(ctx, caller.account);
     return reply.redirect('/portail?message=code-envoye', 303);
   });
@@ -84,7 +93,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
     async (request, reply) => {
       const caller = await requirePortalCaller(ctx, request, reply);
       if (!caller) return reply;
-      await revokeSignature(ctx, caller.account, request.params.serial, { reason: 'unspecified' });
+      await revokeSignature(ctx, caller, request.params.serial, { reason: 'unspecified' });
       return reply.redirect('/portail?message=signature-revoquee', 303);
     },
   );
@@ -96,7 +105,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: PartnerContex
       if (!caller) return reply;
       // Only one of this account's own live API sessions; any other id is "not found".
       const now = ctx.now().toISOString();
-      if (!(await findLiveFamily(ctx.db, caller.account.id, 'api', now, request.params.id))) {
+      const scope = { accountId: caller.account.id, portalUserId: caller.user?.id };
+      if (!(await findLiveFamily(ctx.db, scope, 'api', now, request.params.id))) {
         const page = errorPage(
           'Connexion introuvable',
           'Cette connexion est introuvable ou déjà révoquée.',

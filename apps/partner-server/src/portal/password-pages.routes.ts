@@ -12,6 +12,7 @@ import {
   resetPassword,
 } from '../accounts/passwords.service';
 import type { PartnerContext } from '../context';
+import { assertAccountAdministrator } from '../portal-users/portal-users.service';
 import { errorPage } from './pages/error-page';
 import {
   changePasswordPage,
@@ -100,12 +101,14 @@ export function registerPasswordPages(app: FastifyInstance, ctx: PartnerContext)
   app.get('/portail/mot-de-passe', async (request, reply) => {
     const caller = await requirePortalCaller(ctx, request, reply);
     if (!caller) return reply;
+    assertAccountAdministrator(caller);
     return sendPage(ctx, reply, CHANGE, changePasswordPage({ email: caller.account.admin_email }));
   });
 
   app.post('/portail/mot-de-passe', async (request, reply) => {
     const caller = await requirePortalCaller(ctx, request, reply);
     if (!caller) return reply;
+    assertAccountAdministrator(caller);
     const form = readForm(request.body);
     try {
       const input = parseInput(changeAccountPasswordRequest, form);

@@ -24,8 +24,12 @@ export function getPage(t: TestPartner, url: string, cookie?: string) {
 }
 
 /** Test helper: signs in through the portal's form and returns the `Cookie` header to send. */
-export async function signInOnPortal(t: TestPartner, email = ACCOUNT.adminEmail): Promise<string> {
-  const response = await postForm(t, '/portail/connexion', { email, password: STRONG_PASSWORD });
+export async function signInOnPortal(
+  t: TestPartner,
+  email = ACCOUNT.adminEmail,
+  password = STRONG_PASSWORD,
+): Promise<string> {
+  const response = await postForm(t, '/portail/connexion', { email, password });
   const cookie = response.cookies.find((c) => c.name === 'partner_portal');
   if (response.statusCode !== 303 || !cookie) throw new Error(`sign in: ${response.body}`);
   return `partner_portal=${cookie.value}`;

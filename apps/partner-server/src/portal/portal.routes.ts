@@ -5,6 +5,7 @@ import { registerDashboardRoutes } from './dashboard.routes';
 import { registerPasswordPages } from './password-pages.routes';
 import { installPortalErrorHandler } from './portal-reply';
 import { PORTAL_CSS } from './style';
+import { registerUsersPages } from './users-pages.routes';
 
 /**
  * The client space (`/portail`): French, server-rendered HTML pages with plain forms and no
@@ -21,5 +22,6 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PartnerContext) 
     registerAccountPages(portal, ctx);
     registerPasswordPages(portal, ctx);
     registerDashboardRoutes(portal, ctx);
+    registerUsersPages(portal, ctx);
   });
 }

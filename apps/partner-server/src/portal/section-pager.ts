@@ -2,9 +2,9 @@ import type { PortalDashboardQuery } from '@passerelle/contracts';
 import { html, type Html } from './html';
 
 /** The dashboard's paged sections, named as in the query string. */
-export type PagedSection = 'depots' | 'signatures' | 'connexions';
+export type PagedSection = 'depots' | 'signatures' | 'connexions' | 'utilisateurs';
 
-const SECTIONS: readonly PagedSection[] = ['depots', 'signatures', 'connexions'];
+const SECTIONS: readonly PagedSection[] = ['depots', 'signatures', 'connexions', 'utilisateurs'];
 
 /** The dashboard's URL with one section moved to `cursor` (its first page when undefined). */
 function dashboardUrl(

@@ -7,6 +7,7 @@ import {
 import { parseInput } from '@passerelle/server-kit';
 import { toAccountView } from '../accounts/accounts.service';
 import type { PartnerContext } from '../context';
+import { toSessionUser } from '../portal-users/portal-user-view';
 import { requireBearer } from './bearer';
 import {
   authenticateAccount,
@@ -19,16 +20,20 @@ import {
 export function registerSessionsRoutes(app: FastifyInstance, ctx: PartnerContext) {
   app.post('/api/v1/sessions', async (request, reply) => {
     const input = parseInput(createSessionRequest, request.body);
-    const account = await authenticateAccount(ctx, input, request.ip);
-    const tokens = await openTokenSession(ctx, account, 'api');
-    const body: SessionTokens = { ...tokens, account: await toAccountView(ctx, account) };
+    const principal = await authenticateAccount(ctx, input, request.ip);
+    const tokens = await openTokenSession(ctx, principal, 'api');
+    const body: SessionTokens = {
+      ...tokens,
+      account: await toAccountView(ctx, principal.account),
+      user: toSessionUser(principal.user),
+    };
     return reply.code(201).send(body);
   });
 
   app.post('/api/v1/sessions/refresh', async (request): Promise<SessionTokens> => {
     const { refreshToken } = parseInput(refreshSessionRequest, request.body);
-    const { account, tokens } = await refreshTokenSession(ctx, refreshToken);
-    return { ...tokens, account: await toAccountView(ctx, account) };
+    const { account, user, tokens } = await refreshTokenSession(ctx, refreshToken);
+    return { ...tokens, account: await toAccountView(ctx, account), user: toSessionUser(user) };
   });
 
   app.delete('/api/v1/sessions/current', async (request, reply) => {

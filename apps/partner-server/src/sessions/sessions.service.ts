@@ -13,6 +13,11 @@ import {
   type AccountRow,
 } from '../accounts/accounts.repository';
 import { isRegistrationExpired } from '../accounts/registration-expiry';
+import {
+  findPortalUserByEmail,
+  findPortalUserById,
+  type PortalUserRow,
+} from '../portal-users/portal-users.repository';
 import type { PartnerContext } from '../context';
 import {
   countLiveFamilies,
@@ -35,9 +40,15 @@ export interface IssuedTokens {
   refreshTokenExpiresAt: string;
 }
 
-/** Who is calling, resolved from a token. */
-export interface PartnerCaller {
+/** Who signed in: the account, and the personal portal user when it was not its administrator. */
+export interface Principal {
   account: AccountRow;
+  /** Undefined for the account's administrator (the account's own email and password). */
+  user: PortalUserRow | undefined;
+}
+
+/** Who is calling, resolved from a token. */
+export interface PartnerCaller extends Principal {
   familyId: string;
 }
 
@@ -47,20 +58,25 @@ const INVALID_REFRESH = 'Session expirée ou révoquée : reconnectez-vous à l�
  * Checks the client-space email and password (same limits and timing rules as the declarant's
  * sign-in; unknown email and wrong password get the same answer) and refuses an account whose
  * address is not confirmed yet, or never was in time (only the password's holder learns which).
+ * The address is an account's administrator's or an active personal portal user's (issue #13):
+ * an invited user without a password yet, or a revoked one, reads as an unknown address.
  */
 export async function authenticateAccount(
   ctx: PartnerContext,
   input: { email: string; password: string },
   ip: string,
-): Promise<AccountRow> {
-  const account = await findAccountByEmail(ctx.db, input.email);
+): Promise<Principal> {
+  const direct = await findAccountByEmail(ctx.db, input.email);
+  const found = direct ? undefined : await findPortalUserByEmail(ctx.db, input.email);
+  const user = found?.status === 'active' ? found : undefined;
   const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
     scope: 'partner-sign-in',
     email: input.email,
     ip,
-    passwordHash: account?.password_hash,
+    passwordHash: direct?.password_hash ?? user?.password_hash ?? undefined,
     password: input.password,
   });
+  const account = direct ?? (user ? await findAccountById(ctx.db, user.account_id) : undefined);
   if (!check.ok) {
     if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
     throw new AppError('INVALID_CREDENTIALS', 'Adresse email ou mot de passe incorrect.');
@@ -77,7 +93,7 @@ export async function authenticateAccount(
       "L'adresse email de ce compte client n'est pas encore confirmée : ouvrez le lien reçu par email.",
     );
   }
-  return account;
+  return { account, user };
 }
 
 /** The earlier of two ISO-8601 UTC instants (written alike, so they compare as text). */
@@ -89,7 +105,7 @@ const earliest = (a: string, b: string) => (a < b ? a : b);
  */
 export async function openTokenSession(
   ctx: PartnerContext,
-  account: AccountRow,
+  { account, user }: Principal,
   kind: 'api' | 'portal',
 ): Promise<IssuedTokens> {
   const familyId = randomUUID();
@@ -104,6 +120,7 @@ export async function openTokenSession(
       account_id: account.id,
       created_at: now.toISOString(),
       expires_at: familyEnd,
+      portal_user_id: user?.id ?? null,
     });
   });
   return issueTokens(ctx, account.id, familyId, kind, familyEnd);
@@ -126,10 +143,16 @@ export async function refreshTokenSession(ctx: PartnerContext, refreshToken: str
     ctx.logger.warn({ familyId: row.family_id }, 'refresh token reused: session family revoked');
     throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
   }
-  const account = await findAccountById(ctx.db, row.account_id);
-  if (!account) throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
-  const tokens = await issueTokens(ctx, account.id, row.family_id, 'api', row.family_expires_at);
-  return { account, tokens };
+  const principal = await findPrincipal(ctx, row.account_id, row.portal_user_id);
+  if (!principal) throw new AppError('REFRESH_TOKEN_INVALID', INVALID_REFRESH);
+  const tokens = await issueTokens(
+    ctx,
+    row.account_id,
+    row.family_id,
+    'api',
+    row.family_expires_at,
+  );
+  return { ...principal, tokens };
 }
 
 /**
@@ -155,8 +178,8 @@ export async function resolveAccessToken(
   ) {
     throw new AppError('SESSION_EXPIRED', 'Session expirée ou révoquée.');
   }
-  const account = await findAccountById(ctx.db, row.account_id);
-  if (!account) throw new AppError('SESSION_EXPIRED', 'Session expirée ou révoquée.');
+  const principal = await findPrincipal(ctx, row.account_id, row.portal_user_id);
+  if (!principal) throw new AppError('SESSION_EXPIRED', 'Session expirée ou révoquée.');
   if (kind === 'portal') {
     const idleEnd = earliest(
       new Date(now.getTime() + ctx.config.portalSession.idleMs).toISOString(),
@@ -167,7 +190,24 @@ export async function resolveAccessToken(
       await extendAccessToken(ctx.db, tokenHash, idleEnd);
     }
   }
-  return { account, familyId: row.family_id };
+  return { ...principal, familyId: row.family_id };
+}
+
+/**
+ * The account and personal user a session family belongs to; undefined when the account is gone
+ * or the user is no longer active (a revocation racing a sign-in cannot leave a usable session).
+ */
+async function findPrincipal(
+  ctx: PartnerContext,
+  accountId: string,
+  portalUserId: string | null,
+): Promise<Principal | undefined> {
+  const account = await findAccountById(ctx.db, accountId);
+  if (!account) return undefined;
+  if (portalUserId === null) return { account, user: undefined };
+  const user = await findPortalUserById(ctx.db, portalUserId);
+  if (user?.status !== 'active' || user.account_id !== accountId) return undefined;
+  return { account, user };
 }
 
 /** Ends a session family (sign-out, or the portal's "Révoquer"). */
@@ -175,17 +215,25 @@ export async function closeTokenSession(ctx: PartnerContext, familyId: string, r
   await revokeFamily(ctx.db, familyId, ctx.now().toISOString(), reason);
 }
 
-/** One page of the account's live API sessions, newest first: the portal's "Connexions des logiciels". */
+/**
+ * One page of the live API sessions the caller may see, newest first: the portal's "Connexions
+ * des logiciels" — the whole account's for its administrator, their own for a personal user.
+ */
 export async function liveConnectionPage(
   ctx: PartnerContext,
-  accountId: string,
+  caller: Principal,
   query: { limit: number; cursor?: string | undefined },
-): Promise<Page<{ id: string; createdAt: string }>> {
+): Promise<Page<{ id: string; createdAt: string; portalUserId: string | null }>> {
   const now = ctx.now().toISOString();
-  const { rows, nextCursor } = await pageLiveFamilies(ctx.db, accountId, 'api', now, query);
+  const scope = { accountId: caller.account.id, portalUserId: caller.user?.id };
+  const { rows, nextCursor } = await pageLiveFamilies(ctx.db, scope, 'api', now, query);
   const total =
-    query.cursor === undefined ? await countLiveFamilies(ctx.db, accountId, 'api', now) : null;
-  const items = rows.map((row) => ({ id: row.id, createdAt: row.created_at }));
+    query.cursor === undefined ? await countLiveFamilies(ctx.db, scope, 'api', now) : null;
+  const items = rows.map((row) => ({
+    id: row.id,
+    createdAt: row.created_at,
+    portalUserId: row.portal_user_id,
+  }));
   return { items, nextCursor, total };
 }
 

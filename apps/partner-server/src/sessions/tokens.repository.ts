@@ -13,11 +13,12 @@ export async function insertFamily(
     account_id: string;
     created_at: string;
     expires_at: string;
+    portal_user_id?: string | null;
   },
 ) {
   await db
     .insertInto('session_families')
-    .values({ ...row, revoked_at: null, revoked_reason: null })
+    .values({ portal_user_id: null, ...row, revoked_at: null, revoked_reason: null })
     .execute();
 }
 
@@ -58,6 +59,7 @@ export function findAccessToken(db: Db, tokenHash: string) {
       'f.kind',
       'f.revoked_at',
       'f.expires_at as family_expires_at',
+      'f.portal_user_id',
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -88,6 +90,7 @@ export function findRefreshToken(db: Db, tokenHash: string) {
       't.used_at',
       'f.revoked_at',
       'f.expires_at as family_expires_at',
+      'f.portal_user_id',
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -128,11 +131,20 @@ const NEWEST_FIRST: KeysetOrder<FamilyRow> = {
   direction: 'desc',
 };
 
-/** The account's live sessions of `kind` at `now`: neither revoked nor past their end. */
-function liveFamilies(db: Db, accountId: string, kind: 'api' | 'portal', now: string) {
+/** Whose sessions: the whole account's, or one personal user's only. */
+export interface FamilyScope {
+  accountId: string;
+  portalUserId?: string | undefined;
+}
+
+/** The scope's live sessions of `kind` at `now`: neither revoked nor past their end. */
+function liveFamilies(db: Db, scope: FamilyScope, kind: 'api' | 'portal', now: string) {
   return db
     .selectFrom('session_families')
-    .where('account_id', '=', accountId)
+    .where('account_id', '=', scope.accountId)
+    .$if(scope.portalUserId !== undefined, (q) =>
+      q.where('portal_user_id', '=', scope.portalUserId ?? ''),
+    )
     .where('kind', '=', kind)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now);
@@ -141,22 +153,22 @@ function liveFamilies(db: Db, accountId: string, kind: 'api' | 'portal', now: st
 /** One page of the account's live sessions of `kind` at `now`, newest first (the portal's list). */
 export function pageLiveFamilies(
   db: Db,
-  accountId: string,
+  scope: FamilyScope,
   kind: 'api' | 'portal',
   now: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<KeysetPage<FamilyRow>> {
-  return keysetPage(liveFamilies(db, accountId, kind, now).selectAll(), NEWEST_FIRST, page);
+  return keysetPage(liveFamilies(db, scope, kind, now).selectAll(), NEWEST_FIRST, page);
 }
 
 /** How many live sessions of `kind` the account has at `now`. */
 export async function countLiveFamilies(
   db: Db,
-  accountId: string,
+  scope: FamilyScope,
   kind: 'api' | 'portal',
   now: string,
 ) {
-  const row = await liveFamilies(db, accountId, kind, now)
+  const row = await liveFamilies(db, scope, kind, now)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirst();
   return countOf(row);
@@ -165,17 +177,18 @@ export async function countLiveFamilies(
 /** One of the account's live sessions of `kind` at `now` (another account's id reads as unknown). */
 export function findLiveFamily(
   db: Db,
-  accountId: string,
+  scope: FamilyScope,
   kind: 'api' | 'portal',
   now: string,
   id: string,
 ) {
-  return liveFamilies(db, accountId, kind, now).selectAll().where('id', '=', id).executeTakeFirst();
+  return liveFamilies(db, scope, kind, now).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /**
- * Ends every live session family of the account (API and portal) but `keepFamilyId`: their
- * access tokens are deleted and their refresh tokens stop working (a password change or reset).
+ * Ends every live session family of the account's administrator (API and portal) but
+ * `keepFamilyId`: their access tokens are deleted and their refresh tokens stop working (a
+ * password change or reset). Personal portal users' sessions, under their own passwords, stay.
  */
 export async function revokeAccountFamilies(
   db: Db,
@@ -188,10 +201,20 @@ export async function revokeAccountFamilies(
     .updateTable('session_families')
     .set({ revoked_at: at, revoked_reason: reason })
     .where('account_id', '=', accountId)
+    .where('portal_user_id', 'is', null)
     .where('revoked_at', 'is', null);
   if (keepFamilyId) families = families.where('id', '!=', keepFamilyId);
   await families.execute();
-  let tokens = db.deleteFrom('access_tokens').where('account_id', '=', accountId);
+  let tokens = db
+    .deleteFrom('access_tokens')
+    .where('account_id', '=', accountId)
+    .where('family_id', 'in', (eb) =>
+      eb
+        .selectFrom('session_families')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('portal_user_id', 'is', null),
+    );
   if (keepFamilyId) tokens = tokens.where('family_id', '!=', keepFamilyId);
   await tokens.execute();
 }

@@ -32,9 +32,9 @@ export function registerSignaturesRoutes(app: FastifyInstance, ctx: PartnerConte
   }));
 
   app.post('/api/v1/signatures', async (request, reply) => {
-    const { account } = await requireBearer(ctx, request);
+    const caller = await requireBearer(ctx, request);
     const input = parseInput(issueSignatureRequest, request.body);
-    const { row, chainPem } = await issueSignature(ctx, account, input);
+    const { row, chainPem } = await issueSignature(ctx, caller, input);
     const body: IssuedSignature = {
       signature: toSignatureView(row, ctx.now()),
       certificatePem: row.certificate_pem,
@@ -49,10 +49,10 @@ export function registerSignaturesRoutes(app: FastifyInstance, ctx: PartnerConte
   });
 
   app.post('/api/v1/signatures/:serial/revocation', async (request) => {
-    const { account } = await requireBearer(ctx, request);
+    const caller = await requireBearer(ctx, request);
     const { serial } = parseInput(serialParams, request.params);
     const input = parseInput(revokeSignatureRequest, request.body ?? {});
-    return { signature: await revokeSignature(ctx, account, serial, input) };
+    return { signature: await revokeSignature(ctx, caller, serial, input) };
   });
 
   app.get('/api/v1/ca', async (_request, reply) =>

@@ -10,11 +10,12 @@ import {
 } from '@passerelle/contracts';
 import { issueCertificate, PkiError, verifyCsr } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
-import type { AccountRow } from '../accounts/accounts.repository';
 import { publishCrl } from '../ca/crl.service';
 import type { PartnerContext } from '../context';
 import { signatureIssuedMail, signatureRevokedMail } from '../mail/messages';
+import type { AccountRow } from '../accounts/accounts.repository';
 import { sendMail } from '../mail/send-mail';
+import type { Principal } from '../sessions/sessions.service';
 import { checkConfidentialCode } from '../subscription/subscription.service';
 import {
   countSignatures,
@@ -45,6 +46,7 @@ export function toSignatureView(row: SignatureRow, now: Date): Signature {
     revokedAt: row.revoked_at,
     issuedAt: row.issued_at,
     certificatePem: row.certificate_pem,
+    portalUserId: row.portal_user_id,
   };
 }
 
@@ -70,7 +72,7 @@ function checkFirmNameFitsCertificate(firmName: string): void {
  */
 export async function issueSignature(
   ctx: PartnerContext,
-  account: AccountRow,
+  { account, user }: Principal,
   input: IssueSignatureRequest,
 ): Promise<{ row: SignatureRow; chainPem: string[] }> {
   if (!ctx.config.validityMonths.includes(input.validityMonths)) {
@@ -114,6 +116,8 @@ export async function issueSignature(
     issued_at: now.toISOString(),
     revoked_at: null,
     revocation_reason: null,
+    // Recorded against the person whose connection asked for it: revoking them revokes it.
+    portal_user_id: user?.id ?? null,
   };
   await insertSignature(ctx.db, row);
   const holder = certificateHolderName(input.holder.firstName, input.holder.lastName);
@@ -142,16 +146,19 @@ export async function signaturePage(
   return { items: rows.map((row) => toSignatureView(row, now)), nextCursor, total };
 }
 
-/** Revokes one of the account's signatures, re-issues the CRL and tells the administrator. */
+/**
+ * Revokes one of the account's signatures, re-issues the CRL and tells the administrator. A
+ * personal portal user revokes only the signatures obtained through their own connection.
+ */
 export async function revokeSignature(
   ctx: PartnerContext,
-  account: AccountRow,
+  { account, user }: Principal,
   serial: string,
   input: RevokeSignatureRequest,
 ): Promise<Signature> {
   const row = await findSignature(ctx.db, serial.toLowerCase());
-  // Another account's serial gets the same answer as an unknown one.
-  if (!row || row.account_id !== account.id)
+  // Another account's serial (or, for a personal user, a colleague's) reads as unknown.
+  if (!row || row.account_id !== account.id || (user && row.portal_user_id !== user.id))
     throw new AppError('NOT_FOUND', 'Signature introuvable.');
   const at = ctx.now().toISOString();
   if (!(await markRevoked(ctx.db, row.serial, at, input.reason ?? 'unspecified'))) {

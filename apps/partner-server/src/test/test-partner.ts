@@ -39,7 +39,11 @@ export interface TestPartner {
   /** Creates the account, confirms its email from the inbox, and returns the emailed code. */
   createVerifiedAccount(overrides?: Partial<typeof ACCOUNT>): Promise<{ code: string }>;
   /** Opens an API session and returns its tokens. */
-  signIn(email?: string): Promise<IssuedTokens>;
+  signIn(email?: string, password?: string): Promise<IssuedTokens>;
+  /** The administrator (bearer `adminToken`) invites `person`; returns the emailed link's token. */
+  invite(adminToken: string, person: TestPerson): Promise<string>;
+  /** Invites `person` and accepts with {@link PERSON_PASSWORD}; returns the user's id. */
+  addPortalUser(adminToken: string, person: TestPerson): Promise<string>;
   /** One round of the simulated DGFiP at the test clock's time; how many deposits it answered. */
   runDgfip(): Promise<number>;
   /** Another instance of the partner on the same database, config, inbox and clock. */
@@ -86,6 +90,34 @@ export function verificationTokenIn(mail: ReceivedMail): string {
   if (!token) throw new Error(`no confirmation link in: ${mail.text}`);
   return token;
 }
+
+/** The token of the link in an "Invitation à l’espace client" email. */
+export function invitationTokenIn(mail: ReceivedMail): string {
+  const token = /invitation\?jeton=([\w.-]+)/.exec(mail.text)?.[1];
+  if (!token) throw new Error(`no invitation link in: ${mail.text}`);
+  return token;
+}
+
+/** A person a test invites as a personal portal user. */
+export interface TestPerson {
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** Personal users of the tests (distinct from {@link ACCOUNT}'s administrator). */
+export const BRUNO: TestPerson = {
+  email: 'bruno.martin@cabinet-exemple.fr',
+  firstName: 'Bruno',
+  lastName: 'Martin',
+};
+export const CHLOE: TestPerson = {
+  email: 'chloe.petit@cabinet-exemple.fr',
+  firstName: 'Chloé',
+  lastName: 'Petit',
+};
+/** The password the test people choose on their invitation page. */
+export const PERSON_PASSWORD = 'girafe trombone nuage violet';
 
 /** Starts a test partner; `env` overrides configuration variables. */
 export async function startTestPartner(
@@ -142,12 +174,33 @@ export async function startTestPartner(
       );
       return { code: codeIn(codeMail) };
     },
-    async signIn(email = ACCOUNT.adminEmail) {
+    async signIn(email = ACCOUNT.adminEmail, password = STRONG_PASSWORD) {
       const response = await call('POST', '/api/v1/sessions', {
-        body: { email, password: STRONG_PASSWORD },
+        body: { email, password },
       });
       if (response.statusCode !== 201) throw new Error(`sign in: ${response.body}`);
       return response.json<IssuedTokens>();
+    },
+    async invite(adminToken, person) {
+      // Earlier mail is dropped so that an earlier invitation of the person is never read.
+      inbox.clear();
+      const invited = await call('POST', '/api/v1/accounts/current/users', {
+        token: adminToken,
+        body: person,
+      });
+      if (invited.statusCode !== 201) throw new Error(`invite: ${invited.body}`);
+      const mail = await inbox.waitForMail(
+        (m) => m.to.includes(person.email) && /Invitation/.test(m.subject),
+      );
+      return invitationTokenIn(mail);
+    },
+    async addPortalUser(adminToken, person) {
+      const token = await partner.invite(adminToken, person);
+      const accepted = await call('POST', '/api/v1/portal-invitations/use', {
+        body: { token, password: PERSON_PASSWORD, passwordConfirmation: PERSON_PASSWORD },
+      });
+      if (accepted.statusCode !== 201) throw new Error(`accept: ${accepted.body}`);
+      return accepted.json<{ user: { id: string } }>().user.id;
     },
     runDgfip() {
       return runDgfipRound(opened.ctx);

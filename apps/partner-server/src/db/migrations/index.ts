@@ -5,6 +5,7 @@ import { migration0003 } from './0003-deposit-uniqueness';
 import { migration0004 } from './0004-session-lifetimes';
 import { migration0005 } from './0005-password-resets';
 import { migration0006 } from './0006-list-indexes';
+import { migration0007 } from './0007-portal-users';
 
 /** Every migration of the partner, by name; names sort in the order they apply. */
 export const partnerMigrations: Record<string, VersionedMigration> = {
@@ -14,4 +15,5 @@ export const partnerMigrations: Record<string, VersionedMigration> = {
   '0004-session-lifetimes': migration0004,
   '0005-password-resets': migration0005,
   '0006-list-indexes': migration0006,
+  '0007-portal-users': migration0007,
 };

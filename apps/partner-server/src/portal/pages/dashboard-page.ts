@@ -3,6 +3,8 @@ import type {
   Deposit,
   Page,
   PortalDashboardQuery,
+  PortalUser,
+  SessionUser,
   Signature,
 } from '@passerelle/contracts';
 import { postButton, statusBox } from '../form-widgets';
@@ -10,6 +12,7 @@ import { frenchDate, html, type Html } from '../html';
 import { countLine, sectionPager } from '../section-pager';
 import { depositsSection, type RefusalCount } from './deposits-section';
 import { signaturesSection } from './signatures-section';
+import { usersSection } from './users-section';
 
 /** A live API session of the account (one sign-in of a software and its token rotations). */
 export interface SoftwareConnection {
@@ -23,6 +26,10 @@ export interface SoftwareConnection {
  */
 export function dashboardPage(options: {
   account: Account;
+  /** The personal portal user signed in; null for the account's administrator. */
+  user: SessionUser;
+  /** The administrator's "Utilisateurs" page; undefined for a personal user. */
+  users?: Page<PortalUser> | undefined;
   query: PortalDashboardQuery;
   signatures: Page<Signature>;
   connections: Page<SoftwareConnection>;
@@ -32,7 +39,7 @@ export function dashboardPage(options: {
   /** When "Envoyer un nouveau code" is available again, while a re-issue's cooldown runs. */
   codeReissueAt?: string | undefined;
 }): Html {
-  const { account } = options;
+  const { account, user } = options;
   const sub = account.subscription;
   return html`<h1>Espace client — ${account.firmName}</h1>
     ${statusBox(options.notice)}
@@ -45,8 +52,14 @@ export function dashboardPage(options: {
         <dd>${account.siret}</dd>
         <dt>Administrateur</dt>
         <dd>${account.adminFirstName} ${account.adminLastName} (${account.adminEmail})</dd>
+        ${
+          user
+            ? html`<dt>Connecté en tant que</dt>
+                <dd>${user.firstName} ${user.lastName} (${user.email})</dd>`
+            : ''
+        }
       </dl>
-      <p><a href="/portail/mot-de-passe">Changer le mot de passe</a></p>
+      ${user ? '' : html`<p><a href="/portail/mot-de-passe">Changer le mot de passe</a></p>`}
     </section>
     <section aria-labelledby="titre-abonnement">
       <h2 id="titre-abonnement">Abonnement EDI-TDFC</h2>
@@ -58,9 +71,10 @@ export function dashboardPage(options: {
             </p>`
           : ''
       }
-      ${codeButton(options.codeReissueAt)}
+      ${user ? '' : codeButton(options.codeReissueAt)}
     </section>
-    ${signaturesSection(options.signatures, options.query)}
+    ${options.users ? usersSection(options.users, options.query) : ''}
+    ${signaturesSection(options.signatures, options.query, user?.id)}
     ${connectionsSection(options.connections, options.query)}
     ${depositsSection(options.deposits, options.refusals, options.query)}
     ${postButton({ action: '/portail/deconnexion', label: 'Se déconnecter', secondary: true })}`;

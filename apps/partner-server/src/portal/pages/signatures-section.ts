@@ -9,8 +9,17 @@ const STATUS: Record<Signature['status'], string> = {
   revoked: 'Révoquée',
 };
 
-/** A page of the account's signatures, newest first; a valid one can be revoked from its row. */
-export function signaturesSection(signatures: Page<Signature>, query: PortalDashboardQuery): Html {
+/**
+ * A page of the account's signatures, newest first; a valid one can be revoked from its row (by
+ * a personal user, only the ones obtained through their own connection).
+ */
+export function signaturesSection(
+  signatures: Page<Signature>,
+  query: PortalDashboardQuery,
+  portalUserId?: string,
+): Html {
+  const signatureRow = (signature: Signature) =>
+    row(signature, !portalUserId || signature.portalUserId === portalUserId);
   return html`<section aria-labelledby="titre-signatures">
     <h2 id="titre-signatures">Signatures</h2>
     ${countLine(signatures.total, 'signature émise', 'signatures émises')}
@@ -43,7 +52,7 @@ export function signaturesSection(signatures: Page<Signature>, query: PortalDash
   </section>`;
 }
 
-function signatureRow(signature: Signature): Html {
+function row(signature: Signature, revocable: boolean): Html {
   const holder = `${signature.holder.firstName} ${signature.holder.lastName}`;
   return html`<tr>
     <td>${holder}<br /><small>${signature.holder.email}</small></td>
@@ -52,7 +61,7 @@ function signatureRow(signature: Signature): Html {
     <td>${STATUS[signature.status]}</td>
     <td>
       ${
-        signature.status === 'valid'
+        signature.status === 'valid' && revocable
           ? postButton({
               action: `/portail/signatures/${encodeURIComponent(signature.serial)}/revocation`,
               label: 'Révoquer',

@@ -1,0 +1,76 @@
+import type { Page, PortalDashboardQuery, PortalUser } from '@passerelle/contracts';
+import { postButton } from '../form-widgets';
+import { frenchDate, html, type Html } from '../html';
+import { countLine, sectionPager } from '../section-pager';
+
+const STATUS: Record<PortalUser['status'], string> = {
+  invited: 'Invité',
+  active: 'Actif',
+  revoked: 'Révoqué',
+};
+
+/**
+ * The administrator's "Utilisateurs": the account's personal users, a page at a time by
+ * address, each with its status and "Révoquer"; "Inviter un utilisateur" opens the form.
+ */
+export function usersSection(users: Page<PortalUser>, query: PortalDashboardQuery): Html {
+  return html`<section aria-labelledby="titre-utilisateurs">
+    <h2 id="titre-utilisateurs">Utilisateurs</h2>
+    <p>
+      Chaque personne invitée choisit son propre mot de passe, se connecte à l’espace client et y
+      connecte son logiciel. La révoquer ferme ses sessions et révoque ses signatures.
+    </p>
+    <p><a href="/portail/utilisateurs/inviter">Inviter un utilisateur</a></p>
+    ${countLine(users.total, 'utilisateur', 'utilisateurs')}
+    ${
+      users.items.length === 0
+        ? html`<p>Aucun utilisateur invité.</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">Nom</th>
+                <th scope="col">Adresse email</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${users.items.map(userRow)}
+            </tbody>
+          </table>`
+    }
+    ${sectionPager({
+      section: 'utilisateurs',
+      query,
+      nextCursor: users.nextCursor,
+      anchor: 'titre-utilisateurs',
+      nextLabel: 'Utilisateurs suivants',
+      name: 'Pages des utilisateurs',
+    })}
+  </section>`;
+}
+
+function userRow(user: PortalUser): Html {
+  const name = `${user.firstName} ${user.lastName}`;
+  const status =
+    user.status === 'invited' && user.invitationExpiresAt
+      ? `${STATUS.invited} (lien valable jusqu’au ${frenchDate(user.invitationExpiresAt)})`
+      : STATUS[user.status];
+  return html`<tr>
+    <td>${name}</td>
+    <td>${user.email}</td>
+    <td>${status}</td>
+    <td>
+      ${
+        user.status === 'revoked'
+          ? ''
+          : postButton({
+              action: `/portail/utilisateurs/${encodeURIComponent(user.id)}/revocation`,
+              label: 'Révoquer',
+              ariaLabel: `Révoquer l’accès de ${name}`,
+              secondary: true,
+            })
+      }
+    </td>
+  </tr>`;
+}
