@@ -59,7 +59,7 @@ describe('the README start command', () => {
         });
         void exited.then((code) => fail(new Error(`start exited (${code}):\n${output}`)));
       });
-      expect(output).toContain(`Passerelle (déclarant) est prêt : http://localhost:${port}`);
+      expect(output).toContain(`Passerelle (déclarant) est prêt : http://localhost:${port}`);
       expect(output).toMatch(new RegExp(`http://localhost:${port}/configuration#jeton=[\\w-]{43}`));
 
       const page = await fetch(`http://127.0.0.1:${port}/configuration`);

@@ -75,7 +75,7 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     try {
       await hostile.send({
         to: 'alice@cabinet.fr',
-        subject: '<script>alert("objet")</script> & « Confirmez »',
+        subject: '<script>alert("objet")</script> & « Confirmez »',
         text:
           'Ouvrez http://localhost:3200/portail/verifier-email?jeton=abc&x=1. Puis\n' +
           '<b>gras</b> javascript:alert(1) http://a.test/"><script>alert(2)</script>',
@@ -87,7 +87,7 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     const list = await (await get('/')).text();
     expect(list).not.toMatch(/<script|<img/);
     expect(list).toContain(
-      '&lt;script&gt;alert(&quot;objet&quot;)&lt;/script&gt; &amp; « Confirmez »',
+      '&lt;script&gt;alert(&quot;objet&quot;)&lt;/script&gt; &amp; « Confirmez »',
     );
     expect(list).toContain('&lt;img src=x onerror=alert(1)&gt; &lt;evil@exemple.test&gt;');
 
