@@ -52,7 +52,11 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const list = await page.text();
     expect(list).toContain('<h1>Boîte de réception locale</h1>');
-    expect(list).toContain('<meta http-equiv="refresh" content="5">');
+    // No timed reload under the reader (WCAG 2.2.1): a script reloads when the messages change.
+    expect(list).not.toContain('http-equiv="refresh"');
+    expect(list).toContain('<script src="/refresh.js" defer></script>');
+    expect(list).toContain(`data-messages="${messages.map((m) => m.id).join(',')}"`);
+    expect((await get('/refresh.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(list).toContain('gardés en mémoire seulement (les 500 plus récents)');
     expect(list.indexOf('Confirmez votre adresse')).toBeLessThan(list.indexOf('Premier'));
 
@@ -84,7 +88,9 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     } finally {
       hostile.close();
     }
-    const list = await (await get('/')).text();
+    const listed = await get('/');
+    expect(listed.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const list = (await listed.text()).replace('<script src="/refresh.js" defer></script>', '');
     expect(list).not.toMatch(/<script|<img/);
     expect(list).toContain(
       '&lt;script&gt;alert(&quot;objet&quot;)&lt;/script&gt; &amp; « Confirmez »',
