@@ -55,7 +55,10 @@ export function Dialog({
     (node.querySelector<HTMLElement>('[data-autofocus]') ?? node).focus();
     return () => {
       if (node.open) node.close();
+      // The opener may be gone with the dialog ("Ajouter les identifiants…" once connected):
+      // the page's heading then keeps the focus where the reading goes on, not on <body>.
       if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>('main h1')?.focus();
     };
   }, [opener]);
 
