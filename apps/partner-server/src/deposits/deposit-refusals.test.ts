@@ -13,7 +13,7 @@ import {
 } from './deposit-test-support';
 
 const DAY = 86_400_000;
-const READABILITY = /^Contrôle de lisibilité : /;
+const READABILITY = /^Contrôle de lisibilité\u00a0: /;
 const SEALING = /^Contrôle de sécurisation\u00a0: /;
 
 describe.each(await testDialects())('deposit refusals, checks 1–2 in order (%s)', (dialect) => {

@@ -31,7 +31,10 @@ export async function signInOnPortal(t: TestPartner, email = ACCOUNT.adminEmail)
   return `partner_portal=${cookie.value}`;
 }
 
-/** Test helper: the text a person reads on a page (tags dropped, entities decoded, spaces joined). */
+/**
+ * Test helper: the text a person reads on a page (tags dropped, entities decoded, spaces joined;
+ * the non-breaking spaces of French typography kept as such).
+ */
 export function pageText(body: string): string {
   return body
     .replace(/<[^>]*>/g, ' ')
@@ -40,5 +43,5 @@ export function pageText(body: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+    .replace(/[^\S\u00a0]+/g, ' ');
 }
