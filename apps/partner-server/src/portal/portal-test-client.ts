@@ -43,5 +43,7 @@ export function pageText(body: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/[^\S\u00a0]+/g, ' ');
+    .replace(/[^\S\u00a0]+/g, ' ')
+    // A tag just before a non-breaking space (`</strong>\u00a0:`) left an ordinary one beside it.
+    .replace(/ ?\u00a0 ?/g, '\u00a0');
 }
