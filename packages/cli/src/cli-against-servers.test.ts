@@ -163,7 +163,9 @@ describe('passerelle against the real servers', { timeout: 180_000 }, () => {
     expect(run.code).toBe(0);
     // Not a terminal: plain progress lines, the last one complete.
     expect(run.stderr).not.toContain('\u001b[');
-    expect(run.stderr).toMatch(/Envoi\u00a0: 1\/1 terminée \(100\u00a0%\) · 1 transmise · 1 acceptée\n/);
+    expect(run.stderr).toMatch(
+      /Envoi\u00a0: 1\/1 terminée \(100\u00a0%\) · 1 transmise · 1 acceptée\n/,
+    );
     expect(run.stdout).toMatch(
       new RegExp(`^${id}\\s+SOCIETE 0 \\(\\d{3} \\d{3} \\d{3}\\)\\s+31/12/2024\\s+Acceptée$`, 'm'),
     );

@@ -47,9 +47,7 @@ describe.each(await testDialects())('portal: the account’s deposits (%s)', (di
     expect(text).toContain('Rejet partiel');
     expect(text).toContain('Rejet syntaxique (CONTRL)');
     // The partial rejection's line, readable: severity, then the DGFiP's French message.
-    expect(text).toMatch(
-      /Rejet\u00a0: Formulaire 2033-A, case AA \([^)]+\) : montant négatif/,
-    );
+    expect(text).toMatch(/Rejet\u00a0: Formulaire 2033-A, case AA \([^)]+\) : montant négatif/);
     expect(text).toContain('1 erreur dont 1 rejet'); // the CONTRL's
     expect(page.body).toContain(`/portail/depots/${ids[0]}/cr`);
     expect(page.body).not.toContain(`/portail/depots/${ids[0]}/contrl`);

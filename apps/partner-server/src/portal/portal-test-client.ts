@@ -36,14 +36,16 @@ export async function signInOnPortal(t: TestPartner, email = ACCOUNT.adminEmail)
  * the non-breaking spaces of French typography kept as such).
  */
 export function pageText(body: string): string {
-  return body
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/[^\S\u00a0]+/g, ' ')
-    // A tag just before a non-breaking space (`</strong>\u00a0:`) left an ordinary one beside it.
-    .replace(/ ?\u00a0 ?/g, '\u00a0');
+  return (
+    body
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/[^\S\u00a0]+/g, ' ')
+      // A tag just before a non-breaking space (`</strong>\u00a0:`) left an ordinary one beside it.
+      .replace(/ ?\u00a0 ?/g, '\u00a0')
+  );
 }
