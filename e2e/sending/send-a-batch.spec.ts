@@ -408,7 +408,7 @@ describe.each(await testDialects())(
       expect(cells[0]).toBe('2033-B');
       expect(cells[1]).toBe('BC');
       expect(cells[2]).toBe('Production vendue de services');
-      expect(cells[3]).toContain('n’admet pas de montant négatif');
+      expect(cells[3]).toContain("n'admet pas de montant négatif");
       expect(cells[4]).toBe('Rejet');
       await tracking.getByRole('button', { name: 'Compte rendu' }).waitFor();
       expect(await tracking.getByRole('button', { name: 'CONTRL' }).count()).toBe(0);
