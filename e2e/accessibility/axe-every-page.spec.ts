@@ -11,6 +11,7 @@ import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner
 import { seedUser } from '../support/seed-declarant';
 import { ADMIN, SIGNATURE_PASSWORD, seedSendingFirm } from '../support/sending-firm';
 import { signInToPasserelle } from '../support/sign-in';
+import { testSiren } from '../../apps/declarant-server/src/test/test-siren';
 
 const BRUNO = {
   firstName: 'Bruno',
@@ -74,6 +75,24 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
       partnerUrl: partner.partnerUrl,
       inboxUrl: partner.inboxUrl,
       count: 2,
+    });
+    const { dossier: draftDossier } = await firm.session.ok<{ dossier: { id: string } }>(
+      'POST',
+      '/api/dossiers',
+      {
+        siren: testSiren(50),
+        name: 'LES LILAS',
+        postcode: '75002',
+        city: 'Paris',
+        category: 'BI',
+        regime: 'RS',
+        taxation: 'IS',
+        rof: 'IS1',
+      },
+    );
+    await firm.session.ok('POST', `/api/dossiers/${draftDossier.id}/exercises`, {
+      start: '2024-01-01',
+      end: '2024-12-31',
     });
     const adminCookie = await signInCookie(declarant.url);
     await seedUser(declarant.url, adminCookie, BRUNO);
@@ -191,6 +210,15 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
     await audit(app, 'volet ajouter un exercice');
     await app.keyboard.press('Escape');
 
+    // A new declaration in the editor: a draft with its anomalies.
+    await app.goto(`${declarant.url}/dossiers/${draftDossier.id}`);
+    await app.getByRole('button', { name: 'Nouvelle déclaration' }).click();
+    await app.getByRole('heading', { name: 'Erreurs (7)' }).waitFor();
+    await audit(app, 'éditeur, brouillon et anomalies');
+    await app.goto(`${declarant.url}/dossiers`);
+    await app.getByRole('link', { name: 'SOCIETE 0' }).click();
+    await app.getByRole('heading', { name: 'SOCIETE 0', level: 1 }).waitFor();
+
     // A declaration before sending, its table.
     await app
       .getByRole('link', { name: /^du \d/ })
@@ -228,8 +256,10 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
       .waitFor({ timeout: 60_000 });
     await audit(app, 'envoi terminé');
     await app
-      .getByRole('link', { name: /^du \d/ })
+      .getByRole('row')
+      .filter({ hasText: 'Acceptée' })
       .first()
+      .getByRole('link', { name: /^du \d/ })
       .click();
     const tracking = app.getByRole('region', { name: 'Suivi des envois' });
     await tracking.getByText('Acceptée', { exact: true }).first().waitFor();
