@@ -16,6 +16,12 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
+      // French typography (issue #14): U+00A0 before : ; ? ! » is written as such in the text
+      // people read (strings, templates, JSX text); it stays forbidden in code and comments.
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipJSXText: true, skipRegExps: true },
+      ],
       'no-console': 'off',
     },
   },

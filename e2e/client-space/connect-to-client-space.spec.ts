@@ -51,21 +51,21 @@ describe('section 3 of the help page: connecting to the client space, in the bro
     await signIn(app);
     await app.getByRole('status').filter({ hasText: 'Non connecté' }).waitFor();
     await app
-      .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+      .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
       .click();
-    const panel = app.getByRole('dialog', { name: "Connexion à l'espace client" });
+    const panel = app.getByRole('dialog', { name: 'Connexion à l’espace client' });
 
     // "Accéder à l'espace client" opens the portal in a new tab, where the account is created.
     const [portal] = await Promise.all([
       context.waitForEvent('page'),
-      panel.getByRole('link', { name: "Accéder à l'espace client" }).click(),
+      panel.getByRole('link', { name: 'Accéder à l’espace client' }).click(),
     ]);
     await portal.getByRole('link', { name: 'Créer un compte client' }).click();
     await portal.getByLabel('Raison sociale').fill('Cabinet Exemple');
     await portal.getByLabel('SIRET').fill('73282932000074');
-    await portal.getByLabel("Prénom de l'administrateur").fill('Bruno');
-    await portal.getByLabel("Nom de l'administrateur", { exact: true }).fill('Martin');
-    await portal.getByLabel("Adresse email de l'administrateur").fill(PORTAL.email);
+    await portal.getByLabel('Prénom de l’administrateur').fill('Bruno');
+    await portal.getByLabel('Nom de l’administrateur', { exact: true }).fill('Martin');
+    await portal.getByLabel('Adresse email de l’administrateur').fill(PORTAL.email);
     await portal.getByLabel('Mot de passe', { exact: true }).fill(PORTAL.password);
     await portal.getByLabel('Confirmation du mot de passe').fill(PORTAL.password);
     await portal.getByRole('button', { name: 'Créer' }).click();
@@ -121,7 +121,7 @@ describe('section 3 of the help page: connecting to the client space, in the bro
 
     // Reconnected, then the portal password changes: the software's connection ends with it.
     await app
-      .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+      .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
       .click();
     await panel.getByLabel('Adresse email').fill(PORTAL.email);
     await panel.getByLabel('Mot de passe').fill(PORTAL.password);

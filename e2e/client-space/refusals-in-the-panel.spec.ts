@@ -49,9 +49,9 @@ describe('the client-space panel when the partner does not answer', () => {
     await page.getByRole('heading', { name: 'Compte utilisateur' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Non connecté' }).waitFor();
     await page
-      .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+      .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
       .click();
-    const panel = page.getByRole('dialog', { name: "Connexion à l'espace client" });
+    const panel = page.getByRole('dialog', { name: 'Connexion à l’espace client' });
     await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await panel.getByText('Adresse email obligatoire.').waitFor();
     await panel.getByLabel('Adresse email').fill('bruno@cabinet-exemple.fr');

@@ -93,7 +93,7 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
     await app.goto(`${declarant.url}/dossiers/${lilasId}`);
     const card = app.getByRole('region', { name: 'Déclarations' });
     await card.getByText('Aucune déclaration.').waitFor();
-    await card.getByText("Pour l'exercice du 01/01/2024 au 31/12/2024.").waitFor();
+    await card.getByText('Pour l’exercice du 01/01/2024 au 31/12/2024.').waitFor();
     expect(await card.getByLabel('Exercice').count()).toBe(0);
     await card.getByRole('button', { name: 'Nouvelle déclaration' }).click();
 
@@ -118,7 +118,7 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
     ]);
     await anomalies(app).getByRole('heading', { name: 'Erreurs (7)' }).waitFor();
     await anomalies(app).getByRole('heading', { name: 'Avertissements (1)' }).waitFor();
-    await anomalies(app).getByText('2065 : formulaire vide : le retirer ou le remplir.').waitFor();
+    await anomalies(app).getByText('2065 : formulaire vide : le retirer ou le remplir.').waitFor();
     expect(await app.getByRole('status').filter({ hasText: 'prête à être envoyée' }).count()).toBe(
       0,
     );
@@ -200,7 +200,7 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
 
     // "Voir le tableau": the filled cells, readable.
     await app.getByRole('link', { name: 'Voir le tableau' }).click();
-    await app.getByRole('heading', { name: `${title} : tableau`, level: 1 }).waitFor();
+    await app.getByRole('heading', { name: `${title} : tableau`, level: 1 }).waitFor();
     const row = app.getByRole('row').filter({ hasText: 'fonds commercial, brut' });
     const texts = await row.getByRole('cell').allInnerTexts();
     // The server groups digits with (narrow) no-break spaces.
@@ -260,7 +260,7 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
     await app.getByRole('checkbox', { name: /^RQ — / }).click();
     await app
       .getByText(
-        "La déclaration a été modifiée entre-temps (dans un autre onglet ou par un collègue) : elle vient d'être rechargée.",
+        'La déclaration a été modifiée entre-temps (dans un autre onglet ou par un collègue) : elle vient d’être rechargée.',
         { exact: false },
       )
       .waitFor();

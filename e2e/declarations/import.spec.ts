@@ -120,7 +120,7 @@ describe.each(await testDialects())(
       await importJson.click();
       await section
         .getByRole('alert')
-        .filter({ hasText: "n'est pas un fichier JSON lisible" })
+        .filter({ hasText: 'n’est pas un fichier JSON lisible' })
         .waitFor();
 
       // The server's precise reason is shown: no dossier has this SIREN yet.

@@ -25,7 +25,7 @@ const DOSSIER = {
 };
 
 describe.each(await testDialects())(
-  '"Dossiers" and the firm\'s test mode, in the browser (%s)',
+  '"Dossiers" and the firm’s test mode, in the browser (%s)',
   (dialect) => {
     let declarant: DeclarantProcess;
     let database: E2eDatabase | undefined;
@@ -81,10 +81,10 @@ describe.each(await testDialects())(
       await panel.getByLabel('Ville').fill(DOSSIER.city);
       await panel.getByLabel('Régime').selectOption({ label: 'Réel normal' });
       await panel.getByLabel('Imposition').selectOption({ label: 'Impôt sur les sociétés (IS)' });
-      await panel.getByLabel("Référence d'obligation fiscale (ROF)").fill(DOSSIER.rof);
+      await panel.getByLabel('Référence d’obligation fiscale (ROF)').fill(DOSSIER.rof);
       await panel.getByRole('button', { name: 'Créer', exact: true }).click();
       await panel
-        .getByText('SIREN invalide : 9 chiffres avec une clé de contrôle correcte.')
+        .getByText('SIREN invalide : 9 chiffres avec une clé de contrôle correcte.')
         .waitFor();
       expect(await panel.getByLabel('SIREN').getAttribute('aria-invalid')).toBe('true');
 
@@ -151,7 +151,7 @@ describe.each(await testDialects())(
       await panel.getByLabel('Raison sociale').fill('Autre nom');
       await panel.getByLabel('Code postal').fill('75001');
       await panel.getByLabel('Ville').fill('Paris');
-      await panel.getByLabel("Référence d'obligation fiscale (ROF)").fill('IS1');
+      await panel.getByLabel('Référence d’obligation fiscale (ROF)').fill('IS1');
       await panel.getByRole('button', { name: 'Créer', exact: true }).click();
       await panel.getByText('Un dossier existe déjà pour ce SIREN.').waitFor();
       await panel.getByRole('button', { name: 'Fermer' }).click();
@@ -163,7 +163,7 @@ describe.each(await testDialects())(
       await app.getByText('Réservé aux administrateurs.').waitFor();
     });
 
-    it('an administrator turns "Mode test" on and sets the firm\'s SIRET, and both are kept', async () => {
+    it('an administrator turns "Mode test" on and sets the firm’s SIRET, and both are kept', async () => {
       context = await newTracedContext(browser);
       const admin = await context.newPage();
       await signIn(admin, ADMIN);
@@ -172,7 +172,7 @@ describe.each(await testDialects())(
       const testMode = admin.getByRole('checkbox', { name: 'Mode test' });
       await admin
         .getByText(
-          "Les envois portent l'indicateur de test : le partenaire EDI et la DGFiP les traitent comme des essais.",
+          'Les envois portent l’indicateur de test : le partenaire EDI et la DGFiP les traitent comme des essais.',
         )
         .waitFor();
       expect(await testMode.isChecked()).toBe(false);
@@ -189,7 +189,7 @@ describe.each(await testDialects())(
       await siret.fill('732 829 320 00075');
       await admin.getByRole('button', { name: 'Enregistrer le SIRET' }).click();
       await admin
-        .getByText('SIRET invalide : 14 chiffres avec une clé de contrôle correcte.')
+        .getByText('SIRET invalide : 14 chiffres avec une clé de contrôle correcte.')
         .waitFor();
       await siret.fill('732 829 320 00074');
       await admin.getByRole('button', { name: 'Enregistrer le SIRET' }).click();

@@ -44,13 +44,13 @@ describe('partner client space, in the browser, with the local inbox', () => {
     context = await newTracedContext(browser);
     page = await context.newPage();
     await page.goto(`${servers.partnerUrl}/portail`);
-    await page.getByRole('heading', { name: "Connexion à l'espace client" }).waitFor();
+    await page.getByRole('heading', { name: 'Connexion à l’espace client' }).waitFor();
     await page.getByRole('link', { name: 'Créer un compte client' }).click();
     await page.getByLabel('Raison sociale').fill('Cabinet Exemple');
     await page.getByLabel('SIRET').fill('732 829 320 00074');
-    await page.getByLabel("Prénom de l'administrateur").fill('Alice');
-    await page.getByLabel("Nom de l'administrateur", { exact: true }).fill('Durand');
-    await page.getByLabel("Adresse email de l'administrateur").fill(ADMIN.email);
+    await page.getByLabel('Prénom de l’administrateur').fill('Alice');
+    await page.getByLabel('Nom de l’administrateur', { exact: true }).fill('Durand');
+    await page.getByLabel('Adresse email de l’administrateur').fill(ADMIN.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('Confirmation du mot de passe').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Créer' }).click();
@@ -79,7 +79,7 @@ describe('partner client space, in the browser, with the local inbox', () => {
     await page.getByRole('button', { name: 'Envoyer un nouveau code' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: "L'ancien code ne fonctionne plus." })
+      .filter({ hasText: 'L’ancien code ne fonctionne plus.' })
       .waitFor();
     const newCode = await (async () => {
       const inboxPage = await context.newPage();

@@ -75,16 +75,16 @@ describe.each(await testDialects())(
       await page.getByRole('button', { name: 'Se connecter' }).click();
     }
 
-    it('"Mot de passe oublié ?" → link read in the inbox → new password → signed in; then "Changer le mot de passe"', async () => {
+    it('"Mot de passe oublié ?" → link read in the inbox → new password → signed in; then "Changer le mot de passe"', async () => {
       context = await newTracedContext(browser);
       const page = await context.newPage();
       await page.goto(`${servers.partnerUrl}/portail/connexion`);
-      await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+      await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
       await page.getByLabel('Adresse email').fill(ADMIN.email);
       await page.getByRole('button', { name: 'Envoyer le lien' }).click();
       await page
         .getByRole('status')
-        .filter({ hasText: `Si un compte client existe avec l'adresse ${ADMIN.email}` })
+        .filter({ hasText: `Si un compte client existe avec l’adresse ${ADMIN.email}` })
         .waitFor();
 
       // The link, opened from the local inbox's page.
@@ -99,7 +99,7 @@ describe.each(await testDialects())(
       await inbox.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
       await inbox
         .getByRole('status')
-        .filter({ hasText: 'Mot de passe changé : connectez-vous avec le nouveau mot de passe.' })
+        .filter({ hasText: 'Mot de passe changé : connectez-vous avec le nouveau mot de passe.' })
         .waitFor();
       // The link served once.
       await inbox.goto(resetUrl);

@@ -274,14 +274,14 @@ describe.each(await testDialects())(
     const rowOf = (page: Page, year: number) =>
       page.getByRole('row').filter({ has: page.getByRole('link', { name: period(year) }) });
 
-    it('three "prête" declarations sent with one password: progress bar, "Acceptée", the signed file, the rejected one\'s errors', async () => {
+    it('three "prête" declarations sent with one password: progress bar, "Acceptée", the signed file, the rejected one’s errors', async () => {
       context = await newTracedContext(browser);
       const app = await context.newPage();
       await signIn(app);
 
       // "Compte utilisateur": the results are emailed unless Bruno unticks the box.
       const notify = app.getByLabel(
-        "M'envoyer un email quand une déclaration que j'ai envoyée est acceptée ou rejetée",
+        'M’envoyer un email quand une déclaration que j’ai envoyée est acceptée ou rejetée',
       );
       expect(await notify.isChecked()).toBe(true);
 
@@ -316,7 +316,7 @@ describe.each(await testDialects())(
       await dialog.getByRole('button', { name: 'Signer et envoyer' }).click();
       await dialog
         .getByRole('alert')
-        .filter({ hasText: 'Mot de passe de la signature incorrect : encore 9 essais' })
+        .filter({ hasText: 'Mot de passe de la signature incorrect : encore 9 essais' })
         .waitFor();
       expect(await password.getAttribute('aria-invalid')).toBe('true');
       expect(await password.inputValue()).toBe('');
@@ -334,7 +334,7 @@ describe.each(await testDialects())(
       await app.getByText('3 / 3 transmises — 2 acceptées — 1 rejetée').waitFor();
       await app
         .getByRole('status')
-        .filter({ hasText: 'Envoi terminé : 2 acceptées, 1 rejetée.' })
+        .filter({ hasText: 'Envoi terminé : 2 acceptées, 1 rejetée.' })
         .waitFor();
 
       // 5. The list shows the new statuses with their French labels; nothing is "prête" now.
@@ -353,13 +353,13 @@ describe.each(await testDialects())(
       const history = tracking.getByRole('list', { name: 'Historique' });
       await history.getByText('Acceptée', { exact: true }).waitFor();
       const steps = await history.getByRole('listitem').allInnerTexts();
-      expect(steps[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}\s+En file d'envoi/);
+      expect(steps[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}\s+En file d’envoi/);
       expect(steps.at(-1)).toContain('Acceptée');
       expect(steps.some((step) => step.includes('Transmise'))).toBe(true);
       await tracking.getByText('Numéro de dépôt').waitFor();
       await app
         .getByText(
-          "Cette déclaration a été déposée et traitée par la DGFiP : elle n'est plus modifiable.",
+          'Cette déclaration a été déposée et traitée par la DGFiP : elle n’est plus modifiable.',
         )
         .waitFor();
       // Every cell is shown read-only: no input, list or text area is left to edit.

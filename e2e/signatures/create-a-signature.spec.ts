@@ -67,9 +67,9 @@ describe.each(await testDialects())(
 
     async function connectClientSpace(page: Page) {
       await page
-        .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+        .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
         .click();
-      const panel = page.getByRole('dialog', { name: "Connexion à l'espace client" });
+      const panel = page.getByRole('dialog', { name: 'Connexion à l’espace client' });
       await panel.getByLabel('Adresse email').fill(PORTAL.email);
       await panel.getByLabel('Mot de passe').fill(PORTAL.password);
       await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
@@ -86,24 +86,24 @@ describe.each(await testDialects())(
 
       // 1. Not connected yet: the button is disabled and says why.
       const add = app.getByRole('button', { name: 'Ajouter une signature' });
-      await app.getByText("Non connecté : connectez-vous d'abord à l'espace client.").waitFor();
+      await app.getByText('Non connecté : connectez-vous d’abord à l’espace client.').waitFor();
       expect(await add.isDisabled()).toBe(true);
 
       // 3. The client account is created on the portal, its address confirmed from the inbox.
       await app
-        .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+        .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
         .click();
-      const panel = app.getByRole('dialog', { name: "Connexion à l'espace client" });
+      const panel = app.getByRole('dialog', { name: 'Connexion à l’espace client' });
       const [portal] = await Promise.all([
         context.waitForEvent('page'),
-        panel.getByRole('link', { name: "Accéder à l'espace client" }).click(),
+        panel.getByRole('link', { name: 'Accéder à l’espace client' }).click(),
       ]);
       await portal.getByRole('link', { name: 'Créer un compte client' }).click();
       await portal.getByLabel('Raison sociale').fill('Cabinet Exemple');
       await portal.getByLabel('SIRET').fill('73282932000074');
-      await portal.getByLabel("Prénom de l'administrateur").fill('Alice');
-      await portal.getByLabel("Nom de l'administrateur", { exact: true }).fill('Durand');
-      await portal.getByLabel("Adresse email de l'administrateur").fill(PORTAL.email);
+      await portal.getByLabel('Prénom de l’administrateur').fill('Alice');
+      await portal.getByLabel('Nom de l’administrateur', { exact: true }).fill('Durand');
+      await portal.getByLabel('Adresse email de l’administrateur').fill(PORTAL.email);
       await portal.getByLabel('Mot de passe', { exact: true }).fill(PORTAL.password);
       await portal.getByLabel('Confirmation du mot de passe').fill(PORTAL.password);
       await portal.getByRole('button', { name: 'Créer' }).click();

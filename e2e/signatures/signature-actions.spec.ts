@@ -232,7 +232,7 @@ describe('section "Actions" of the signatures, in the browser, with real process
     const error = panel.getByRole('alert').filter({ hasText: 'encore 9 essais' });
     await error.waitFor();
     expect(await error.innerText()).toBe(
-      'Mot de passe de la signature incorrect : encore 9 essais avant un blocage de 15 minutes.',
+      'Mot de passe de la signature incorrect : encore 9 essais avant un blocage de 15 minutes.',
     );
     const errorId = await error.getAttribute('id');
     expect(errorId).toBeTruthy();
@@ -347,7 +347,7 @@ describe('section "Actions" of the signatures, in the browser, with real process
     const row = signatureRow(page);
     const banner = page
       .getByRole('alert')
-      .filter({ hasText: "Vous n'avez plus de signature valide" });
+      .filter({ hasText: 'Vous n’avez plus de signature valide' });
     await row.getByText('Valide', { exact: true }).waitFor();
     expect(await banner.count()).toBe(0);
 
@@ -356,7 +356,7 @@ describe('section "Actions" of the signatures, in the browser, with real process
     const confirm = page.getByRole('alertdialog', { name: 'Révocation de la signature' });
     await confirm.waitFor();
     expect(await confirm.innerText()).toContain(
-      `Révoquer la signature n° ${signature.serial} ? Elle ne pourra plus servir à envoyer des déclarations. Cette action est définitive.`,
+      `Révoquer la signature n° ${signature.serial} ? Elle ne pourra plus servir à envoyer des déclarations. Cette action est définitive.`,
     );
     await confirm.getByRole('button', { name: 'Annuler' }).click();
     await confirm.waitFor({ state: 'detached' });
@@ -371,7 +371,7 @@ describe('section "Actions" of the signatures, in the browser, with real process
     await notice(page, `Signature n° ${signature.serial} révoquée.`).waitFor();
     await banner.waitFor();
     expect(await banner.innerText()).toBe(
-      "Vous n'avez plus de signature valide : ajoutez-en une pour envoyer des déclarations.",
+      'Vous n’avez plus de signature valide : ajoutez-en une pour envoyer des déclarations.',
     );
     // A revoked signature has no action left.
     expect(await row.getByRole('button').count()).toBe(0);

@@ -10,7 +10,7 @@ export const ARTIFACTS_DIR = join(root, 'test-results', 'e2e');
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new Error(`Chromium introuvable (${path}) : apt-get install -y chromium`);
+    throw new Error(`Chromium introuvable (${path}) : apt-get install -y chromium`);
   }
   return path;
 }

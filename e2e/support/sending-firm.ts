@@ -88,6 +88,42 @@ export async function mailText(inboxUrl: string, subject: RegExp): Promise<strin
   throw new Error(`no mail ${subject}`);
 }
 
+/**
+ * The firm's client account on the partner (its administrator: {@link ADMIN}), registered
+ * through the API and confirmed from the emailed link; returns the confidential EDI-TDFC code
+ * emailed next.
+ */
+export async function seedClientAccount(partnerUrl: string, inboxUrl: string): Promise<string> {
+  // The client account on the partner, confirmed from the inbox; its code arrives next.
+  const account = await fetch(`${partnerUrl}/api/v1/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      firmName: 'Cabinet Exemple',
+      siret: FIRM_SIRET,
+      adminFirstName: 'Alice',
+      adminLastName: 'Durand',
+      adminEmail: ADMIN.email,
+      password: ADMIN.password,
+      passwordConfirmation: ADMIN.password,
+    }),
+  });
+  if (account.status !== 202) throw new Error(`account: ${account.status}`);
+  const token = /jeton=([\w-]+)/.exec(await mailText(inboxUrl, /Confirmez/))?.[1];
+  const verified = await fetch(`${partnerUrl}/api/v1/accounts/verification`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, password: ADMIN.password }),
+  });
+  if (verified.status >= 400) throw new Error(`verification: ${verified.status}`);
+  const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(
+    await mailText(inboxUrl, /code confidentiel/),
+  )?.[0];
+
+  if (code === undefined) throw new Error('no confidential code');
+  return code;
+}
+
 export interface SendingFirm {
   session: Session;
   signatureId: string;
@@ -107,31 +143,7 @@ export async function seedSendingFirm(input: {
   const session = await Session.signIn(input.declarantUrl);
   await session.ok('PUT', '/api/firm/settings', { siret: FIRM_SIRET });
 
-  // The client account on the partner, confirmed from the inbox; its code arrives next.
-  const account = await fetch(`${input.partnerUrl}/api/v1/accounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      firmName: 'Cabinet Exemple',
-      siret: FIRM_SIRET,
-      adminFirstName: 'Alice',
-      adminLastName: 'Durand',
-      adminEmail: ADMIN.email,
-      password: ADMIN.password,
-      passwordConfirmation: ADMIN.password,
-    }),
-  });
-  if (account.status !== 202) throw new Error(`account: ${account.status}`);
-  const token = /jeton=([\w-]+)/.exec(await mailText(input.inboxUrl, /Confirmez/))?.[1];
-  const verified = await fetch(`${input.partnerUrl}/api/v1/accounts/verification`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, password: ADMIN.password }),
-  });
-  if (verified.status >= 400) throw new Error(`verification: ${verified.status}`);
-  const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(
-    await mailText(input.inboxUrl, /code confidentiel/),
-  )?.[0];
+  const code = await seedClientAccount(input.partnerUrl, input.inboxUrl);
 
   await session.ok('POST', '/api/me/client-space', {
     email: ADMIN.email,

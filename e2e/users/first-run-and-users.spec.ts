@@ -72,8 +72,8 @@ describe('first start and users management, in the browser', () => {
     await admin.getByLabel('Prénom').fill('Bruno');
     await admin.getByLabel('Nom', { exact: true }).fill('Martin');
     await admin.getByLabel('Adresse email').fill(COLLAB.email);
-    await admin.getByRole('button', { name: "Créer l'utilisateur" }).click();
-    const linkField = admin.getByRole('textbox', { name: "Lien d'invitation" });
+    await admin.getByRole('button', { name: 'Créer l’utilisateur' }).click();
+    const linkField = admin.getByRole('textbox', { name: 'Lien d’invitation' });
     await linkField.waitFor();
     const invitation = await linkField.inputValue();
     await admin.getByRole('cell', { name: COLLAB.email }).waitFor();
@@ -101,7 +101,7 @@ describe('first start and users management, in the browser', () => {
     // "Annuler" changes nothing, "Désactiver le compte" deactivates.
     await admin.getByRole('button', { name: 'Désactiver Bruno Martin' }).click();
     const confirmation = admin.getByRole('alertdialog', { name: 'Désactivation du compte' });
-    await confirmation.getByText('Désactiver le compte de Bruno Martin ?').waitFor();
+    await confirmation.getByText('Désactiver le compte de Bruno Martin ?').waitFor();
     await confirmation.getByRole('button', { name: 'Annuler' }).click();
     await confirmation.waitFor({ state: 'detached' });
     await admin
@@ -118,7 +118,7 @@ describe('first start and users management, in the browser', () => {
     await collab.getByRole('heading', { name: 'Connexion' }).waitFor();
     await collab
       .getByRole('status')
-      .filter({ hasText: "Votre compte est inactif. Contactez l'administrateur du cabinet." })
+      .filter({ hasText: 'Votre compte est inactif. Contactez l’administrateur du cabinet.' })
       .waitFor();
     const cookies = await collab.context().cookies();
     expect(cookies.filter((c) => c.name.endsWith('passerelle_session'))).toEqual([]);
@@ -127,7 +127,7 @@ describe('first start and users management, in the browser', () => {
     await signIn(collab, COLLAB);
     await collab
       .getByRole('alert')
-      .filter({ hasText: "Votre compte est inactif. Contactez l'administrateur du cabinet." })
+      .filter({ hasText: 'Votre compte est inactif. Contactez l’administrateur du cabinet.' })
       .waitFor();
   });
 });

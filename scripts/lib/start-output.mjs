@@ -32,7 +32,7 @@ export function startOptions(args) {
  * @returns {Record<string, string> | undefined}
  */
 export function readDeclarantBanner(banner) {
-  const url = /est prêt : (\S+)/.exec(banner)?.[1];
+  const url = /est prêt[ \u00a0]: (\S+)/.exec(banner)?.[1];
   if (!url) return undefined;
   const setupLink = /(\S+\/configuration#jeton=\S+)/.exec(banner)?.[1];
   if (setupLink) return { url, setupLink };
@@ -44,8 +44,8 @@ export function readDeclarantBanner(banner) {
  * @param {string} banner
  */
 export function readPartnerBanner(banner) {
-  const portal = /portail \(espace client\) : (\S+)/.exec(banner)?.[1];
-  const docs = /documentation : (\S+)/.exec(banner)?.[1];
+  const portal = /portail \(espace client\)[ \u00a0]: (\S+)/.exec(banner)?.[1];
+  const docs = /documentation[ \u00a0]: (\S+)/.exec(banner)?.[1];
   return portal && docs ? { portal, docs } : undefined;
 }
 
@@ -54,7 +54,7 @@ export function readPartnerBanner(banner) {
  * @param {string} banner
  */
 export function readInboxBanner(banner) {
-  const url = /Boîte de réception locale : (\S+)/.exec(banner)?.[1];
+  const url = /Boîte de réception locale[ \u00a0]: (\S+)/.exec(banner)?.[1];
   return url ? { url } : undefined;
 }
 

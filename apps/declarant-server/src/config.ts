@@ -33,7 +33,7 @@ export const declarantConfigShape = {
   /** The partner's 7-digit EDI number, the recipient (UNB S003) of the interchanges. */
   PARTNER_EDI_NUMBER: z
     .string()
-    .regex(/^\d{7}$/, 'numéro de partenaire EDI : 7 chiffres')
+    .regex(/^\d{7}$/, 'numéro de partenaire EDI : 7 chiffres')
     .default('9990001'),
   /** Milliseconds before a call to the partner is abandoned (the UI stays usable). */
   PARTNER_TIMEOUT_MS: intVar(5000, 100, 60_000),

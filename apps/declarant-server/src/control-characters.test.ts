@@ -17,7 +17,7 @@ const DOSSIER = {
   rof: 'IS1',
 };
 const TOO_LONG =
-  'Prénom et nom trop longs pour un certificat de signature : 65 caractères, 64 au plus (espace compris).';
+  'Prénom et nom trop longs pour un certificat de signature : 65 caractères, 64 au plus (espace compris).';
 
 /** [field, value, the French message expected on that field] */
 type Case = readonly [string, string, string];
@@ -50,11 +50,11 @@ describe.each(await testDialects())('control characters in declarant requests (%
         [
           'firmName',
           'Cabinet\nDupont',
-          'Nom du cabinet : caractère de contrôle interdit (U+000A).',
+          'Nom du cabinet : caractère de contrôle interdit (U+000A).',
         ],
-        ['firstName', 'Alice\r', 'Prénom : caractère de contrôle interdit (U+000D).'],
-        ['lastName', 'Durand\u202e', 'Nom : caractère de contrôle interdit (U+202E).'],
-        ['email', `${ADMIN.email}\t`, 'Adresse email : caractère de contrôle interdit (U+0009).'],
+        ['firstName', 'Alice\r', 'Prénom : caractère de contrôle interdit (U+000D).'],
+        ['lastName', 'Durand\u202e', 'Nom : caractère de contrôle interdit (U+202E).'],
+        ['email', `${ADMIN.email}\t`, 'Adresse email : caractère de contrôle interdit (U+0009).'],
         ['lastName', `${'D'.repeat(59)}`, TOO_LONG], // "Alice" + " " + 59 = 65
       ],
     );
@@ -68,12 +68,12 @@ describe.each(await testDialects())('control characters in declarant requests (%
     await expectRefusals(
       (field, value) => t.call('POST', '/api/users', { cookie, body: { ...user, [field]: value } }),
       [
-        ['firstName', 'Bruno\n', 'Prénom : caractère de contrôle interdit (U+000A).'],
-        ['lastName', 'Mar\u0085tin', 'Nom : caractère de contrôle interdit (U+0085).'],
+        ['firstName', 'Bruno\n', 'Prénom : caractère de contrôle interdit (U+000A).'],
+        ['lastName', 'Mar\u0085tin', 'Nom : caractère de contrôle interdit (U+0085).'],
         [
           'email',
           'b@x.fr\r\nBcc: y@z.fr',
-          'Adresse email : caractère de contrôle interdit (U+000D).',
+          'Adresse email : caractère de contrôle interdit (U+000D).',
         ],
         ['lastName', 'M'.repeat(59), TOO_LONG], // "Bruno" + " " + 59 = 65
       ],
@@ -82,15 +82,15 @@ describe.each(await testDialects())('control characters in declarant requests (%
       [
         'name',
         'Boulangerie\r\nMartin',
-        'Raison sociale : caractère de contrôle interdit (U+000D).',
+        'Raison sociale : caractère de contrôle interdit (U+000D).',
       ],
-      ['street', '3 rue\tdes Lilas', 'Adresse : caractère de contrôle interdit (U+0009).'],
+      ['street', '3 rue\tdes Lilas', 'Adresse : caractère de contrôle interdit (U+0009).'],
       [
         'complement',
         'Bât.\u2029B',
-        "Complément d'adresse : caractère de contrôle interdit (U+2029).",
+        'Complément d’adresse : caractère de contrôle interdit (U+2029).',
       ],
-      ['city', 'Lyon\u007f', 'Ville : caractère de contrôle interdit (U+007F).'],
+      ['city', 'Lyon\u007f', 'Ville : caractère de contrôle interdit (U+007F).'],
     ];
     await expectRefusals(
       (field, value) =>
@@ -104,7 +104,7 @@ describe.each(await testDialects())('control characters in declarant requests (%
         t.call('PUT', `/api/dossiers/${id}`, { cookie, body: { ...DOSSIER, [field]: value } }),
       dossierCases,
     );
-    const emailRefusal = 'Adresse email : caractère de contrôle interdit (U+000A).';
+    const emailRefusal = 'Adresse email : caractère de contrôle interdit (U+000A).';
     await expectRefusals(
       (field, value) =>
         t.call('POST', '/api/session', { body: { [field]: value, password: STRONG_PASSWORD } }),
@@ -143,7 +143,7 @@ describe.each(await testDialects())('control characters in declarant requests (%
     expect(response.json()).toEqual({
       code: 'VALIDATION_ERROR',
       message:
-        'Prénom et nom trop longs pour un certificat de signature : 76 caractères, 64 au plus (espace compris).',
+        'Prénom et nom trop longs pour un certificat de signature : 76 caractères, 64 au plus (espace compris).',
     });
   });
 });

@@ -30,10 +30,10 @@ runProcess('Passerelle (déclarant)', async () => {
 });
 
 function printBanner(url: string, setupLink: string | undefined): void {
-  const lines = [`Passerelle (déclarant) est prêt : ${url}`];
+  const lines = [`Passerelle (déclarant) est prêt : ${url}`];
   if (setupLink) {
     lines.push(
-      'Première configuration : ouvrez ce lien à usage unique pour créer le cabinet et son administrateur :',
+      'Première configuration : ouvrez ce lien à usage unique pour créer le cabinet et son administrateur :',
       `  ${setupLink}`,
       '(un nouveau lien est imprimé à chaque démarrage tant que la configuration n’est pas faite)',
     );

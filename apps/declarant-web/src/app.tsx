@@ -54,7 +54,7 @@ const routes: Partial<Record<string, Route>> = {
   '/compte': { page: ComptePage, access: 'user', title: 'Compte utilisateur' },
   '/mot-de-passe': { page: MotDePassePage, access: 'user', title: 'Changer mon mot de passe' },
   '/utilisateurs': { page: UtilisateursPage, access: 'admin', title: 'Utilisateurs' },
-  '/journal': { page: JournalPage, access: 'admin', title: "Journal d'audit" },
+  '/journal': { page: JournalPage, access: 'admin', title: 'Journal d’audit' },
   '/signatures': { page: SignaturesCabinetPage, access: 'admin', title: 'Signatures du cabinet' },
   '/cabinet': { page: CabinetPage, access: 'admin', title: 'Paramètres du cabinet' },
   '/dossiers': { page: DossiersPage, access: 'user', title: 'Dossiers' },

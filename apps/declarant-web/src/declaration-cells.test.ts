@@ -177,8 +177,8 @@ describe('cell ids and names', () => {
   });
 
   it('names an input by its code and label', () => {
-    expect(cellInputName({ code: 'FG', label: "Résultat de l'exercice" })).toBe(
-      "FG — Résultat de l'exercice",
+    expect(cellInputName({ code: 'FG', label: 'Résultat de l’exercice' })).toBe(
+      'FG — Résultat de l’exercice',
     );
     expect(cellInputName({ code: 'BD', label: 'Nombre de parts' }, 1)).toBe(
       'BD — Nombre de parts, ligne 2',

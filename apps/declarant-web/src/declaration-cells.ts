@@ -61,7 +61,7 @@ const MAX_DIGITS = 15;
 export const amountMessages = {
   notWhole: 'Montant en euros entiers.',
   notNumber: 'Saisissez un montant en chiffres, en euros entiers (par exemple 1 200).',
-  negative: 'Montant négatif non admis pour cette case : saisissez-le sans le signe « - ».',
+  negative: 'Montant négatif non admis pour cette case : saisissez-le sans le signe « - ».',
   tooLarge: 'Montant trop grand.',
 } as const;
 

@@ -67,7 +67,7 @@ describe('sortAnomalies', () => {
     ]);
   });
 
-  it("keeps the validator's order without a tab order", () => {
+  it('keeps the validator’s order without a tab order', () => {
     const list = [
       anomaly('warning', 'a', '1'),
       anomaly('error', 'b', '2'),

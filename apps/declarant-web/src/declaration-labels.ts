@@ -99,7 +99,7 @@ export const readyNotice = 'La déclaration est prête à être envoyée.';
 
 /** Shown when the editor reloaded a declaration someone else changed meanwhile. */
 export const reloadedNotice =
-  "La déclaration a été modifiée entre-temps (dans un autre onglet ou par un collègue) : elle vient d'être rechargée. Vérifiez vos dernières saisies.";
+  'La déclaration a été modifiée entre-temps (dans un autre onglet ou par un collègue) : elle vient d’être rechargée. Vérifiez vos dernières saisies.';
 
 /** "2 déclarations importées." */
 export function importedText(count: number): string {

@@ -7,7 +7,7 @@ import { messages } from './messages';
 const fields = ['email', 'password', 'passwordConfirmation'] as const;
 
 describe('formErrorsFromApi', () => {
-  it("puts a VALIDATION_ERROR's French message on the field the server names", () => {
+  it('puts a VALIDATION_ERROR’s French message on the field the server names', () => {
     const error = new ApiError(400, 'VALIDATION_ERROR', 'Adresse email invalide.', 'email');
     expect(formErrorsFromApi(error, fields)).toEqual({
       fields: { email: 'Adresse email invalide.' },
@@ -44,11 +44,11 @@ describe('formErrorsFromApi', () => {
 
 describe('errorText with the signature codes', () => {
   it('shows the server message for the codes whose details only the server knows', () => {
-    const remaining = 'Code confidentiel EDI-TDFC incorrect : encore 4 essais avant un blocage.';
+    const remaining = 'Code confidentiel EDI-TDFC incorrect : encore 4 essais avant un blocage.';
     expect(errorText(new ApiError(403, 'CONFIDENTIAL_CODE_INVALID', remaining))).toBe(remaining);
     const locked = 'Saisie du code bloquée jusqu’à 14:30.';
     expect(errorText(new ApiError(429, 'CONFIDENTIAL_CODE_LOCKED', locked))).toBe(locked);
-    const tries = 'Mot de passe de la signature incorrect : encore 2 essais.';
+    const tries = 'Mot de passe de la signature incorrect : encore 2 essais.';
     expect(errorText(new ApiError(403, 'WRONG_SIGNATURE_PASSWORD', tries))).toBe(tries);
     const until = 'Signature bloquée jusqu’à 14:30.';
     expect(errorText(new ApiError(423, 'SIGNATURE_LOCKED', until))).toBe(until);
@@ -62,7 +62,7 @@ describe('errorText with the signature codes', () => {
 
   it('keeps the French map for the other codes', () => {
     const error = new ApiError(409, 'CLIENT_SPACE_NOT_CONNECTED', 'Client space not connected');
-    expect(errorText(error)).toBe("Connectez-vous d'abord à l'espace client (Compte utilisateur).");
+    expect(errorText(error)).toBe('Connectez-vous d’abord à l’espace client (Compte utilisateur).');
     expect(errorText(new ApiError(409, 'SIGNATURE_IN_PROGRESS', 'busy'))).toBe(
       'Une création de signature est déjà en cours.',
     );
@@ -72,12 +72,12 @@ describe('errorText with the signature codes', () => {
     const error = new ApiError(
       403,
       'CONFIDENTIAL_CODE_INVALID',
-      'Code incorrect : encore 4 essais.',
+      'Code incorrect : encore 4 essais.',
     );
     const names = ['confidentialCode', 'validityMonths', 'password', 'passwordConfirmation'];
     expect(
       formErrorsFromApi(error, names, { CONFIDENTIAL_CODE_INVALID: 'confidentialCode' }),
-    ).toEqual({ fields: { confidentialCode: 'Code incorrect : encore 4 essais.' }, form: null });
+    ).toEqual({ fields: { confidentialCode: 'Code incorrect : encore 4 essais.' }, form: null });
   });
 
   it('tells API refusals by code', () => {
@@ -89,9 +89,9 @@ describe('errorText with the signature codes', () => {
 });
 
 describe('errorText with the declaration codes', () => {
-  it("shows IMPORT_INVALID's server message, which says what is wrong in the file and where", () => {
+  it('shows IMPORT_INVALID’s server message, which says what is wrong in the file and where', () => {
     const precise =
-      "Fichier INFENT invalide : segment 42 (MOA) : montant « 12,5 » illisible. Aucune déclaration n'a été créée.";
+      'Fichier INFENT invalide : segment 42 (MOA) : montant « 12,5 » illisible. Aucune déclaration n’a été créée.';
     expect(errorText(new ApiError(422, 'IMPORT_INVALID', precise))).toBe(precise);
   });
 

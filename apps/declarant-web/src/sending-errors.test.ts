@@ -9,17 +9,17 @@ import {
 } from './sending-errors';
 
 describe('sendingErrorsFromApi', () => {
-  it("shows a wrong password beside the password, with the server's remaining tries", () => {
-    const message = 'Mot de passe de la signature incorrect : encore 9 essais avant un blocage.';
+  it('shows a wrong password beside the password, with the server’s remaining tries', () => {
+    const message = 'Mot de passe de la signature incorrect : encore 9 essais avant un blocage.';
     const error = new ApiError(403, 'WRONG_SIGNATURE_PASSWORD', message, 'password');
     expect(sendingErrorsFromApi(error)).toEqual({ fields: { password: message }, form: null });
     expect(refreshesSignatures(error)).toBe(true);
   });
 
   it('shows a locked, revoked or expired signature beside the signature', () => {
-    const locked = new ApiError(423, 'SIGNATURE_LOCKED', "Bloquée jusqu'à 14:30.");
+    const locked = new ApiError(423, 'SIGNATURE_LOCKED', 'Bloquée jusqu’à 14:30.');
     expect(sendingErrorsFromApi(locked)).toEqual({
-      fields: { signatureId: "Bloquée jusqu'à 14:30." },
+      fields: { signatureId: 'Bloquée jusqu’à 14:30.' },
       form: null,
     });
     const revoked = new ApiError(409, 'SIGNATURE_REVOKED', 'revoked');
@@ -28,7 +28,7 @@ describe('sendingErrorsFromApi', () => {
   });
 
   it('names the declarations that are not ready, from the server, at the top', () => {
-    const message = "Ces déclarations ne sont pas prêtes à l'envoi : Boulangerie des Lilas (2024).";
+    const message = 'Ces déclarations ne sont pas prêtes à l’envoi : Boulangerie des Lilas (2024).';
     const error = new ApiError(409, 'DECLARATION_NOT_READY', message);
     expect(sendingErrorsFromApi(error)).toEqual({ fields: {}, form: message });
     expect(refreshesDeclarations(error)).toBe(true);

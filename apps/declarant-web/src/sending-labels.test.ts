@@ -51,7 +51,7 @@ describe('the signature proposed for sending', () => {
     expect(canSignWith({ status: 'revoked' })).toBe(false);
   });
 
-  it("preselects the server's default, else the first usable, else none", () => {
+  it('preselects the server’s default, else the first usable, else none', () => {
     expect(
       defaultSigningSignatureId([signature('a', 'valid'), signature('b', 'valid', true)]),
     ).toBe('b');
@@ -77,7 +77,7 @@ describe('the signature proposed for sending', () => {
     );
     expect(
       signatureChoiceText({ ...base, status: 'locked', lockedUntil: '2026-07-01T12:30:00.000Z' }),
-    ).toBe("n° 3f2a — Bloquée jusqu'à 14:30");
+    ).toBe('n° 3f2a — Bloquée jusqu’à 14:30');
     expect(signatureChoiceText({ ...base, status: 'revoked' })).toBe('n° 3f2a — Révoquée');
   });
 });
@@ -107,15 +107,15 @@ describe('the progress bar', () => {
 
   it('sums up a finished batch, sending to the declarations when some went wrong', () => {
     expect(sendingDoneText(progress({ total: 3, accepted: 2, rejected: 1, done: true }))).toBe(
-      'Envoi terminé : 2 acceptées, 1 rejetée. Ouvrez chaque déclaration concernée pour en voir la raison.',
+      'Envoi terminé : 2 acceptées, 1 rejetée. Ouvrez chaque déclaration concernée pour en voir la raison.',
     );
     expect(sendingDoneText(progress({ total: 2, accepted: 2, done: true }))).toBe(
-      'Envoi terminé : 2 acceptées, 0 rejetée.',
+      'Envoi terminé : 2 acceptées, 0 rejetée.',
     );
     expect(
       sendingDoneText(progress({ total: 5, accepted: 1, rejected: 0, failed: 2, done: true })),
     ).toBe(
-      'Envoi terminé : 1 acceptée, 0 rejetée, 2 en échec, 2 sans résultat. Ouvrez chaque déclaration concernée pour en voir la raison.',
+      'Envoi terminé : 1 acceptée, 0 rejetée, 2 en échec, 2 sans résultat. Ouvrez chaque déclaration concernée pour en voir la raison.',
     );
   });
 });

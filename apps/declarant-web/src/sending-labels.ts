@@ -54,7 +54,7 @@ export function signatureChoiceText(
 
 /** Shown in the dialog when the client space is not connected (sending needs it). */
 export const clientSpaceWarning =
-  "Votre espace client est « Non connecté » : l'envoi sera refusé tant que vous ne vous y êtes pas reconnecté.";
+  'Votre espace client est « Non connecté » : l’envoi sera refusé tant que vous ne vous y êtes pas reconnecté.';
 
 /** The text under the progress bar: "12 / 40 transmises — 3 acceptées — 1 rejetée". */
 export function progressText(
@@ -94,7 +94,7 @@ export function sendingDoneText(
   ];
   if (progress.failed > 0) parts.push(`${progress.failed} en échec`);
   if (others > 0) parts.push(`${others} sans résultat`);
-  const text = `Envoi terminé : ${parts.join(', ')}.`;
+  const text = `Envoi terminé : ${parts.join(', ')}.`;
   return progress.failed > 0 || progress.rejected > 0
     ? `${text} Ouvrez chaque déclaration concernée pour en voir la raison.`
     : text;

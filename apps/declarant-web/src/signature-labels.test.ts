@@ -42,7 +42,7 @@ describe('signature status labels', () => {
   });
 
   it('says until when a locked signature stays locked (Paris time)', () => {
-    expect(signatureStatusText(signature('a1', 'locked'))).toBe("Bloquée jusqu'à 14:30");
+    expect(signatureStatusText(signature('a1', 'locked'))).toBe('Bloquée jusqu’à 14:30');
     expect(signatureStatusText({ status: 'locked', lockedUntil: null })).toBe('Bloquée');
   });
 
@@ -85,7 +85,7 @@ describe('signatureBannerMessages', () => {
     const gone = [signature('a1', 'expired'), signature('a2', 'revoked')];
     expect(signatureBannerMessages(gone)).toEqual([noValidSignatureMessage]);
     expect(noValidSignatureMessage).toBe(
-      "Vous n'avez plus de signature valide : ajoutez-en une pour envoyer des déclarations.",
+      'Vous n’avez plus de signature valide : ajoutez-en une pour envoyer des déclarations.',
     );
   });
 
@@ -95,7 +95,7 @@ describe('signatureBannerMessages', () => {
 });
 
 describe('chooseKeyType', () => {
-  it("takes the partner's default when the declarant can generate it", () => {
+  it('takes the partner’s default when the declarant can generate it', () => {
     const options = {
       validityMonths: [12],
       keyTypes: ['RSA-2048', 'ECDSA-P256'],

@@ -18,7 +18,7 @@ export function signatureStatusText(
 ): string {
   const label = signatureStatusLabels[signature.status];
   if (signature.status !== 'locked' || signature.lockedUntil === null) return label;
-  return `${label} jusqu'à ${formatTime(signature.lockedUntil)}`;
+  return `${label} jusqu’à ${formatTime(signature.lockedUntil)}`;
 }
 
 /** The tag colour of a status (a class suffix of styles.css: `tag-<tone>`). */
@@ -47,7 +47,7 @@ export function validityLabel(months: number): string {
 
 /** Shown when every signature of the user is expired or revoked. */
 export const noValidSignatureMessage =
-  "Vous n'avez plus de signature valide : ajoutez-en une pour envoyer des déclarations.";
+  'Vous n’avez plus de signature valide : ajoutez-en une pour envoyer des déclarations.';
 
 /** "Votre signature n° … expire le …. Ajoutez une nouvelle signature avant cette date." */
 export function expiringSignatureMessage(

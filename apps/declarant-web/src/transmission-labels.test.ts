@@ -82,9 +82,9 @@ describe('the receipt, the title and the attempts', () => {
     expect(attemptsText({ status: 'queued', attempts: 0, nextAttemptAt: null })).toBeNull();
     expect(
       attemptsText({ status: 'queued', attempts: 2, nextAttemptAt: '2025-01-15T23:45:00.000Z' }),
-    ).toBe("2 tentatives d'envoi ; prochaine tentative le 16/01/2025 00:45:00.");
+    ).toBe('2 tentatives d’envoi ; prochaine tentative le 16/01/2025 00:45:00.');
     expect(attemptsText({ status: 'delivery_failed', attempts: 1, nextAttemptAt: null })).toBe(
-      "1 tentative d'envoi.",
+      '1 tentative d’envoi.',
     );
   });
 });

@@ -107,9 +107,9 @@ export function attemptsText(
   if (transmission.attempts === 0) return null;
   const count = `${transmission.attempts} ${transmission.attempts > 1 ? 'tentatives' : 'tentative'}`;
   if (transmission.status !== 'queued' || transmission.nextAttemptAt === null) {
-    return `${count} d'envoi.`;
+    return `${count} d’envoi.`;
   }
-  return `${count} d'envoi ; prochaine tentative le ${formatDateTime(transmission.nextAttemptAt)}.`;
+  return `${count} d’envoi ; prochaine tentative le ${formatDateTime(transmission.nextAttemptAt)}.`;
 }
 
 /**
@@ -118,10 +118,10 @@ export function attemptsText(
  */
 export function readOnlyNotice(status: DeclarationStatus): string {
   if (status === 'accepted' || status === 'partially_rejected') {
-    return "Cette déclaration a été déposée et traitée par la DGFiP : elle n'est plus modifiable.";
+    return 'Cette déclaration a été déposée et traitée par la DGFiP : elle n’est plus modifiable.';
   }
   if (status === 'delivery_failed') {
-    return "L'envoi de cette déclaration a échoué : relancez-le ci-dessous. Elle n'est pas modifiable tant que l'envoi est en cours.";
+    return 'L’envoi de cette déclaration a échoué : relancez-le ci-dessous. Elle n’est pas modifiable tant que l’envoi est en cours.';
   }
-  return "Cette déclaration a été envoyée : elle n'est plus modifiable tant que la DGFiP ne l'a pas rejetée.";
+  return 'Cette déclaration a été envoyée : elle n’est plus modifiable tant que la DGFiP ne l’a pas rejetée.';
 }

@@ -52,7 +52,11 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const list = await page.text();
     expect(list).toContain('<h1>Boîte de réception locale</h1>');
-    expect(list).toContain('<meta http-equiv="refresh" content="5">');
+    // No timed reload under the reader (WCAG 2.2.1): a script reloads when the messages change.
+    expect(list).not.toContain('http-equiv="refresh"');
+    expect(list).toContain('<script src="/refresh.js" defer></script>');
+    expect(list).toContain(`data-messages="${messages.map((m) => m.id).join(',')}"`);
+    expect((await get('/refresh.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(list).toContain('gardés en mémoire seulement (les 500 plus récents)');
     expect(list.indexOf('Confirmez votre adresse')).toBeLessThan(list.indexOf('Premier'));
 
@@ -75,7 +79,7 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     try {
       await hostile.send({
         to: 'alice@cabinet.fr',
-        subject: '<script>alert("objet")</script> & « Confirmez »',
+        subject: '<script>alert("objet")</script> & « Confirmez »',
         text:
           'Ouvrez http://localhost:3200/portail/verifier-email?jeton=abc&x=1. Puis\n' +
           '<b>gras</b> javascript:alert(1) http://a.test/"><script>alert(2)</script>',
@@ -84,10 +88,12 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
     } finally {
       hostile.close();
     }
-    const list = await (await get('/')).text();
+    const listed = await get('/');
+    expect(listed.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const list = (await listed.text()).replace('<script src="/refresh.js" defer></script>', '');
     expect(list).not.toMatch(/<script|<img/);
     expect(list).toContain(
-      '&lt;script&gt;alert(&quot;objet&quot;)&lt;/script&gt; &amp; « Confirmez »',
+      '&lt;script&gt;alert(&quot;objet&quot;)&lt;/script&gt; &amp; « Confirmez »',
     );
     expect(list).toContain('&lt;img src=x onerror=alert(1)&gt; &lt;evil@exemple.test&gt;');
 

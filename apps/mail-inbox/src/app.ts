@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Inbox } from '@passerelle/mail';
 import { AppError, createServer, type createLogger } from '@passerelle/server-kit';
-import { listPage, messagePage, notFoundPage, STYLE } from './pages';
+import { listPage, messagePage, notFoundPage, REFRESH_SCRIPT, STYLE } from './pages';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -32,20 +32,30 @@ export async function buildInboxApp(
     bodyLimit: 1024,
     scripts: 'none',
   });
-  // The list reloads itself every 5 s: its requests would flood the info log of `npm start`.
+  // The list asks for the messages every 5 s: its requests would flood the info log of `npm start`.
   const quiet = { logLevel: 'warn' } as const;
   app.get('/style.css', quiet, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').send(STYLE),
   );
-  app.get('/', quiet, async (_request, reply) =>
-    reply.type(HTML).send(listPage(inbox.messages(), options.maxMessages)),
+  app.get('/refresh.js', quiet, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(REFRESH_SCRIPT),
   );
+  // The list alone runs a script, its own (/refresh.js); a message's page, which shows what
+  // strangers wrote, keeps `script-src 'none'`.
+  app.get('/', quiet, async (_request, reply) => {
+    const policy = String(reply.getHeader('content-security-policy') ?? '');
+    reply.header(
+      'content-security-policy',
+      policy.replace("script-src 'none'", "script-src 'self'"),
+    );
+    return reply.type(HTML).send(listPage(inbox.messages(), options.maxMessages));
+  });
   app.get<{ Params: { id: string } }>('/messages/:id', async (request, reply) => {
     const mail = inbox.find(request.params.id);
     if (!mail) return reply.code(404).type(HTML).send(notFoundPage());
     return reply.type(HTML).send(messagePage(mail));
   });
-  app.get('/api/messages', async () => ({ messages: inbox.messages() }));
+  app.get('/api/messages', quiet, async () => ({ messages: inbox.messages() }));
   app.get<{ Params: { id: string } }>('/api/messages/:id', async (request) => {
     const mail = inbox.find(request.params.id);
     if (!mail) throw new AppError('NOT_FOUND', 'Message introuvable.');

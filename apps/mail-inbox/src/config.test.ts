@@ -29,9 +29,9 @@ describe('readInboxConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
-      'SMTP_PORT : doit être un nombre entier',
-      'HTTP_PORT : doit valoir au plus 65535',
-      'INBOX_MAX_MESSAGES : doit valoir au moins 1',
+      'SMTP_PORT : doit être un nombre entier',
+      'HTTP_PORT : doit valoir au plus 65535',
+      'INBOX_MAX_MESSAGES : doit valoir au moins 1',
     ]);
   });
 });

@@ -13,8 +13,8 @@ describe('html helpers', () => {
       'Voir <a href="https://exemple.fr/a?b=1&amp;c=2" rel="noreferrer">https://exemple.fr/a?b=1&amp;c=2</a>, ' +
         '(<a href="http://x.test/y" rel="noreferrer">http://x.test/y</a>). ftp://z.test',
     );
-    expect(linkify('« http://x.test/é »\nfin')).toBe(
-      '« <a href="http://x.test/é" rel="noreferrer">http://x.test/é</a> »\nfin',
+    expect(linkify('« http://x.test/é »\nfin')).toBe(
+      '« <a href="http://x.test/é" rel="noreferrer">http://x.test/é</a> »\nfin',
     );
   });
 

@@ -18,7 +18,7 @@ describe('the inbox entry point', () => {
     try {
       const banner = await new Promise<RegExpExecArray>((found, fail) => {
         const pattern =
-          /^Boîte de réception locale : http:\/\/localhost:(\d+) \(SMTP sur 127\.0\.0\.1:(\d+)\)$/m;
+          /^Boîte de réception locale\u00a0: http:\/\/localhost:(\d+) \(SMTP sur 127\.0\.0\.1:(\d+)\)$/m;
         child.stdout.on('data', () => {
           const match = pattern.exec(output);
           if (match) found(match);

@@ -8,7 +8,7 @@ runProcess('La boîte de réception locale', async () => {
   const running = await startMailInbox(config);
   // Written to stdout apart from the JSON logs, for the person who started the demo.
   process.stdout.write(
-    `Boîte de réception locale : ${running.httpUrl} (SMTP sur ${config.host}:${running.smtpPort})\n`,
+    `Boîte de réception locale : ${running.httpUrl} (SMTP sur ${config.host}:${running.smtpPort})\n`,
   );
   return running.close;
 });

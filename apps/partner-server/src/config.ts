@@ -88,7 +88,7 @@ export const partnerConfigShape = {
   /** The partner's 7-digit EDI number (UNB recipient); the declarant's PARTNER_EDI_NUMBER. */
   EDI_NUMBER: z
     .string()
-    .regex(/^\d{7}$/, 'numéro de partenaire EDI : 7 chiffres')
+    .regex(/^\d{7}$/, 'numéro de partenaire EDI : 7 chiffres')
     .default('9990001'),
   /** Milliseconds between a deposit's reception and the simulated DGFiP's answer. */
   DGFIP_DELAY_MS: intVar(3000, 0, 24 * 3_600_000),

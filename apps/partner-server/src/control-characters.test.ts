@@ -17,16 +17,16 @@ describe.each(await testDialects())('control characters in partner requests (%s)
       [
         'firmName',
         'Cabinet\r\nExemple',
-        'Raison sociale : caractère de contrôle interdit (U+000D).',
+        'Raison sociale : caractère de contrôle interdit (U+000D).',
       ],
-      ['adminFirstName', 'Alice\t', 'Prénom : caractère de contrôle interdit (U+0009).'],
-      ['adminLastName', 'Du\u2028rand', 'Nom : caractère de contrôle interdit (U+2028).'],
-      ['adminLastName', 'Du\u0085rand', 'Nom : caractère de contrôle interdit (U+0085).'],
-      ['adminLastName', 'dnaruD\u202e', 'Nom : caractère de contrôle interdit (U+202E).'],
+      ['adminFirstName', 'Alice\t', 'Prénom : caractère de contrôle interdit (U+0009).'],
+      ['adminLastName', 'Du\u2028rand', 'Nom : caractère de contrôle interdit (U+2028).'],
+      ['adminLastName', 'Du\u0085rand', 'Nom : caractère de contrôle interdit (U+0085).'],
+      ['adminLastName', 'dnaruD\u202e', 'Nom : caractère de contrôle interdit (U+202E).'],
       [
         'adminEmail',
         `${ACCOUNT.adminEmail}\n`,
-        'Adresse email : caractère de contrôle interdit (U+000A).',
+        'Adresse email : caractère de contrôle interdit (U+000A).',
       ],
     ] as const;
     for (const [field, value, message] of cases) {
@@ -50,7 +50,7 @@ describe.each(await testDialects())('control characters in partner requests (%s)
     expect(response.json()).toEqual({
       code: 'VALIDATION_ERROR',
       field: 'email',
-      message: 'Adresse email : caractère de contrôle interdit (U+000D).',
+      message: 'Adresse email : caractère de contrôle interdit (U+000D).',
     });
   });
 
@@ -62,7 +62,7 @@ describe.each(await testDialects())('control characters in partner requests (%s)
     });
     expect(created.statusCode).toBe(400);
     const error = /id="champ-firmName-erreur">([^<]+)</.exec(created.body)?.[1] ?? '';
-    expect(pageText(error)).toBe('Raison sociale : caractère de contrôle interdit (U+000D).');
+    expect(pageText(error)).toBe('Raison sociale : caractère de contrôle interdit (U+000D).');
     expect(await t.ctx.db.selectFrom('accounts').selectAll().execute()).toHaveLength(0);
 
     const signIn = await postForm(t, '/portail/connexion', {
@@ -71,7 +71,7 @@ describe.each(await testDialects())('control characters in partner requests (%s)
     });
     expect(signIn.statusCode).toBe(400);
     expect(pageText(signIn.body)).toContain(
-      'Adresse email : caractère de contrôle interdit (U+000A).',
+      'Adresse email : caractère de contrôle interdit (U+000A).',
     );
     expect(t.inbox.messages()).toHaveLength(0);
   });

@@ -25,7 +25,7 @@ describe.each(await testDialects())('the partner over a real socket (%s)', (dial
     const page = await get('/portail/connexion', { host: 'evil.example' });
     expect(page.status).toBe(421);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(pageText(page.body)).toContain('Ce serveur ne répond pas à l’adresse « evil.example ».');
+    expect(pageText(page.body)).toContain('Ce serveur ne répond pas à l’adresse « evil.example ».');
     expect(page.body).not.toContain('name="password"');
     // Its own name; the declarant, calling at PARTNER_URL, sends that same name.
     expect((await get('/api/v1/deposit-policy', { host: 'partenaire.test' })).status).toBe(200);

@@ -13,9 +13,9 @@ runProcess('Le partenaire EDI', async () => {
   await app.listen({ port: config.port, host: config.host });
   const dgfip = startDgfipWorker(ctx);
   process.stdout.write(
-    `\n${config.partnerName} (partenaire EDI) est prêt :\n` +
-      `  portail (espace client) : ${config.publicUrl}/portail\n` +
-      `  API v1 et sa documentation : ${config.publicUrl}/api/v1/docs\n\n`,
+    `\n${config.partnerName} (partenaire EDI) est prêt :\n` +
+      `  portail (espace client) : ${config.publicUrl}/portail\n` +
+      `  API v1 et sa documentation : ${config.publicUrl}/api/v1/docs\n\n`,
   );
   return async () => {
     await dgfip.stop();

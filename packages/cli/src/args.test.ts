@@ -110,22 +110,22 @@ describe('command line', () => {
   });
 
   it('refuses unknown commands and options, missing values, values on switches, stray arguments', () => {
-    expect(usage(['envoyer'])).toBe('Commande inconnue : « envoyer ». Voir « passerelle --help ».');
+    expect(usage(['envoyer'])).toBe('Commande inconnue : « envoyer ». Voir « passerelle --help ».');
     expect(usage(['send', '--all', '--all-ready'])).toBe(
-      'Option inconnue : --all. Voir « passerelle send --help ».',
+      'Option inconnue : --all. Voir « passerelle send --help ».',
     );
     // An option of another command is unknown here.
-    expect(usage(['export', '--id', ID1, '--json'])).toContain('Option inconnue : --json');
-    expect(usage(['send', '--dossier'])).toContain("L'option --dossier attend une valeur.");
+    expect(usage(['export', '--id', ID1, '--json'])).toContain('Option inconnue : --json');
+    expect(usage(['send', '--dossier'])).toContain('L’option --dossier attend une valeur.');
     expect(usage(['send', '--dossier', '--all-ready'])).toContain(
-      "L'option --dossier attend une valeur.",
+      'L’option --dossier attend une valeur.',
     );
-    expect(usage(['status', '--json=oui'])).toBe("L'option --json ne prend pas de valeur.");
-    expect(usage(['status', 'encore'])).toContain('Argument inattendu : « encore »');
+    expect(usage(['status', '--json=oui'])).toBe('L’option --json ne prend pas de valeur.');
+    expect(usage(['status', 'encore'])).toContain('Argument inattendu : « encore »');
   });
 
   it('refuses malformed ids, SIRENs with a wrong key, other dossier values and bad server URLs', () => {
-    expect(usage(['send', '--id', 'abc'])).toBe('Identifiant de déclaration invalide : « abc ».');
+    expect(usage(['send', '--id', 'abc'])).toBe('Identifiant de déclaration invalide : « abc ».');
     expect(usage(['send', '--dossier', '732829321'])).toContain('SIREN invalide');
     expect(usage(['send', '--dossier', 'Boulangerie'])).toContain('Dossier invalide');
     expect(usage(['--server', 'ftp://x', 'status'])).toContain('http:// ou https://');

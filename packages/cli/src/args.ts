@@ -95,25 +95,25 @@ export function parseInvocation(
     allowPositionals: true,
     tokens: true,
   });
-  const help = command ? ` Voir « passerelle ${command} --help ».` : ' Voir « passerelle --help ».';
+  const help = command ? ` Voir « passerelle ${command} --help ».` : ' Voir « passerelle --help ».';
   let commandSeen = false;
   for (const token of tokens) {
     if (token.kind === 'positional') {
       if (!commandSeen && isCommand(token.value)) commandSeen = true;
-      else if (!commandSeen) throw usageError(`Commande inconnue : « ${token.value} ».${help}`);
-      else throw usageError(`Argument inattendu : « ${token.value} ».${help}`);
+      else if (!commandSeen) throw usageError(`Commande inconnue : « ${token.value} ».${help}`);
+      else throw usageError(`Argument inattendu : « ${token.value} ».${help}`);
       continue;
     }
     if (token.kind !== 'option') continue;
     const spec = options[token.name];
-    if (!spec) throw usageError(`Option inconnue : ${token.rawName}.${help}`);
+    if (!spec) throw usageError(`Option inconnue : ${token.rawName}.${help}`);
     if (spec.type === 'boolean' && token.inlineValue)
-      throw usageError(`L'option --${token.name} ne prend pas de valeur.`);
+      throw usageError(`L’option --${token.name} ne prend pas de valeur.`);
     // Lenient parsing takes "--dossier --json" as the value "--json": that is a missing value.
     const missing =
       token.value === undefined || (!token.inlineValue && token.value.startsWith('--'));
     if (spec.type === 'string' && missing)
-      throw usageError(`L'option --${token.name} attend une valeur.${help}`);
+      throw usageError(`L’option --${token.name} attend une valeur.${help}`);
   }
 
   if (values.version) return { command: 'version' };
@@ -132,7 +132,7 @@ export function parseInvocation(
     const chosen = [dossier !== undefined, ids.length > 0, values['all-ready'] === true];
     if (chosen.filter(Boolean).length !== 1)
       throw usageError(
-        `Choisissez les déclarations à envoyer avec une seule de ces options : --dossier <SIREN ou id>, --id <id de déclaration> (répétable) ou --all-ready.${help}`,
+        `Choisissez les déclarations à envoyer avec une seule de ces options : --dossier <SIREN ou id>, --id <id de déclaration> (répétable) ou --all-ready.${help}`,
       );
     const selection: Selection =
       dossier !== undefined
@@ -162,7 +162,7 @@ export function parseInvocation(
   }
   const [id, ...others] = parseIds(values.id);
   if (id === undefined || others.length > 0)
-    throw usageError(`Indiquez une déclaration : --id <id de déclaration>.${help}`);
+    throw usageError(`Indiquez une déclaration : --id <id de déclaration>.${help}`);
   return { command, connection, id, out: text(values.out) ?? '.' };
 }
 
@@ -202,7 +202,7 @@ export function parseIds(value: OptionValue): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== '');
   for (const id of ids)
-    if (!UUID.test(id)) throw usageError(`Identifiant de déclaration invalide : « ${id} ».`);
+    if (!UUID.test(id)) throw usageError(`Identifiant de déclaration invalide : « ${id} ».`);
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 }
 
@@ -211,12 +211,12 @@ export function parseDossier(value: string): DossierRef {
   const compact = value.replace(/\s+/g, '');
   if (/^\d{9}$/.test(compact)) {
     if (!isValidSiren(compact))
-      throw usageError(`SIREN invalide : « ${value} » (la clé de contrôle ne correspond pas).`);
+      throw usageError(`SIREN invalide : « ${value} » (la clé de contrôle ne correspond pas).`);
     return { siren: compact };
   }
   if (UUID.test(compact)) return { id: compact.toLowerCase() };
   throw usageError(
-    `Dossier invalide : « ${value} ». Indiquez son SIREN (9 chiffres) ou son identifiant.`,
+    `Dossier invalide : « ${value} ». Indiquez son SIREN (9 chiffres) ou son identifiant.`,
   );
 }
 
@@ -226,9 +226,9 @@ export function parseServer(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw usageError(`Adresse du serveur invalide : « ${value} » (par exemple ${DEFAULT_SERVER}).`);
+    throw usageError(`Adresse du serveur invalide : « ${value} » (par exemple ${DEFAULT_SERVER}).`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw usageError(`Adresse du serveur invalide : « ${value} » (http:// ou https:// attendu).`);
+    throw usageError(`Adresse du serveur invalide : « ${value} » (http:// ou https:// attendu).`);
   return url.href.replace(/\/+$/, '');
 }

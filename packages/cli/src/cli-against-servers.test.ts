@@ -138,13 +138,13 @@ describe('passerelle against the real servers', { timeout: 180_000 }, () => {
     const loose = await passerelle(['send', '--id', id!, '--password-file', open]);
     expect(loose.code).toBe(2);
     expect(loose.stderr).toContain(
-      `Erreur : Les droits du fichier de mot de passe ${open} sont trop ouverts (0644)`,
+      `Erreur : Les droits du fichier de mot de passe ${open} sont trop ouverts (0644)`,
     );
 
     const wrong = passwordFile('faux', 'ce nest pas le bon mot de passe');
     const refused = await passerelle(['send', '--id', id!, '--password-file', wrong]);
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toMatch(/Erreur : .*mot de passe/i);
+    expect(refused.stderr).toMatch(/Erreur\u00a0: .*mot de passe/i);
     expect(refused.stdout).toBe('');
     noStack(refused);
     expect(await declarationStatus(id!)).toBe('ready');
@@ -159,15 +159,17 @@ describe('passerelle against the real servers', { timeout: 180_000 }, () => {
       '--password-file',
       signatureFile,
     ]);
-    expect(run.stderr).toContain('À envoyer : 1 déclaration.');
+    expect(run.stderr).toContain('À envoyer : 1 déclaration.');
     expect(run.code).toBe(0);
     // Not a terminal: plain progress lines, the last one complete.
     expect(run.stderr).not.toContain('\u001b[');
-    expect(run.stderr).toMatch(/Envoi : 1\/1 terminée \(100\u00a0%\) · 1 transmise · 1 acceptée\n/);
+    expect(run.stderr).toMatch(
+      /Envoi\u00a0: 1\/1 terminée \(100\u00a0%\) · 1 transmise · 1 acceptée\n/,
+    );
     expect(run.stdout).toMatch(
       new RegExp(`^${id}\\s+SOCIETE 0 \\(\\d{3} \\d{3} \\d{3}\\)\\s+31/12/2024\\s+Acceptée$`, 'm'),
     );
-    expect(run.stdout).toContain('1 déclaration — Acceptée : 1');
+    expect(run.stdout).toContain('1 déclaration — Acceptée : 1');
     expect(await declarationStatus(id!)).toBe('accepted');
   });
 
@@ -280,12 +282,12 @@ describe('passerelle against the real servers', { timeout: 180_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^${id}\\s+SOCIETE 1 .*Rejet partiel$`, 'm'));
     expect(run.stdout).toMatch(
-      /^Rejet partiel : SOCIETE 1 \(.*\), exercice du 01\/01\/2024 au 31\/12\/2024/m,
+      /^Rejet partiel\u00a0: SOCIETE 1 \(.*\), exercice du 01\/01\/2024 au 31\/12\/2024/m,
     );
     expect(run.stdout).toMatch(
-      /^ {2}• Rejet — 2033-A, case FG « Résultat de l'exercice » : .*montant non entier/m,
+      /^ {2}• Rejet — 2033-A, case FG «\u00a0Résultat de l'exercice\u00a0»\u00a0: .*montant non entier/m,
     );
-    expect(run.stdout).toContain('1 déclaration — Rejet partiel : 1');
+    expect(run.stdout).toContain('1 déclaration — Rejet partiel : 1');
     noStack(run);
   });
 
@@ -293,17 +295,17 @@ describe('passerelle against the real servers', { timeout: 180_000 }, () => {
     const ids = world.declarationIds.slice(2, 4);
     const run = await passerelle(['send', ...ids.flatMap((id) => ['--id', id])], {
       pty: true,
-      typed: { after: 'Mot de passe de la signature : ', text: `${SIGNATURE_PASSWORD}\r` },
+      typed: { after: 'Mot de passe de la signature : ', text: `${SIGNATURE_PASSWORD}\r` },
     });
     expect(run.code).toBe(0);
     // What the terminal showed: the prompt, never the password (nor stars).
-    expect(run.stdout).toContain('Mot de passe de la signature : ');
+    expect(run.stdout).toContain('Mot de passe de la signature : ');
     expect(run.stdout).not.toContain(SIGNATURE_PASSWORD);
     expect(run.stdout).not.toContain('****');
     // The bar is redrawn in place (carriage return + erase line) and ends complete.
     expect(run.stdout).toContain('\r\u001b[2K[');
     expect(run.stdout).toMatch(/\[█+\] 2\/2 terminées \(100\u00a0%\)/);
-    expect(run.stdout).not.toContain('Envoi : ');
+    expect(run.stdout).not.toContain('Envoi : ');
     for (const id of ids) expect(await declarationStatus(id)).toBe('accepted');
   });
 
@@ -317,13 +319,13 @@ describe('passerelle against the real servers', { timeout: 180_000 }, () => {
       signatureFile,
     ]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`À envoyer : ${rest.length} déclarations.`);
-    expect(run.stderr).toMatch(/Envoi : 2\/2 envoyées/);
+    expect(run.stderr).toContain(`À envoyer : ${rest.length} déclarations.`);
+    expect(run.stderr).toMatch(/Envoi\u00a0: 2\/2 envoyées/);
     for (const id of rest)
       expect(['transmitted', 'deposited', 'accepted']).toContain(await declarationStatus(id));
     // Nothing "Prête" is left: a second run has nothing to send (exit 2).
     const again = await passerelle(['send', '--all-ready', '--password-file', signatureFile]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe('Erreur : Aucune déclaration « Prête » à envoyer.\n');
+    expect(again.stderr).toBe('Erreur : Aucune déclaration « Prête » à envoyer.\n');
   });
 });

@@ -48,7 +48,7 @@ describe('exit codes', () => {
 
     const wrong = memoryIo();
     expect(await runCli(['send', '--dossier', 'x', '--id', 'y'], wrong.io)).toBe(ExitCode.usage);
-    expect(wrong.stderr()).toBe('Erreur : Identifiant de déclaration invalide : « y ».\n');
+    expect(wrong.stderr()).toBe('Erreur : Identifiant de déclaration invalide : « y ».\n');
     expect(wrong.stdout()).toBe('');
   });
 
@@ -57,7 +57,7 @@ describe('exit codes', () => {
     const { io, stderr } = memoryIo({ PASSERELLE_URL: `http://127.0.0.1:${port}` });
     expect(await runCli(['status'], io)).toBe(ExitCode.unreachable);
     expect(stderr()).toBe(
-      `Erreur : Serveur Passerelle injoignable à http://127.0.0.1:${port} : connexion refusée (le serveur est-il démarré ?). Vérifiez --server ou PASSERELLE_URL.\n`,
+      `Erreur : Serveur Passerelle injoignable à http://127.0.0.1:${port} : connexion refusée (le serveur est-il démarré ?). Vérifiez --server ou PASSERELLE_URL.\n`,
     );
     expect(stderr()).not.toMatch(/\bat \S+ \(/);
   });

@@ -1,17 +1,17 @@
 import type { CommandName } from './args';
 
-const connection = `Connexion (toutes les commandes) :
-  --server <url>                  serveur Passerelle (PASSERELLE_URL ; par défaut http://127.0.0.1:3000)
-  --email <adresse>               votre adresse de connexion (PASSERELLE_EMAIL ; sinon demandée)
+const connection = `Connexion (toutes les commandes) :
+  --server <url>                  serveur Passerelle (PASSERELLE_URL ; par défaut http://127.0.0.1:3000)
+  --email <adresse>               votre adresse de connexion (PASSERELLE_EMAIL ; sinon demandée)
   --account-password-file <f>     fichier dont la 1re ligne est le mot de passe du compte
-                                  (PASSERELLE_PASSWORD_FILE ; sinon demandé sans affichage)
-  Un fichier de mot de passe doit n'être lisible que par vous (chmod 600).
-  La session ne dure que le temps de la commande : rien n'est enregistré.`;
+                                  (PASSERELLE_PASSWORD_FILE ; sinon demandé sans affichage)
+  Un fichier de mot de passe doit n’être lisible que par vous (chmod 600).
+  La session ne dure que le temps de la commande : rien n’est enregistré.`;
 
-const exitCodes = `Codes de sortie :
-  0  tout est accepté (avec --no-wait : tout est transmis, rien n'est refusé)
+const exitCodes = `Codes de sortie :
+  0  tout est accepté (avec --no-wait : tout est transmis, rien n’est refusé)
   1  une déclaration au moins est rejetée ou en échec, ou erreur inattendue du serveur
-  2  erreur d'utilisation ou de saisie (option, dossier inconnu, rien de prêt, fichier)
+  2  erreur d’utilisation ou de saisie (option, dossier inconnu, rien de prêt, fichier)
   3  authentification ou signature refusée (compte, espace client, mot de passe, signature)
   4  serveur injoignable (Passerelle ou le partenaire EDI)
   130  interrompu (Ctrl-C)`;
@@ -19,41 +19,41 @@ const exitCodes = `Codes de sortie :
 const texts: Record<CommandName | 'main', string> = {
   main: `passerelle — envoyer ses déclarations EDI-TDFC depuis un terminal
 
-Utilisation : passerelle [options de connexion] <commande> [options]
+Utilisation : passerelle [options de connexion] <commande> [options]
 
-Commandes :
-  send     signer et envoyer les déclarations « Prête », suivre leur progression
+Commandes :
+  send     signer et envoyer les déclarations « Prête », suivre leur progression
   status   statut des déclarations et de leur dernière transmission
-  export   télécharger le fichier signé, l'accusé de réception, le CONTRL et le CR
+  export   télécharger le fichier signé, l’accusé de réception, le CONTRL et le CR
 
-  passerelle <commande> --help    aide d'une commande
+  passerelle <commande> --help    aide d’une commande
   passerelle --version            version
 
 ${connection}
 
 ${exitCodes}
 `,
-  send: `passerelle send — signer et envoyer des déclarations « Prête »
+  send: `passerelle send — signer et envoyer des déclarations « Prête »
 
-Utilisation :
+Utilisation :
   passerelle send --dossier <SIREN ou id> [options]
   passerelle send --id <id de déclaration> [--id <id>…] [options]
   passerelle send --all-ready [options]
 
-Options :
-  --dossier <SIREN ou id>    les déclarations « Prête » de ce dossier (les autres sont ignorées)
-  --id <id>                  cette déclaration (répétable, ou séparées par des virgules) ;
-                             chacune doit être « Prête »
-  --all-ready                toutes les déclarations « Prête » du cabinet
-  --signature <id ou n°>     la signature à utiliser (par défaut : votre signature par défaut)
+Options :
+  --dossier <SIREN ou id>    les déclarations « Prête » de ce dossier (les autres sont ignorées)
+  --id <id>                  cette déclaration (répétable, ou séparées par des virgules) ;
+                             chacune doit être « Prête »
+  --all-ready                toutes les déclarations « Prête » du cabinet
+  --signature <id ou n°>     la signature à utiliser (par défaut : votre signature par défaut)
   --password-file <fichier>  1re ligne = mot de passe de la signature
-                             (PASSERELLE_SIGNATURE_PASSWORD_FILE ; sinon demandé sans affichage)
-  --no-wait                  s'arrêter dès que tout est « Transmise » (accusé du partenaire
+                             (PASSERELLE_SIGNATURE_PASSWORD_FILE ; sinon demandé sans affichage)
+  --no-wait                  s’arrêter dès que tout est « Transmise » (accusé du partenaire
                              vérifié), sans attendre la réponse de la DGFiP
 
-Le mot de passe de la signature est demandé une fois pour tout l'envoi. La progression
-s'affiche sur la sortie d'erreur ; le résumé (déclaration, dossier, statut) sur la sortie
-standard. Ctrl-C arrête l'attente, pas l'envoi : le serveur continue seul.
+Le mot de passe de la signature est demandé une fois pour tout l’envoi. La progression
+s’affiche sur la sortie d’erreur ; le résumé (déclaration, dossier, statut) sur la sortie
+standard. Ctrl-C arrête l’attente, pas l’envoi : le serveur continue seul.
 
 ${connection}
 
@@ -61,29 +61,29 @@ ${exitCodes}
 `,
   status: `passerelle status — où en sont les déclarations
 
-Utilisation : passerelle status [--dossier <SIREN ou id>] [--id <id>…] [--json]
+Utilisation : passerelle status [--dossier <SIREN ou id>] [--id <id>…] [--json]
 
-Options :
+Options :
   --dossier <SIREN ou id>    les déclarations de ce dossier
   --id <id>                  ces déclarations (répétable)
   --json                     la même chose en JSON (libellés français inclus)
 
-Sans option : toutes les déclarations du cabinet. Pour celles envoyées : le statut de la
-dernière transmission, sa date d'envoi, sa dernière mise à jour et son nombre d'erreurs.
+Sans option : toutes les déclarations du cabinet. Pour celles envoyées : le statut de la
+dernière transmission, sa date d’envoi, sa dernière mise à jour et son nombre d’erreurs.
 
 ${connection}
 `,
-  export: `passerelle export — télécharger les fichiers d'une transmission
+  export: `passerelle export — télécharger les fichiers d’une transmission
 
-Utilisation : passerelle export --id <id de déclaration> [--out <dossier>]
+Utilisation : passerelle export --id <id de déclaration> [--out <dossier>]
 
-Options :
+Options :
   --id <id>         la déclaration (sa dernière transmission est exportée)
-  --out <dossier>   où écrire les fichiers (par défaut : le dossier courant ; créé au besoin ;
+  --out <dossier>   où écrire les fichiers (par défaut : le dossier courant ; créé au besoin ;
                     un fichier du même nom est remplacé)
 
-Écrit le fichier signé envoyé (.p7m), l'accusé de réception signé du partenaire (.p7m), et
-le CONTRL / le CR de la DGFiP (.edi) quand ils existent ; affiche le nom de chaque fichier.
+Écrit le fichier signé envoyé (.p7m), l’accusé de réception signé du partenaire (.p7m), et
+le CONTRL / le CR de la DGFiP (.edi) quand ils existent ; affiche le nom de chaque fichier.
 
 ${connection}
 `,

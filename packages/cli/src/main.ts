@@ -35,11 +35,11 @@ export async function runCli(
     }
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr.write(`Erreur : ${error.message}\n`);
+      io.stderr.write(`Erreur : ${error.message}\n`);
       return error.exitCode;
     }
     io.stderr.write(
-      `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}\n`,
+      `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}\n`,
     );
     if (io.env.PASSERELLE_DEBUG === '1' && error instanceof Error && error.stack)
       io.stderr.write(`${error.stack}\n`);

@@ -32,7 +32,7 @@ export async function openSession(
       io.stdin,
       io.stderr,
       'Adresse email',
-      'Indiquez votre adresse email : --email <adresse> ou PASSERELLE_EMAIL.',
+      'Indiquez votre adresse email : --email <adresse> ou PASSERELLE_EMAIL.',
     ));
   const password = connection.accountPasswordFile
     ? await readPasswordFile(connection.accountPasswordFile, io.cwd)

@@ -23,6 +23,6 @@ export function holderNameTooLongMessage(firstName: string, lastName: string): s
   const length = characterCount(certificateHolderName(firstName, lastName));
   return length <= CERTIFICATE_NAME_MAX_LENGTH
     ? undefined
-    : `Prénom et nom trop longs pour un certificat de signature : ${length} caractères, ` +
+    : `Prénom et nom trop longs pour un certificat de signature : ${length} caractères, ` +
         `${CERTIFICATE_NAME_MAX_LENGTH} au plus (espace compris).`;
 }

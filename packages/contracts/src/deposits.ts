@@ -142,7 +142,7 @@ export const depositIntakeErrors = [
  * `updatedSince`, oldest change first (by `updatedAt`, then id).
  */
 export const listDepositsQuery = pageQuery.extend({
-  updatedSince: z.iso.datetime({ error: 'updatedSince : date ISO 8601 attendue.' }).optional(),
+  updatedSince: z.iso.datetime({ error: 'updatedSince : date ISO 8601 attendue.' }).optional(),
 });
 export const depositListSchema = pageOf(depositSchema).extend({
   /**

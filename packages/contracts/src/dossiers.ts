@@ -69,7 +69,7 @@ export const sirenField = z
   .string({ error: 'SIREN obligatoire.' })
   .transform((value) => value.replace(/\s+/g, ''))
   .refine(isValidSiren, {
-    error: 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte.',
+    error: 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte.',
   });
 
 /** `POST /api/dossiers` and `PUT /api/dossiers/:id`. Names are cut to 35 characters in EDIFACT. */
@@ -77,21 +77,21 @@ export const dossierInput = z.object({
   siren: sirenField,
   name: text('Raison sociale', 105),
   street: optionalText('Adresse', 105),
-  complement: optionalText("Complément d'adresse", 35),
+  complement: optionalText('Complément d’adresse', 35),
   postcode: z
     .string({ error: 'Code postal obligatoire.' })
     .trim()
-    .regex(/^\d{5}$/, { error: 'Code postal invalide : 5 chiffres.' }),
+    .regex(/^\d{5}$/, { error: 'Code postal invalide : 5 chiffres.' }),
   city: text('Ville', 35),
   category: z.enum(fiscalCategories, { error: 'Catégorie fiscale invalide.' }),
   regime: z.enum(taxRegimes, { error: 'Régime invalide.' }),
-  taxation: z.enum(taxations, { error: 'Imposition invalide : IS ou IR.' }),
+  taxation: z.enum(taxations, { error: 'Imposition invalide : IS ou IR.' }),
   rof: z
     .string({ error: 'Référence d’obligation fiscale (ROF) obligatoire.' })
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2,4}\d{1,2}$/, {
-      error: 'ROF invalide : par exemple IS1 ou BIC1.',
+      error: 'ROF invalide : par exemple IS1 ou BIC1.',
     }),
 });
 export type DossierInput = z.input<typeof dossierInput>;
@@ -99,7 +99,7 @@ export type DossierInput = z.input<typeof dossierInput>;
 const isoDate = (label: string) =>
   z
     .string({ error: `${label} obligatoire.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} invalide : format AAAA-MM-JJ.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} invalide : format AAAA-MM-JJ.` })
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && validDay(value), {
       error: `${label} invalide.`,
     });
@@ -177,12 +177,12 @@ export type FirmSettings = z.infer<typeof firmSettingsSchema>;
 
 /** `PUT /api/firm/settings` (administrator): what is given changes, the rest stays. */
 export const updateFirmSettingsRequest = z.object({
-  testMode: z.boolean({ error: 'Mode test : vrai ou faux.' }).optional(),
+  testMode: z.boolean({ error: 'Mode test : vrai ou faux.' }).optional(),
   siret: z
     .string({ error: 'SIRET invalide.' })
     .transform((value) => value.replace(/\s+/g, ''))
     .refine(isValidSiret, {
-      error: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.',
+      error: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.',
     })
     .nullable()
     .optional(),

@@ -12,15 +12,15 @@ export const PAGE_SIZE_MAX = 200;
 
 /** French message of a cursor that no page of this list gave (forged, cut, another list's). */
 export const INVALID_CURSOR_MESSAGE =
-  'Curseur de pagination invalide : reprenez la liste depuis le début.';
+  'Curseur de pagination invalide : reprenez la liste depuis le début.';
 
 /** Query string of every paged list: `limit` and the previous page's `nextCursor` (none: first page). */
 export const pageQuery = z.object({
   limit: z.coerce
-    .number({ error: 'limit : nombre entier attendu.' })
-    .int('limit : nombre entier attendu.')
-    .min(1, 'limit : 1 au moins.')
-    .max(PAGE_SIZE_MAX, `limit : ${PAGE_SIZE_MAX} au plus.`)
+    .number({ error: 'limit : nombre entier attendu.' })
+    .int('limit : nombre entier attendu.')
+    .min(1, 'limit : 1 au moins.')
+    .max(PAGE_SIZE_MAX, `limit : ${PAGE_SIZE_MAX} au plus.`)
     .default(PAGE_SIZE_DEFAULT),
   cursor: z
     .string({ error: INVALID_CURSOR_MESSAGE })

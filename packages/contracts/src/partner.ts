@@ -24,13 +24,13 @@ export const createAccountRequest = z
       .min(1, 'Raison sociale obligatoire.')
       .max(
         CERTIFICATE_NAME_MAX_LENGTH,
-        `Raison sociale trop longue (${CERTIFICATE_NAME_MAX_LENGTH} caractères au plus : elle figure dans les certificats de signature).`,
+        `Raison sociale trop longue (${CERTIFICATE_NAME_MAX_LENGTH} caractères au plus : elle figure dans les certificats de signature).`,
       ),
     siret: z
       .string({ error: 'SIRET obligatoire.' })
       .transform((value) => value.replace(/\s+/g, ''))
       .refine(isValidSiret, {
-        error: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.',
+        error: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.',
       }),
     adminFirstName: personNameField('Prénom'),
     adminLastName: personNameField('Nom'),

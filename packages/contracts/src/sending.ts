@@ -28,7 +28,7 @@ export const transmissionStatuses = [
 export type TransmissionStatus = (typeof transmissionStatuses)[number];
 
 export const transmissionStatusLabels: Record<TransmissionStatus, string> = {
-  queued: "En file d'envoi",
+  queued: 'En file d’envoi',
   transmitted: 'Transmise',
   deposited: 'Déposée à la DGFiP',
   accepted: 'Acceptée',
@@ -36,7 +36,7 @@ export const transmissionStatusLabels: Record<TransmissionStatus, string> = {
   rejected: 'Rejetée',
   syntax_rejected: 'Rejet syntaxique (CONTRL)',
   partner_refused: 'Refusée par le partenaire',
-  delivery_failed: "Échec d'envoi",
+  delivery_failed: 'Échec d’envoi',
 };
 
 /** Statuses after which nothing more happens to a transmission by itself. */

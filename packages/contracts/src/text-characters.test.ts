@@ -48,13 +48,13 @@ describe('the shared fields refuse them before trimming', () => {
     const issues = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
       result.error?.issues.map((issue) => issue.message);
     expect(issues(emailField.safeParse('alice@exemple.fr\r\n'))?.[0]).toBe(
-      'Adresse email : caractère de contrôle interdit (U+000D).',
+      'Adresse email : caractère de contrôle interdit (U+000D).',
     );
     expect(issues(personNameField('Nom').safeParse('Durand\t'))?.[0]).toBe(
-      'Nom : caractère de contrôle interdit (U+0009).',
+      'Nom : caractère de contrôle interdit (U+0009).',
     );
     expect(issues(personNameField('Nom').safeParse('Durand\ud800'))?.[0]).toBe(
-      'Nom : caractère invalide (U+D800).',
+      'Nom : caractère invalide (U+D800).',
     );
     expect(personNameField('Nom').parse('  Lefèvre  ')).toBe('Lefèvre'); // spaces still trimmed
   });
@@ -69,7 +69,7 @@ describe('the shared fields refuse them before trimming', () => {
       expect.objectContaining({
         path: ['lastName'],
         message:
-          'Prénom et nom trop longs pour un certificat de signature : 65 caractères, 64 au plus (espace compris).',
+          'Prénom et nom trop longs pour un certificat de signature : 65 caractères, 64 au plus (espace compris).',
       }),
     ]);
   });

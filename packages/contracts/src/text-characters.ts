@@ -42,6 +42,6 @@ export function forbiddenCharacterMessage(label: string, value: string): string 
   if (character === undefined) return undefined;
   const surrogate = /^U\+D[89A-F]/.test(character);
   return surrogate
-    ? `${label} : caractère invalide (${character}).`
-    : `${label} : caractère de contrôle interdit (${character}).`;
+    ? `${label} : caractère invalide (${character}).`
+    : `${label} : caractère de contrôle interdit (${character}).`;
 }

@@ -39,14 +39,14 @@ export const createUserRequest = withCertificateHolderName(
     firstName: personNameField('Prénom'),
     lastName: personNameField('Nom'),
     email: emailField,
-    role: z.enum(roles, { error: 'Rôle invalide : administrateur ou collaborateur.' }),
+    role: z.enum(roles, { error: 'Rôle invalide : administrateur ou collaborateur.' }),
   }),
 );
 export type CreateUserRequest = z.input<typeof createUserRequest>;
 
 /** `PATCH /api/users/:id/status` (administrator). */
 export const setUserStatusRequest = z.object({
-  status: z.enum(userStatuses, { error: 'Statut invalide : actif ou inactif.' }),
+  status: z.enum(userStatuses, { error: 'Statut invalide : actif ou inactif.' }),
 });
 export type SetUserStatusRequest = z.input<typeof setUserStatusRequest>;
 

@@ -38,7 +38,7 @@ describe('the inbox core over real SMTP', () => {
     expect((await waiting).subject).toBe('tardif');
     await expect(
       inbox.waitForMail((m) => m.subject === 'jamais', { timeoutMs: 50 }),
-    ).rejects.toThrow(/Aucun email attendu reçu en 50 ms \(2 en boîte : « autre »/);
+    ).rejects.toThrow(/Aucun email attendu reçu en 50 ms \(2 en boîte\u00a0: «\u00a0autre\u00a0»/);
   });
 
   it('refuses a message over 10 MiB with SMTP 552 and keeps nothing of it', async () => {

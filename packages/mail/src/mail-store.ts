@@ -43,9 +43,9 @@ export function createMailStore(maxMessages: number): MailStore {
           waiters.delete(waiter);
           reject(
             new Error(
-              `Aucun email attendu reçu en ${timeoutMs} ms (${kept.length} en boîte : ${kept
-                .map((mail) => `« ${mail.subject} » → ${mail.to.join(', ')}`)
-                .join(' ; ')}).`,
+              `Aucun email attendu reçu en ${timeoutMs} ms (${kept.length} en boîte : ${kept
+                .map((mail) => `« ${mail.subject} » → ${mail.to.join(', ')}`)
+                .join(' ; ')}).`,
             ),
           );
         }, timeoutMs);

@@ -50,14 +50,14 @@ describe('createMailer', () => {
     });
     const { messageId } = await mailer.send({
       to: 'Élodie.Dupré@Cabinet.fr',
-      subject: 'Votre code confidentiel EDI-TDFC — « été » ✓',
-      text: 'Voici le code : 7K3M-QX2P.\nÀ bientôt, 12 € — œuvre',
-      html: '<p>Voici le code : <strong>7K3M-QX2P</strong>. À bientôt, 12 €</p>',
+      subject: 'Votre code confidentiel EDI-TDFC — « été » ✓',
+      text: 'Voici le code : 7K3M-QX2P.\nÀ bientôt, 12 € — œuvre',
+      html: '<p>Voici le code : <strong>7K3M-QX2P</strong>. À bientôt, 12 €</p>',
     });
     expect(messageId).toMatch(/^<.+@.+>$/);
     const mail = await inbox.waitForMail((m) => m.to.includes('élodie.dupré@cabinet.fr'));
-    expect(mail.subject).toBe('Votre code confidentiel EDI-TDFC — « été » ✓');
-    expect(mail.text.trim()).toBe('Voici le code : 7K3M-QX2P.\nÀ bientôt, 12 € — œuvre');
+    expect(mail.subject).toBe('Votre code confidentiel EDI-TDFC — « été » ✓');
+    expect(mail.text.trim()).toBe('Voici le code : 7K3M-QX2P.\nÀ bientôt, 12 € — œuvre');
     expect(mail.html).toContain('<strong>7K3M-QX2P</strong>. À bientôt, 12 €');
     expect(mail.from).toBe('Partenaire EDI de référence <no-reply@partenaire.test>');
     expect(Date.parse(mail.receivedAt)).not.toBeNaN();
@@ -91,7 +91,7 @@ describe('createMailer', () => {
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MailError);
       expect(error).toMatchObject({ name: 'MailError', code: 'EAUTH' });
-      expect((error as Error).message).toBe("L'envoi de l'email a échoué.");
+      expect((error as Error).message).toBe('L’envoi de l’email a échoué.');
       expect(server.logins).toHaveLength(1);
       expect(everythingIn(error)).not.toContain('motdepasse-faux');
     } finally {

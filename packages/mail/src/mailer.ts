@@ -30,7 +30,7 @@ export interface MailerOptions {
 export class MailError extends Error {
   readonly code: string | undefined;
   constructor(cause: unknown, secrets: string[] = []) {
-    super("L'envoi de l'email a échoué.", { cause: redact(cause, secrets) });
+    super('L’envoi de l’email a échoué.', { cause: redact(cause, secrets) });
     this.name = 'MailError';
     const code = (cause as { code?: unknown } | null)?.code;
     this.code = typeof code === 'string' ? code : undefined;
@@ -48,7 +48,7 @@ function parseSmtpUrl(smtpUrl: string): URL {
   const url = URL.parse(smtpUrl);
   if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '')
     throw new TypeError(
-      "L'URL SMTP est invalide : attendu smtp://hôte:port ou smtps://utilisateur:mot-de-passe@hôte:465.",
+      'L’URL SMTP est invalide : attendu smtp://hôte:port ou smtps://utilisateur:mot-de-passe@hôte:465.',
     );
   return url;
 }

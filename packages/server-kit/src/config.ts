@@ -5,7 +5,7 @@ import { z } from 'zod';
 export class ConfigError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
     this.problems = problems;
   }
@@ -26,7 +26,7 @@ export function loadConfig<T extends z.ZodRawShape>(
     const direct = env[name];
     const file = env[`${name}_FILE`];
     if (direct !== undefined && file !== undefined) {
-      problems.push(`${name} et ${name}_FILE sont tous deux définis : n'en gardez qu'un.`);
+      problems.push(`${name} et ${name}_FILE sont tous deux définis : n’en gardez qu’un.`);
       continue;
     }
     if (file !== undefined) {
@@ -34,7 +34,7 @@ export function loadConfig<T extends z.ZodRawShape>(
         raw[name] = readFileSync(file, 'utf8').trim();
       } catch (error) {
         problems.push(
-          `${name}_FILE : fichier illisible (${(error as NodeJS.ErrnoException).code}).`,
+          `${name}_FILE : fichier illisible (${(error as NodeJS.ErrnoException).code}).`,
         );
       }
       continue;
@@ -44,7 +44,7 @@ export function loadConfig<T extends z.ZodRawShape>(
   const result = z.object(shape).safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push(`${issue.path.join('.')} : ${issue.message}`);
+      problems.push(`${issue.path.join('.')} : ${issue.message}`);
     }
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);

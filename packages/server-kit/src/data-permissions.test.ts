@@ -53,7 +53,7 @@ describe('data at rest: the data folder 0700, its files 0600, readable ones refu
     // What an earlier version left: the file -rw-r--r--.
     chmodSync(file, 0o644);
     expect(() => openDatabase({ dialect: 'sqlite', file })).toThrow(
-      `fichier ${file} (droits 0644) : chmod 600 ${file}`,
+      `fichier ${file} (droits 0644) : chmod 600 ${file}`,
     );
     chmodSync(file, 0o600);
     writeFileSync(`${file}-wal`, '');
@@ -74,7 +74,7 @@ describe('data at rest: the data folder 0700, its files 0600, readable ones refu
     } catch (error) {
       refusal = error;
     }
-    expect((refusal as Error).message).toContain(`dossier ${dir} (droits 0755) : chmod 700 ${dir}`);
+    expect((refusal as Error).message).toContain(`dossier ${dir} (droits 0755) : chmod 700 ${dir}`);
     expect((refusal as Error).message).toContain(`chmod 600 ${file}`);
     expect((refusal as Error).message).toContain(`chmod 600 ${join(dir, 'declarant.sqlite')}`);
     expect((refusal as Error).message).not.toContain('notes.txt');
@@ -84,7 +84,7 @@ describe('data at rest: the data folder 0700, its files 0600, readable ones refu
     await openDatabase({ dialect: 'sqlite', file }).close();
   });
 
-  it("creates the master key's folder 0700 and refuses it once readable by others", () => {
+  it('creates the master key’s folder 0700 and refuses it once readable by others', () => {
     const dir = join(base, 'cles');
     const file = join(dir, 'partner-master.key');
     loadKeyringFile(file, { create: true });

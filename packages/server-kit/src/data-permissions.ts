@@ -9,10 +9,10 @@ export class DataPermissionError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
     super(
-      'Droits trop ouverts sur les données : d’autres comptes de cette machine peuvent les lire ' +
+      'Droits trop ouverts sur les données : d’autres comptes de cette machine peuvent les lire ' +
         '(données fiscales, empreintes de mots de passe, clés).\n' +
         problems.map((problem) => `  - ${problem}`).join('\n') +
-        '\nCorrigez-les avec ces commandes puis relancez ; Passerelle crée ses dossiers en 0700 ' +
+        '\nCorrigez-les avec ces commandes puis relancez ; Passerelle crée ses dossiers en 0700 ' +
         'et ses fichiers en 0600.',
     );
     this.name = 'DataPermissionError';
@@ -30,7 +30,7 @@ const checked = process.platform !== 'win32';
 function openToOthers(path: string, kind: 'dossier' | 'fichier'): string | undefined {
   const mode = statSync(path).mode;
   if ((mode & 0o077) === 0) return undefined;
-  return `${kind} ${path} (droits ${octal(mode)}) : chmod ${kind === 'dossier' ? 700 : 600} ${path}`;
+  return `${kind} ${path} (droits ${octal(mode)}) : chmod ${kind === 'dossier' ? 700 : 600} ${path}`;
 }
 
 /** Passerelle's own files in a data folder: SQLite databases with their journals, key files. */

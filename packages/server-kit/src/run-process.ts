@@ -23,7 +23,7 @@ export function runProcess(name: string, main: () => Promise<() => Promise<void>
         console.error(`${name} ne peut pas démarrer.\n${error.message}`);
         process.exit(2);
       }
-      console.error(`${name} s’est arrêté sur une erreur :`, error);
+      console.error(`${name} s’est arrêté sur une erreur :`, error);
       process.exit(1);
     });
 }

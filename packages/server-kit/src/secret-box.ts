@@ -37,7 +37,7 @@ export function parseKeyring(text: string): Keyring {
     if (!id || !b64 || !/^[\w-]{1,32}$/.test(id))
       throw new Error('clé maître mal formée (id=base64)');
     const key = Buffer.from(b64, 'base64');
-    if (key.length !== 32) throw new Error(`la clé maître « ${id} » doit faire 32 octets`);
+    if (key.length !== 32) throw new Error(`la clé maître « ${id} » doit faire 32 octets`);
     keys.set(id, key);
     currentId = id;
   }
@@ -70,7 +70,7 @@ export function addKey(keyring: Keyring | undefined): Keyring {
  */
 export function loadKeyringFile(file: string, options: { create: boolean }): Keyring {
   if (!existsSync(file) && !options.create) {
-    throw new Error(`fichier de clé maître absent : ${file}`);
+    throw new Error(`fichier de clé maître absent : ${file}`);
   }
   ensurePrivateData(dirname(file), [file]);
   if (!existsSync(file)) {
@@ -104,7 +104,7 @@ export function openSecret(keyring: Keyring, sealed: string, context: string): B
     throw new SecretBoxError('secret chiffré mal formé');
   }
   const key = keyring.keys.get(keyId);
-  if (!key) throw new SecretBoxError(`clé maître « ${keyId} » inconnue`);
+  if (!key) throw new SecretBoxError(`clé maître « ${keyId} » inconnue`);
   const body = Buffer.from(bodyB64, 'base64url');
   if (body.length < 16) throw new SecretBoxError('secret chiffré mal formé');
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonceB64, 'base64url'));

@@ -12,7 +12,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const field = issue?.path.map(String).join('.') || undefined;
   const message =
     issue?.code === 'invalid_type' && issue.input === undefined && field
-      ? `Champ obligatoire : ${field}.`
+      ? `Champ obligatoire : ${field}.`
       : (issue?.message ?? 'Requête invalide.');
   return throwValidation(message, field);
 }

@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../test/test-app';
 const HOUR = 3_600_000;
 const INACTIVE = {
   code: 'ACCOUNT_INACTIVE',
-  message: "Votre compte est inactif. Contactez l'administrateur du cabinet.",
+  message: 'Votre compte est inactif. Contactez l’administrateur du cabinet.',
 };
 
 /** Whether the answer tells the browser to forget its session cookie. */

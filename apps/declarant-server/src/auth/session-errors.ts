@@ -9,6 +9,6 @@ export function sessionExpired(): AppError {
 export function accountInactive(): AppError {
   return new AppError(
     'ACCOUNT_INACTIVE',
-    "Votre compte est inactif. Contactez l'administrateur du cabinet.",
+    'Votre compte est inactif. Contactez l’administrateur du cabinet.',
   );
 }

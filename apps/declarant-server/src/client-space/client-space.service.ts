@@ -213,7 +213,7 @@ export async function withPartnerToken<T>(
   }
 }
 
-const LOST = "La connexion à l'espace client a expiré ou a été révoquée : reconnectez-vous.";
+const LOST = 'La connexion à l’espace client a expiré ou a été révoquée : reconnectez-vous.';
 
 /** A working access token of the user's stored connection (called while serialised). */
 async function accessTokenOf(
@@ -223,7 +223,7 @@ async function accessTokenOf(
 ): Promise<string> {
   const row = await findConnection(ctx.db, userId);
   if (!row || row.lost_reason) {
-    throw notConnected(row ? LOST : "Non connecté : connectez-vous d'abord à l'espace client.");
+    throw notConnected(row ? LOST : 'Non connecté : connectez-vous d’abord à l’espace client.');
   }
   try {
     return await currentAccessToken(ctx, userId, row.refresh_token_sealed, options.probe);

@@ -25,11 +25,11 @@ runProcess('La rotation de la clé maître', async () => {
   if (fromFile) {
     keyring = addKey(keyring);
     await writeKeyFile(config.masterKeyFile, formatKeyring(keyring));
-    console.log(`Nouvelle clé maître « ${keyring.currentId} » ajoutée à ${config.masterKeyFile}.`);
+    console.log(`Nouvelle clé maître « ${keyring.currentId} » ajoutée à ${config.masterKeyFile}.`);
   }
   const { ctx, close } = await openContext(config, { keyring });
   const { resealed } = await resealSecrets(ctx.db, keyring, new Date());
-  console.log(`${resealed} secret(s) rechiffré(s) sous la clé « ${keyring.currentId} ».`);
+  console.log(`${resealed} secret(s) rechiffré(s) sous la clé « ${keyring.currentId} ».`);
   const old = [...keyring.keys.keys()].filter((id) => id !== keyring.currentId);
   if (old.length > 0 && retire && fromFile) {
     const current = keyring.keys.get(keyring.currentId);
@@ -41,10 +41,10 @@ runProcess('La rotation de la clé maître', async () => {
           keys: new Map([[keyring.currentId, current]]),
         }),
       );
-    console.log(`Anciennes clés retirées : ${old.join(', ')}.`);
+    console.log(`Anciennes clés retirées : ${old.join(', ')}.`);
   } else if (old.length > 0) {
     console.log(
-      `Plus aucun secret n'utilise ${old.join(', ')} : ces clés peuvent être retirées (--retire, ou de MASTER_KEY).`,
+      `Plus aucun secret n’utilise ${old.join(', ')} : ces clés peuvent être retirées (--retire, ou de MASTER_KEY).`,
     );
   }
   await close();

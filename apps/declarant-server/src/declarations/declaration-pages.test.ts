@@ -158,14 +158,14 @@ describe.each(await testDialects())('paged declaration lists (%s)', (dialect) =>
       expect(refused.statusCode, bad).toBe(400);
       expect(refused.json()).toEqual({
         code: 'VALIDATION_ERROR',
-        message: 'Curseur de pagination invalide : reprenez la liste depuis le début.',
+        message: 'Curseur de pagination invalide : reprenez la liste depuis le début.',
         field: 'cursor',
       });
     }
     const tooLarge = await t.call('GET', '/api/declarations?limit=201', { cookie });
     expect(tooLarge.json()).toEqual({
       code: 'VALIDATION_ERROR',
-      message: 'limit : 200 au plus.',
+      message: 'limit : 200 au plus.',
       field: 'limit',
     });
     const notANumber = await t.call('GET', '/api/declarations?limit=beaucoup', { cookie });

@@ -171,7 +171,7 @@ export async function createEditorDeclaration(
   if (!dictionary().millesimes.includes(declaration.millesime)) {
     throw new AppError(
       'VALIDATION_ERROR',
-      `Les formulaires du millésime ${declaration.millesime} (exercices clos en 20${Number(declaration.millesime) - 1}) ne sont pas encore publiés : Passerelle connaît les millésimes ${dictionary().millesimes.join(', ')}.`,
+      `Les formulaires du millésime ${declaration.millesime} (exercices clos en 20${Number(declaration.millesime) - 1}) ne sont pas encore publiés : Passerelle connaît les millésimes ${dictionary().millesimes.join(', ')}.`,
       { field: 'exerciseId' },
     );
   }
@@ -206,7 +206,7 @@ function assertEditable(row: DeclarationListRow): void {
   if (status !== null && !editableDeclarationStatuses.includes(status)) {
     throw new AppError(
       'DECLARATION_LOCKED',
-      `Cette déclaration est « ${declarationStatusLabels[status]} » : elle ne peut plus être modifiée.`,
+      `Cette déclaration est « ${declarationStatusLabels[status]} » : elle ne peut plus être modifiée.`,
     );
   }
 }
@@ -223,14 +223,14 @@ export async function updateCells(
   if (Number(row.version) !== input.version) {
     throw new AppError(
       'DECLARATION_CHANGED',
-      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
+      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
     );
   }
   const declaration = declarationOf(row);
   for (const change of input.changes) {
     const dictionaryForm = dictionary().form(declaration.millesime, change.form);
     if (!dictionaryForm) {
-      throw new AppError('VALIDATION_ERROR', `Formulaire inconnu : ${change.form}.`, {
+      throw new AppError('VALIDATION_ERROR', `Formulaire inconnu : ${change.form}.`, {
         field: 'changes',
       });
     }
@@ -254,7 +254,7 @@ export async function updateCells(
   if (!changed) {
     throw new AppError(
       'DECLARATION_CHANGED',
-      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
+      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
     );
   }
   if (row.status !== result.status) {

@@ -169,7 +169,7 @@ describe.each(await testDialects())('declarations in the editor (%s)', (dialect)
     });
     expect(unknown.json()).toMatchObject({
       code: 'VALIDATION_ERROR',
-      message: 'Formulaire inconnu : 9999Z.',
+      message: 'Formulaire inconnu : 9999Z.',
     });
     const badCode = await t.call('PATCH', `/api/declarations/${declaration.id}/cells`, {
       cookie,

@@ -27,7 +27,7 @@ async function* bounded(source: AsyncIterable<Buffer>, limit: number): AsyncGene
     if (total > limit) {
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
-        `Import refusé, aucune déclaration créée : le fichier dépasse ${Math.round(limit / 1024 / 1024)} Mo.`,
+        `Import refusé, aucune déclaration créée : le fichier dépasse ${Math.round(limit / 1024 / 1024)} Mo.`,
       );
     }
     sinceTurn += chunk.length;

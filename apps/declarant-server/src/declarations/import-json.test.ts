@@ -67,7 +67,7 @@ describe.each(await testDialects())('JSON import for integrators (%s)', (dialect
       ],
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().message).toMatch(/^Import refusé, aucune déclaration créée : \[1\] /);
+    expect(bad.json().message).toMatch(/^Import refusé, aucune déclaration créée\u00a0: \[1\] /);
     expect(bad.json().message).toContain('bogus');
     const overlap = await t.call('POST', '/api/declarations/import-json', {
       cookie,
@@ -102,7 +102,7 @@ describe.each(await testDialects())('JSON import for integrators (%s)', (dialect
     expect(tooMany.statusCode).toBe(422);
     expect(tooMany.json()).toEqual({
       code: 'IMPORT_TOO_LARGE',
-      message: `Import refusé, aucune déclaration créée : le fichier contient ${fr(1001)} déclarations (${fr(1000)} au plus par import). Découpez-le en plusieurs imports.`,
+      message: `Import refusé, aucune déclaration créée : le fichier contient ${fr(1001)} déclarations (${fr(1000)} au plus par import). Découpez-le en plusieurs imports.`,
     });
 
     // Padding inside a valid JSON list: the limit is on bytes, whatever they hold.
@@ -111,7 +111,7 @@ describe.each(await testDialects())('JSON import for integrators (%s)', (dialect
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json()).toEqual({
       code: 'PAYLOAD_TOO_LARGE',
-      message: `Import refusé, aucune déclaration créée : le fichier JSON dépasse 10 Mo. Découpez-le en plusieurs imports (${fr(1000)} déclarations au plus chacun).`,
+      message: `Import refusé, aucune déclaration créée : le fichier JSON dépasse 10 Mo. Découpez-le en plusieurs imports (${fr(1000)} déclarations au plus chacun).`,
     });
     expect(await count()).toBe(0);
   });
@@ -128,7 +128,7 @@ describe.each(await testDialects())('JSON import for integrators (%s)', (dialect
       body: [...body.slice(1), last],
     });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().message).toContain('déclaration n° 1000 : aucun dossier pour le SIREN');
+    expect(refused.json().message).toContain('déclaration n° 1000 : aucun dossier pour le SIREN');
     expect(await count()).toBe(0);
 
     const imported = await t.call('POST', '/api/declarations/import-json', { cookie, body });

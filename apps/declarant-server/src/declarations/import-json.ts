@@ -14,11 +14,11 @@ import { frenchCount, importRefused, importTooLarge, storeImported } from './imp
 /** The 413 of a JSON body over the route's limit, saying the limit in French. */
 const TOO_LARGE = new AppError(
   'PAYLOAD_TOO_LARGE',
-  `Import refusé, aucune déclaration créée : le fichier JSON dépasse ${MAX_JSON_IMPORT_BYTES / 1024 / 1024} Mo. Découpez-le en plusieurs imports (${frenchCount(MAX_IMPORT_DECLARATIONS)} déclarations au plus chacun).`,
+  `Import refusé, aucune déclaration créée : le fichier JSON dépasse ${MAX_JSON_IMPORT_BYTES / 1024 / 1024} Mo. Découpez-le en plusieurs imports (${frenchCount(MAX_IMPORT_DECLARATIONS)} déclarations au plus chacun).`,
 );
 
 const describe = (errors: ImportError[], prefix = '') =>
-  errors.map((error) => `${prefix}${error.path ? `${error.path} : ` : ''}${error.message}`);
+  errors.map((error) => `${prefix}${error.path ? `${error.path} : ` : ''}${error.message}`);
 
 /**
  * The integrators' JSON format: one declaration, or a list of at most MAX_IMPORT_DECLARATIONS.

@@ -28,7 +28,7 @@ export function importRefused(problems: string[]): AppError {
     problems.length > shown.length ? ` (et ${problems.length - shown.length} autres)` : '';
   return new AppError(
     'IMPORT_INVALID',
-    `Import refusé, aucune déclaration créée : ${shown.join(' ; ')}${more}.`,
+    `Import refusé, aucune déclaration créée : ${shown.join(' ; ')}${more}.`,
   );
 }
 
@@ -41,7 +41,7 @@ export function importTooLarge(count?: number): AppError {
   const n = frenchCount(count ?? MAX_IMPORT_DECLARATIONS);
   return new AppError(
     'IMPORT_TOO_LARGE',
-    `Import refusé, aucune déclaration créée : le fichier contient ${found ? `${found} ` : ''}${n} déclarations (${frenchCount(MAX_IMPORT_DECLARATIONS)} au plus par import). Découpez-le en plusieurs imports.`,
+    `Import refusé, aucune déclaration créée : le fichier contient ${found ? `${found} ` : ''}${n} déclarations (${frenchCount(MAX_IMPORT_DECLARATIONS)} au plus par import). Découpez-le en plusieurs imports.`,
   );
 }
 
@@ -67,7 +67,7 @@ function exercisesOf(
     if (overlap && overlap.start_date === start && overlap.end_date === end) return overlap;
     if (overlap) {
       problems.push(
-        `${where(declarations, index)}l'exercice du ${start} au ${end} chevauche un exercice existant du dossier ${dossier.name}`,
+        `${where(declarations, index)}l’exercice du ${start} au ${end} chevauche un exercice existant du dossier ${dossier.name}`,
       );
       return overlap;
     }
@@ -81,7 +81,7 @@ function exercisesOf(
 }
 
 const where = (declarations: readonly unknown[], index: number) =>
-  declarations.length > 1 ? `déclaration n° ${index + 1} : ` : '';
+  declarations.length > 1 ? `déclaration n° ${index + 1} : ` : '';
 
 /**
  * Stores imported declarations, all or nothing: each is attached to the dossier of its SIREN
@@ -110,7 +110,7 @@ export async function storeImported(
       dossiers.has(declaration.siren)
         ? []
         : [
-            `${where(declarations, index)}aucun dossier pour le SIREN ${declaration.siren} (créez d'abord le dossier)`,
+            `${where(declarations, index)}aucun dossier pour le SIREN ${declaration.siren} (créez d’abord le dossier)`,
           ],
     );
     if (missing.length > 0) throw importRefused(missing);

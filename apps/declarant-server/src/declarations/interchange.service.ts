@@ -31,7 +31,7 @@ export async function firmEnvelope(ctx: AppContext, caller: Caller): Promise<Inf
   if (!settings.siret) {
     throw new AppError(
       'FIRM_SIRET_MISSING',
-      "Renseignez d'abord le SIRET du cabinet (Paramètres du cabinet) : il est écrit dans chaque fichier EDI.",
+      'Renseignez d’abord le SIRET du cabinet (Paramètres du cabinet) : il est écrit dans chaque fichier EDI.',
     );
   }
   const now = ctx.now();

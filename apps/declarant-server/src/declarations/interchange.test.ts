@@ -98,7 +98,7 @@ describe.each(await testDialects())('INFENT interchanges (%s)', (dialect) => {
     const truncated = await upload(cookie, good.subarray(0, Math.floor(good.length / 2)));
     expect(truncated.statusCode).toBe(422);
     expect(truncated.json().code).toBe('IMPORT_INVALID');
-    expect(truncated.json().message).toMatch(/^Import refusé, aucune déclaration créée : /);
+    expect(truncated.json().message).toMatch(/^Import refusé, aucune déclaration créée\u00a0: /);
 
     const wrongCount = latin.replace(
       /UNT\+(\d+)\+00001/,
@@ -134,7 +134,7 @@ describe.each(await testDialects())('INFENT interchanges (%s)', (dialect) => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'IMPORT_TOO_LARGE' });
     expect(refused.json().message).toMatch(
-      /^Import refusé, aucune déclaration créée : le fichier contient plus de 1\u202f000 déclarations/,
+      /^Import refusé, aucune déclaration créée\u00a0: le fichier contient plus de 1\u202f000 déclarations/,
     );
     expect(await count()).toBe(0);
   });

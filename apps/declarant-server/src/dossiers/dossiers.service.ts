@@ -147,7 +147,7 @@ export async function addExercise(
     if (overlap) {
       throw new AppError(
         'EXERCISE_OVERLAP',
-        `Cet exercice chevauche l'exercice du ${overlap.start_date} au ${overlap.end_date}.`,
+        `Cet exercice chevauche l’exercice du ${overlap.start_date} au ${overlap.end_date}.`,
         { field: 'start' },
       );
     }

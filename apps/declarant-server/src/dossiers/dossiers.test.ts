@@ -68,7 +68,7 @@ describe.each(await testDialects())('dossiers and exercises (%s)', (dialect) => 
     expect((await post({ siren: '732829321' })).json()).toMatchObject({
       code: 'VALIDATION_ERROR',
       field: 'siren',
-      message: 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte.',
+      message: 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte.',
     });
     expect((await post({ postcode: '6900' })).json()).toMatchObject({ field: 'postcode' });
     expect((await post({ regime: 'XX' })).json()).toMatchObject({

@@ -34,7 +34,7 @@ describe.each(await testDialects())('the declarant over a real socket (%s)', (di
       expect(refused.status).toBe(421);
       expect(JSON.parse(refused.body)).toEqual({
         code: 'HOST_NOT_ALLOWED',
-        message: `Ce serveur ne répond pas à l’adresse « ${host} ».`,
+        message: `Ce serveur ne répond pas à l’adresse « ${host} ».`,
       });
     }
     // A page of the rebound name posting to "its own" origin: the CSRF guard alone let it through.

@@ -31,8 +31,8 @@ export function signatureLockedMail(
     subject: 'Votre signature est bloquée temporairement — Passerelle',
     text:
       `Bonjour,\n\n${failures} mots de passe erronés ont été saisis pour votre signature n° ${serial}. ` +
-      `Elle est bloquée jusqu'à ${frenchTime(lockedUntil)} (heure de Paris) le ${frenchDate(lockedUntil)}.\n\n` +
-      `Si ce n'était pas vous, prévenez l'administrateur de votre cabinet : il peut révoquer ` +
+      `Elle est bloquée jusqu’à ${frenchTime(lockedUntil)} (heure de Paris) le ${frenchDate(lockedUntil)}.\n\n` +
+      `Si ce n’était pas vous, prévenez l’administrateur de votre cabinet : il peut révoquer ` +
       `la signature.${footer(config)}`,
   };
 }
@@ -50,9 +50,9 @@ export function signatureExpiryMail(
     subject: `Votre signature expire dans ${daysLeft} jour${daysLeft > 1 ? 's' : ''} — Passerelle`,
     text:
       `Bonjour,\n\nVotre signature n° ${serial} expire le ${frenchDate(notAfter)}. Après cette date, ` +
-      `elle ne permettra plus d'envoyer de déclarations.\n\nPour continuer sans interruption, ` +
-      `créez dès maintenant une nouvelle signature dans « Compte utilisateur » → « Ajouter une ` +
-      `signature » (le code confidentiel EDI-TDFC est celui reçu par l'administrateur).${footer(config)}`,
+      `elle ne permettra plus d’envoyer de déclarations.\n\nPour continuer sans interruption, ` +
+      `créez dès maintenant une nouvelle signature dans « Compte utilisateur » → « Ajouter une ` +
+      `signature » (le code confidentiel EDI-TDFC est celui reçu par l’administrateur).${footer(config)}`,
   };
 }
 
@@ -78,9 +78,9 @@ export function sendingResultMail(
     to: result.to,
     subject: `Déclaration ${result.status.toLowerCase()} — ${result.dossier} — Passerelle`,
     text:
-      `Bonjour,\n\nLa déclaration de ${result.dossier} pour l'exercice clos le ` +
-      `${frenchDate(result.exerciseEnd)} que vous avez envoyée est « ${result.status} ».` +
+      `Bonjour,\n\nLa déclaration de ${result.dossier} pour l’exercice clos le ` +
+      `${frenchDate(result.exerciseEnd)} que vous avez envoyée est « ${result.status} ».` +
       `${details}\n\n${config.publicUrl}/declarations/${result.declarationId}` +
-      `\n\nVous pouvez ne plus recevoir ces messages depuis « Compte utilisateur ».${footer(config)}`,
+      `\n\nVous pouvez ne plus recevoir ces messages depuis « Compte utilisateur ».${footer(config)}`,
   };
 }

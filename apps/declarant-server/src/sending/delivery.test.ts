@@ -100,7 +100,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     ]);
     expect(rejected.history.at(-1)).toMatchObject({
       status: 'rejected',
-      detail: 'Compte rendu : 1 rejet, 0 alerte.',
+      detail: 'Compte rendu : 1 rejet, 0 alerte.',
     });
     const cr = await w.t.call('GET', `/api/transmissions/${rejected.id}/files/cr`, {
       cookie: w.cookie,
@@ -171,7 +171,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     expect(await partnerDeposits()).toHaveLength(1);
   });
 
-  it('retries with backoff while the partner is down, then "Échec d\'envoi", then "Relancer"', async () => {
+  it('retries with backoff while the partner is down, then "Échec d’envoi", then "Relancer"', async () => {
     w = await startSendingWorld(dialect, {
       count: 1,
       env: { DELIVERY_MAX_ATTEMPTS: '3', DELIVERY_BACKOFF_BASE_MS: '10000' },
@@ -197,7 +197,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     expect(failed.history.at(-1)).toMatchObject({ status: 'delivery_failed' });
     // Each failed attempt is in the history, with when the next one comes.
     const attempts = failed.history.filter((e: { detail: string | null }) =>
-      /^Essai \d échoué : Le partenaire EDI ne répond pas/.test(e.detail ?? ''),
+      /^Essai \d échoué\u00a0: Le partenaire EDI ne répond pas/.test(e.detail ?? ''),
     );
     expect(attempts).toHaveLength(2);
     expect(attempts[0].detail).toMatch(/Nouvel essai à \d\d:\d\d:\d\d\.$/);

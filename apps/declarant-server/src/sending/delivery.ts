@@ -97,7 +97,7 @@ async function failed(ctx: AppContext, row: ClaimedTransmission, error: unknown)
     leasedUntil: row.locked_until,
     nextAttemptAt: next.toISOString(),
     lastError: message,
-    detail: `Essai ${row.attempts} échoué : ${message} Nouvel essai à ${parisTime(next)}.`,
+    detail: `Essai ${row.attempts} échoué : ${message} Nouvel essai à ${parisTime(next)}.`,
     at: at.toISOString(),
   });
 }

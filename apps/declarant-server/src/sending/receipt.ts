@@ -37,7 +37,7 @@ export async function checkReceipt(
     }));
   } catch (error) {
     if (error instanceof PkiError) {
-      throw new ReceiptError(`Accusé de réception du partenaire refusé : ${error.message}`);
+      throw new ReceiptError(`Accusé de réception du partenaire refusé : ${error.message}`);
     }
     throw error;
   }
@@ -50,13 +50,13 @@ export async function checkReceipt(
   if (!parsed.success) throw new ReceiptError('Accusé de réception du partenaire illisible.');
   const receipt = parsed.data;
   if (receipt.transmissionId !== expected.transmissionId) {
-    throw new ReceiptError("L'accusé de réception concerne une autre transmission.");
+    throw new ReceiptError('L’accusé de réception concerne une autre transmission.');
   }
   if (receipt.bodySha256 !== expected.bodySha256) {
-    throw new ReceiptError("L'accusé de réception ne porte pas l'empreinte du fichier envoyé.");
+    throw new ReceiptError('L’accusé de réception ne porte pas l’empreinte du fichier envoyé.');
   }
   if (receipt.depositId !== accepted.deposit.id) {
-    throw new ReceiptError("L'accusé de réception ne correspond pas au dépôt annoncé.");
+    throw new ReceiptError('L’accusé de réception ne correspond pas au dépôt annoncé.');
   }
   return { receipt, der };
 }

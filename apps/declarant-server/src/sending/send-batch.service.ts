@@ -129,7 +129,7 @@ export async function sendDeclarations(
       if (claimed.numUpdatedRows === 0n) {
         throw new AppError(
           'DECLARATION_CHANGED',
-          `${describe(item.declaration)} a été modifiée ou envoyée entre-temps : rien n'a été envoyé.`,
+          `${describe(item.declaration)} a été modifiée ou envoyée entre-temps : rien n’a été envoyé.`,
         );
       }
     }
@@ -168,11 +168,11 @@ async function sendableDeclarations(ctx: AppContext, ids: string[]): Promise<Dec
     (row) => row.status !== 'ready' || !SENDABLE_AGAIN.includes(row.transmission_status),
   );
   if (notReady.length > 0) {
-    const names = notReady.slice(0, 3).map(describe).join(' ; ');
+    const names = notReady.slice(0, 3).map(describe).join(' ; ');
     const more = notReady.length > 3 ? ` (et ${notReady.length - 3} autre(s))` : '';
     throw new AppError(
       'DECLARATION_NOT_READY',
-      `Seules les déclarations « Prête » peuvent être envoyées. ${names}${more} : pas prête.`,
+      `Seules les déclarations « Prête » peuvent être envoyées. ${names}${more} : pas prête.`,
       { field: 'declarationIds' },
     );
   }
@@ -193,8 +193,8 @@ async function assertSameEnvironment(ctx: AppContext, userId: string, test: bool
     throw new AppError(
       'TEST_MODE_MISMATCH',
       test
-        ? 'Le cabinet est en « mode test » mais le partenaire EDI est en production : désactivez le mode test (Paramètres du cabinet) pour déclarer pour de bon.'
-        : 'Le partenaire EDI est un environnement de test : activez le « mode test » (Paramètres du cabinet) pour lui envoyer des déclarations.',
+        ? 'Le cabinet est en « mode test » mais le partenaire EDI est en production : désactivez le mode test (Paramètres du cabinet) pour déclarer pour de bon.'
+        : 'Le partenaire EDI est un environnement de test : activez le « mode test » (Paramètres du cabinet) pour lui envoyer des déclarations.',
     );
   }
 }
@@ -214,7 +214,7 @@ async function signOne(
     });
   } catch (error) {
     if (error instanceof InfentError) {
-      throw new AppError('INTERCHANGE_INVALID', `${describe(declaration)} : ${error.message}`);
+      throw new AppError('INTERCHANGE_INVALID', `${describe(declaration)} : ${error.message}`);
     }
     throw error;
   }

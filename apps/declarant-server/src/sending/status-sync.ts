@@ -148,12 +148,12 @@ function detailOf(status: TransmissionStatus, deposit: Deposit): string | null {
   const count = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
   switch (status) {
     case 'syntax_rejected':
-      return `CONTRL : ${count(rejections, 'erreur')} de syntaxe.`;
+      return `CONTRL : ${count(rejections, 'erreur')} de syntaxe.`;
     case 'accepted':
-      return alerts > 0 ? `Compte rendu : ${count(alerts, 'alerte')}.` : null;
+      return alerts > 0 ? `Compte rendu : ${count(alerts, 'alerte')}.` : null;
     case 'partially_rejected':
     case 'rejected':
-      return `Compte rendu : ${count(rejections, 'rejet')}, ${count(alerts, 'alerte')}.`;
+      return `Compte rendu : ${count(rejections, 'rejet')}, ${count(alerts, 'alerte')}.`;
     default:
       return null;
   }

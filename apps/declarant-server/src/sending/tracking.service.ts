@@ -66,7 +66,7 @@ export async function transmissionFile(
   const row = await findTransmission(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', 'Transmission introuvable.');
   const base = `${row.interchange_reference}`;
-  const missing = (what: string) => new AppError('NOT_FOUND', `${what} : pas encore reçu.`);
+  const missing = (what: string) => new AppError('NOT_FOUND', `${what} : pas encore reçu.`);
   switch (file) {
     case 'signed':
       return {
@@ -114,7 +114,7 @@ export async function retryTransmission(
   if (row.user_id !== caller.user.id && caller.user.role !== 'administrator') {
     throw new AppError(
       'FORBIDDEN',
-      "Seul l'expéditeur ou un administrateur peut relancer cet envoi.",
+      'Seul l’expéditeur ou un administrateur peut relancer cet envoi.',
     );
   }
   const at = ctx.now().toISOString();

@@ -86,5 +86,5 @@ export async function completeSetup(
 }
 
 function alreadyDone() {
-  return new AppError('SETUP_ALREADY_DONE', 'Passerelle est déjà configuré : connectez-vous.');
+  return new AppError('SETUP_ALREADY_DONE', 'Passerelle est déjà configuré : connectez-vous.');
 }

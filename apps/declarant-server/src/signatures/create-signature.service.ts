@@ -143,7 +143,7 @@ async function issueAndStore(
   if (!policy.validityMonths.includes(input.validityMonths)) {
     throw new AppError(
       'VALIDITY_NOT_ALLOWED',
-      `Durée de validité non proposée par le partenaire EDI : choisissez ${policy.validityMonths.map((m) => `${m} mois`).join(', ')}.`,
+      `Durée de validité non proposée par le partenaire EDI : choisissez ${policy.validityMonths.map((m) => `${m} mois`).join(', ')}.`,
       { field: 'validityMonths' },
     );
   }

@@ -120,7 +120,7 @@ describe.each(await testDialects())(
       expect(await w.partner.ctx.db.selectFrom('signatures').selectAll().execute()).toEqual([]);
     });
 
-    it("passes on the partner's remaining attempts, then its lock, for wrong codes", async () => {
+    it('passes on the partner’s remaining attempts, then its lock, for wrong codes', async () => {
       w = await startSignatureWorld(dialect);
       const wrong = () =>
         w.t.call('POST', '/api/me/signatures', {
@@ -133,7 +133,7 @@ describe.each(await testDialects())(
         code: 'CONFIDENTIAL_CODE_INVALID',
         field: 'confidentialCode',
         message:
-          'Code confidentiel EDI-TDFC incorrect : encore 4 essais avant un blocage de 15 minutes.',
+          'Code confidentiel EDI-TDFC incorrect : encore 4 essais avant un blocage de 15 minutes.',
       });
       for (let i = 0; i < 3; i += 1) await wrong();
       const fifth = await wrong();
@@ -166,7 +166,7 @@ describe.each(await testDialects())(
       expect(disconnected.statusCode).toBe(409);
       expect(disconnected.json()).toEqual({
         code: 'CLIENT_SPACE_NOT_CONNECTED',
-        message: "Non connecté : connectez-vous d'abord à l'espace client.",
+        message: 'Non connecté : connectez-vous d’abord à l’espace client.',
       });
       const options = await w.t.call('GET', '/api/me/signature-options', { cookie: w.cookie });
       expect(options.json().code).toBe('CLIENT_SPACE_NOT_CONNECTED');

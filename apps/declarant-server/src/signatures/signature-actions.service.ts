@@ -88,7 +88,7 @@ export async function revokeSignature(
       if (error instanceof AppError && error.code === 'NOT_FOUND') {
         throw new AppError(
           'NOT_FOUND',
-          "Le partenaire EDI ne connaît pas cette signature pour le compte client connecté : connectez-vous à l'espace client du cabinet qui l'a émise.",
+          'Le partenaire EDI ne connaît pas cette signature pour le compte client connecté : connectez-vous à l’espace client du cabinet qui l’a émise.',
         );
       }
       throw error;
@@ -159,7 +159,7 @@ export async function changeSignaturePassword(
   if (!stored || !(await replaceWrappedKey(ctx.db, row.id, stored.wrapped_key, next, at))) {
     throw new AppError(
       'SIGNATURE_IN_PROGRESS',
-      'Le mot de passe de cette signature vient de changer par une autre demande : réessayez.',
+      'Le mot de passe de cette signature vient de changer par une autre demande : réessayez.',
     );
   }
   await appendAuditEvent(

@@ -10,7 +10,7 @@ import {
 const NEW_PASSWORD = 'hirondelle caramel tonnerre prairie';
 const FILE_PASSWORD = 'écureuil lanterne boussole marée';
 
-describe.each(await testDialects())("a signature's life (%s)", (dialect) => {
+describe.each(await testDialects())('a signature’s life (%s)', (dialect) => {
   let w: SignatureWorld;
   afterEach(async () => {
     await w.close();
@@ -137,7 +137,7 @@ describe.each(await testDialects())("a signature's life (%s)", (dialect) => {
     const third = await exportP12(signature.id, 'mauvais mot de passe');
     expect(third.statusCode).toBe(423);
     expect(third.json().code).toBe('SIGNATURE_LOCKED');
-    expect(third.json().message).toMatch(/bloquée jusqu'à \d\d:\d\d/);
+    expect(third.json().message).toMatch(/bloquée jusqu’à \d\d:\d\d/);
     // Locked: even the right password is refused, without being tried.
     const right = await exportP12(signature.id, SIGNATURE_PASSWORD);
     expect(right.json().code).toBe('SIGNATURE_LOCKED');

@@ -46,18 +46,18 @@ describe.each(await testDialects())('signature password limit (%s)', (dialect) =
       locks: await audited('signature.locked'),
       mails: w.partner.inbox.messages().filter((m) => m.subject === LOCKED_MAIL).length,
     }).toEqual({ statuses: { 403: 9, 423: 41 }, checked: 10, locks: 1, mails: 1 });
-    const left = messages.filter((m) => m.startsWith('Mot de passe de la signature incorrect :'));
+    const left = messages.filter((m) => m.startsWith('Mot de passe de la signature incorrect :'));
     expect(left.sort()).toEqual(
       [9, 8, 7, 6, 5, 4, 3, 2, 1]
         .map(
           (n) =>
-            `Mot de passe de la signature incorrect : encore ${n} essai${n > 1 ? 's' : ''} avant un blocage de 15 minutes.`,
+            `Mot de passe de la signature incorrect : encore ${n} essai${n > 1 ? 's' : ''} avant un blocage de 15 minutes.`,
         )
         .sort(),
     );
     expect(messages.filter((m) => m.includes('pour la 10e fois'))).toHaveLength(1);
     const refused = messages.filter((m) =>
-      /^Signature bloquée après trop de mots de passe erronés, jusqu'à \d\d:\d\d\.$/.test(m),
+      /^Signature bloquée après trop de mots de passe erronés, jusqu’à \d\d:\d\d\.$/.test(m),
     );
     expect(refused).toHaveLength(40);
   }

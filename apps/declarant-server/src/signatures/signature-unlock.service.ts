@@ -62,7 +62,7 @@ function lockedError(lockedUntil: string, now: Date): AppError {
   const wait = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));
   return new AppError(
     'SIGNATURE_LOCKED',
-    `Signature bloquée après trop de mots de passe erronés, jusqu'à ${time(lockedUntil)}.`,
+    `Signature bloquée après trop de mots de passe erronés, jusqu’à ${time(lockedUntil)}.`,
     { headers: { 'retry-after': String(wait) } },
   );
 }
@@ -163,7 +163,7 @@ async function wrongPassword(
     const left = maxFailures - failures;
     return new AppError(
       'WRONG_SIGNATURE_PASSWORD',
-      `Mot de passe de la signature incorrect : encore ${left} essai${left > 1 ? 's' : ''} avant un blocage de ${Math.round(lockMs / 60_000)} minutes.`,
+      `Mot de passe de la signature incorrect : encore ${left} essai${left > 1 ? 's' : ''} avant un blocage de ${Math.round(lockMs / 60_000)} minutes.`,
       { field: input.field },
     );
   }
@@ -180,7 +180,7 @@ async function wrongPassword(
   );
   return new AppError(
     'SIGNATURE_LOCKED',
-    `Mot de passe de la signature incorrect pour la ${failures}e fois : la signature est bloquée jusqu'à ${time(until)}. Un email vous a été envoyé.`,
+    `Mot de passe de la signature incorrect pour la ${failures}e fois : la signature est bloquée jusqu’à ${time(until)}. Un email vous a été envoyé.`,
     { field: input.field, headers: { 'retry-after': String(Math.ceil(lockMs / 1000)) } },
   );
 }

@@ -24,7 +24,7 @@ import {
 } from './password-tokens.repository';
 import { findFirm, findUserById, updatePasswordHash, type UserRow } from './users.repository';
 
-const INVALID_LINK = "Ce lien n'est plus valide.";
+const INVALID_LINK = 'Ce lien n’est plus valide.';
 
 /**
  * Changes the caller's password after checking the current one; their other sessions end. The

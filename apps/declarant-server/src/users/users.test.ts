@@ -147,7 +147,7 @@ describe.each(await testDialects())('users management (%s)', (dialect) => {
     expect(signIn.statusCode).toBe(403);
     expect(signIn.json()).toEqual({
       code: 'ACCOUNT_INACTIVE',
-      message: "Votre compte est inactif. Contactez l'administrateur du cabinet.",
+      message: 'Votre compte est inactif. Contactez l’administrateur du cabinet.',
     });
     await t.call('PATCH', `/api/users/${bruno.id}/status`, {
       cookie: admin,

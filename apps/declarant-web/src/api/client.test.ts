@@ -35,7 +35,7 @@ describe('requestRaw', () => {
   });
 
   it('throws the refusal with its code and the server message', async () => {
-    const message = 'Fichier INFENT invalide : segment 3 (BGM) attendu.';
+    const message = 'Fichier INFENT invalide : segment 3 (BGM) attendu.';
     stubFetch(json(422, { code: 'IMPORT_INVALID', message }));
     const sent = requestRaw('POST', '/api/declarations/import', {
       body: 'x',

@@ -113,7 +113,7 @@ function AddSignatureForm({
       <TextField
         label="Code confidentiel EDI-TDFC"
         autoComplete="off"
-        hint="Le code transmis par email à l'administrateur du compte client."
+        hint="Le code transmis par email à l’administrateur du compte client."
         {...form.field('confidentialCode')}
       />
       <SelectField
@@ -122,7 +122,7 @@ function AddSignatureForm({
         {...form.field('validityMonths')}
       />
       <p id="ajout-signature-memo" className="field-hint form-note">
-        Ce mot de passe vous sera demandé à chaque envoi de déclarations. Mémorisez-le : il ne peut
+        Ce mot de passe vous sera demandé à chaque envoi de déclarations. Mémorisez-le : il ne peut
         pas être récupéré.
       </p>
       <TextField

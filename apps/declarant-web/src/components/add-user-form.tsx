@@ -35,7 +35,7 @@ export function AddUserForm({ onCreated }: { onCreated: (answer: CreateUserRespo
       <TextField label="Nom" autoComplete="off" {...form.field('lastName')} />
       <TextField label="Adresse email" type="email" autoComplete="off" {...form.field('email')} />
       <SelectField label="Rôle" options={roleOptions} {...form.field('role')} />
-      <SubmitButton busy={form.busy}>Créer l&apos;utilisateur</SubmitButton>
+      <SubmitButton busy={form.busy}>Créer l’utilisateur</SubmitButton>
     </form>
   );
 }

@@ -11,7 +11,7 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
   return (
     <div className="table-wrapper">
       <table>
-        <caption className="visually-hidden">Événements du journal d&apos;audit</caption>
+        <caption className="visually-hidden">Événements du journal d’audit</caption>
         <thead>
           <tr>
             <th scope="col">Date</th>

@@ -11,9 +11,9 @@ import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
 const REASONS: Record<string, string> = {
-  not_connected: "Aucune connexion à l'espace client n'a été établie.",
+  not_connected: 'Aucune connexion à l’espace client n’a été établie.',
   session_revoked:
-    "La connexion a été révoquée ou a expiré sur l'espace client : reconnectez-vous.",
+    'La connexion a été révoquée ou a expiré sur l’espace client : reconnectez-vous.',
   partner_unreachable:
     'Le partenaire EDI ne répond pas pour le moment. Réessayez dans quelques instants.',
 };
@@ -67,7 +67,7 @@ export function ClientSpaceSection({
             </span>
           </p>
           <p>
-            Connecté à l&apos;espace client avec {status.email}
+            Connecté à l’espace client avec {status.email}
             {status.connectedAt ? ` depuis le ${since(status.connectedAt)}` : ''}.
           </p>
           <button type="button" className="button" disabled={busy} onClick={disconnect}>
@@ -84,7 +84,7 @@ export function ClientSpaceSection({
           <p>{REASONS[status.reason ?? 'not_connected']}</p>
           <p>
             <button type="button" className="link-button" onClick={() => onPanelOpenChange(true)}>
-              Ajouter les identifiants de connexion à l&apos;espace client
+              Ajouter les identifiants de connexion à l’espace client
             </button>
           </p>
         </>
@@ -122,12 +122,11 @@ function ConnectPanel(props: {
   return (
     <Dialog
       titleId="volet-espace-client"
-      title="Connexion à l'espace client"
+      title="Connexion à l’espace client"
       onClose={props.onClose}
     >
       <p>
-        Saisissez l&apos;adresse email et le mot de passe de votre compte client chez le partenaire
-        EDI.
+        Saisissez l’adresse email et le mot de passe de votre compte client chez le partenaire EDI.
       </p>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert message={form.errors.form} />
@@ -146,9 +145,9 @@ function ConnectPanel(props: {
         <SubmitButton busy={form.busy}>Se connecter</SubmitButton>
       </form>
       <p>
-        Pas encore de compte client ?{' '}
+        Pas encore de compte client ?{' '}
         <a href={props.portalUrl} target="_blank" rel="noopener noreferrer">
-          Accéder à l&apos;espace client
+          Accéder à l’espace client
         </a>
       </p>
       <button type="button" className="button" onClick={props.onClose}>

@@ -71,7 +71,7 @@ export function ConfirmDialog({
         >
           {confirmLabel}
         </button>
-        <button type="button" className="button" autoFocus onClick={onCancel}>
+        <button type="button" className="button" data-autofocus onClick={onCancel}>
           Annuler
         </button>
       </div>

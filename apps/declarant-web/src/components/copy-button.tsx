@@ -11,7 +11,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       setFeedback('Copié dans le presse-papiers.');
     } catch {
       // No clipboard (plain http, permission refused): the value itself, selectable.
-      setFeedback(`Copie impossible, valeur complète : ${value}`);
+      setFeedback(`Copie impossible, valeur complète : ${value}`);
     }
   }
 

@@ -16,7 +16,7 @@ export function DeactivateUserDialog({ user, onCancel, onDeactivated }: Deactiva
     <ConfirmDialog
       idPrefix="desactivation-compte"
       title="Désactivation du compte"
-      question={`Désactiver le compte de ${fullName(user)} ? Ses sessions ouvertes sont fermées aussitôt et cette personne ne pourra plus se connecter tant qu'un administrateur ne l'aura pas réactivée.`}
+      question={`Désactiver le compte de ${fullName(user)} ? Ses sessions ouvertes sont fermées aussitôt et cette personne ne pourra plus se connecter tant qu’un administrateur ne l’aura pas réactivée.`}
       confirmLabel="Désactiver le compte"
       onConfirm={async () => onDeactivated(await setUserStatus(user.id, 'inactive'))}
       onCancel={onCancel}

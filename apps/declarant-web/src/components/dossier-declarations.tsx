@@ -110,7 +110,7 @@ function NewDeclaration({ dossier }: { dossier: Dossier }) {
           Nouvelle déclaration
         </button>
         <p id={reasonId} className="field-hint">
-          Ajoutez d&apos;abord un exercice au dossier pour créer une déclaration.
+          Ajoutez d’abord un exercice au dossier pour créer une déclaration.
         </p>
       </div>
     );
@@ -143,7 +143,7 @@ function NewDeclaration({ dossier }: { dossier: Dossier }) {
         </div>
       )}
       {exercises.length === 1 && exercises[0] !== undefined && (
-        <p className="field-hint">Pour l&apos;exercice {exercisePeriod(exercises[0])}.</p>
+        <p className="field-hint">Pour l’exercice {exercisePeriod(exercises[0])}.</p>
       )}
       <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
         {busy ? 'Création…' : 'Nouvelle déclaration'}

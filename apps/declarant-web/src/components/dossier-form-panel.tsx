@@ -44,8 +44,8 @@ export function DossierFormPanel({ dossier, onClose, onSaved }: DossierFormPanel
     >
       <p>
         {editing
-          ? "L'identité de l'entreprise, telle qu'elle figurera dans ses déclarations."
-          : "L'entreprise cliente du cabinet : son identité figurera dans ses déclarations."}
+          ? 'L’identité de l’entreprise, telle qu’elle figurera dans ses déclarations.'
+          : 'L’entreprise cliente du cabinet : son identité figurera dans ses déclarations.'}
       </p>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert message={form.errors.form} />
@@ -58,7 +58,7 @@ export function DossierFormPanel({ dossier, onClose, onSaved }: DossierFormPanel
         />
         <TextField label="Raison sociale" autoComplete="off" {...form.field('name')} />
         <TextField label="Adresse" autoComplete="off" {...form.field('street')} />
-        <TextField label="Complément d'adresse" autoComplete="off" {...form.field('complement')} />
+        <TextField label="Complément d’adresse" autoComplete="off" {...form.field('complement')} />
         <TextField
           label="Code postal"
           inputMode="numeric"
@@ -74,7 +74,7 @@ export function DossierFormPanel({ dossier, onClose, onSaved }: DossierFormPanel
         <SelectField label="Régime" options={taxRegimeOptions} {...form.field('regime')} />
         <SelectField label="Imposition" options={taxationOptions} {...form.field('taxation')} />
         <TextField
-          label="Référence d'obligation fiscale (ROF)"
+          label="Référence d’obligation fiscale (ROF)"
           autoComplete="off"
           hint="Par exemple IS1."
           {...form.field('rof')}

@@ -45,7 +45,7 @@ export function ExportSignaturePanel({
     <Dialog titleId="volet-export-signature" title="Exporter la signature (.p12)" onClose={onClose}>
       <p>Signature n° {signature.serial}.</p>
       <p id="export-signature-avertissement" className="field-hint form-note">
-        Le fichier .p12 contient votre clé privée : conservez-le en lieu sûr.
+        Le fichier .p12 contient votre clé privée : conservez-le en lieu sûr.
       </p>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert message={form.errors.form} />
@@ -60,7 +60,7 @@ export function ExportSignaturePanel({
           type="password"
           autoComplete="new-password"
           describedBy="export-signature-avertissement"
-          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il sera demandé à l'ouverture du fichier.`}
+          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il sera demandé à l’ouverture du fichier.`}
           {...form.field('password')}
         />
         <TextField

@@ -52,14 +52,14 @@ function SiretForm({ initial }: { initial: string | null }) {
   return (
     <>
       {initial === null && (
-        <p>Renseignez le SIRET du cabinet : il est écrit dans chaque fichier EDI transmis.</p>
+        <p>Renseignez le SIRET du cabinet : il est écrit dans chaque fichier EDI transmis.</p>
       )}
       <Notice>{notice}</Notice>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert message={form.errors.form} />
         <TextField
           label="SIRET du cabinet"
-          hint="14 chiffres : le cabinet est le rédacteur des déclarations qu'il transmet."
+          hint="14 chiffres : le cabinet est le rédacteur des déclarations qu’il transmet."
           inputMode="numeric"
           {...form.field('siret')}
         />

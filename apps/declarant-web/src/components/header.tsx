@@ -58,7 +58,7 @@ export function Header() {
                       <Link to="/signatures">Signatures du cabinet</Link>
                     </li>
                     <li>
-                      <Link to="/journal">Journal d&apos;audit</Link>
+                      <Link to="/journal">Journal d’audit</Link>
                     </li>
                     <li>
                       <Link to="/cabinet">Paramètres du cabinet</Link>

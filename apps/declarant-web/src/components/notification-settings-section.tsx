@@ -39,7 +39,7 @@ export function NotificationSettingsSection() {
       setNotice(
         saved.sendingResults
           ? 'Vous recevrez un email à chaque résultat de vos envois.'
-          : "Vous ne recevrez plus d'email pour les résultats de vos envois.",
+          : 'Vous ne recevrez plus d’email pour les résultats de vos envois.',
       );
     } catch (caught) {
       setEnabled(!next);
@@ -67,8 +67,7 @@ export function NotificationSettingsSection() {
             onChange={(event) => void change(event.target.checked)}
           />
           <label htmlFor="compte-notification-resultats">
-            M&apos;envoyer un email quand une déclaration que j&apos;ai envoyée est acceptée ou
-            rejetée
+            M’envoyer un email quand une déclaration que j’ai envoyée est acceptée ou rejetée
           </label>
         </div>
       )}

@@ -26,7 +26,7 @@ export function OneTimeLink({ label, copyLabel, link, children }: OneTimeLinkPro
       setFeedback('Lien copié dans le presse-papiers.');
     } catch {
       input.current?.select();
-      setFeedback('Copie impossible : le lien est sélectionné, copiez-le avec Ctrl+C.');
+      setFeedback('Copie impossible : le lien est sélectionné, copiez-le avec Ctrl+C.');
     }
   }
 

@@ -21,7 +21,7 @@ export function RevokeSignatureDialog({
     <ConfirmDialog
       idPrefix="revocation-signature"
       title="Révocation de la signature"
-      question={`Révoquer la signature n° ${signature.serial} ? Elle ne pourra plus servir à envoyer des déclarations. Cette action est définitive.`}
+      question={`Révoquer la signature n° ${signature.serial} ? Elle ne pourra plus servir à envoyer des déclarations. Cette action est définitive.`}
       confirmLabel="Révoquer la signature"
       onConfirm={async () => onRevoked(await revokeSignature(signature.id))}
       onCancel={onCancel}

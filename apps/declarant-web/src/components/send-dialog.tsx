@@ -115,13 +115,13 @@ export function SendDialog({ declarationIds, onClose, onSent, onStale }: SendDia
     >
       <p id="envoi-explication">
         Les déclarations sont signées avec votre signature puis transmises au partenaire EDI. Le mot
-        de passe de la signature est demandé une seule fois pour tout l&apos;envoi.
+        de passe de la signature est demandé une seule fois pour tout l’envoi.
       </p>
       {status !== null && !status.connected && (
         <div className="alert alert-warning" role="alert">
           <p>
             {status.reason === 'partner_unreachable'
-              ? "Le partenaire EDI ne répond pas pour le moment : l'envoi risque d'être refusé."
+              ? 'Le partenaire EDI ne répond pas pour le moment : l’envoi risque d’être refusé.'
               : clientSpaceWarning}
           </p>
           <p>
@@ -138,7 +138,7 @@ export function SendDialog({ declarationIds, onClose, onSent, onStale }: SendDia
             <label htmlFor={ids.signature}>Signature</label>
             {usable.length === 0 && (
               <p id={`${ids.signature}-hint`} className="field-hint">
-                Aucune de vos signatures ne peut signer : ajoutez-en une dans{' '}
+                Aucune de vos signatures ne peut signer : ajoutez-en une dans{' '}
                 <Link to="/compte">Compte utilisateur</Link>.
               </p>
             )}

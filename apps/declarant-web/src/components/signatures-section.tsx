@@ -80,7 +80,7 @@ export function SignaturesSection({
             {why === 'not_connected' && (
               <p>
                 <button type="button" className="link-button" onClick={onOpenClientSpace}>
-                  Se connecter à l&apos;espace client
+                  Se connecter à l’espace client
                 </button>
               </p>
             )}
@@ -140,7 +140,7 @@ export function SignaturesSection({
 
 const reasonText: Record<Exclude<Blocker, null>, string> = {
   inactive: 'Seul un utilisateur actif peut créer une signature.',
-  not_connected: "Non connecté : connectez-vous d'abord à l'espace client.",
+  not_connected: 'Non connecté : connectez-vous d’abord à l’espace client.',
   partner_unreachable:
-    "Le partenaire EDI ne répond pas pour le moment : la connexion à l'espace client ne peut pas être vérifiée. Réessayez dans quelques instants.",
+    'Le partenaire EDI ne répond pas pour le moment : la connexion à l’espace client ne peut pas être vérifiée. Réessayez dans quelques instants.',
 };

@@ -8,7 +8,7 @@ import { Loading } from './page';
 
 /** The explanation under the checkbox. */
 export const testModeExplanation =
-  "Les envois portent l'indicateur de test : le partenaire EDI et la DGFiP les traitent comme des essais.";
+  'Les envois portent l’indicateur de test : le partenaire EDI et la DGFiP les traitent comme des essais.';
 
 /** Reads the firm's settings, then saves each change of the checkbox (administrators). */
 export function TestModeSetting() {
@@ -43,8 +43,8 @@ export function TestModeSetting() {
       setTestMode(saved.testMode);
       setNotice(
         saved.testMode
-          ? 'Mode test activé : les prochains envois seront des essais.'
-          : 'Mode test désactivé : les prochains envois seront des déclarations réelles.',
+          ? 'Mode test activé : les prochains envois seront des essais.'
+          : 'Mode test désactivé : les prochains envois seront des déclarations réelles.',
       );
     } catch (caught) {
       setTestMode(!next);

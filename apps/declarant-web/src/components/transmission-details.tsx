@@ -34,7 +34,7 @@ export function TransmissionDetails({
   return (
     <div className="transmission">
       <p className="transmission-status">
-        Statut de l&apos;envoi :{' '}
+        Statut de l’envoi :{' '}
         <span className={`tag tag-${declarationStatusTone(transmission.status)}`}>
           {transmissionStatusText(transmission.status)}
         </span>
@@ -47,7 +47,7 @@ export function TransmissionDetails({
       </p>
       {attempts !== null && <p className="field-hint">{attempts}</p>}
       {transmission.lastError !== null && (failed || transmission.status === 'queued') && (
-        <p className="alert alert-warning">Dernière erreur : {transmission.lastError}</p>
+        <p className="alert alert-warning">Dernière erreur : {transmission.lastError}</p>
       )}
       {failed && <RetryButton transmission={transmission} onRetried={onRetried} />}
 
@@ -85,7 +85,7 @@ export function TransmissionDetails({
               </code>{' '}
               <CopyButton
                 value={transmission.receipt.bodySha256}
-                label="Copier l'empreinte SHA-256"
+                label="Copier l’empreinte SHA-256"
               />
             </dd>
           </dl>

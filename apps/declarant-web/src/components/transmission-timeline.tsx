@@ -36,7 +36,7 @@ export function TransmissionTimeline({
   }, [latest?.id, latest?.status]);
 
   const retried = (transmission: Transmission) => {
-    setNotice('Envoi relancé : le même fichier signé va être transmis à nouveau.');
+    setNotice('Envoi relancé : le même fichier signé va être transmis à nouveau.');
     update(transmission);
   };
 

@@ -49,7 +49,7 @@ export function ConfigurationPage() {
           </p>
           <p>
             Ce lien, à usage unique, se termine par <code>/configuration#jeton=…</code>. Si vous ne
-            le retrouvez pas, redémarrez le serveur : un nouveau lien est affiché.
+            le retrouvez pas, redémarrez le serveur : un nouveau lien est affiché.
           </p>
         </>
       )}

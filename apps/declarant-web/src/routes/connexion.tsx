@@ -47,7 +47,7 @@ export function ConnexionPage() {
       <Notice>{state.notice}</Notice>
       {setupNeeded && (
         <Notice>
-          La première configuration de Passerelle n&apos;a pas encore été faite. Ouvrez le lien de
+          La première configuration de Passerelle n’a pas encore été faite. Ouvrez le lien de
           configuration affiché dans le terminal du serveur à son démarrage.
         </Notice>
       )}

@@ -40,7 +40,7 @@ function DeclarationTableau({ id }: { id: string }) {
   const title =
     declaration === null
       ? 'Tableau de la déclaration'
-      : `${declarationTitle(declaration)} : tableau`;
+      : `${declarationTitle(declaration)} : tableau`;
   // Occurrence numbers are shown only for forms that occur more than once.
   const repeated = new Set(
     (table?.rows ?? []).filter((row) => row.formOccurrence > 1).map((row) => row.form),
@@ -49,7 +49,7 @@ function DeclarationTableau({ id }: { id: string }) {
   return (
     <Page title={title}>
       <p>
-        <Link to={`/declarations/${encodeURIComponent(id)}`}>Retour à l&apos;éditeur</Link>
+        <Link to={`/declarations/${encodeURIComponent(id)}`}>Retour à l’éditeur</Link>
       </p>
       <ErrorAlert message={error} />
       {declaration === null || table === null ? (

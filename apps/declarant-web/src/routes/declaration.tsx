@@ -168,7 +168,7 @@ function DeclarationEditor({ id }: { id: string }) {
         <>
           <div className="declaration-status">
             <span>
-              Statut :{' '}
+              Statut :{' '}
               <span className={`tag tag-${declarationStatusTone(declaration.status)}`}>
                 {declarationStatusText(declaration.status)}
               </span>
@@ -264,8 +264,8 @@ function DeclarationEditor({ id }: { id: string }) {
                 </h3>
                 {current.id === IDENTIFICATION_FORM && (
                   <p className="field-hint">
-                    L&apos;identification reprend le dossier (SIREN, adresse, régime) et
-                    l&apos;exercice : modifiez le dossier pour la changer.
+                    L’identification reprend le dossier (SIREN, adresse, régime) et l’exercice :
+                    modifiez le dossier pour la changer.
                   </p>
                 )}
                 {occurrenceCount > 1 && (

@@ -37,8 +37,8 @@ export function DeclarationsPage() {
   return (
     <Page title="Déclarations">
       <p>
-        Les déclarations de tous les dossiers. Cochez les déclarations « Prête » puis « Envoyer » :
-        le mot de passe de votre signature est demandé une fois pour tout l&apos;envoi.
+        Les déclarations de tous les dossiers. Cochez les déclarations « Prête » puis « Envoyer » :
+        le mot de passe de votre signature est demandé une fois pour tout l’envoi.
       </p>
       <p className="actions">
         <Link className="button" to="/declarations/import">

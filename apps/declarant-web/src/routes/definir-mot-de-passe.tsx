@@ -93,7 +93,7 @@ function PasswordForm(props: { token: string; info: PasswordTokenInfo; onDone: (
     <form className="form" noValidate onSubmit={submit}>
       <p>{`Bonjour ${info.firstName}, choisissez votre mot de passe pour ${info.email}`}</p>
       <p className="field-hint">
-        Ce lien est valable jusqu&apos;au {formatLongDateTime(info.expiresAt)}.
+        Ce lien est valable jusqu’au {formatLongDateTime(info.expiresAt)}.
       </p>
       <ErrorAlert message={form.errors.form} />
       <NewPasswordFields

@@ -97,7 +97,7 @@ function DossierView({ id }: { id: string }) {
               <dd>{taxRegimeLabels[dossier.regime]}</dd>
               <dt>Imposition</dt>
               <dd>{taxationLabels[dossier.taxation]}</dd>
-              <dt>Référence d&apos;obligation fiscale (ROF)</dt>
+              <dt>Référence d’obligation fiscale (ROF)</dt>
               <dd>{dossier.rof}</dd>
             </dl>
             <button type="button" className="button" onClick={() => open('identity')}>

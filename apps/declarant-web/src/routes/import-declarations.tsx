@@ -21,7 +21,7 @@ import { Link } from '../router';
 export const noFileMessage = 'Choisissez un fichier.';
 /** Shown when the chosen JSON file cannot be read as JSON. */
 export const unreadableJsonMessage =
-  "Ce fichier n'est pas un fichier JSON lisible : vérifiez qu'il s'agit bien du fichier d'import.";
+  'Ce fichier n’est pas un fichier JSON lisible : vérifiez qu’il s’agit bien du fichier d’import.';
 
 /** The two import forms and what the last import created. */
 export function ImportDeclarationsPage() {
@@ -34,13 +34,13 @@ export function ImportDeclarationsPage() {
       </p>
       <p>
         Chaque déclaration importée est rattachée au dossier de son SIREN et à son exercice, puis
-        vérifiée comme dans l&apos;éditeur. Un fichier refusé ne crée aucune déclaration.
+        vérifiée comme dans l’éditeur. Un fichier refusé ne crée aucune déclaration.
       </p>
       <ImportForm
         id="import-infent"
         title="Depuis un fichier EDI-TDFC"
         label="Fichier EDI-TDFC (INFENT)"
-        hint="Un fichier INFENT produit par un autre logiciel ; il peut contenir plusieurs déclarations."
+        hint="Un fichier INFENT produit par un autre logiciel ; il peut contenir plusieurs déclarations."
         accept=".edi,.txt,.infent,application/edifact"
         button="Importer"
         send={(file) => importInterchange(file)}
@@ -50,7 +50,7 @@ export function ImportDeclarationsPage() {
         id="import-json"
         title="Depuis un fichier JSON"
         label="Fichier JSON"
-        hint="Un fichier au format d'import JSON documenté pour les intégrateurs."
+        hint="Un fichier au format d’import JSON documenté pour les intégrateurs."
         accept=".json,application/json"
         button="Importer le fichier JSON"
         send={async (file) => {

@@ -38,7 +38,7 @@ export function JournalPage() {
 
   const nextCursor = page?.nextCursor ?? null;
   return (
-    <Page title="Journal d'audit">
+    <Page title="Journal d’audit">
       <p>Les actions sur les comptes et les connexions, de la plus récente à la plus ancienne.</p>
       <ErrorAlert message={error} />
       {page === null ? loading && <Loading /> : <AuditTable events={page.items} />}

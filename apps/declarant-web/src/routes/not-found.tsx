@@ -6,9 +6,9 @@ import { Link } from '../router';
 export function NotFoundPage() {
   return (
     <Page title="Page introuvable">
-      <p>Cette page n&apos;existe pas.</p>
+      <p>Cette page n’existe pas.</p>
       <p>
-        <Link to="/">Retour à l&apos;accueil</Link>
+        <Link to="/">Retour à l’accueil</Link>
       </p>
     </Page>
   );

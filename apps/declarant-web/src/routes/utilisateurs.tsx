@@ -49,7 +49,7 @@ export function UtilisateursPage() {
         >
           <p>
             Lien de réinitialisation du mot de passe créé pour {fullName(reset.user)}.
-            Transmettez-le à cette personne : il lui permet de choisir un nouveau mot de passe, une
+            Transmettez-le à cette personne : il lui permet de choisir un nouveau mot de passe, une
             seule fois.
           </p>
         </OneTimeLink>
@@ -76,18 +76,18 @@ export function UtilisateursPage() {
       <section className="card" aria-labelledby="ajout-utilisateur-titre">
         <h2 id="ajout-utilisateur-titre">Ajouter un utilisateur</h2>
         <p>
-          La personne reçoit un lien d&apos;invitation à usage unique pour choisir son mot de passe.
-          Passerelle n&apos;envoie pas d&apos;email : transmettez-lui ce lien vous-même.
+          La personne reçoit un lien d’invitation à usage unique pour choisir son mot de passe.
+          Passerelle n’envoie pas d’email : transmettez-lui ce lien vous-même.
         </p>
         {invitation !== null && (
           <OneTimeLink
-            label="Lien d'invitation"
-            copyLabel="Copier le lien d'invitation"
+            label="Lien d’invitation"
+            copyLabel="Copier le lien d’invitation"
             link={invitation.link}
           >
             <p>
-              Utilisateur {fullName(invitation.user)} créé. Donnez-lui ce lien d&apos;invitation
-              pour qu&apos;il ou elle choisisse son mot de passe.
+              Utilisateur {fullName(invitation.user)} créé. Donnez-lui ce lien d’invitation pour
+              qu’il ou elle choisisse son mot de passe.
             </p>
           </OneTimeLink>
         )}

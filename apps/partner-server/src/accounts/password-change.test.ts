@@ -80,7 +80,7 @@ describe.each(await testDialects())('changing the client-account password (%s)',
     expect((await signIn(NEW_PASSWORD)).statusCode).toBe(201);
     const notice = await t.inbox.waitForMail((m) => /Mot de passe changé/.test(m.subject));
     expect(notice.to).toEqual([ACCOUNT.adminEmail]);
-    expect(notice.text).toContain("depuis l'espace client");
+    expect(notice.text).toContain('depuis l’espace client');
     expect(t.logs.join('')).not.toContain(NEW_PASSWORD);
   });
 

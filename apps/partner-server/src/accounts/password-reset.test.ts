@@ -20,7 +20,7 @@ const tokenIn = (mail: ReceivedMail) => {
   return token;
 };
 
-describe.each(await testDialects())('"Mot de passe oublié ?" (%s)', (dialect) => {
+describe.each(await testDialects())('"Mot de passe oublié ?" (%s)', (dialect) => {
   let t: TestPartner;
   afterEach(async () => t.close());
 
@@ -73,7 +73,7 @@ describe.each(await testDialects())('"Mot de passe oublié ?" (%s)', (dialect) =
     });
     expect(refresh.statusCode).toBe(401);
     const notice = await t.inbox.waitForMail((m) => /Mot de passe changé/.test(m.subject));
-    expect(notice.text).toContain('« Mot de passe oublié ? »');
+    expect(notice.text).toContain('« Mot de passe oublié ? »');
     expect(t.logs.join('')).not.toContain(token);
   });
 
@@ -97,7 +97,7 @@ describe.each(await testDialects())('"Mot de passe oublié ?" (%s)', (dialect) =
     ]);
     const again = await getPage(t, `/portail/nouveau-mot-de-passe?jeton=${token}`);
     expect(again.statusCode).toBe(410);
-    expect(pageText(again.body)).toContain("Ce lien n'est plus valide");
+    expect(pageText(again.body)).toContain('Ce lien n’est plus valide');
   });
 
   it('expires a link after 60 minutes; a newer link voids the older; none for an unconfirmed account', async () => {
@@ -137,7 +137,7 @@ describe.each(await testDialects())('"Mot de passe oublié ?" (%s)', (dialect) =
     });
     expect(register.statusCode).toBe(429);
     expect(register.json().message).toBe(
-      "Trop d'emails ont déjà été envoyés à cette adresse : réessayez dans 24 heures.",
+      'Trop d’emails ont déjà été envoyés à cette adresse : réessayez dans 24 heures.',
     );
   });
 });

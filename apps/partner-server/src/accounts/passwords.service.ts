@@ -28,7 +28,7 @@ import { assertStrongAccountPassword } from './password-policy';
 import { reserveUnsolicitedEmail } from './unsolicited-email-limits';
 
 const RESET_LINK_INVALID =
-  "Ce lien n'est plus valide : il a expiré, a déjà servi ou un lien plus récent l'a remplacé. Demandez-en un nouveau avec « Mot de passe oublié ? ».";
+  'Ce lien n’est plus valide : il a expiré, a déjà servi ou un lien plus récent l’a remplacé. Demandez-en un nouveau avec « Mot de passe oublié ? ».';
 
 /**
  * Changes the signed-in account's password after checking the current one (under the sign-in

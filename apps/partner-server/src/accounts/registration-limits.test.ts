@@ -33,7 +33,7 @@ describe.each(await testDialects())('registration limits (%s)', (dialect) => {
     const limited = responses.find((r) => r.statusCode === 429)!;
     expect(limited.json()).toEqual({
       code: 'RATE_LIMITED',
-      message: 'Trop de demandes depuis votre adresse réseau : réessayez dans 1 heure.',
+      message: 'Trop de demandes depuis votre adresse réseau : réessayez dans 1 heure.',
     });
     expect(Number(limited.headers['retry-after'])).toBe(3600);
     // Another address is not held back, and the hour after the first one may register again.
@@ -49,7 +49,7 @@ describe.each(await testDialects())('registration limits (%s)', (dialect) => {
     expect(countStatuses(responses)).toEqual({ 202: 3, 429: 7 });
     const limited = responses.find((r) => r.statusCode === 429)!;
     expect(limited.json().message).toBe(
-      "Trop d'emails ont déjà été envoyés à cette adresse : réessayez dans 24 heures.",
+      'Trop d’emails ont déjà été envoyés à cette adresse : réessayez dans 24 heures.',
     );
     expect(Number(limited.headers['retry-after'])).toBe(24 * 3600);
     // Each registration replaced the one before: one account, and only its link works.

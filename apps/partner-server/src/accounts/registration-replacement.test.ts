@@ -30,7 +30,7 @@ describe.each(await testDialects())('unconfirmed accounts (%s)', (dialect) => {
   const signIn = (password: string) =>
     t.call('POST', '/api/v1/sessions', { body: { email: ACCOUNT.adminEmail, password } });
 
-  it("confirms an address only with the registration's password: the owner cannot activate a stranger's account", async () => {
+  it('confirms an address only with the registration’s password: the owner cannot activate a stranger’s account', async () => {
     t = await startTestPartner(dialect);
     await t.call('POST', '/api/v1/accounts', { body: BY_ATTACKER });
     const token = verificationTokenIn(await t.inbox.waitForMail(isConfirmation));
@@ -83,7 +83,7 @@ describe.each(await testDialects())('unconfirmed accounts (%s)', (dialect) => {
       {
         code: 'REGISTRATION_EXPIRED',
         message:
-          "Cette inscription a expiré : l'adresse email n'a pas été confirmée à temps. Créez le compte client à nouveau.",
+          'Cette inscription a expiré : l’adresse email n’a pas été confirmée à temps. Créez le compte client à nouveau.',
       },
     ]);
     // The account registered an hour later still has an hour.

@@ -38,7 +38,7 @@ export async function reserveUnsolicitedEmail(
     const wait = Math.max(await ctx.rateLimiter.retryAfter(ipKey, ipLimit), 1);
     throw rateLimitedError(
       wait,
-      `Trop de demandes depuis votre adresse réseau : réessayez dans ${frenchWait(wait)}.`,
+      `Trop de demandes depuis votre adresse réseau : réessayez dans ${frenchWait(wait)}.`,
     );
   }
   const addressKey = `account-emails:address:${input.address}`;
@@ -48,7 +48,7 @@ export async function reserveUnsolicitedEmail(
     const wait = Math.max(await ctx.rateLimiter.retryAfter(addressKey, addressLimit), 1);
     throw rateLimitedError(
       wait,
-      `Trop d'emails ont déjà été envoyés à cette adresse : réessayez dans ${frenchWait(wait)}.`,
+      `Trop d’emails ont déjà été envoyés à cette adresse : réessayez dans ${frenchWait(wait)}.`,
     );
   }
 }

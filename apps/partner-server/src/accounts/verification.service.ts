@@ -16,7 +16,7 @@ import {
 import { isRegistrationExpired } from './registration-expiry';
 
 const LINK_INVALID =
-  "Ce lien de confirmation n'est plus valide : il a expiré, a déjà servi ou une nouvelle demande l'a remplacé. Créez le compte client à nouveau.";
+  'Ce lien de confirmation n’est plus valide : il a expiré, a déjà servi ou une nouvelle demande l’a remplacé. Créez le compte client à nouveau.';
 
 /**
  * The account a confirmation link is for, when the link is unused and unexpired and its account
@@ -62,7 +62,7 @@ export async function verifyEmail(
     if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
     throw new AppError(
       'INVALID_CREDENTIALS',
-      "Mot de passe incorrect : saisissez celui choisi lors de la création du compte client. Si vous ne l'avez pas créé, ignorez ce lien.",
+      'Mot de passe incorrect : saisissez celui choisi lors de la création du compte client. Si vous ne l’avez pas créé, ignorez ce lien.',
       { field: 'password' },
     );
   }

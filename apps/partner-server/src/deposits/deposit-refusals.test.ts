@@ -13,8 +13,8 @@ import {
 } from './deposit-test-support';
 
 const DAY = 86_400_000;
-const READABILITY = /^Contrôle de lisibilité : /;
-const SEALING = /^Contrôle de sécurisation : /;
+const READABILITY = /^Contrôle de lisibilité\u00a0: /;
+const SEALING = /^Contrôle de sécurisation\u00a0: /;
 
 describe.each(await testDialects())('deposit refusals, checks 1–2 in order (%s)', (dialect) => {
   let t: TestPartner;
@@ -56,7 +56,7 @@ describe.each(await testDialects())('deposit refusals, checks 1–2 in order (%s
     );
     expect(text.message).toMatch(READABILITY);
     const empty = await refused(token, Buffer.alloc(0), 422, 'DEPOSIT_UNREADABLE');
-    expect(empty.message).toBe('Contrôle de lisibilité : le dépôt est vide.');
+    expect(empty.message).toBe('Contrôle de lisibilité : le dépôt est vide.');
     expect(await storedCount()).toBe(0);
     expect(await refusalCounts()).toEqual({ DEPOSIT_UNREADABLE: 3 });
   });

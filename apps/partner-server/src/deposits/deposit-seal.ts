@@ -20,8 +20,8 @@ export interface SealedDeposit {
   signingTime: Date;
 }
 
-const READABILITY = 'Contrôle de lisibilité : ';
-const SEALING = 'Contrôle de sécurisation : ';
+const READABILITY = 'Contrôle de lisibilité : ';
+const SEALING = 'Contrôle de sécurisation : ';
 
 const unreadable = (why: string) => new AppError('DEPOSIT_UNREADABLE', `${READABILITY}${why}`);
 
@@ -31,7 +31,7 @@ const expired = (why: string) =>
 const unknownCertificate = () =>
   new AppError(
     'DEPOSIT_CERTIFICATE_UNKNOWN',
-    `${SEALING}le certificat du signataire n'a pas été délivré par ce partenaire.`,
+    `${SEALING}le certificat du signataire n’a pas été délivré par ce partenaire.`,
   );
 
 /** Check 1 and the signature of check 2, by @passerelle/pki; its refusals in our words. */
@@ -54,7 +54,7 @@ async function verifySignedData(ctx: PartnerContext, body: Buffer) {
       case 'CMS_CERTIFICATE_UNTRUSTED':
         throw unknownCertificate();
       case 'CMS_CERTIFICATE_EXPIRED':
-        throw expired("n'était pas valide à la date de signature.");
+        throw expired('n’était pas valide à la date de signature.');
       default:
         throw unreadable(
           'le fichier n’est pas une signature CMS (SignedData DER, contenu inclus) lisible.',
@@ -92,7 +92,7 @@ export async function checkDepositSeal(
     const days = Math.round(ctx.config.edi.maxSignatureAgeMs / 86_400_000);
     throw new AppError(
       'DEPOSIT_SEAL_INVALID',
-      `${SEALING}la signature date de plus de ${days} jours : signez le fichier à nouveau.`,
+      `${SEALING}la signature date de plus de ${days} jours : signez le fichier à nouveau.`,
     );
   }
   const issued = await findSignature(ctx.db, verified.signerSerialHex.toLowerCase());
@@ -101,7 +101,7 @@ export async function checkDepositSeal(
     throw unknownCertificate();
   const at = signingTime.toISOString();
   if (at < issued.not_before || at >= issued.not_after)
-    throw expired("n'était pas valide à la date de signature.");
+    throw expired('n’était pas valide à la date de signature.');
   if (issued.revoked_at !== null) {
     throw new AppError('DEPOSIT_CERTIFICATE_REVOKED', `${SEALING}le certificat a été révoqué.`);
   }

@@ -19,7 +19,7 @@ import { depositPolicy, getDeposit, listDeposits } from './deposits.service';
 export const DEPOSIT_MEDIA_TYPE = 'application/pkcs7-mime';
 
 const idParams = z.object({ id: z.string() });
-const TOO_LARGE = `Contrôle de lisibilité : le dépôt dépasse ${MAX_DEPOSIT_BYTES / 1024 / 1024} Mio.`;
+const TOO_LARGE = `Contrôle de lisibilité : le dépôt dépasse ${MAX_DEPOSIT_BYTES / 1024 / 1024} Mio.`;
 
 /** The Idempotency-Key header: 400 IDEMPOTENCY_KEY_MISSING without it, VALIDATION_ERROR if malformed. */
 function idempotencyKeyOf(request: FastifyRequest): string {

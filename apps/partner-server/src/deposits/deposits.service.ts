@@ -89,8 +89,8 @@ export async function depositReturn(
     throw new AppError(
       'NOT_FOUND',
       kind === 'contrl'
-        ? "Ce dépôt n'a pas de CONTRL (il n'y en a qu'en cas d'erreur de syntaxe)."
-        : "Ce dépôt n'a pas encore de compte rendu de la DGFiP.",
+        ? 'Ce dépôt n’a pas de CONTRL (il n’y en a qu’en cas d’erreur de syntaxe).'
+        : 'Ce dépôt n’a pas encore de compte rendu de la DGFiP.',
     );
   }
   const name = (deposit.interchangeReference ?? deposit.id).replace(/[^\w-]/g, '_');

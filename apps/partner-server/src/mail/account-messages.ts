@@ -19,8 +19,8 @@ export function verificationMail(
     text:
       `Bonjour,\n\nUne demande de création de compte client a été faite avec cette adresse email. ` +
       `Pour activer le compte, ouvrez ce lien (valable ${hours} heures) et saisissez le mot de ` +
-      `passe choisi lors de la création :\n\n${url}\n\n` +
-      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans confirmation, ` +
+      `passe choisi lors de la création :\n\n${url}\n\n` +
+      `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, ` +
       `la demande est supprimée.${signature(config)}`,
   };
 }
@@ -32,10 +32,10 @@ export function accountExistsMail(config: PartnerConfig, to: string): OutgoingMa
     subject: `Votre compte client existe déjà — ${config.partnerName}`,
     text:
       `Bonjour,\n\nUne demande de création de compte client a été faite avec cette adresse email, ` +
-      `qui a déjà un compte client : aucun nouveau compte n'a été créé.\n\n` +
-      `Pour vous connecter : ${config.publicUrl}/portail/connexion\n` +
-      `Mot de passe oublié : ${config.publicUrl}/portail/mot-de-passe-oublie\n\n` +
-      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.${signature(config)}`,
+      `qui a déjà un compte client : aucun nouveau compte n’a été créé.\n\n` +
+      `Pour vous connecter : ${config.publicUrl}/portail/connexion\n` +
+      `Mot de passe oublié : ${config.publicUrl}/portail/mot-de-passe-oublie\n\n` +
+      `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.${signature(config)}`,
   };
 }
 
@@ -52,8 +52,8 @@ export function passwordResetMail(
     text:
       `Bonjour,\n\nUne demande de nouveau mot de passe a été faite pour le compte client de cette ` +
       `adresse email. Pour choisir un nouveau mot de passe, ouvrez ce lien (valable ` +
-      `${minutes} minutes, une seule fois) :\n\n${url}\n\n` +
-      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ` +
+      `${minutes} minutes, une seule fois) :\n\n${url}\n\n` +
+      `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ` +
       `actuel reste valable.${signature(config)}`,
   };
 }
@@ -66,16 +66,16 @@ export function passwordChangedMail(
 ): OutgoingMail {
   const how =
     via === 'change'
-      ? "depuis l'espace client, avec l'ancien mot de passe"
-      : 'avec un lien « Mot de passe oublié ? » envoyé à cette adresse';
+      ? 'depuis l’espace client, avec l’ancien mot de passe'
+      : 'avec un lien « Mot de passe oublié ? » envoyé à cette adresse';
   return {
     to,
     subject: `Mot de passe changé — ${config.partnerName}`,
     text:
-      `Bonjour,\n\nLe mot de passe de votre compte client vient d'être changé ${how}. Les autres ` +
-      `sessions et les connexions des logiciels (Passerelle…) ont été fermées : reconnectez-les ` +
-      `avec le nouveau mot de passe.\n\nSi vous n'êtes pas à l'origine de ce changement, ` +
-      `choisissez tout de suite un nouveau mot de passe : ` +
+      `Bonjour,\n\nLe mot de passe de votre compte client vient d’être changé ${how}. Les autres ` +
+      `sessions et les connexions des logiciels (Passerelle…) ont été fermées : reconnectez-les ` +
+      `avec le nouveau mot de passe.\n\nSi vous n’êtes pas à l’origine de ce changement, ` +
+      `choisissez tout de suite un nouveau mot de passe : ` +
       `${config.publicUrl}/portail/mot-de-passe-oublie${signature(config)}`,
   };
 }

@@ -22,9 +22,9 @@ export function confidentialCodeMail(
     to,
     subject: `Votre code confidentiel EDI-TDFC — ${config.partnerName}`,
     text:
-      `Bonjour,\n\nVoici le code confidentiel EDI-TDFC de ${firmName} :\n\n    ${code}\n\n` +
+      `Bonjour,\n\nVoici le code confidentiel EDI-TDFC de ${firmName} :\n\n    ${code}\n\n` +
       `Il permet aux personnes de votre cabinet de créer leur signature dans leur logiciel ` +
-      `(« Ajouter une signature »). Transmettez-le seulement à ces personnes. Chaque utilisation ` +
+      `(« Ajouter une signature »). Transmettez-le seulement à ces personnes. Chaque utilisation ` +
       `vous sera signalée par email. Tout nouveau code remplace celui-ci.${signature(config)}`,
   };
 }
@@ -41,8 +41,8 @@ export function signatureIssuedMail(
     to,
     subject: `Nouvelle signature émise pour ${holder} — ${config.partnerName}`,
     text:
-      `Bonjour,\n\nUne signature a été émise avec votre code confidentiel EDI-TDFC :\n\n` +
-      `  Titulaire : ${holder}\n  Numéro de série : ${serial}\n  Valable jusqu'au : ${notAfter}\n\n` +
+      `Bonjour,\n\nUne signature a été émise avec votre code confidentiel EDI-TDFC :\n\n` +
+      `  Titulaire : ${holder}\n  Numéro de série : ${serial}\n  Valable jusqu’au : ${notAfter}\n\n` +
       `Si vous ne reconnaissez pas cette demande, révoquez cette signature depuis votre espace ` +
       `client et demandez un nouveau code.${signature(config)}`,
   };
@@ -58,7 +58,7 @@ export function signatureRevokedMail(
   return {
     to,
     subject: `Signature révoquée (${holder}) — ${config.partnerName}`,
-    text: `Bonjour,\n\nLa signature de ${holder} (numéro de série ${serial}) a été révoquée. Elle ne permet plus d'envoyer de déclarations.${signature(config)}`,
+    text: `Bonjour,\n\nLa signature de ${holder} (numéro de série ${serial}) a été révoquée. Elle ne permet plus d’envoyer de déclarations.${signature(config)}`,
   };
 }
 

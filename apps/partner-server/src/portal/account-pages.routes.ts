@@ -18,7 +18,7 @@ import { readForm } from './portal-form';
 import { sendPage } from './portal-reply';
 import { setPortalCookie } from './portal-session';
 
-const SIGN_IN = "Connexion à l'espace client";
+const SIGN_IN = 'Connexion à l’espace client';
 const CREATE_ACCOUNT = 'Créer un compte client';
 const CONFIRM = 'Confirmer votre adresse email';
 const INVALID_LINK = 'Lien invalide';

@@ -88,7 +88,7 @@ describe.each(await testDialects())(
       });
       expect([limited.statusCode, limited.headers['retry-after']]).toEqual([429, '3600']);
       expect(limited.body).toContain(
-        '<p role="alert" class="alert">Trop de demandes depuis votre adresse réseau : réessayez dans 1 heure.</p>',
+        '<p role="alert" class="alert">Trop de demandes depuis votre adresse réseau : réessayez dans 1 heure.</p>',
       );
       expect(limited.body).toContain('value="sixieme@exemple.fr"');
     });
@@ -101,7 +101,7 @@ describe.each(await testDialects())(
         `Vérifiez votre adresse email Un email a été envoyé à ${ACCOUNT.adminEmail}`,
       );
       expect(pageText(created.body)).toContain(
-        "Pour activer le compte client, ouvrez le lien qu'il contient dans les 24 heures et saisissez le mot de passe que vous venez de choisir",
+        'Pour activer le compte client, ouvrez le lien qu’il contient dans les 24 heures et saisissez le mot de passe que vous venez de choisir',
       );
       const mail = await t.inbox.waitForMail((m) => /Confirmez/.test(m.subject));
       const link = new URL(/(http:\/\/\S+verifier-email\?jeton=[\w-]+)/.exec(mail.text)?.[1] ?? '');
@@ -112,7 +112,7 @@ describe.each(await testDialects())(
         password: STRONG_PASSWORD,
       });
       expect(early.statusCode).toBe(403);
-      expect(pageText(early.body)).toContain("n'est pas encore confirmée");
+      expect(pageText(early.body)).toContain('n’est pas encore confirmée');
       expect(early.body).toContain(`value="${ACCOUNT.adminEmail}"`);
       expect(early.cookies).toHaveLength(0);
 
@@ -149,7 +149,7 @@ describe.each(await testDialects())(
         password: STRONG_PASSWORD,
       });
       expect(again.statusCode).toBe(410);
-      expect(pageText(again.body)).toContain("Ce lien de confirmation n'est plus valide");
+      expect(pageText(again.body)).toContain('Ce lien de confirmation n’est plus valide');
       expect((await getPage(t, `${link.pathname}${link.search}`)).statusCode).toBe(410);
       expect((await getPage(t, '/portail/verifier-email')).statusCode).toBe(410);
     });

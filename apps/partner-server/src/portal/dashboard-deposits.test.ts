@@ -36,7 +36,7 @@ describe.each(await testDialects())('portal: the account’s deposits (%s)', (di
     expect(received).toContain('ACCEPTE01');
     expect(received).toContain('Reçu');
     expect(received).toContain(
-      '1 dépôt refusé à la réception (non conservés) : fichier illisible (1).',
+      '1 dépôt refusé à la réception (non conservés) : fichier illisible (1).',
     );
 
     expect(await t.runDgfip()).toBe(3);
@@ -47,7 +47,7 @@ describe.each(await testDialects())('portal: the account’s deposits (%s)', (di
     expect(text).toContain('Rejet partiel');
     expect(text).toContain('Rejet syntaxique (CONTRL)');
     // The partial rejection's line, readable: severity, then the DGFiP's French message.
-    expect(text).toMatch(/Rejet : Formulaire 2033-A, case AA \([^)]+\) : montant négatif/);
+    expect(text).toMatch(/Rejet\u00a0: Formulaire 2033-A, case AA \([^)]+\) : montant négatif/);
     expect(text).toContain('1 erreur dont 1 rejet'); // the CONTRL's
     expect(page.body).toContain(`/portail/depots/${ids[0]}/cr`);
     expect(page.body).not.toContain(`/portail/depots/${ids[0]}/contrl`);
@@ -65,7 +65,7 @@ describe.each(await testDialects())('portal: the account’s deposits (%s)', (di
     expect((await getPage(t, `/portail/depots/${ids[0]}/recu`, cookie)).statusCode).toBe(404);
   });
 
-  it("never shows or serves another account's deposits", async () => {
+  it('never shows or serves another account’s deposits', async () => {
     t = await startTestPartner(dialect, { DGFIP_DELAY_MS: '0' });
     const other = await createDepositAccount(t, {
       adminEmail: 'claire@cabinet-autre.fr',

@@ -59,7 +59,7 @@ describe.each(await testDialects())('portal: long sections a page at a time (%s)
     expect(forged.statusCode).toBe(400);
     expect(forged.headers['content-type']).toContain('text/html');
     expect(pageText(forged.body)).toContain(
-      'Curseur de pagination invalide : reprenez la liste depuis le début.',
+      'Curseur de pagination invalide : reprenez la liste depuis le début.',
     );
   });
 });

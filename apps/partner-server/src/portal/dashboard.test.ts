@@ -22,7 +22,7 @@ describe.each(await testDialects())('portal: the signed-in client space (%s)', (
       '/portail/connexion',
     );
     const page = await getPage(t, '/portail/connexion?message=session-expiree');
-    expect(pageText(page.body)).toContain('Votre session a expiré : reconnectez-vous.');
+    expect(pageText(page.body)).toContain('Votre session a expiré : reconnectez-vous.');
   });
 
   it('shows the account and its subscription; "Envoyer un nouveau code" emails a new code', async () => {
@@ -36,7 +36,7 @@ describe.each(await testDialects())('portal: the signed-in client space (%s)', (
     expect(text).toContain('Espace client — Cabinet Exemple');
     expect(text).toContain('SIRET 73282932000074');
     expect(text).toContain(`Alice Durand (${ACCOUNT.adminEmail})`);
-    expect(text).toContain('Statut : Actif');
+    expect(text).toContain('Statut : Actif');
     // TestClock starts at 2026-03-02T09:00Z: 10:00 in Paris.
     expect(text).toContain(
       `Code confidentiel envoyé le 2 mars 2026 à 10:00 à ${ACCOUNT.adminEmail}`,
@@ -53,7 +53,7 @@ describe.each(await testDialects())('portal: the signed-in client space (%s)', (
     const after = await getPage(t, '/portail?message=code-envoye', cookie);
     expect(after.body).toContain('role="status"');
     expect(pageText(after.body)).toContain(
-      `Un nouveau code a été envoyé à ${ACCOUNT.adminEmail}. L'ancien code ne fonctionne plus.`,
+      `Un nouveau code a été envoyé à ${ACCOUNT.adminEmail}. L’ancien code ne fonctionne plus.`,
     );
     // The query only names a message: its own text never reaches the page.
     const crafted = await getPage(t, '/portail?message=%3Cb%3EAppelez-nous%3C%2Fb%3E', cookie);
@@ -61,7 +61,7 @@ describe.each(await testDialects())('portal: the signed-in client space (%s)', (
     expect(crafted.body).not.toContain('role="status"');
   });
 
-  it("revokes one of the account's software connections, and only its own", async () => {
+  it('revokes one of the account’s software connections, and only its own', async () => {
     t = await startTestPartner(dialect);
     await t.createVerifiedAccount();
     await t.createVerifiedAccount({ adminEmail: 'autre@cabinet-autre.fr', firmName: 'Autre' });

@@ -12,7 +12,7 @@ export function sendPage(
   body: Html,
   status = 200,
 ): FastifyReply {
-  const fullTitle = status >= 400 ? `Erreur : ${title}` : title;
+  const fullTitle = status >= 400 ? `Erreur : ${title}` : title;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -42,7 +42,7 @@ export function installPortalErrorHandler(app: FastifyInstance, ctx: PartnerCont
       return sendPage(ctx, reply, title, errorPage(title, error.message), error.status);
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      const message = 'Requête invalide : rechargez la page et recommencez.';
+      const message = 'Requête invalide : rechargez la page et recommencez.';
       return sendPage(ctx, reply, 'Requête invalide', errorPage('Requête invalide', message), 400);
     }
     throw error;

@@ -35,14 +35,21 @@ export async function signInOnPortal(
   return `partner_portal=${cookie.value}`;
 }
 
-/** Test helper: the text a person reads on a page (tags dropped, entities decoded, spaces joined). */
+/**
+ * Test helper: the text a person reads on a page (tags dropped, entities decoded, spaces joined;
+ * the non-breaking spaces of French typography kept as such).
+ */
 export function pageText(body: string): string {
-  return body
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+  return (
+    body
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/[^\S\u00a0]+/g, ' ')
+      // A tag just before a non-breaking space (`</strong>\u00a0:`) left an ordinary one beside it.
+      .replace(/ ?\u00a0 ?/g, '\u00a0')
+  );
 }

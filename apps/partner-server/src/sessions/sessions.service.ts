@@ -52,7 +52,7 @@ export interface PartnerCaller extends Principal {
   familyId: string;
 }
 
-const INVALID_REFRESH = 'Session expirée ou révoquée : reconnectez-vous à l’espace client.';
+const INVALID_REFRESH = 'Session expirée ou révoquée : reconnectez-vous à l’espace client.';
 
 /**
  * Checks the client-space email and password (same limits and timing rules as the declarant's
@@ -84,13 +84,13 @@ export async function authenticateAccount(
   if (account && isRegistrationExpired(ctx, account)) {
     throw new AppError(
       'REGISTRATION_EXPIRED',
-      "Cette inscription a expiré : l'adresse email n'a pas été confirmée à temps. Créez le compte client à nouveau.",
+      'Cette inscription a expiré : l’adresse email n’a pas été confirmée à temps. Créez le compte client à nouveau.',
     );
   }
   if (!account || account.email_verified_at === null) {
     throw new AppError(
       'EMAIL_NOT_VERIFIED',
-      "L'adresse email de ce compte client n'est pas encore confirmée : ouvrez le lien reçu par email.",
+      'L’adresse email de ce compte client n’est pas encore confirmée : ouvrez le lien reçu par email.',
     );
   }
   return { account, user };

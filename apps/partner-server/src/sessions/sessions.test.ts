@@ -148,7 +148,7 @@ describe.each(await testDialects())('partner API sessions (%s)', (dialect) => {
     expect(over.statusCode).toBe(401);
     expect(over.json()).toEqual({
       code: 'REFRESH_TOKEN_INVALID',
-      message: 'Session expirée ou révoquée : reconnectez-vous à l’espace client.',
+      message: 'Session expirée ou révoquée : reconnectez-vous à l’espace client.',
     });
     const access = await t.call('GET', '/api/v1/accounts/current', { token: last.accessToken });
     expect(access.json().code).toBe('SESSION_EXPIRED');

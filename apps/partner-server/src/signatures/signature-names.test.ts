@@ -87,7 +87,7 @@ describe.each(await testDialects())('names in issued certificates (%s)', (dialec
     );
     const notice = await t.inbox.waitForMail((m) => /Nouvelle signature/.test(m.subject));
     expect(notice.subject).toContain('Nouvelle signature émise pour Jean "Admin" Dupont');
-    expect(notice.text).toContain('\n  Titulaire : Jean "Admin" Dupont\n  Numéro de série : ');
+    expect(notice.text).toContain('\n  Titulaire : Jean "Admin" Dupont\n  Numéro de série : ');
   });
 
   it('refuses a name over 64 characters or holding a control character: 400 on the field, nothing signed, stored or mailed', async () => {
@@ -97,29 +97,29 @@ describe.each(await testDialects())('names in issued certificates (%s)', (dialec
       [
         { ...LONGEST, lastName: `${LONGEST.lastName}Ü` },
         'holder.lastName',
-        'Prénom et nom trop longs pour un certificat de signature : 65 caractères, 64 au plus (espace compris).',
+        'Prénom et nom trop longs pour un certificat de signature : 65 caractères, 64 au plus (espace compris).',
       ],
       // Before: accepted, and the CR/LF forged a "Titulaire" line in the administrator's email.
       [
-        { firstName: 'Bruno', lastName: 'Martin\r\n  Titulaire : Mallory' },
+        { firstName: 'Bruno', lastName: 'Martin\r\n  Titulaire : Mallory' },
         'holder.lastName',
-        'Nom du titulaire : caractère de contrôle interdit (U+000D).',
+        'Nom du titulaire : caractère de contrôle interdit (U+000D).',
       ],
       // Before: silently trimmed away; now refused like any other control character.
       [
         { firstName: 'Bruno\n', lastName: 'Martin' },
         'holder.firstName',
-        'Prénom du titulaire : caractère de contrôle interdit (U+000A).',
+        'Prénom du titulaire : caractère de contrôle interdit (U+000A).',
       ],
       [
         { firstName: 'Bruno', lastName: '\u202eniTraM' },
         'holder.lastName',
-        'Nom du titulaire : caractère de contrôle interdit (U+202E).',
+        'Nom du titulaire : caractère de contrôle interdit (U+202E).',
       ],
       [
         { firstName: 'Bruno', lastName: 'Martin', email: 'bruno@cabinet.fr\r\nBcc: x@y.fr' },
         'holder.email',
-        'Adresse email : caractère de contrôle interdit (U+000D).',
+        'Adresse email : caractère de contrôle interdit (U+000D).',
       ],
     ] as const;
     for (const [holder, field, message] of cases) {
@@ -144,7 +144,7 @@ describe.each(await testDialects())('names in issued certificates (%s)', (dialec
     expect(response.json()).toEqual({
       code: 'VALIDATION_ERROR',
       message:
-        'Raison sociale du compte client trop longue pour un certificat de signature : 65 caractères, 64 au plus.',
+        'Raison sociale du compte client trop longue pour un certificat de signature : 65 caractères, 64 au plus.',
     });
     expect(await t.ctx.db.selectFrom('signatures').selectAll().execute()).toHaveLength(0);
     const attempts = await t.ctx.db

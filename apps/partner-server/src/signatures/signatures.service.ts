@@ -59,7 +59,7 @@ function checkFirmNameFitsCertificate(firmName: string): void {
   const problem =
     forbiddenCharacterMessage('Raison sociale du compte client', firmName) ??
     (length > CERTIFICATE_NAME_MAX_LENGTH
-      ? `Raison sociale du compte client trop longue pour un certificat de signature : ` +
+      ? `Raison sociale du compte client trop longue pour un certificat de signature : ` +
         `${length} caractères, ${CERTIFICATE_NAME_MAX_LENGTH} au plus.`
       : undefined);
   if (problem) throw new AppError('VALIDATION_ERROR', problem);
@@ -78,7 +78,7 @@ export async function issueSignature(
   if (!ctx.config.validityMonths.includes(input.validityMonths)) {
     throw new AppError(
       'VALIDITY_NOT_ALLOWED',
-      `Durée de validité refusée : choisissez ${ctx.config.validityMonths.map((m) => `${m} mois`).join(', ')}.`,
+      `Durée de validité refusée : choisissez ${ctx.config.validityMonths.map((m) => `${m} mois`).join(', ')}.`,
       { field: 'validityMonths' },
     );
   }

@@ -175,7 +175,7 @@ describe.each(await testDialects())('partner signatures and CA (%s)', (dialect) 
     expect(warning.text).toContain('15 minutes');
   });
 
-  it("does not let an account revoke another account's signature", async () => {
+  it('does not let an account revoke another account’s signature', async () => {
     const { code, token } = await setup();
     const { csrPem } = await generateKeyPairAndCsr({ keyType: 'ECDSA-P256' });
     const issued = await t.call('POST', '/api/v1/signatures', {

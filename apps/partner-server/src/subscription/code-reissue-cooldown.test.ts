@@ -6,7 +6,7 @@ import { startTestPartner, waitForMails, type TestPartner } from '../test/test-p
 const MINUTE = 60_000;
 const isCode = (m: { subject: string }) => /code confidentiel/.test(m.subject);
 const REFUSAL =
-  "Un nouveau code vient d'être envoyé : le suivant pourra être demandé dans 15 minutes.";
+  'Un nouveau code vient d’être envoyé : le suivant pourra être demandé dans 15 minutes.';
 
 describe.each(await testDialects())('"Envoyer un nouveau code" cooldown (%s)', (dialect) => {
   let t: TestPartner;

@@ -12,11 +12,11 @@ const HOLDER = { firstName: 'Bruno', lastName: 'Martin', email: 'bruno.martin@ca
 const WRONG_CODE = 'AAAA-AAAA-AAAA-AAAA-AAAA';
 // What the five checked wrong codes answer, one each, whatever order they finish in.
 const CHECKED_ANSWERS = [
-  'Code confidentiel EDI-TDFC incorrect : encore 4 essais avant un blocage de 15 minutes.',
-  'Code confidentiel EDI-TDFC incorrect : encore 3 essais avant un blocage de 15 minutes.',
-  'Code confidentiel EDI-TDFC incorrect : encore 2 essais avant un blocage de 15 minutes.',
-  'Code confidentiel EDI-TDFC incorrect : encore 1 essai avant un blocage de 15 minutes.',
-  "Code confidentiel EDI-TDFC incorrect : la saisie du code est bloquée pendant 15 minutes et l'administrateur du compte est prévenu par email.",
+  'Code confidentiel EDI-TDFC incorrect : encore 4 essais avant un blocage de 15 minutes.',
+  'Code confidentiel EDI-TDFC incorrect : encore 3 essais avant un blocage de 15 minutes.',
+  'Code confidentiel EDI-TDFC incorrect : encore 2 essais avant un blocage de 15 minutes.',
+  'Code confidentiel EDI-TDFC incorrect : encore 1 essai avant un blocage de 15 minutes.',
+  'Code confidentiel EDI-TDFC incorrect : la saisie du code est bloquée pendant 15 minutes et l’administrateur du compte est prévenu par email.',
 ];
 
 // `CONFIDENTIAL_CODE_INVALID` (403) is only answered once the typed code has been compared with
@@ -57,7 +57,7 @@ describe.each(await testDialects())('confidential code limit (%s)', (dialect) =>
     expectFiveChecked(responses);
     const limited = responses.find((r) => r.statusCode === 429)!;
     expect(limited.json().message).toBe(
-      'Trop de codes confidentiels erronés : la saisie du code est bloquée, réessayez dans 15 minutes.',
+      'Trop de codes confidentiels erronés : la saisie du code est bloquée, réessayez dans 15 minutes.',
     );
     expect(Number(limited.headers['retry-after'])).toBe(15 * 60);
     expect((await issue(t.call, code)).statusCode).toBe(429);

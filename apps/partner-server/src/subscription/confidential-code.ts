@@ -29,7 +29,7 @@ export function normalizeConfidentialCode(input: string): string | undefined {
 
 function hmacKey(keyring: Keyring, keyId: string): Buffer {
   const master = keyring.keys.get(keyId);
-  if (!master) throw new Error(`clé maître « ${keyId} » inconnue`);
+  if (!master) throw new Error(`clé maître « ${keyId} » inconnue`);
   return Buffer.from(
     hkdfSync('sha256', master, Buffer.alloc(0), 'passerelle confidential code', 32),
   );

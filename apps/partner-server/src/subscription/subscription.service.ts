@@ -36,7 +36,7 @@ export async function issueConfidentialCode(ctx: PartnerContext, account: Accoun
   if (!sent) {
     throw new AppError(
       'INTERNAL',
-      "Le code n'a pas pu être envoyé par email. Réessayez plus tard.",
+      'Le code n’a pas pu être envoyé par email. Réessayez plus tard.',
     );
   }
   return { sentAt: createdAt, sentTo: account.admin_email };
@@ -63,7 +63,7 @@ export async function reissueConfidentialCode(ctx: PartnerContext, account: Acco
     const minutes = Math.ceil(wait / 60);
     throw rateLimitedError(
       wait,
-      `Un nouveau code vient d'être envoyé : le suivant pourra être demandé dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      `Un nouveau code vient d’être envoyé : le suivant pourra être demandé dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
     );
   }
   try {
@@ -99,7 +99,7 @@ export async function checkConfidentialCode(
 ) {
   const current = await findCurrentCode(ctx.db, account.id);
   if (!current) {
-    throw new AppError('NOT_SUBSCRIBED', "Ce compte n'a pas encore de code confidentiel EDI-TDFC.");
+    throw new AppError('NOT_SUBSCRIBED', 'Ce compte n’a pas encore de code confidentiel EDI-TDFC.');
   }
   const key = `confidential-code:${account.id}`;
   const limit = { max: ctx.config.code.maxFailures, windowMs: ctx.config.code.windowMs };
@@ -109,7 +109,7 @@ export async function checkConfidentialCode(
     const wait = Math.max(await ctx.rateLimiter.retryAfter(key, limit), 1);
     throw rateLimitedError(
       wait,
-      `Trop de codes confidentiels erronés : la saisie du code est bloquée, réessayez dans ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`,
+      `Trop de codes confidentiels erronés : la saisie du code est bloquée, réessayez dans ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`,
     );
   }
   if (confidentialCodeMatches(ctx.keyring, current.code_hmac, typed)) {
@@ -123,11 +123,11 @@ export async function checkConfidentialCode(
   }
   const consequence =
     left === 0
-      ? `la saisie du code est bloquée pendant ${minutes} minutes et l'administrateur du compte est prévenu par email.`
+      ? `la saisie du code est bloquée pendant ${minutes} minutes et l’administrateur du compte est prévenu par email.`
       : `encore ${left} essai${left > 1 ? 's' : ''} avant un blocage de ${minutes} minutes.`;
   throw new AppError(
     'CONFIDENTIAL_CODE_INVALID',
-    `Code confidentiel EDI-TDFC incorrect : ${consequence}`,
+    `Code confidentiel EDI-TDFC incorrect : ${consequence}`,
     {
       field: 'confidentialCode',
     },

@@ -28,7 +28,7 @@ export function transmissionFiles(transmission: Transmission): ExportedFile[] {
       route: 'receipt',
       available: transmission.receipt !== null,
       fallbackName: `${id}-accuse-reception.p7m`,
-      missing: `Pas encore d'accusé de réception du partenaire (« ${transmissionStatusLabel(transmission.status)} »).`,
+      missing: `Pas encore d’accusé de réception du partenaire (« ${transmissionStatusLabel(transmission.status)} »).`,
     },
     { route: 'contrl', available: transmission.hasContrl, fallbackName: `${id}-contrl.edi` },
     {
@@ -65,7 +65,7 @@ export async function runExport(
   const { client } = await openSession(invocation.connection, io, signal);
   const transmission = await findLatestTransmission(client, invocation.id);
   if (!transmission)
-    throw usageError(`La déclaration ${invocation.id} n'a jamais été envoyée : rien à exporter.`);
+    throw usageError(`La déclaration ${invocation.id} n’a jamais été envoyée : rien à exporter.`);
   const folder = resolve(io.cwd, invocation.out);
   try {
     await mkdir(folder, { recursive: true });
@@ -92,7 +92,7 @@ export async function runExport(
     } catch (error) {
       throw new CliError(
         ExitCode.usage,
-        `Impossible d'écrire ${join(invocation.out, name)} (${(error as NodeJS.ErrnoException).code ?? 'erreur'}).`,
+        `Impossible d’écrire ${join(invocation.out, name)} (${(error as NodeJS.ErrnoException).code ?? 'erreur'}).`,
       );
     }
     io.stdout.write(`${join(invocation.out, name)}\n`);

@@ -53,10 +53,10 @@ export async function runSend(
   // Said for a dossier only: with --all-ready the others are the whole firm's, not news.
   const aside = invocation.selection.kind === 'dossier' ? skipped.length : 0;
   io.stderr.write(
-    `À envoyer : ${plural(ready.length, 'déclaration')}` +
-      (aside === 1 ? ' (1 autre du dossier, pas « Prête », laissée de côté)' : '') +
-      (aside > 1 ? ` (${aside} autres du dossier, pas « Prête », laissées de côté)` : '') +
-      `.\nSignature : ${describeSignature(signature)}.\n`,
+    `À envoyer : ${plural(ready.length, 'déclaration')}` +
+      (aside === 1 ? ' (1 autre du dossier, pas « Prête », laissée de côté)' : '') +
+      (aside > 1 ? ` (${aside} autres du dossier, pas « Prête », laissées de côté)` : '') +
+      `.\nSignature : ${describeSignature(signature)}.\n`,
   );
   const password = invocation.passwordFile
     ? await readPasswordFile(invocation.passwordFile, io.cwd)
@@ -81,12 +81,12 @@ export async function runSend(
     } catch (error) {
       if (start > 0)
         io.stderr.write(
-          `${start} déclarations déjà signées restent en file d'envoi ; les suivantes n'ont pas été envoyées.\n`,
+          `${start} déclarations déjà signées restent en file d’envoi ; les suivantes n’ont pas été envoyées.\n`,
         );
       throw error;
     }
   }
-  io.stderr.write(`Signées et mises en file d'envoi : ${plural(ready.length, 'déclaration')}.\n`);
+  io.stderr.write(`Signées et mises en file d’envoi : ${plural(ready.length, 'déclaration')}.\n`);
 
   const goal = invocation.wait ? 'final' : 'transmitted';
   const reporter = new ProgressReporter(io.stderr, goal, io.now);

@@ -93,8 +93,8 @@ export function pickByIds(
   if (unknown.length > 0)
     throw usageError(
       unknown.length === 1
-        ? `Déclaration introuvable : ${unknown[0]}.`
-        : `Déclarations introuvables : ${unknown.join(', ')}.`,
+        ? `Déclaration introuvable : ${unknown[0]}.`
+        : `Déclarations introuvables : ${unknown.join(', ')}.`,
     );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -13,9 +13,9 @@ export function depositErrorLine(error: DepositError): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const label = error.label ? ` « ${error.label} »` : '';
+  const label = error.label ? ` « ${error.label} »` : '';
   const severity = error.severity === 'rejet' ? 'Rejet' : 'Alerte';
-  return `${severity}${where || label ? ` — ${where}${label}` : ''} : ${error.message} (${error.code})`;
+  return `${severity}${where || label ? ` — ${where}${label}` : ''} : ${error.message} (${error.code})`;
 }
 
 /**

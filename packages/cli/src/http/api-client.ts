@@ -104,7 +104,7 @@ export class ApiClient {
       if (this.signal?.aborted) throw interrupted();
       throw new CliError(
         ExitCode.unreachable,
-        `Serveur Passerelle injoignable à ${this.baseUrl} : ${describeNetworkError(error)}. Vérifiez --server ou PASSERELLE_URL.`,
+        `Serveur Passerelle injoignable à ${this.baseUrl} : ${describeNetworkError(error)}. Vérifiez --server ou PASSERELLE_URL.`,
       );
     }
     if (response.ok) return response;
@@ -149,7 +149,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw unexpected(path, issue ? `${issue.path.join('.')} : ${issue.message}` : 'forme inconnue');
+    throw unexpected(path, issue ? `${issue.path.join('.')} : ${issue.message}` : 'forme inconnue');
   }
   return parsed.data;
 }
@@ -157,7 +157,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
 function unexpected(path: string, why: string): CliError {
   return new CliError(
     ExitCode.failed,
-    `Réponse inattendue du serveur à ${path} (${why}). Le serveur et la commande passerelle sont-ils de la même version ?`,
+    `Réponse inattendue du serveur à ${path} (${why}). Le serveur et la commande passerelle sont-ils de la même version ?`,
   );
 }
 

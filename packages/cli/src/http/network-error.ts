@@ -9,7 +9,7 @@ export function describeNetworkError(error: unknown): string {
       : undefined;
   switch (cause?.code) {
     case 'ECONNREFUSED':
-      return 'connexion refusée (le serveur est-il démarré ?)';
+      return 'connexion refusée (le serveur est-il démarré ?)';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return 'nom de machine inconnu';

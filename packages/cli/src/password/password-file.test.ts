@@ -48,7 +48,7 @@ describe('password file permission check', () => {
   it('refuses a file readable by the group or by others, saying how to fix it', async () => {
     const group = await file('group', 'secret\n', 0o640);
     expect(await refusal(group)).toBe(
-      `Les droits du fichier de mot de passe ${group} sont trop ouverts (0640) : il ne doit être accessible qu'à vous. Corrigez-les avec « chmod 600 ${group} ».`,
+      `Les droits du fichier de mot de passe ${group} sont trop ouverts (0640) : il ne doit être accessible qu’à vous. Corrigez-les avec « chmod 600 ${group} ».`,
     );
     const others = await file('others', 'secret\n', 0o604);
     expect(await refusal(others)).toContain('(0604)');
@@ -58,7 +58,7 @@ describe('password file permission check', () => {
 
   it('refuses a missing file, a folder, an empty first line', async () => {
     expect(await refusal(join(dir, 'absent'))).toBe(
-      `Fichier de mot de passe introuvable : ${join(dir, 'absent')}.`,
+      `Fichier de mot de passe introuvable : ${join(dir, 'absent')}.`,
     );
     const folder = join(dir, 'folder');
     await mkdir(folder, { mode: 0o700 });

@@ -37,10 +37,10 @@ export async function readPasswordFile(
     const code = (error as NodeJS.ErrnoException).code;
     throw usageError(
       code === 'ENOENT'
-        ? `Fichier de mot de passe introuvable : ${path}.`
+        ? `Fichier de mot de passe introuvable : ${path}.`
         : code === 'EACCES'
-          ? `Fichier de mot de passe illisible (droits) : ${path}.`
-          : `Fichier de mot de passe illisible : ${path} (${code ?? 'erreur'}).`,
+          ? `Fichier de mot de passe illisible (droits) : ${path}.`
+          : `Fichier de mot de passe illisible : ${path} (${code ?? 'erreur'}).`,
     );
   }
   try {
@@ -50,8 +50,8 @@ export async function readPasswordFile(
       throw usageError(`${path} est un dossier, pas un fichier de mot de passe.`);
     if (platform !== 'win32' && !isPrivateMode(stat.mode))
       throw usageError(
-        `Les droits du fichier de mot de passe ${path} sont trop ouverts (${formatMode(stat.mode)}) : ` +
-          `il ne doit être accessible qu'à vous. Corrigez-les avec « chmod 600 ${path} ».`,
+        `Les droits du fichier de mot de passe ${path} sont trop ouverts (${formatMode(stat.mode)}) : ` +
+          `il ne doit être accessible qu’à vous. Corrigez-les avec « chmod 600 ${path} ».`,
       );
     if (stat.isFile() && stat.size > MAX_BYTES)
       throw usageError(`${path} est trop gros pour un fichier de mot de passe.`);

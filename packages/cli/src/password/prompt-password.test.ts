@@ -51,7 +51,7 @@ describe('password prompt without echo', () => {
     input.write(e.subarray(0, 1));
     input.write(Buffer.concat([e.subarray(1), Buffer.from(' volcan\r')]));
     expect(await answer).toBe('parapluieé volcan');
-    expect(written.join('')).toBe('Mot de passe de la signature : \n');
+    expect(written.join('')).toBe('Mot de passe de la signature : \n');
     expect(rawModes).toEqual([true, false]);
   });
 
@@ -77,7 +77,7 @@ describe('password prompt without echo', () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(ExitCode.usage);
     expect((error as CliError).message).toBe(
-      "Mot de passe de la signature : aucun terminal pour le saisir sans l'afficher. Utilisez --password-file <fichier>.",
+      'Mot de passe de la signature : aucun terminal pour le saisir sans l’afficher. Utilisez --password-file <fichier>.',
     );
   });
 });

@@ -23,11 +23,11 @@ export async function promptPassword(
 ): Promise<string> {
   if (!stdin.isTTY || !stdin.setRawMode)
     throw usageError(
-      `${label} : aucun terminal pour le saisir sans l'afficher. Utilisez ${alternative}.`,
+      `${label} : aucun terminal pour le saisir sans l’afficher. Utilisez ${alternative}.`,
     );
   // Echo off before the prompt shows: whatever is typed once it is visible is never displayed.
   stdin.setRawMode(true);
-  prompt.write(`${label} : `);
+  prompt.write(`${label} : `);
   // Decoded as UTF-8 across chunks: an accented character is one character, never two halves.
   stdin.setEncoding('utf8');
   stdin.resume();

@@ -19,7 +19,7 @@ export async function promptText(
   const cancel = new AbortController();
   rl.on('SIGINT', () => cancel.abort());
   try {
-    return (await rl.question(`${label} : `, { signal: cancel.signal })).trim();
+    return (await rl.question(`${label} : `, { signal: cancel.signal })).trim();
   } catch (error) {
     if (cancel.signal.aborted) throw interrupted('Saisie annulée.');
     throw error;

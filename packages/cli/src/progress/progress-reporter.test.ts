@@ -56,9 +56,9 @@ describe('progress reporter', () => {
     reporter.update(at(4, 0)); // changed, 15 s after the last print: printed
     reporter.end(); // already printed
     expect(writes).toEqual([
-      'Envoi : 0/4 terminée (0\u00a0%) · 0 transmise · 0 acceptée\n',
-      'Envoi : 1/4 terminée (25\u00a0%) · 1 transmise · 1 acceptée\n',
-      'Envoi : 4/4 terminées (100\u00a0%) · 4 transmises · 4 acceptées\n',
+      'Envoi : 0/4 terminée (0\u00a0%) · 0 transmise · 0 acceptée\n',
+      'Envoi : 1/4 terminée (25\u00a0%) · 1 transmise · 1 acceptée\n',
+      'Envoi : 4/4 terminées (100\u00a0%) · 4 transmises · 4 acceptées\n',
     ]);
   });
 
@@ -71,6 +71,6 @@ describe('progress reporter', () => {
     reporter.update(at(0, 0));
     reporter.end();
     expect(writes).toHaveLength(2);
-    expect(writes[1]).toBe('Envoi : 4/4 envoyées (100\u00a0%) · 4 transmises · 0 acceptée\n');
+    expect(writes[1]).toBe('Envoi : 4/4 envoyées (100\u00a0%) · 4 transmises · 0 acceptée\n');
   });
 });

@@ -65,7 +65,7 @@ export class ProgressReporter {
   }
 
   private printPlain(text: string): void {
-    this.stream.write(`Envoi : ${text}\n`);
+    this.stream.write(`Envoi : ${text}\n`);
     this.lastPrintedText = text;
     this.lastPrintedAt = this.now();
   }

@@ -22,7 +22,7 @@ function refusal(run: () => unknown): CliError {
 }
 
 describe('signature choice', () => {
-  it("takes the user's default signature unless one is named by id or serial (colons allowed)", () => {
+  it('takes the user’s default signature unless one is named by id or serial (colons allowed)', () => {
     expect(chooseSignature([OLD, OTHER, DEFAULT], undefined)).toBe(DEFAULT);
     expect(chooseSignature([OLD, OTHER, DEFAULT], OTHER.id.toUpperCase())).toBe(OTHER);
     expect(chooseSignature([OLD, OTHER, DEFAULT], 'BB:02:CC')).toBe(OTHER);
@@ -43,7 +43,7 @@ describe('signature choice', () => {
       ),
     );
     expect(locked.exitCode).toBe(ExitCode.refused);
-    expect(locked.message).toMatch(/^La signature n° dd est bloquée .* jusqu'au 01\/04\/2025/);
+    expect(locked.message).toMatch(/^La signature n° dd est bloquée .* jusqu’au 01\/04\/2025/);
   });
 
   it('says when there is no usable signature (exit 3) or no such signature (exit 2)', () => {
@@ -60,7 +60,7 @@ describe('signature choice', () => {
 
   it('describes a signature by holder, short serial and end of validity', () => {
     expect(describeSignature(DEFAULT)).toBe(
-      "Bruno Martin, n° 3fa2…9c01, valable jusqu'au 12/03/2026",
+      'Bruno Martin, n° 3fa2…9c01, valable jusqu’au 12/03/2026',
     );
   });
 });

@@ -8,7 +8,7 @@ export function describeSignature(signature: DeclarantSignature): string {
     signature.serial.length > 12
       ? `${signature.serial.slice(0, 4)}…${signature.serial.slice(-4)}`
       : signature.serial;
-  return `${signature.holder.firstName} ${signature.holder.lastName}, n° ${serial}, valable jusqu'au ${formatDay(signature.notAfter.slice(0, 10))}`;
+  return `${signature.holder.firstName} ${signature.holder.lastName}, n° ${serial}, valable jusqu’au ${formatDay(signature.notAfter.slice(0, 10))}`;
 }
 
 /**
@@ -29,8 +29,8 @@ export function chooseSignature(
     if (!signature)
       throw usageError(
         signatures.length === 0
-          ? `Signature introuvable : « ${wanted} ». Vous n'avez aucune signature.`
-          : `Signature introuvable parmi les vôtres : « ${wanted} ». Vos signatures : ${signatures.map((s) => `${s.id} (n° ${s.serial})`).join(', ')}.`,
+          ? `Signature introuvable : « ${wanted} ». Vous n’avez aucune signature.`
+          : `Signature introuvable parmi les vôtres : « ${wanted} ». Vos signatures : ${signatures.map((s) => `${s.id} (n° ${s.serial})`).join(', ')}.`,
       );
   } else {
     signature = signatures.find((candidate) => candidate.isDefault);
@@ -38,8 +38,8 @@ export function chooseSignature(
       throw new CliError(
         ExitCode.refused,
         signatures.length === 0
-          ? 'Vous n’avez aucune signature : ajoutez-en une dans Passerelle (Compte › Signatures) avant d’envoyer.'
-          : 'Aucune de vos signatures n’est utilisable (révoquées, expirées ou bloquées) : ajoutez-en une dans Passerelle, ou attendez la fin du blocage.',
+          ? 'Vous n’avez aucune signature : ajoutez-en une dans Passerelle (Compte › Signatures) avant d’envoyer.'
+          : 'Aucune de vos signatures n’est utilisable (révoquées, expirées ou bloquées) : ajoutez-en une dans Passerelle, ou attendez la fin du blocage.',
       );
   }
   if (signature.status === 'revoked')
@@ -55,7 +55,7 @@ export function chooseSignature(
   if (signature.status === 'locked')
     throw new CliError(
       ExitCode.refused,
-      `La signature n° ${signature.serial} est bloquée après trop de mots de passe erronés${signature.lockedUntil ? ` jusqu'au ${formatDateTime(signature.lockedUntil)}` : ''}.`,
+      `La signature n° ${signature.serial} est bloquée après trop de mots de passe erronés${signature.lockedUntil ? ` jusqu’au ${formatDateTime(signature.lockedUntil)}` : ''}.`,
     );
   return signature;
 }

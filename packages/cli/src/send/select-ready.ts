@@ -24,13 +24,13 @@ export function selectReady(
   if (named && skipped.length > 0)
     throw usageError(
       [
-        'Seules les déclarations « Prête » peuvent être envoyées :',
+        'Seules les déclarations « Prête » peuvent être envoyées :',
         ...skipped.map(
           (declaration) =>
-            `  ${declaration.id} — ${dossierLabel(declaration)}, exercice ${exerciseLabel(declaration)} : « ${declarationStatusLabel(declaration.status)} »`,
+            `  ${declaration.id} — ${dossierLabel(declaration)}, exercice ${exerciseLabel(declaration)} : « ${declarationStatusLabel(declaration.status)} »`,
         ),
       ].join('\n'),
     );
-  if (ready.length === 0) throw usageError(`Aucune déclaration « Prête » ${what}.`);
+  if (ready.length === 0) throw usageError(`Aucune déclaration « Prête » ${what}.`);
   return { ready, skipped };
 }

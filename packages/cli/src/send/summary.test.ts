@@ -47,15 +47,15 @@ describe('send summary', () => {
         '───────────  ────────────────────────────────  ──────────  ─────────────',
         'a1           Boulangerie Martin (732 829 320)  31/12/2024  Acceptée',
         'r2           Garage Dupont (552 100 554)       31/12/2024  Rejetée',
-        "f3           Café du Port (732 829 320)        31/12/2024  Échec d'envoi",
+        'f3           Café du Port (732 829 320)        31/12/2024  Échec d’envoi',
         '',
-        'Rejetée : Garage Dupont (552 100 554), exercice du 01/01/2024 au 31/12/2024 (r2)',
-        '  • Rejet — 2033-A, case FG « Terrains » : Le montant ne correspond pas au total. (TOTAL)',
+        'Rejetée : Garage Dupont (552 100 554), exercice du 01/01/2024 au 31/12/2024 (r2)',
+        '  • Rejet — 2033-A, case FG « Terrains » : Le montant ne correspond pas au total. (TOTAL)',
         '',
-        "Échec d'envoi : Café du Port (732 829 320), exercice du 01/01/2024 au 31/12/2024 (f3)",
+        'Échec d’envoi : Café du Port (732 829 320), exercice du 01/01/2024 au 31/12/2024 (f3)',
         '  • Partenaire injoignable (connexion refusée).',
         '',
-        "3 déclarations — Acceptée : 1 · Rejetée : 1 · Échec d'envoi : 1",
+        '3 déclarations — Acceptée : 1 · Rejetée : 1 · Échec d’envoi : 1',
         '',
       ].join('\n'),
     );
@@ -79,11 +79,11 @@ describe('ready selection', () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(ExitCode.usage);
     expect((error as CliError).message).toBe(
-      'Seules les déclarations « Prête » peuvent être envoyées :\n' +
-        '  d0 — Boulangerie Martin (732 829 320), exercice du 01/01/2024 au 31/12/2024 : « Brouillon »',
+      'Seules les déclarations « Prête » peuvent être envoyées :\n' +
+        '  d0 — Boulangerie Martin (732 829 320), exercice du 01/01/2024 au 31/12/2024 : « Brouillon »',
     );
     expect(() => selectReady([draft], false, 'à envoyer')).toThrow(
-      'Aucune déclaration « Prête » à envoyer.',
+      'Aucune déclaration « Prête » à envoyer.',
     );
   });
 });

@@ -29,7 +29,7 @@ export function renderSendSummary(
     const lines = transmission ? transmissionProblemLines(transmission) : [];
     sections.push(
       [
-        `${declarationStatusLabel(declaration.status)} : ${dossierLabel(declaration)}, exercice ${exerciseLabel(declaration)} (${declaration.id})`,
+        `${declarationStatusLabel(declaration.status)} : ${dossierLabel(declaration)}, exercice ${exerciseLabel(declaration)} (${declaration.id})`,
         ...lines.map((line) => `  • ${line}`),
       ].join('\n'),
     );
@@ -45,6 +45,6 @@ export function totalsLine(declarations: readonly DeclarationSummary[]): string 
     const label = declarationStatusLabel(declaration.status);
     byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
   }
-  const parts = [...byLabel].map(([label, count]) => `${label} : ${count}`);
+  const parts = [...byLabel].map(([label, count]) => `${label} : ${count}`);
   return `${plural(declarations.length, 'déclaration')} — ${parts.join(' · ')}`;
 }

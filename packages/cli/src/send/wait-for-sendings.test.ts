@@ -65,10 +65,10 @@ describe('waiting for a batch', () => {
     expect(polls()).toBe(4);
     expect(counts).toMatchObject({ finished: 2, accepted: 1, rejected: 1 });
     expect(stderr().split('\n').filter(Boolean)).toEqual([
-      'Envoi : 0/2 terminée (0\u00a0%) · 0 transmise · 0 acceptée',
-      'Envoi : 0/2 terminée (0\u00a0%) · 2 transmises · 0 acceptée',
-      'Envoi : 1/2 terminée (50\u00a0%) · 2 transmises · 1 acceptée',
-      'Envoi : 2/2 terminées (100\u00a0%) · 2 transmises · 1 acceptée · 1 rejetée',
+      'Envoi : 0/2 terminée (0\u00a0%) · 0 transmise · 0 acceptée',
+      'Envoi : 0/2 terminée (0\u00a0%) · 2 transmises · 0 acceptée',
+      'Envoi : 1/2 terminée (50\u00a0%) · 2 transmises · 1 acceptée',
+      'Envoi : 2/2 terminées (100\u00a0%) · 2 transmises · 1 acceptée · 1 rejetée',
     ]);
   });
 

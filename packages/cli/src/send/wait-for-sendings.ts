@@ -10,7 +10,7 @@ const sendingAnswer = z.object({ sending: sendingProgressSchema });
 
 /** What to tell someone who stops waiting: the batch goes on without them. */
 export const GOES_ON =
-  'Les déclarations signées restent en file sur le serveur, qui les envoie sans vous : suivez-les avec « passerelle status ».';
+  'Les déclarations signées restent en file sur le serveur, qui les envoie sans vous : suivez-les avec « passerelle status ».';
 
 export interface WaitOptions {
   goal: ProgressGoal;

@@ -33,5 +33,5 @@ export function installCsrfGuard(app: FastifyInstance, publicUrl: string): void 
 }
 
 function rejected() {
-  return new AppError('CSRF_REJECTED', 'Requête refusée : elle ne vient pas de ce site.');
+  return new AppError('CSRF_REJECTED', 'Requête refusée : elle ne vient pas de ce site.');
 }

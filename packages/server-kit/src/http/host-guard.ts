@@ -37,6 +37,6 @@ export function installHostGuard(app: FastifyInstance, allowed: ReadonlySet<stri
     if (name !== '' && allowed.has(name)) return;
     request.log.warn({ host: request.host }, 'request refused: host not allowed');
     const shown = request.host.length > 100 ? `${request.host.slice(0, 100)}…` : request.host;
-    throw new AppError('HOST_NOT_ALLOWED', `Ce serveur ne répond pas à l’adresse « ${shown} ».`);
+    throw new AppError('HOST_NOT_ALLOWED', `Ce serveur ne répond pas à l’adresse « ${shown} ».`);
   });
 }

@@ -35,7 +35,7 @@ export async function testDialects(): Promise<Array<'sqlite' | 'postgres'>> {
   if (process.env.CI === 'true') return ['sqlite', 'postgres'];
   postgresReachable ??= probePostgres();
   if (await postgresReachable) return ['sqlite', 'postgres'];
-  console.warn(`PostgreSQL injoignable (${TEST_POSTGRES_URL}) : tests PostgreSQL ignorés.`);
+  console.warn(`PostgreSQL injoignable (${TEST_POSTGRES_URL}) : tests PostgreSQL ignorés.`);
   return ['sqlite'];
 }
 

@@ -15,11 +15,11 @@ export interface AccountFormValues {
 const FIELDS = [
   { name: 'firmName', label: 'Raison sociale', autocomplete: 'organization' },
   { name: 'siret', label: 'SIRET', autocomplete: 'off' },
-  { name: 'adminFirstName', label: "Prénom de l'administrateur", autocomplete: 'given-name' },
-  { name: 'adminLastName', label: "Nom de l'administrateur", autocomplete: 'family-name' },
+  { name: 'adminFirstName', label: 'Prénom de l’administrateur', autocomplete: 'given-name' },
+  { name: 'adminLastName', label: 'Nom de l’administrateur', autocomplete: 'family-name' },
   {
     name: 'adminEmail',
-    label: "Adresse email de l'administrateur",
+    label: 'Adresse email de l’administrateur',
     type: 'email',
     autocomplete: 'email',
   },
@@ -61,7 +61,7 @@ export function createAccountPage(
         <button type="submit">Créer</button>
       </form>
     </section>
-    <p>Déjà un compte ? <a href="/portail/connexion">Se connecter</a></p>`;
+    <p>Déjà un compte ? <a href="/portail/connexion">Se connecter</a></p>`;
 }
 
 /**
@@ -73,9 +73,9 @@ export function accountCreatedPage(email: string, hours: number): Html {
     <section>
       <p role="status">
         Un email a été envoyé à <strong>${email}</strong>. Pour activer le compte client, ouvrez le
-        lien qu'il contient dans les ${hours} heures et saisissez le mot de passe que vous venez de
-        choisir ; le code confidentiel EDI-TDFC sera alors envoyé à cette même adresse. Si cette
-        adresse a déjà un compte client, l'email vous le rappelle.
+        lien qu’il contient dans les ${hours} heures et saisissez le mot de passe que vous venez de
+        choisir ; le code confidentiel EDI-TDFC sera alors envoyé à cette même adresse. Si cette
+        adresse a déjà un compte client, l’email vous le rappelle.
       </p>
     </section>`;
 }

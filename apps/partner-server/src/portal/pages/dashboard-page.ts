@@ -63,7 +63,7 @@ export function dashboardPage(options: {
     </section>
     <section aria-labelledby="titre-abonnement">
       <h2 id="titre-abonnement">Abonnement EDI-TDFC</h2>
-      <p>Statut : ${sub.status === 'active' ? 'Actif' : 'Inactif'}</p>
+      <p>Statut : ${sub.status === 'active' ? 'Actif' : 'Inactif'}</p>
       ${
         sub.codeSentAt && sub.codeSentTo
           ? html`<p>

@@ -25,7 +25,7 @@ const REFUSAL_LABELS: Record<string, string> = {
   DEPOSIT_CERTIFICATE_UNKNOWN: 'certificat inconnu',
   DEPOSIT_CERTIFICATE_EXPIRED: 'certificat non valide à la date de signature',
   DEPOSIT_CERTIFICATE_REVOKED: 'certificat révoqué',
-  DEPOSIT_CERTIFICATE_FOREIGN: "certificat d'un autre compte",
+  DEPOSIT_CERTIFICATE_FOREIGN: 'certificat d’un autre compte',
   DEPOSIT_DUPLICATE: 'interchange déjà déposé',
   IDEMPOTENCY_KEY_MISSING: 'identifiant de transmission absent',
   IDEMPOTENCY_KEY_REUSED: 'identifiant de transmission déjà utilisé',
@@ -52,7 +52,7 @@ function errorList(errors: DepositError[]): Html {
         // The DGFiP's messages already say where: "Formulaire 2033-A, case AA (…) : …".
         (error) =>
           html`<li>
-            <strong>${error.severity === 'rejet' ? 'Rejet' : 'Alerte'}</strong> : ${error.message}
+            <strong>${error.severity === 'rejet' ? 'Rejet' : 'Alerte'}</strong> : ${error.message}
             <small>(code ${error.code})</small>
           </li>`,
       )}
@@ -97,7 +97,7 @@ function refusalsNote(refusals: RefusalCount[]): Html {
   if (refusals.length === 0) return html``;
   const total = refusals.reduce((sum, r) => sum + Number(r.count), 0);
   return html`<p>
-    ${total} ${total > 1 ? 'dépôts refusés' : 'dépôt refusé'} à la réception (non conservés) :
+    ${total} ${total > 1 ? 'dépôts refusés' : 'dépôt refusé'} à la réception (non conservés) :
     ${refusals.map((r) => `${REFUSAL_LABELS[r.code] ?? r.code} (${Number(r.count)})`).join(', ')}.
   </p>`;
 }

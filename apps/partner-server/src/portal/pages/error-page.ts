@@ -5,5 +5,5 @@ import { html, type Html } from '../html';
 export function errorPage(title: string, message: string): Html {
   return html`<h1>${title}</h1>
     ${alertBox(message)}
-    <p><a href="/portail">Retour à l'espace client</a></p>`;
+    <p><a href="/portail">Retour à l’espace client</a></p>`;
 }

@@ -37,7 +37,7 @@ export function forgotPasswordPage(
     ${formAlert(error, ['email'])}
     <section>
       <p>
-        Saisissez l'adresse email du compte client : un lien pour choisir un nouveau mot de passe y
+        Saisissez l’adresse email du compte client : un lien pour choisir un nouveau mot de passe y
         sera envoyé.
       </p>
       <form method="post" action="/portail/mot-de-passe-oublie" novalidate>
@@ -60,9 +60,9 @@ export function resetLinkSentPage(email: string, minutes: number): Html {
   return html`<h1>Vérifiez votre adresse email</h1>
     <section>
       <p role="status">
-        Si un compte client existe avec l'adresse <strong>${email}</strong>, un lien pour choisir un
-        nouveau mot de passe vient d'y être envoyé. Il est valable ${minutes} minutes et ne sert
-        qu'une fois.
+        Si un compte client existe avec l’adresse <strong>${email}</strong>, un lien pour choisir un
+        nouveau mot de passe vient d’y être envoyé. Il est valable ${minutes} minutes et ne sert
+        qu’une fois.
       </p>
       <p><a href="/portail/connexion">Retour à la connexion</a></p>
     </section>`;
@@ -105,8 +105,8 @@ export function changePasswordPage(options: { email: string; error?: FormError |
     ${formAlert(error, ['currentPassword', 'password', 'passwordConfirmation'])}
     <section>
       <p>
-        Les autres sessions de l'espace client et les connexions des logiciels (Passerelle…) seront
-        fermées : reconnectez-les ensuite avec le nouveau mot de passe.
+        Les autres sessions de l’espace client et les connexions des logiciels (Passerelle…) seront
+        fermées : reconnectez-les ensuite avec le nouveau mot de passe.
       </p>
       <form method="post" action="/portail/mot-de-passe" novalidate>
         <input
@@ -128,5 +128,5 @@ export function changePasswordPage(options: { email: string; error?: FormError |
         <button type="submit">Changer le mot de passe</button>
       </form>
     </section>
-    <p><a href="/portail">Retour à l'espace client</a></p>`;
+    <p><a href="/portail">Retour à l’espace client</a></p>`;
 }

@@ -16,7 +16,7 @@ export function signInPage(options: {
   const { error } = options;
   const errorOf = (name: string) => (error?.field === name ? error.message : undefined);
   const onField = error?.field === 'email' || error?.field === 'password';
-  return html`<h1>Connexion à l'espace client</h1>
+  return html`<h1>Connexion à l’espace client</h1>
     ${statusBox(options.notice)} ${alertBox(error && !onField ? error.message : undefined)}
     <section>
       <form method="post" action="/portail/connexion" novalidate>
@@ -37,7 +37,7 @@ export function signInPage(options: {
         })}
         <button type="submit">Se connecter</button>
       </form>
-      <p><a href="/portail/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
+      <p><a href="/portail/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
     </section>
-    <p>Pas encore de compte ? <a href="/portail/creer-un-compte">Créer un compte client</a></p>`;
+    <p>Pas encore de compte ? <a href="/portail/creer-un-compte">Créer un compte client</a></p>`;
 }

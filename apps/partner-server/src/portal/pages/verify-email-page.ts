@@ -42,9 +42,9 @@ export function confirmEmailPage(options: {
         <button type="submit">Confirmer mon adresse email</button>
       </form>
       <p>
-        Vous n'avez pas créé ce compte ? Ignorez ce lien : sans confirmation, la demande est
-        supprimée. Mot de passe oublié avant la confirmation ?
-        <a href="/portail/creer-un-compte">Créez le compte à nouveau</a> : la nouvelle demande
+        Vous n’avez pas créé ce compte ? Ignorez ce lien : sans confirmation, la demande est
+        supprimée. Mot de passe oublié avant la confirmation ?
+        <a href="/portail/creer-un-compte">Créez le compte à nouveau</a> : la nouvelle demande
         remplace celle-ci.
       </p>
     </section>`;
