@@ -108,7 +108,7 @@ export const portalUserEndpoints = {
     method: 'post',
     path: '/api/v1/accounts/current/users',
     summary:
-      'Invite une personne : un lien à usage unique (72 h) lui est envoyé par email pour choisir son mot de passe',
+      'Invite une personne : un lien à usage unique (72 h) lui est envoyé par email pour choisir son mot de passe',
     request: invitePortalUserRequest,
     response: { status: 201, schema: portalUserAnswerSchema },
     errors: [
@@ -123,7 +123,7 @@ export const portalUserEndpoints = {
     method: 'post',
     path: '/api/v1/accounts/current/users/:id/revocation',
     summary:
-      'Révoque une personne : ses sessions et connexions prennent fin, ses signatures valides sont révoquées',
+      'Révoque une personne : ses sessions et connexions prennent fin, ses signatures valides sont révoquées',
     params: portalUserParams,
     response: { status: 200, schema: portalUserAnswerSchema },
     errors: [...ADMIN_ERRORS, 'NOT_FOUND', 'ALREADY_REVOKED'],
@@ -131,7 +131,7 @@ export const portalUserEndpoints = {
   accept: {
     method: 'post',
     path: '/api/v1/portal-invitations/use',
-    summary: 'Accepte une invitation : la personne choisit son mot de passe (une seule fois)',
+    summary: 'Accepte une invitation : la personne choisit son mot de passe (une seule fois)',
     request: acceptPortalInvitationRequest,
     response: { status: 201, schema: portalUserAnswerSchema },
     errors: ['VALIDATION_ERROR', 'WEAK_PASSWORD', 'LINK_INVALID'],

@@ -97,7 +97,7 @@ export function portalInvitationMail(
     text:
       `Bonjour,\n\nL’administrateur d’un compte client vous invite à utiliser l’espace client ` +
       `avec cette adresse email. Pour choisir votre mot de passe, ouvrez ce lien (valable ` +
-      `${hours} heures, une seule fois)\u00a0:\n\n${url}\n\n` +
+      `${hours} heures, une seule fois) :\n\n${url}\n\n` +
       `Vous pourrez ensuite connecter votre logiciel (Passerelle…) à l’espace client avec cette ` +
       `adresse et ce mot de passe. Si vous n’attendiez pas cette invitation, ignorez ce ` +
       `message.${signature(config)}`,

@@ -39,7 +39,7 @@ import {
 
 const HOUR = 3_600_000;
 const LINK_INVALID =
-  'Ce lien d’invitation n’est plus valide\u00a0: il a expiré, a déjà servi ou une invitation plus récente l’a remplacé. Demandez à l’administrateur du compte client de vous inviter à nouveau.';
+  'Ce lien d’invitation n’est plus valide : il a expiré, a déjà servi ou une invitation plus récente l’a remplacé. Demandez à l’administrateur du compte client de vous inviter à nouveau.';
 
 /** Refuses a personal portal user: managing people is the account administrator's alone. */
 export function assertAccountAdministrator(caller: Principal): void {
@@ -84,7 +84,7 @@ export async function invitePortalUser(
     const wait = Math.max(await ctx.rateLimiter.retryAfter(key, limit), 1);
     throw rateLimitedError(
       wait,
-      `Trop d’invitations envoyées depuis une heure (${limits.invitationsPerHour} au plus)\u00a0: réessayez dans ${frenchWait(wait)}.`,
+      `Trop d’invitations envoyées depuis une heure (${limits.invitationsPerHour} au plus) : réessayez dans ${frenchWait(wait)}.`,
     );
   }
   const email = input.email.toLowerCase();
@@ -104,7 +104,7 @@ export async function invitePortalUser(
       if (await findAccountByEmail(tx, email)) {
         throw new AppError(
           'EMAIL_TAKEN',
-          'Cette adresse est celle de l’administrateur d’un compte client\u00a0: choisissez l’adresse personnelle de la personne.',
+          'Cette adresse est celle de l’administrateur d’un compte client : choisissez l’adresse personnelle de la personne.',
           { field: 'email' },
         );
       }

@@ -10,16 +10,16 @@ const DASHBOARD_NOTICES: Record<string, (account: Account) => string> = {
   'signature-revoquee': () => 'Signature révoquée : elle ne peut plus servir à signer un dépôt.',
   'connexion-revoquee': () => 'Connexion révoquée.',
   'invitation-envoyee': () =>
-    'Invitation envoyée\u00a0: la personne choisit son mot de passe avec le lien reçu par email.',
+    'Invitation envoyée : la personne choisit son mot de passe avec le lien reçu par email.',
   'utilisateur-revoque': () =>
-    'Utilisateur révoqué\u00a0: ses sessions et ses connexions sont fermées et ses signatures valides révoquées.',
+    'Utilisateur révoqué : ses sessions et ses connexions sont fermées et ses signatures valides révoquées.',
   'mot-de-passe-change': () =>
     'Mot de passe changé. Les autres sessions et les connexions des logiciels ont été fermées : reconnectez-les avec le nouveau mot de passe.',
 };
 
 const SIGN_IN_NOTICES: Record<string, string> = {
   'invitation-acceptee':
-    'Mot de passe enregistré\u00a0: connectez-vous avec votre adresse email et ce mot de passe.',
+    'Mot de passe enregistré : connectez-vous avec votre adresse email et ce mot de passe.',
   deconnecte: 'Vous êtes déconnecté de l’espace client.',
   'session-expiree': 'Votre session a expiré : reconnectez-vous.',
   'mot-de-passe-change':
