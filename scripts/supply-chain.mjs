@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from './lib/process.mjs';
+import { ensureRuntime } from './lib/runtime.mjs';
 import {
   buildSbom,
   fileSha256,
@@ -15,6 +16,9 @@ import {
   packageName,
   readWorkspaceManifests,
 } from './lib/supply-chain.mjs';
+
+// Node.js 24 (issue #14): re-runs this script under the pinned Node 24 when this one is older.
+await ensureRuntime();
 
 const lockPath = join(repoRoot, 'package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
