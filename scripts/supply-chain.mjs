@@ -36,11 +36,11 @@ const scripts = entries.filter(([, entry]) => entry.hasInstallScript);
 console.log(
   `Paquets verrouillés : ${entries.length} (${entries.filter(([, e]) => !e.dev).length} de production)`,
 );
-console.log('Scripts d’installation autorisés :');
+console.log('Scripts d’installation (allowScripts) :');
 for (const [key, entry] of scripts) {
-  console.log(
-    `  ${packageName(key, entry)}@${entry.version}${entry.dev ? ' (développement)' : ''}`,
-  );
+  const name = packageName(key, entry);
+  const verdict = root.allowScripts?.[name] === false ? 'refusé, jamais lancé' : 'autorisé';
+  console.log(`  ${name}@${entry.version}${entry.dev ? ' (développement)' : ''} : ${verdict}`);
 }
 /** @type {Map<string, number>} */
 const licences = new Map();

@@ -99,6 +99,17 @@ describe('supply-chain check of the lockfile', () => {
     ]);
   });
 
+  it('accepts an install script refused on purpose (false), not a stale refusal', () => {
+    const lock = sampleLock();
+    lock.packages['node_modules/left-pad']!.hasInstallScript = true;
+    const root = { ...sampleRoot, allowScripts: { '@s/native': true, 'left-pad': false } };
+    expect(lockfileProblems(lock, root, [])).toEqual([]);
+    root.allowScripts = { ...root.allowScripts, gone: false };
+    expect(lockfileProblems(lock, root, [])).toEqual([
+      "allowScripts: gone n'a pas de script d'installation (autorisation inutile)",
+    ]);
+  });
+
   it('refuses a production licence outside the reviewed list, not a dev one', () => {
     const lock = sampleLock();
     lock.packages['node_modules/left-pad']!.license = 'SSPL-1.0';
