@@ -49,7 +49,7 @@ export const RUNTIMES = Object.freeze({
 /** Where the unpacked runtimes live (gitignored). */
 export const runtimeRoot = join(repoRoot, '.runtime');
 
-/** Set in the environment of the re-run script: a second re-run would be a loop. */
+/** Set in the environment of the re-run script: if its `bin/node` is still old, a re-run would loop. */
 const REEXEC_MARK = 'PASSERELLE_NODE_RUNTIME';
 
 /**
@@ -252,7 +252,8 @@ export async function ensureRuntime({ log = console.log } = {}) {
     return;
   }
   try {
-    if (process.env[REEXEC_MARK]) {
+    const launched = process.env[REEXEC_MARK];
+    if (launched && process.execPath === join(launched, 'bin', 'node')) {
       throw new SetupError(
         `Node.js ${process.version} alors que ${process.env[REEXEC_MARK]} devait fournir ` +
           `Node.js ${MIN_NODE_MAJOR} : supprimez le dossier .runtime et relancez.`,
