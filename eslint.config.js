@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'var/**', 'test-results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'var/**', 'test-results/**', '.runtime/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

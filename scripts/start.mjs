@@ -1,6 +1,7 @@
 // `npm start`: on a fresh clone, does all the set-up (dependencies, web UI build), then runs
 // Passerelle's services until Ctrl-C. Node built-ins only: node_modules may not exist yet.
 import { runMain } from './lib/process.mjs';
+import { ensureRuntime } from './lib/runtime.mjs';
 import { runServices, serviceEnv } from './lib/services.mjs';
 import { ensureDependencies, ensureWebBuild } from './lib/setup.mjs';
 import {
@@ -10,6 +11,9 @@ import {
   startOptions,
   startSummary,
 } from './lib/start-output.mjs';
+
+// Node.js 24 (issue #14): re-runs this script under the pinned Node 24 when this one is older.
+await ensureRuntime();
 
 const partnerPort = process.env.PARTNER_PORT ?? '3200';
 const inboxSmtpPort = process.env.INBOX_SMTP_PORT ?? '1025';

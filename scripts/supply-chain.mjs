@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from './lib/process.mjs';
+import { ensureRuntime } from './lib/runtime.mjs';
 import {
   buildSbom,
   fileSha256,
@@ -15,6 +16,9 @@ import {
   packageName,
   readWorkspaceManifests,
 } from './lib/supply-chain.mjs';
+
+// Node.js 24 (issue #14): re-runs this script under the pinned Node 24 when this one is older.
+await ensureRuntime();
 
 const lockPath = join(repoRoot, 'package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
@@ -32,11 +36,11 @@ const scripts = entries.filter(([, entry]) => entry.hasInstallScript);
 console.log(
   `Paquets verrouillés : ${entries.length} (${entries.filter(([, e]) => !e.dev).length} de production)`,
 );
-console.log('Scripts d’installation autorisés :');
+console.log('Scripts d’installation (allowScripts) :');
 for (const [key, entry] of scripts) {
-  console.log(
-    `  ${packageName(key, entry)}@${entry.version}${entry.dev ? ' (développement)' : ''}`,
-  );
+  const name = packageName(key, entry);
+  const verdict = root.allowScripts?.[name] === false ? 'refusé, jamais lancé' : 'autorisé';
+  console.log(`  ${name}@${entry.version}${entry.dev ? ' (développement)' : ''} : ${verdict}`);
 }
 /** @type {Map<string, number>} */
 const licences = new Map();

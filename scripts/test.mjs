@@ -6,9 +6,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, runMain, SetupError } from './lib/process.mjs';
+import { ensureRuntime } from './lib/runtime.mjs';
 import { ensureDependencies, ensureWebBuild } from './lib/setup.mjs';
 import { ensureChromium, ensurePostgres } from './lib/test-prerequisites.mjs';
 import { readCounts, summaryLine } from './lib/vitest-summary.mjs';
+
+// Node.js 24 (issue #14): re-runs this script under the pinned Node 24 when this one is older.
+await ensureRuntime();
 
 const resultsDir = join(repoRoot, 'test-results');
 const jsonReport = join(resultsDir, 'vitest.json');

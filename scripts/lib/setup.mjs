@@ -8,7 +8,10 @@ import { runStep } from './steps.mjs';
 
 const lockFile = join(repoRoot, 'package-lock.json');
 const nodeModules = join(repoRoot, 'node_modules');
-/** Holds the sha256 of the package-lock.json that the last `npm ci` of these scripts installed. */
+/**
+ * Names what the last `npm ci` of these scripts installed: the sha256 of package-lock.json, and
+ * the Node.js it ran on (native addons and engine checks depend on it; see {@link runtimeLine}).
+ */
 const installStamp = join(nodeModules, '.passerelle-install-stamp');
 
 /** Where `npm run build -w @passerelle/declarant-web` writes the web UI. */
@@ -28,6 +31,15 @@ function lockHash() {
 }
 
 /**
+ * The stamp's second line: the Node.js major, its module ABI and the platform. node_modules
+ * installed under another one (Node 20 before issue #14) is installed again.
+ */
+export function runtimeLine() {
+  const major = process.versions.node.split('.')[0];
+  return `node ${major} abi ${process.versions.modules} ${process.platform}-${process.arch}`;
+}
+
+/**
  * Why the dependencies must be (re)installed, or undefined when they are up to date: node_modules
  * is missing, or was not installed by these scripts from the current package-lock.json.
  * @returns {string | undefined}
@@ -35,7 +47,11 @@ function lockHash() {
 function installReason() {
   if (!existsSync(nodeModules)) return 'node_modules absent';
   if (!existsSync(installStamp)) return 'installation non faite par npm start / npm test';
-  if (readFileSync(installStamp, 'utf8').trim() !== lockHash()) return 'package-lock.json a changé';
+  const [hash, runtime] = readFileSync(installStamp, 'utf8').trim().split('\n');
+  if (hash !== lockHash()) return 'package-lock.json a changé';
+  if (runtime !== runtimeLine()) {
+    return `installé pour ${runtime ?? 'un autre Node.js'}, maintenant ${runtimeLine()}`;
+  }
   return undefined;
 }
 
@@ -49,17 +65,14 @@ export async function ensureDependencies() {
   await runStep(
     {
       label: 'Installation des dépendances',
-      // Most of it is better-sqlite3 compiling SQLite when no prebuilt binary can be
-      // downloaded: about 3 min on 2 cores (issue #14), 5 min 20 s with both cores busy with
-      // other test runs.
-      expected: '≈ 2 à 5 min la première fois',
+      // From the registry, no native compile (better-sqlite3 13 ships a prebuilt N-API addon):
+      // 22 s with a warm npm cache, about 50 s from nothing on 2 busy cores (issue #14).
+      expected: '≈ 1 min la première fois',
       reason,
-      // node-gyp compiles better-sqlite3's two sources side by side instead of one by one.
-      env: { ...process.env, JOBS: process.env.JOBS ?? 'max' },
     },
     ...npm(['ci', '--no-audit', '--no-fund']),
   );
-  writeFileSync(installStamp, `${hash}\n`);
+  writeFileSync(installStamp, `${hash}\n${runtimeLine()}\n`);
 }
 
 /**

@@ -70,7 +70,8 @@ export function licenceAllowed(expression) {
 /**
  * Every problem of the lockfile and of the workspace manifests, as sentences (empty = clean):
  * packages not pinned to the registry by a SHA-512 integrity, dependency specifiers that fetch
- * elsewhere (git, URL, file), install scripts not allowed in `allowScripts` and allowances that
+ * elsewhere (git, URL, file), install scripts not named in `allowScripts` (`true` runs it,
+ * `false` is a reviewed refusal: npm 11 skips it) and allowances or refusals that
  * no package needs, production licences outside {@link ALLOWED_LICENCES}.
  * @param {Lockfile} lock
  * @param {PackageJson} root
@@ -104,7 +105,8 @@ export function lockfileProblems(lock, root, workspaces) {
     }
     if (entry.hasInstallScript) {
       withScripts.add(name);
-      if (allow[name] !== true) {
+      // `true`: reviewed and run by npm; `false`: reviewed and never run (npm skips it).
+      if (allow[name] !== true && allow[name] !== false) {
         problems.push(`${name}: script d'installation non autorisé (ajoutez-le à allowScripts)`);
       }
     }
@@ -115,7 +117,7 @@ export function lockfileProblems(lock, root, workspaces) {
     }
   }
   for (const [name, value] of Object.entries(allow)) {
-    if (value === true && !withScripts.has(name)) {
+    if (typeof value === 'boolean' && !withScripts.has(name)) {
       problems.push(
         `allowScripts: ${name} n'a pas de script d'installation (autorisation inutile)`,
       );

@@ -99,6 +99,18 @@ describe('supply-chain check of the lockfile', () => {
     ]);
   });
 
+  it('accepts an install script refused on purpose (false), not a stale refusal', () => {
+    const lock = sampleLock();
+    lock.packages['node_modules/left-pad']!.hasInstallScript = true;
+    const allowScripts: Record<string, boolean> = { '@s/native': true, 'left-pad': false };
+    const root = { ...sampleRoot, allowScripts };
+    expect(lockfileProblems(lock, root, [])).toEqual([]);
+    allowScripts.gone = false;
+    expect(lockfileProblems(lock, root, [])).toEqual([
+      "allowScripts: gone n'a pas de script d'installation (autorisation inutile)",
+    ]);
+  });
+
   it('refuses a production licence outside the reviewed list, not a dev one', () => {
     const lock = sampleLock();
     lock.packages['node_modules/left-pad']!.license = 'SSPL-1.0';
