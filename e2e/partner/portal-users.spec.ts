@@ -127,9 +127,9 @@ describe.each(await testDialects())(
     /** Connects Passerelle's side panel with a personal portal user's own credentials. */
     async function connectClientSpace(page: Page, email: string, password: string) {
       await page
-        .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+        .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
         .click();
-      const panel = page.getByRole('dialog', { name: "Connexion à l'espace client" });
+      const panel = page.getByRole('dialog', { name: 'Connexion à l’espace client' });
       await panel.getByLabel('Adresse email').fill(email);
       await panel.getByLabel('Mot de passe').fill(password);
       await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
@@ -242,9 +242,9 @@ describe.each(await testDialects())(
         await app.reload();
         await app.getByRole('status').filter({ hasText: 'Non connecté' }).waitFor();
         await app
-          .getByRole('button', { name: "Ajouter les identifiants de connexion à l'espace client" })
+          .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
           .click();
-        const panel = app.getByRole('dialog', { name: "Connexion à l'espace client" });
+        const panel = app.getByRole('dialog', { name: 'Connexion à l’espace client' });
         await panel.getByLabel('Adresse email').fill(BRUNO.email);
         await panel.getByLabel('Mot de passe').fill(BRUNO_PORTAL_PASSWORD);
         await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
