@@ -10,7 +10,7 @@ await ensureRuntime({ log: console.error });
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
-  console.error('Usage : node scripts/run.mjs <commande> [arguments…]');
+  console.error('Usage : node scripts/run.mjs <commande> [arguments…]');
   process.exit(2);
 }
 const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
@@ -21,7 +21,7 @@ const signals = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
 const forward = (signal) => child.kill(signal);
 for (const signal of signals) process.on(signal, forward);
 child.on('error', (error) => {
-  console.error(`Impossible de lancer ${command} : ${error.message}`);
+  console.error(`Impossible de lancer ${command} : ${error.message}`);
   process.exit(1);
 });
 child.on('exit', (code, signal) => {

@@ -34,22 +34,22 @@ const entries = Object.entries(lock.packages).filter(
 );
 const scripts = entries.filter(([, entry]) => entry.hasInstallScript);
 console.log(
-  `Paquets verrouillés : ${entries.length} (${entries.filter(([, e]) => !e.dev).length} de production)`,
+  `Paquets verrouillés : ${entries.length} (${entries.filter(([, e]) => !e.dev).length} de production)`,
 );
-console.log('Scripts d’installation (allowScripts) :');
+console.log('Scripts d’installation (allowScripts) :');
 for (const [key, entry] of scripts) {
   const name = packageName(key, entry);
   const verdict = root.allowScripts?.[name] === false ? 'refusé, jamais lancé' : 'autorisé';
-  console.log(`  ${name}@${entry.version}${entry.dev ? ' (développement)' : ''} : ${verdict}`);
+  console.log(`  ${name}@${entry.version}${entry.dev ? ' (développement)' : ''} : ${verdict}`);
 }
 /** @type {Map<string, number>} */
 const licences = new Map();
 for (const [, entry] of entries) {
   if (!entry.dev) licences.set(entry.license ?? '?', (licences.get(entry.license ?? '?') ?? 0) + 1);
 }
-console.log('Licences des paquets de production :');
+console.log('Licences des paquets de production :');
 for (const [licence, count] of [...licences].sort((a, b) => b[1] - a[1])) {
-  console.log(`  ${licence} : ${count}`);
+  console.log(`  ${licence} : ${count}`);
 }
 
 const sbomIndex = process.argv.indexOf('--sbom');
@@ -63,12 +63,12 @@ if (sbomIndex > 0) {
   const out = resolve(target);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(sbom, null, 2)}\n`);
-  console.log(`SBOM CycloneDX écrit : ${out} (${sbom.components.length} composants)`);
+  console.log(`SBOM CycloneDX écrit : ${out} (${sbom.components.length} composants)`);
 }
 
 if (problems.length > 0) {
-  console.error(`\nChaîne d’approvisionnement : ${problems.length} problème(s)`);
+  console.error(`\nChaîne d’approvisionnement : ${problems.length} problème(s)`);
   for (const problem of problems) console.error(`  - ${problem}`);
   process.exit(1);
 }
-console.log('Chaîne d’approvisionnement : conforme.');
+console.log('Chaîne d’approvisionnement : conforme.');

@@ -57,7 +57,7 @@ function runVitest(extraArgs) {
     const killOnExit = () => child.kill('SIGTERM');
     process.on('exit', killOnExit);
     child.on('error', (error) => {
-      console.error(`Impossible de lancer Vitest : ${error.message}`);
+      console.error(`Impossible de lancer Vitest : ${error.message}`);
     });
     child.on('close', (code, signal) => {
       for (const s of signals) process.off(s, forward);
@@ -80,18 +80,18 @@ runMain(async () => {
   const counts = readCounts(jsonReport);
   if (!counts) {
     console.error(
-      `\nVitest n’a pas écrit son rapport (${jsonReport}) ; code de sortie ${vitestCode}.`,
+      `\nVitest n’a pas écrit son rapport (${jsonReport}) ; code de sortie ${vitestCode}.`,
     );
     return vitestCode || 1;
   }
   let code = vitestCode;
   console.log('');
-  for (const file of counts.brokenFiles) console.log(`Fichier de test en échec : ${file}`);
+  for (const file of counts.brokenFiles) console.log(`Fichier de test en échec : ${file}`);
   if (counts.passed + counts.failed === 0) {
     console.log('Aucun test n’a été exécuté.');
     code ||= 1;
   } else if (code !== 0 && counts.failed === 0) {
-    console.log(`Vitest a signalé une erreur hors des tests (code ${code}) : voir plus haut.`);
+    console.log(`Vitest a signalé une erreur hors des tests (code ${code}) : voir plus haut.`);
   }
   if (code === 0 && counts.failed > 0) code = 1;
   console.log(summaryLine(counts));

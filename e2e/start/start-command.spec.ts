@@ -68,9 +68,9 @@ describe('the README start command', () => {
       expect(output).toContain(`http://localhost:${partnerPort}/api/v1/docs `);
       expect(output).toMatch(new RegExp(`Boîte mail locale +http://localhost:${inboxHttp} `));
       expect(output).toContain(
-        `Journaux (JSON) : ${logDir}/ (inbox.log, partner.log, declarant.log)`,
+        `Journaux (JSON) : ${logDir}/ (inbox.log, partner.log, declarant.log)`,
       );
-      expect(output).toContain('Arrêter : Ctrl-C');
+      expect(output).toContain('Arrêter : Ctrl-C');
       const link = new RegExp(
         `║  (http://localhost:${port}/configuration#jeton=[\\w-]{43}) +║`,
       ).exec(output);
@@ -163,9 +163,9 @@ describe('the README start command', () => {
     try {
       expect(code, output).not.toBe(0);
       // The failing server's own lines reach the terminal, with the path of its whole log.
-      expect(output).toContain('Ses dernières lignes :');
+      expect(output).toContain('Ses dernières lignes :');
       expect(output).toMatch(
-        new RegExp(`Journal complet : ${dataDir}/logs/(declarant|partner)\\.log`),
+        new RegExp(`Journal complet : ${dataDir}/logs/(declarant|partner)\\.log`),
       );
       expect(output).toContain('ne peut pas démarrer');
       expect(output).toContain(`chmod 700 ${dataDir}`);

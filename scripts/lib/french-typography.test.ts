@@ -20,6 +20,8 @@ const SCANNED = [
   'packages/cli/src',
   'packages/mail/src',
   'packages/server-kit/src',
+  // What `npm start`, `npm test` and the other scripts print in the terminal.
+  'scripts',
 ];
 /** Tests, test support and the English OpenAPI document are not shown to French users. */
 const SKIPPED = /(\.test\.tsx?$|\/test\/|\/testing\/|test-support|test-client|\/openapi\/)/;
@@ -65,7 +67,7 @@ function userTexts(file: string, text: string): { line: number; text: string }[]
       const raw = text.slice(start, node.end);
       const inner = ts.isJsxText(node)
         ? raw
-        : raw.replace(/^['"`}]/, '').replace(/(['"`]|\$\{)$/, '');
+        : raw.replace(/^['"`]/, '').replace(/(['"`]|\$\{)$/, '');
       found.push({ line: source.getLineAndCharacterOfPosition(start).line + 1, text: inner });
     }
     ts.forEachChild(node, visit);
@@ -76,7 +78,7 @@ function userTexts(file: string, text: string): { line: number; text: string }[]
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.(tsx?|mjs)$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => !SKIPPED.test(file));
 }

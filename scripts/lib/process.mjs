@@ -34,7 +34,7 @@ export function run(command, args, options = {}) {
       shell: process.platform === 'win32',
     });
     child.on('error', (error) => {
-      console.error(`Impossible de lancer ${command} : ${error.message}`);
+      console.error(`Impossible de lancer ${command} : ${error.message}`);
       resolve(1);
     });
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
@@ -50,7 +50,7 @@ export function run(command, args, options = {}) {
 export async function runOrFail(command, args, options) {
   const code = await run(command, args, options);
   if (code !== 0) {
-    throw new SetupError(`Échec de « ${[command, ...args].join(' ')} » (code ${code}).`);
+    throw new SetupError(`Échec de « ${[command, ...args].join(' ')} » (code ${code}).`);
   }
 }
 

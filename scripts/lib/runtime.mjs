@@ -60,7 +60,7 @@ const REEXEC_MARK = 'PASSERELLE_NODE_RUNTIME';
  */
 export function parseNodeVersion(version) {
   const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!match) throw new Error(`Version de Node.js illisible : ${version}`);
+  if (!match) throw new Error(`Version de Node.js illisible : ${version}`);
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };
 }
 
@@ -84,7 +84,7 @@ export function runtimeFor(platform, arch, libc = {}) {
   if (!runtime || libc.musl) {
     throw new SetupError(
       `Passerelle fonctionne sous Node.js ${MIN_NODE_MAJOR} ou plus récent, et ne sait pas ` +
-        `l’obtenir seul sur ce système (${key}${libc.musl ? ', musl' : ''}) : aucune version ` +
+        `l’obtenir seul sur ce système (${key}${libc.musl ? ', musl' : ''}) : aucune version ` +
         `vérifiée n’y est prévue.\nInstallez Node.js ${MIN_NODE_MAJOR} LTS ` +
         '(https://nodejs.org/) puis relancez la commande.',
     );
@@ -107,13 +107,13 @@ export function sha512Integrity(bytes) {
  */
 export function verifyTarball(file, integrity) {
   if (!integrity.startsWith('sha512-')) {
-    throw new SetupError(`Empreinte attendue en SHA-512, reçu « ${integrity} ».`);
+    throw new SetupError(`Empreinte attendue en SHA-512, reçu « ${integrity} ».`);
   }
   const actual = sha512Integrity(readFileSync(file));
   if (actual !== integrity) {
     throw new SetupError(
-      `L’archive ${file} n’a pas l’empreinte attendue : refusée.\n` +
-        `  attendue : ${integrity}\n  obtenue  : ${actual}`,
+      `L’archive ${file} n’a pas l’empreinte attendue : refusée.\n` +
+        `  attendue : ${integrity}\n  obtenue  : ${actual}`,
     );
   }
 }
@@ -161,7 +161,7 @@ async function installRuntime(runtime, log) {
       shell: process.platform === 'win32',
     });
     if (packed.status !== 0) {
-      throw new SetupError(`Échec de « npm pack ${spec} » (code ${packed.status ?? 'signal'}).`);
+      throw new SetupError(`Échec de « npm pack ${spec} » (code ${packed.status ?? 'signal'}).`);
     }
     const [result] = JSON.parse(packed.stdout);
     const tarball = join(work, result.filename);
@@ -169,7 +169,7 @@ async function installRuntime(runtime, log) {
     verifyTarball(tarball, runtime.integrity);
     const untar = spawnSync('tar', ['-xzf', tarball, '-C', work], { stdio: 'inherit' });
     if (untar.status !== 0) {
-      throw new SetupError(`Échec de « tar -xzf ${tarball} » (code ${untar.status ?? 'signal'}).`);
+      throw new SetupError(`Échec de « tar -xzf ${tarball} » (code ${untar.status ?? 'signal'}).`);
     }
     writeFileSync(join(work, 'package', '.passerelle-integrity'), `${runtime.integrity}\n`);
     rmSync(dir, { recursive: true, force: true });
@@ -230,7 +230,7 @@ function reexec(node, env) {
   for (const signal of signals) process.on(signal, forward);
   return new Promise(() => {
     child.on('error', (error) => {
-      console.error(`Impossible de lancer ${node} : ${error.message}`);
+      console.error(`Impossible de lancer ${node} : ${error.message}`);
       process.exit(1);
     });
     child.on('exit', (code, signal) => {
@@ -257,12 +257,12 @@ export async function ensureRuntime({ log = console.log } = {}) {
     if (launched && process.execPath === join(launched, 'bin', 'node')) {
       throw new SetupError(
         `Node.js ${process.version} alors que ${process.env[REEXEC_MARK]} devait fournir ` +
-          `Node.js ${MIN_NODE_MAJOR} : supprimez le dossier .runtime et relancez.`,
+          `Node.js ${MIN_NODE_MAJOR} : supprimez le dossier .runtime et relancez.`,
       );
     }
     const runtime = runtimeFor(process.platform, process.arch, { musl: isMusl() });
     log(
-      `Node.js ${process.version} sur cette machine ; Passerelle utilise Node.js ` +
+      `Node.js ${process.version} sur cette machine ; Passerelle utilise Node.js ` +
         `${runtime.version} (${runtime.name}, registre npm, dans .runtime/).`,
     );
     const dir = await installRuntime(runtime, log);

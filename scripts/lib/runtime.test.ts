@@ -98,7 +98,7 @@ describe('integrity of the downloaded tarball', () => {
     const file = join(scratch, 'tampered.tgz');
     writeFileSync(file, tampered);
     expect(() => verifyTarball(file, pinned)).toThrow(SetupError);
-    expect(() => verifyTarball(file, pinned)).toThrow(/n’a pas l’empreinte attendue : refusée/);
+    expect(() => verifyTarball(file, pinned)).toThrow(/n’a pas l’empreinte attendue : refusée/);
   });
 
   it('refuses a truncated tarball and a weaker pin', () => {

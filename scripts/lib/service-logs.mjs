@@ -38,8 +38,8 @@ export function prepareLogFiles(logDir, names) {
   }
   if (problems.length > 0) {
     throw new SetupError(
-      'Droits trop ouverts sur les journaux : d’autres comptes de cette machine peuvent les lire.\n' +
-        'Corrigez-les puis relancez :\n' +
+      'Droits trop ouverts sur les journaux : d’autres comptes de cette machine peuvent les lire.\n' +
+        'Corrigez-les puis relancez :\n' +
         problems.map((problem) => `  ${problem}`).join('\n'),
     );
   }

@@ -97,7 +97,7 @@ export function runServices(services, options) {
       for (const child of running.values()) signalChild(child, signal);
       killTimer = setTimeout(() => {
         for (const [name, child] of running) {
-          err.write(`« ${name} » ne s’est pas arrêté à temps : arrêt forcé.\n`);
+          err.write(`« ${name} » ne s’est pas arrêté à temps : arrêt forcé.\n`);
           signalChild(child, 'SIGKILL');
         }
       }, STOP_GRACE_MS);
@@ -120,7 +120,7 @@ export function runServices(services, options) {
     const onGone = (name, how, code) => {
       if (!running.delete(name)) return;
       if (!stopping) {
-        err.write(`\nLe service « ${name} » ${how} : arrêt des autres services.\n`);
+        err.write(`\nLe service « ${name} » ${how} : arrêt des autres services.\n`);
         if (!options.echoLogs) err.write(lastLines(logs.get(name)));
         exitCode = code || 1;
         stopAll('SIGTERM');
@@ -189,7 +189,7 @@ function lastLines(log) {
   if (!log) return '';
   const shown =
     log.tail.length > 0 ? log.tail.map((line) => `  │ ${line}`).join('\n') : '  │ (rien)';
-  return `Ses dernières lignes :\n${shown}\nJournal complet : ${log.path}\n`;
+  return `Ses dernières lignes :\n${shown}\nJournal complet : ${log.path}\n`;
 }
 
 /**

@@ -32,14 +32,14 @@ function fakeServer(logName: string, script: string, ready?: Service['ready']): 
 const declarantScript = `
   const log = (msg) => console.log(JSON.stringify({ level: 30, time: Date.now(), msg }));
   log('database migrated');
-  process.stdout.write('\\nPasserelle (déclarant) est prêt : http://localhost:3000\\n' +
-    'Première configuration : ouvrez ce lien à usage unique :\\n  ${LINK}\\n\\n');
+  process.stdout.write('\\nPasserelle (déclarant) est prêt : http://localhost:3000\\n' +
+    'Première configuration : ouvrez ce lien à usage unique :\\n  ${LINK}\\n\\n');
   log('request completed');
   setInterval(() => {}, 1000);
 `;
 const inboxScript = `
   console.log(JSON.stringify({ level: 30, msg: 'smtp listening' }));
-  console.log('Boîte de réception locale : http://localhost:3100 (SMTP sur 127.0.0.1:1025)');
+  console.log('Boîte de réception locale : http://localhost:3100 (SMTP sur 127.0.0.1:1025)');
   setInterval(() => {}, 1000);
 `;
 
@@ -76,7 +76,14 @@ describe('the services of npm start', () => {
         signal: stop.signal,
         onReady(info) {
           ready = structuredClone(info);
-          stop.abort();
+          // Stop once the line the declarant logs after its banner has reached its file.
+          const declarantLog = join(logDir, 'declarant.log');
+          const poll = setInterval(() => {
+            if (readFileSync(declarantLog, 'utf8').includes('request completed')) {
+              clearInterval(poll);
+              stop.abort();
+            }
+          }, 10);
         },
       },
     );
@@ -94,8 +101,8 @@ describe('the services of npm start', () => {
     const entries = lines.map((line) => JSON.parse(line));
     expect(entries.map((entry) => entry.msg)).toEqual([
       'database migrated',
-      'Passerelle (déclarant) est prêt : http://localhost:3000',
-      'Première configuration : ouvrez ce lien à usage unique :',
+      'Passerelle (déclarant) est prêt : http://localhost:3000',
+      'Première configuration : ouvrez ce lien à usage unique :',
       '  http://localhost:3000/configuration#jeton=[secret]',
       'request completed',
     ]);
@@ -131,22 +138,22 @@ describe('the services of npm start', () => {
         fakeServer(
           'partner',
           `console.log(JSON.stringify({ level: 30, msg: 'starting' }));
-           setTimeout(() => { console.error('Le partenaire EDI ne peut pas démarrer.\\nPORT : doit être un nombre'); process.exit(2); }, 300);`,
+           setTimeout(() => { console.error('Le partenaire EDI ne peut pas démarrer.\\nPORT : doit être un nombre'); process.exit(2); }, 300);`,
         ),
       ],
       { logDir, out: terminal().stream, err: err.stream },
     );
     expect(code).toBe(2);
     expect(err.text()).toContain(
-      'Le service « partner » s’est arrêté (code 2) : arrêt des autres services.',
+      'Le service « partner » s’est arrêté (code 2) : arrêt des autres services.',
     );
     expect(err.text()).toContain(
       [
-        'Ses dernières lignes :',
+        'Ses dernières lignes :',
         '  │ {"level":30,"msg":"starting"}',
         '  │ Le partenaire EDI ne peut pas démarrer.',
-        '  │ PORT : doit être un nombre',
-        `Journal complet : ${join(logDir, 'partner.log')}`,
+        '  │ PORT : doit être un nombre',
+        `Journal complet : ${join(logDir, 'partner.log')}`,
       ].join('\n'),
     );
     const entries = readFileSync(join(logDir, 'partner.log'), 'utf8')
@@ -156,7 +163,7 @@ describe('the services of npm start', () => {
     expect(entries.at(-1)).toMatchObject({
       level: 50,
       stream: 'stderr',
-      msg: 'PORT : doit être un nombre',
+      msg: 'PORT : doit être un nombre',
     });
   });
 
@@ -195,8 +202,8 @@ describe('the summary of npm start', () => {
     expect(text).toContain('Passerelle est prêt (démarré en 74 s).');
     expect(text).toMatch(/│ {2}Déclarant \(l’application\) +http:\/\/localhost:3000 +│/);
     expect(text).toContain('http://localhost:3200/portail');
-    expect(text).toContain('Journaux (JSON) : var/logs/');
-    expect(text).toContain('Arrêter : Ctrl-C');
+    expect(text).toContain('Journaux (JSON) : var/logs/');
+    expect(text).toContain('Arrêter : Ctrl-C');
     expect(text).toMatch(new RegExp(`║  ${LINK.replace(/[.?]/g, '\\$&')} +║`));
   });
 

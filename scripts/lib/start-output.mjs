@@ -5,7 +5,7 @@ import { SetupError } from './process.mjs';
 import { logDirOf, serviceEnv } from './services.mjs';
 import { formatSummary } from './summary.mjs';
 
-const USAGE = `Usage : npm start [-- --logs]
+const USAGE = `Usage : npm start [-- --logs]
   --logs   affiche aussi dans le terminal les journaux JSON des trois services
            (ils sont toujours écrits dans <dossier de données>/logs/)`;
 
@@ -21,7 +21,7 @@ export function startOptions(args) {
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       return undefined;
-    } else throw new SetupError(`Option inconnue : ${arg}\n${USAGE}`);
+    } else throw new SetupError(`Option inconnue : ${arg}\n${USAGE}`);
   }
   return { echoLogs };
 }

@@ -43,7 +43,7 @@ export async function runStep(step, command, args) {
       out.write(tty ? ' échec.\n' : `… échec après ${seconds()} s.\n`);
       const last = output.trimEnd().split('\n').slice(-FAILURE_LINES).join('\n');
       throw new SetupError(
-        `Échec de « ${[command, ...args].join(' ')} » (code ${code}). Ses dernières lignes :\n${last}`,
+        `Échec de « ${[command, ...args].join(' ')} » (code ${code}). Ses dernières lignes :\n${last}`,
       );
     }
     out.write(`${tty ? ' fait' : '… fait'} en ${seconds()} s\n`);
@@ -75,7 +75,7 @@ function capture(command, args, env) {
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', (error) => {
-      resolve({ code: 1, output: `Impossible de lancer ${command} : ${error.message}` });
+      resolve({ code: 1, output: `Impossible de lancer ${command} : ${error.message}` });
     });
     child.on('close', (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output }));
   });

@@ -49,7 +49,7 @@ describe('a set-up step of npm start', () => {
     );
     await expect(failing).rejects.toBeInstanceOf(SetupError);
     const message = await failing.catch((error: Error) => error.message);
-    expect(message).toMatch(/^Échec de « .+ -e .+ » \(code 3\)\. Ses dernières lignes :\n/);
+    expect(message).toMatch(/^Échec de « .+ -e .+ » \(code 3\)\. Ses dernières lignes :\n/);
     expect(message).toContain('ligne 100\nnpm error gyp failed');
     expect(message).not.toContain('ligne 60\n');
     expect(out.text()).toMatch(/… échec après \d+ s\.\n$/);

@@ -53,15 +53,15 @@ export function formatSummary(s) {
       `Passerelle est prêt (démarré en ${s.seconds} s).`,
       '',
       `Déclarant (l’application)         ${s.declarantUrl}`,
-      `Partenaire EDI : espace client    ${s.portalUrl}`,
-      `Partenaire EDI : API et sa doc    ${s.apiDocsUrl}`,
+      `Partenaire EDI : espace client    ${s.portalUrl}`,
+      `Partenaire EDI : API et sa doc    ${s.apiDocsUrl}`,
       `Boîte mail locale                 ${s.inboxUrl}`,
       '',
-      `Journaux (JSON) : ${s.logs}`,
+      `Journaux (JSON) : ${s.logs}`,
       s.echoLogs
         ? 'Ils s’affichent aussi ci-dessous (--logs).'
-        : 'Pour les voir aussi ici : npm start -- --logs',
-      'Arrêter : Ctrl-C',
+        : 'Pour les voir aussi ici : npm start -- --logs',
+      'Arrêter : Ctrl-C',
     ],
     light,
   );
@@ -70,7 +70,7 @@ export function formatSummary(s) {
         [
           'PREMIÈRE CONFIGURATION',
           '',
-          'Ouvrez ce lien à usage unique pour créer le cabinet et son administrateur :',
+          'Ouvrez ce lien à usage unique pour créer le cabinet et son administrateur :',
           '',
           s.setupLink,
           '',

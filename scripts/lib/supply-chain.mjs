@@ -95,31 +95,31 @@ export function lockfileProblems(lock, root, workspaces) {
       continue;
     }
     if (!EXACT_VERSION.test(entry.version ?? '')) {
-      problems.push(`${name}: version ${entry.version} n'est pas une version exacte du registre`);
+      problems.push(`${name}: version ${entry.version} n’est pas une version exacte du registre`);
     }
     if (entry.resolved !== undefined && !entry.resolved.startsWith(REGISTRY)) {
       problems.push(`${name}: téléchargé hors du registre (${entry.resolved})`);
     }
     if (!entry.integrity?.startsWith('sha512-')) {
-      problems.push(`${name}: pas d'empreinte SHA-512 (integrity)`);
+      problems.push(`${name}: pas d’empreinte SHA-512 (integrity)`);
     }
     if (entry.hasInstallScript) {
       withScripts.add(name);
       // `true`: reviewed and run by npm; `false`: reviewed and never run (npm skips it).
       if (allow[name] !== true && allow[name] !== false) {
-        problems.push(`${name}: script d'installation non autorisé (ajoutez-le à allowScripts)`);
+        problems.push(`${name}: script d’installation non autorisé (ajoutez-le à allowScripts)`);
       }
     }
     if (!entry.dev && !licenceAllowed(entry.license)) {
       problems.push(
-        `${name}@${entry.version}: licence « ${entry.license ?? 'absente'} » à examiner`,
+        `${name}@${entry.version}: licence « ${entry.license ?? 'absente'} » à examiner`,
       );
     }
   }
   for (const [name, value] of Object.entries(allow)) {
     if (typeof value === 'boolean' && !withScripts.has(name)) {
       problems.push(
-        `allowScripts: ${name} n'a pas de script d'installation (autorisation inutile)`,
+        `allowScripts: ${name} n’a pas de script d’installation (autorisation inutile)`,
       );
     }
   }

@@ -70,8 +70,8 @@ describe('supply-chain check of the lockfile', () => {
     const problems = lockfileProblems(lock, sampleRoot, []);
     expect(problems).toEqual([
       'left-pad: téléchargé hors du registre (https://evil.example/left-pad-1.3.0.tgz)',
-      "@s/tool: pas d'empreinte SHA-512 (integrity)",
-      "@s/native: version github:someone/native#main n'est pas une version exacte du registre",
+      '@s/tool: pas d’empreinte SHA-512 (integrity)',
+      '@s/native: version github:someone/native#main n’est pas une version exacte du registre',
     ]);
   });
 
@@ -94,8 +94,8 @@ describe('supply-chain check of the lockfile', () => {
     lock.packages['node_modules/left-pad']!.hasInstallScript = true;
     const root = { ...sampleRoot, allowScripts: { '@s/native': true, 'old-thing': true } };
     expect(lockfileProblems(lock, root, [])).toEqual([
-      "left-pad: script d'installation non autorisé (ajoutez-le à allowScripts)",
-      "allowScripts: old-thing n'a pas de script d'installation (autorisation inutile)",
+      'left-pad: script d’installation non autorisé (ajoutez-le à allowScripts)',
+      'allowScripts: old-thing n’a pas de script d’installation (autorisation inutile)',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('supply-chain check of the lockfile', () => {
     expect(lockfileProblems(lock, root, [])).toEqual([]);
     allowScripts.gone = false;
     expect(lockfileProblems(lock, root, [])).toEqual([
-      "allowScripts: gone n'a pas de script d'installation (autorisation inutile)",
+      'allowScripts: gone n’a pas de script d’installation (autorisation inutile)',
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('supply-chain check of the lockfile', () => {
     const lock = sampleLock();
     lock.packages['node_modules/left-pad']!.license = 'SSPL-1.0';
     expect(lockfileProblems(lock, sampleRoot, [])).toEqual([
-      'left-pad@1.3.0: licence « SSPL-1.0 » à examiner',
+      'left-pad@1.3.0: licence « SSPL-1.0 » à examiner',
     ]);
     expect(licenceAllowed('(MIT OR EUPL-1.1+)')).toBe(true);
     expect(licenceAllowed('MIT AND SSPL-1.0')).toBe(false);
@@ -183,7 +183,7 @@ describe('SBOM', () => {
         { encoding: 'utf8' },
       );
       expect(printed).toContain('better-sqlite3@');
-      expect(printed).toContain('Chaîne d’approvisionnement : conforme.');
+      expect(printed).toContain('Chaîne d’approvisionnement : conforme.');
       const sbom = JSON.parse(readFileSync(out, 'utf8'));
       expect(sbom.metadata.component.name).toBe('passerelle');
       expect(sbom.metadata.properties[0].value).toMatch(/^[0-9a-f]{64}$/);

@@ -13,14 +13,14 @@ export async function ensureChromium() {
   const chosen = process.env.CHROMIUM_PATH;
   if (chosen && existsSync(chosen)) return;
   if (existsSync(debianChromium)) {
-    if (chosen) console.warn(`CHROMIUM_PATH (${chosen}) n’existe pas ; ${debianChromium} existe.`);
+    if (chosen) console.warn(`CHROMIUM_PATH (${chosen}) n’existe pas ; ${debianChromium} existe.`);
     return;
   }
   if (process.platform !== 'linux' || process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
     throw new SetupError(
-      `Chromium est introuvable (${debianChromium}${chosen ? ` ni ${chosen}` : ''}) : ` +
+      `Chromium est introuvable (${debianChromium}${chosen ? ` ni ${chosen}` : ''}) : ` +
         'les tests de bout en bout en ont besoin.\n' +
-        'Installez-le (Debian : « sudo apt-get install chromium ») ou indiquez son chemin ' +
+        'Installez-le (Debian : « sudo apt-get install chromium ») ou indiquez son chemin ' +
         'dans la variable CHROMIUM_PATH.',
     );
   }
@@ -118,7 +118,7 @@ export async function ensurePostgres() {
   if (error) {
     throw new SetupError(
       `PostgreSQL ne répond pas à ${redact(testDatabaseUrl)} (${error.message}).\n` +
-        'Sous CI=true les tests PostgreSQL sont obligatoires : démarrez le serveur ou indiquez ' +
+        'Sous CI=true les tests PostgreSQL sont obligatoires : démarrez le serveur ou indiquez ' +
         'TEST_DATABASE_URL.',
     );
   }
