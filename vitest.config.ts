@@ -22,7 +22,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Unit tests first, then e2e alone: the servers and Chromium get the machine's cores.
-          sequence: { groupOrder: 0 },
+          // Not 0: Vitest 5 moves an order-0 project with one worker (2 cores) after all groups.
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -35,7 +36,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One file at a time: each starts its own servers and browser.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
