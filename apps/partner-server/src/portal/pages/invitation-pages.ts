@@ -1,9 +1,7 @@
-import { alertBox, field } from '../form-widgets';
+import { field } from '../form-widgets';
 import { html, type Html } from '../html';
+import { errorOn, formAlert, linkFormIdentity, newPasswordInputs } from './form-parts';
 import type { FormError } from './sign-in-page';
-
-const errorOn = (error: FormError | undefined, name: string) =>
-  error?.field === name ? error.message : undefined;
 
 /** "Inviter un utilisateur" (administrator): the person's address and names. */
 export function inviteUserPage(
@@ -19,7 +17,7 @@ export function inviteUserPage(
   const { error, values = {} } = options;
   const fields = ['email', 'firstName', 'lastName'];
   return html`<h1>Inviter un utilisateur</h1>
-    ${alertBox(error && !fields.includes(error.field ?? '') ? error.message : undefined)}
+    ${formAlert(error, fields)}
     <section>
       <p>
         La personne reçoit par email un lien à usage unique pour choisir son mot de passe. Elle
@@ -64,35 +62,17 @@ export function acceptInvitationPage(options: {
   const { error } = options;
   const fields = ['password', 'passwordConfirmation'];
   return html`<h1>Choisir votre mot de passe</h1>
-    ${alertBox(error && !fields.includes(error.field ?? '') ? error.message : undefined)}
+    ${formAlert(error, fields)}
     <section>
       <p>
         Accès personnel à l’espace client pour <strong>${options.email}</strong>. Ce mot de passe
         servira aussi à connecter votre logiciel à l’espace client.
       </p>
       <form method="post" action="/portail/invitation" novalidate>
-        <input type="hidden" name="jeton" value="${options.token}" />
-        <input
-          type="email"
-          name="username"
-          value="${options.email}"
-          autocomplete="username"
-          hidden
-          readonly
-        />
-        ${field({
-          name: 'password',
-          label: 'Mot de passe',
-          type: 'password',
-          error: errorOn(error, 'password'),
-          autocomplete: 'new-password',
-        })}
-        ${field({
-          name: 'passwordConfirmation',
-          label: 'Confirmation du mot de passe',
-          type: 'password',
-          error: errorOn(error, 'passwordConfirmation'),
-          autocomplete: 'new-password',
+        ${linkFormIdentity(options)}
+        ${newPasswordInputs(error, {
+          password: 'Mot de passe',
+          confirmation: 'Confirmation du mot de passe',
         })}
         <button type="submit">Enregistrer le mot de passe</button>
       </form>

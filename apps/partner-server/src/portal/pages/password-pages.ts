@@ -1,32 +1,12 @@
-import { alertBox, field } from '../form-widgets';
+import { field } from '../form-widgets';
 import { html, type Html } from '../html';
+import { errorOn, formAlert, linkFormIdentity, newPasswordInputs } from './form-parts';
 import type { FormError } from './sign-in-page';
 
-/** The refusal's message for `name` when it is about that input. */
-const errorOn = (error: FormError | undefined, name: string) =>
-  error?.field === name ? error.message : undefined;
-
-/** A refusal that is about none of `names`, shown above the form. */
-const formAlert = (error: FormError | undefined, names: string[]) =>
-  alertBox(error && !names.includes(error.field ?? '') ? error.message : undefined);
-
-/** The two inputs of a new password, with their refusals. */
-function newPasswordInputs(error: FormError | undefined): Html {
-  return html`${field({
-    name: 'password',
-    label: 'Nouveau mot de passe',
-    type: 'password',
-    error: errorOn(error, 'password'),
-    autocomplete: 'new-password',
-  })}
-  ${field({
-    name: 'passwordConfirmation',
-    label: 'Confirmation du nouveau mot de passe',
-    type: 'password',
-    error: errorOn(error, 'passwordConfirmation'),
-    autocomplete: 'new-password',
-  })}`;
-}
+const NEW_PASSWORD = {
+  password: 'Nouveau mot de passe',
+  confirmation: 'Confirmation du nouveau mot de passe',
+};
 
 /** "Mot de passe oublié" (from the sign-in page): the address to send a reset link to. */
 export function forgotPasswordPage(
@@ -83,16 +63,7 @@ export function newPasswordPage(options: {
         des logiciels seront fermées.
       </p>
       <form method="post" action="/portail/nouveau-mot-de-passe" novalidate>
-        <input type="hidden" name="jeton" value="${options.token}" />
-        <input
-          type="email"
-          name="username"
-          value="${options.email}"
-          autocomplete="username"
-          hidden
-          readonly
-        />
-        ${newPasswordInputs(error)}
+        ${linkFormIdentity(options)} ${newPasswordInputs(error, NEW_PASSWORD)}
         <button type="submit">Enregistrer le mot de passe</button>
       </form>
     </section>`;
@@ -124,7 +95,7 @@ export function changePasswordPage(options: { email: string; error?: FormError |
           error: errorOn(error, 'currentPassword'),
           autocomplete: 'current-password',
         })}
-        ${newPasswordInputs(error)}
+        ${newPasswordInputs(error, NEW_PASSWORD)}
         <button type="submit">Changer le mot de passe</button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { alertBox, field } from '../form-widgets';
 import { html, type Html } from '../html';
+import { linkFormIdentity } from './form-parts';
 import type { FormError } from './sign-in-page';
 
 /**
@@ -23,15 +24,7 @@ export function confirmEmailPage(options: {
         passe choisi lors de sa création.
       </p>
       <form method="post" action="/portail/verifier-email" novalidate>
-        <input type="hidden" name="jeton" value="${options.token}" />
-        <input
-          type="email"
-          name="username"
-          value="${options.email}"
-          autocomplete="username"
-          hidden
-          readonly
-        />
+        ${linkFormIdentity(options)}
         ${field({
           name: 'password',
           label: 'Mot de passe',
