@@ -7,7 +7,7 @@ import {
   readFixtureJson,
   writeInfentInterchange,
 } from '@passerelle/tdfc';
-import { testSiren } from '../../apps/declarant-server/src/test/test-siren';
+import { testSiren } from '@passerelle/declarant-server/testing';
 
 /** The JSON import's body: `count` declarations, the i-th for the dossier of `testSiren(i)`. */
 export function jsonImportBody(count: number): Record<string, unknown>[] {

@@ -7,7 +7,7 @@ import { readFixture } from '@passerelle/tdfc';
 import type { TransmissionStatus } from '@passerelle/contracts';
 import type { DeclarantDatabase } from '../../apps/declarant-server/src/db/schema';
 import { searchText } from '../../apps/declarant-server/src/dossiers/search-text';
-import { testSiren } from '../../apps/declarant-server/src/test/test-siren';
+import { testSiren } from '@passerelle/declarant-server/testing';
 
 /** Rows per INSERT: 16 columns × 500 stays far below both engines' parameter limits. */
 const CHUNK = 500;

@@ -1,4 +1,5 @@
-// Test data shared by the declarant's tests, the e2e tests and the benches.
+// Test data shared by the declarant's tests, the e2e tests and the benches; reached from outside
+// the app as `@passerelle/declarant-server/testing`.
 import type { DossierInput } from '@passerelle/contracts';
 
 /** The `index`-th Luhn-valid SIREN of a test series (9 digits, check digit last). */
