@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type {
   AcceptPortalInvitationRequest,
   InvitePortalUserRequest,
@@ -11,6 +11,7 @@ import {
   hashToken,
   newSecretToken,
   rateLimitedError,
+  safeEqual,
 } from '@passerelle/server-kit';
 import { findAccountByEmail, findAccountById } from '../accounts/accounts.repository';
 import { assertStrongAccountPassword } from '../accounts/password-policy';
@@ -181,11 +182,7 @@ export async function findInvitedUser(
   const user = valid ? await findPortalUserById(ctx.db, id ?? '') : undefined;
   const tokenHash = hashToken(secret ?? '');
   const stored = user?.invitation_token_hash;
-  const matches =
-    stored !== undefined &&
-    stored !== null &&
-    stored.length === tokenHash.length &&
-    timingSafeEqual(Buffer.from(stored), Buffer.from(tokenHash));
+  const matches = typeof stored === 'string' && safeEqual(stored, tokenHash);
   if (
     !user ||
     !matches ||
