@@ -70,3 +70,26 @@ export async function updateDeclarationContent(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Marks the declaration queued under `transmissionId`, only if it is still at `version`; false
+ * when it was edited or sent since it was read (the batch must then be given up).
+ */
+export async function markDeclarationQueued(
+  db: Db,
+  id: string,
+  version: number,
+  transmissionId: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('declarations')
+    .set((eb) => ({
+      transmission_status: 'queued',
+      latest_transmission_id: transmissionId,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -3,6 +3,7 @@ import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { withPartnerToken } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
+import { findSignatureChain } from '../signatures/signatures.repository';
 import { retryDelayMs } from './backoff';
 import { certificatesOf, checkReceipt, ReceiptError } from './receipt';
 import {
@@ -66,12 +67,7 @@ export async function deliver(ctx: AppContext, row: ClaimedTransmission): Promis
 
 /** The partner CA pinned when the signature's certificate was issued (its chain). */
 async function trustedCas(ctx: AppContext, signatureId: string): Promise<string[]> {
-  const row = await ctx.db
-    .selectFrom('signatures')
-    .select('chain_pem')
-    .where('id', '=', signatureId)
-    .executeTakeFirstOrThrow();
-  return certificatesOf(row.chain_pem);
+  return certificatesOf(await findSignatureChain(ctx.db, signatureId));
 }
 
 async function failed(ctx: AppContext, row: ClaimedTransmission, error: unknown): Promise<void> {

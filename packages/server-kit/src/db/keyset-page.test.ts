@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAGE_SIZE_MAX } from '@passerelle/contracts';
-import { AppError } from './app-error';
+import { AppError } from '../app-error';
 import { openDatabase, type Database } from './database';
 import { decodeCursor, encodeCursor, keysetPage, type KeysetOrder } from './keyset-page';
-import { createScratchDatabase, testDialects, type ScratchDatabase } from './testing';
+import { createScratchDatabase, testDialects, type ScratchDatabase } from '../testing';
 
 interface ItemsTable {
   id: string;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database';
 import { MIGRATIONS_TABLE, migrateToLatest, type VersionedMigration } from './migrations';
-import { createScratchDatabase, testDialects, type ScratchDatabase } from './testing';
+import { createScratchDatabase, testDialects, type ScratchDatabase } from '../testing';
 
 /** Migrations that record each run in a `runs` table, so a second run would show. */
 function recordingMigrations(names: string[]): Record<string, VersionedMigration> {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { ensurePrivateData } from './data-permissions';
+import { ensurePrivateData } from '../data-permissions';
 
 /** Which SQL engine a database runs on; migrations and a few queries branch on it. */
 export type Dialect = 'sqlite' | 'postgres';

@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { INVALID_CURSOR_MESSAGE } from '@passerelle/contracts';
-import { AppError } from './app-error';
+import { AppError } from '../app-error';
 
 // Keyset paging, shared by every repository that lists (issue #12). A page is
 // `WHERE (k1, …, id) > (cursor) ORDER BY k1, …, id LIMIT n + 1`: with an index on those columns

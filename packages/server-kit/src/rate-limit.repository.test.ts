@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './database';
-import { createRateLimitTable, RateLimiter, type RateLimitTable } from './rate-limit';
+import { openDatabase, type Database } from './db/database';
+import { createRateLimitTable, RateLimiter, type RateLimitTable } from './rate-limit.repository';
 import { atOnce, createScratchDatabase, testDialects, type ScratchDatabase } from './testing';
 
 describe.each(await testDialects())('RateLimiter (%s)', (dialect) => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseTargetFrom, openDatabase } from './database';
-import { createScratchDatabase } from './testing';
+import { createScratchDatabase } from '../testing';
 
 describe('openDatabase', () => {
   it('opens SQLite in WAL mode with full synchronous commits and foreign keys', async () => {
