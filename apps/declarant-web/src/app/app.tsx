@@ -1,14 +1,12 @@
 // The application shell: session bootstrap, route table, access guards and layout.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ComponentType } from 'react';
 import type { CurrentUser } from '@passerelle/contracts';
-import { ApiError, setAuthFailureHandler } from '../api/client';
-import { getSession } from '../api/endpoints';
+import { setAuthFailureHandler } from '../api/client';
 import { ErrorAlert } from '../shared/alerts';
 import { Header } from './header';
 import { Loading, Page } from '../shared/page';
 import { SignatureBanner } from '../features/signatures/signature-banner';
-import { errorText } from '../shared/errors';
 import { adminOnlyMessage, messages } from '../shared/messages';
 import { matchPath, navigate, useLocation } from '../shared/router';
 import type { RouteProps } from '../shared/router';
@@ -30,6 +28,7 @@ import { NotFoundPage } from './not-found-page';
 import { SignaturesCabinetPage } from '../features/signatures/signatures-page';
 import { UtilisateursPage } from '../features/users/utilisateurs-page';
 import { SessionContext } from '../features/auth/session';
+import { useBootSession } from '../features/auth/use-boot-session';
 
 type Access = 'public' | 'user' | 'admin';
 interface Route {
@@ -92,10 +91,8 @@ function findRoute(path: string): { route: Route; params: RouteProps['params'] }
 /** The whole declarant UI. */
 export function App() {
   const { path } = useLocation();
-  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
-  const [bootError, setBootError] = useState<string | null>(null);
-  const [bootNotice, setBootNotice] = useState<string | undefined>(undefined);
-  const session = useMemo(() => ({ user: user ?? null, setUser }), [user]);
+  const { user, setUser, notice: bootNotice, error: bootError } = useBootSession();
+  const session = useMemo(() => ({ user: user ?? null, setUser }), [user, setUser]);
 
   useEffect(() => {
     setAuthFailureHandler((code) => {
@@ -103,33 +100,7 @@ export function App() {
       navigate('/connexion', { replace: true, state: { notice: messages[code] } });
     });
     return () => setAuthFailureHandler(null);
-  }, []);
-
-  useEffect(() => {
-    if (user) setBootNotice(undefined);
-  }, [user]);
-
-  useEffect(() => {
-    let active = true;
-    getSession(false).then(
-      (current) => active && setUser(current),
-      (error: unknown) => {
-        if (!active) return;
-        if (error instanceof ApiError && error.status === 401) {
-          if (error.code === 'SESSION_EXPIRED') setBootNotice(messages.SESSION_EXPIRED);
-          setUser(null);
-        } else if (error instanceof ApiError && error.code === 'ACCOUNT_INACTIVE') {
-          setBootNotice(messages.ACCOUNT_INACTIVE);
-          setUser(null);
-        } else {
-          setBootError(errorText(error));
-        }
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
+  }, [setUser]);
 
   const found = findRoute(path);
   return (

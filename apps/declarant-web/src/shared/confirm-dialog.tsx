@@ -1,11 +1,10 @@
 // A confirmation (role="alertdialog") before an action with lasting effects ("Révoquer",
 // "Désactiver"): the question, the action's button, and "Annuler" focused, so that Enter or a
 // double click never confirms by accident. A refusal is shown inside the dialog.
-import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { errorText } from './errors';
 import { ErrorAlert } from './alerts';
 import { Dialog } from './dialog';
+import { useAction } from './use-action';
 
 interface ConfirmDialogProps {
   /** Prefix of the ids of the title (`-titre`) and the question (`-texte`). */
@@ -30,25 +29,7 @@ export function ConfirmDialog({
   onCancel,
   onRefused,
 }: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-
-  async function confirm(): Promise<void> {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (caught) {
-      setError(errorText(caught));
-      onRefused?.(caught);
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }
+  const { run: confirm, busy, error } = useAction(onConfirm, onRefused);
 
   return (
     <Dialog
@@ -67,7 +48,7 @@ export function ConfirmDialog({
           className="button button-danger"
           disabled={busy}
           aria-busy={busy}
-          onClick={() => void confirm()}
+          onClick={() => confirm()}
         >
           {confirmLabel}
         </button>

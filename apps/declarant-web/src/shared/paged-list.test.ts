@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '@passerelle/contracts';
-import { appendNew, collectIds, readFirstItems, type LoadPage } from './paged-list';
+import { appendNew, collectIds, type LoadPage } from './paged-list';
 
 /** A list of `size` items served like the API: keyset by index, count on the first page. */
 function serve(size: number) {
@@ -21,31 +21,6 @@ function serve(size: number) {
   };
   return { load, calls };
 }
-
-describe('readFirstItems', () => {
-  it('reads one default page when nothing more was loaded', async () => {
-    const { load, calls } = serve(120);
-    const page = await readFirstItems(load, 0);
-    expect(page.items).toHaveLength(50);
-    expect(page).toMatchObject({ nextCursor: '50', total: 120 });
-    expect(calls).toEqual([{ cursor: undefined, limit: 50 }]);
-  });
-
-  it('reads again as far as "Charger plus" went, in pages of at most 200', async () => {
-    const { load, calls } = serve(1000);
-    const page = await readFirstItems(load, 450);
-    expect(page.items.map((item) => item.id)).toEqual(
-      Array.from({ length: 450 }, (_, i) => String(i)),
-    );
-    expect(page).toMatchObject({ nextCursor: '450', total: 1000 });
-    expect(calls.map((call) => call.limit)).toEqual([200, 200, 50]);
-  });
-
-  it('stops at the end of a list shorter than asked', async () => {
-    const { load } = serve(30);
-    expect(await readFirstItems(load, 300)).toMatchObject({ nextCursor: null, total: 30 });
-  });
-});
 
 describe('appendNew', () => {
   it('adds only the items not already shown', () => {

@@ -1,27 +1,10 @@
 // Reading a paged API list (pure, tested): the shared page shape of the contracts, loaded a page
-// at a time by "Charger plus", and read again from the start after a change (a sending moved
-// statuses) as far as the person had loaded.
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, type Page } from '@passerelle/contracts';
+// at a time by "Charger plus" (pages joined without repeating an item that moved between them),
+// and every id of a list for "Tout sélectionner".
+import { PAGE_SIZE_MAX, type Page } from '@passerelle/contracts';
 
 /** Asks for one page: after `cursor` (undefined: the first), of `limit` items. */
 export type LoadPage<T> = (cursor: string | undefined, limit: number) => Promise<Page<T>>;
-
-const pageSize = (wanted: number) => Math.min(PAGE_SIZE_MAX, Math.max(PAGE_SIZE_DEFAULT, wanted));
-
-/**
- * The list from its start until it holds at least `count` items (or ends), in as few pages as
- * the API allows: what a reload shows without losing what "Charger plus" had added.
- */
-export async function readFirstItems<T>(load: LoadPage<T>, count: number): Promise<Page<T>> {
-  let page = await load(undefined, pageSize(count));
-  const items = [...page.items];
-  const total = page.total;
-  while (items.length < count && page.nextCursor !== null) {
-    page = await load(page.nextCursor, pageSize(count - items.length));
-    items.push(...page.items);
-  }
-  return { items, nextCursor: page.nextCursor, total };
-}
 
 /** `items` followed by the ones of `more` not already there (by id). */
 export function appendNew<T extends { id: string }>(items: readonly T[], more: readonly T[]): T[] {

@@ -1,9 +1,11 @@
-// Form state: values, client-side zod validation, one request in flight at a time, errors.
-import { useEffect, useRef, useState } from 'react';
+// Form state: values, client-side zod validation, one request in flight at a time (an action),
+// errors.
+import { useEffect, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { z } from 'zod';
 import { formErrorsFromApi, formErrorsFromIssues, noErrors } from './errors';
 import type { FieldForCode, FormErrors } from './errors';
+import { useAction } from './use-action';
 
 interface FormOptions<K extends string, S extends z.ZodType> {
   /** Prefix of the inputs' ids (`<id>-<field>`), unique on the page. */
@@ -29,8 +31,10 @@ export function useForm<K extends string, S extends z.ZodType>(options: FormOpti
   const names = Object.keys(initial) as K[];
   const [values, setValues] = useState<Record<K, string>>(initial);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const sending = useAction(
+    (submit: () => Promise<void>) => submit(),
+    (error) => setErrors(formErrorsFromApi(error, names, fieldForCode)),
+  );
 
   useEffect(() => {
     const first = names.find((name) => errors.fields[name] !== undefined);
@@ -51,21 +55,14 @@ export function useForm<K extends string, S extends z.ZodType>(options: FormOpti
   function handleSubmit(send: (data: z.output<S>) => Promise<void>, extra: object = {}) {
     return (event: FormEvent<HTMLFormElement>): void => {
       event.preventDefault();
-      if (inFlight.current) return;
+      if (sending.busy) return;
       const parsed = schema.safeParse({ ...values, ...extra });
       if (!parsed.success) {
         setErrors(formErrorsFromIssues(parsed.error.issues, names));
         return;
       }
-      inFlight.current = true;
-      setBusy(true);
       setErrors(noErrors);
-      send(parsed.data)
-        .catch((error: unknown) => setErrors(formErrorsFromApi(error, names, fieldForCode)))
-        .finally(() => {
-          inFlight.current = false;
-          setBusy(false);
-        });
+      sending.run(() => send(parsed.data));
     };
   }
 
@@ -74,5 +71,5 @@ export function useForm<K extends string, S extends z.ZodType>(options: FormOpti
     setErrors(noErrors);
   }
 
-  return { values, errors, busy, field, handleSubmit, reset };
+  return { values, errors, busy: sending.busy, field, handleSubmit, reset };
 }

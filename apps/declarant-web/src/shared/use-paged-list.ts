@@ -1,9 +1,11 @@
-// A paged API list in a page of the UI: the first page when the list (or its filter) changes,
-// "Charger plus" for the next, and a refresh that keeps as many items as were shown.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// A paged API list in a page of the UI (TanStack Query's infinite query): the first page when
+// the list (or its filter) changes, "Charger plus" for the next, and a refresh that reads again
+// as many pages as were shown.
+import { useCallback } from 'react';
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { PAGE_SIZE_DEFAULT, type Page } from '@passerelle/contracts';
 import { errorText } from './errors';
-import { appendNew, readFirstItems, type LoadPage } from './paged-list';
-import { PAGE_SIZE_DEFAULT } from '@passerelle/contracts';
+import { appendNew, type LoadPage } from './paged-list';
 
 /** What a list component needs of its paged list. */
 export interface PagedList<T> {
@@ -23,75 +25,50 @@ export interface PagedList<T> {
 }
 
 /**
- * Loads `load`'s list; a new `key` (another list or filter) starts again from its first page.
- * Answers to a previous key or an older request are dropped. `describe` turns a failure into
- * the French sentence shown (errors.ts's by default).
+ * Loads `load`'s list under `key` (the list and its filter: another key starts again from its
+ * first page). `describe` turns a failure into the French sentence shown (errors.ts's by default).
  */
 export function usePagedList<T extends { id: string }>(
+  key: readonly unknown[],
   load: LoadPage<T>,
-  key: string,
   describe: (caught: unknown) => string | null = errorText,
 ): PagedList<T> {
-  const [items, setItems] = useState<T[] | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const loader = useRef(load);
-  loader.current = load;
-  const describer = useRef(describe);
-  describer.current = describe;
-  const shown = useRef(0);
-  shown.current = items?.length ?? 0;
-  // Number of the latest request: an older answer arriving late is ignored.
-  const latest = useRef(0);
-
-  const read = useCallback((count: number, reset: boolean) => {
-    const number = ++latest.current;
-    if (reset) {
-      setItems(null);
-      setTotal(null);
-      setCursor(null);
-    }
-    setError(null);
-    readFirstItems(loader.current, count).then(
-      (page) => {
-        if (number !== latest.current) return;
-        setItems(page.items);
-        setTotal(page.total);
-        setCursor(page.nextCursor);
-      },
-      (caught: unknown) => number === latest.current && setError(describer.current(caught)),
-    );
-  }, []);
-
-  useEffect(() => read(PAGE_SIZE_DEFAULT, true), [key, read]);
+  const client = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => load(pageParam, PAGE_SIZE_DEFAULT),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Page<T>) => last.nextCursor ?? undefined,
+  });
+  const pages = query.data?.pages;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
 
   const loadMore = useCallback(() => {
-    if (cursor === null || loadingMore) return;
-    const number = ++latest.current;
-    setLoadingMore(true);
-    loader
-      .current(cursor, PAGE_SIZE_DEFAULT)
-      .then(
-        (page) => {
-          if (number !== latest.current) return;
-          setItems((list) => appendNew(list ?? [], page.items));
-          setCursor(page.nextCursor);
-          setError(null);
-        },
-        (caught: unknown) => number === latest.current && setError(describer.current(caught)),
-      )
-      .finally(() => setLoadingMore(false));
-  }, [cursor, loadingMore]);
-
-  const refresh = useCallback(
-    () => read(Math.max(shown.current, PAGE_SIZE_DEFAULT), false),
-    [read],
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const update = useCallback(
+    (change: (items: T[]) => T[]) =>
+      client.setQueryData<InfiniteData<Page<T>>>(
+        key,
+        (data) =>
+          data && {
+            ...data,
+            pages: data.pages.map((page) => ({ ...page, items: change(page.items) })),
+          },
+      ),
+    // The key's content, not its identity, names the list.
+    [client, JSON.stringify(key)],
   );
-  const update = useCallback((change: (items: T[]) => T[]) => {
-    setItems((list) => (list === null ? list : change(list)));
-  }, []);
 
-  return { items, total, hasMore: cursor !== null, loadingMore, error, loadMore, refresh, update };
+  return {
+    items: pages ? pages.reduce<T[]>((items, page) => appendNew(items, page.items), []) : null,
+    total: pages?.[0]?.total ?? null,
+    hasMore: hasNextPage,
+    loadingMore: isFetchingNextPage,
+    error: query.error === null ? null : describe(query.error),
+    loadMore,
+    refresh,
+    update,
+  };
 }

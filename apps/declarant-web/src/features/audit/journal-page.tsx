@@ -1,6 +1,6 @@
 // `/journal` (administrators): the audit log, newest first, paged with "Plus ancien".
-import { useEffect, useState } from 'react';
-import type { AuditPage } from '@passerelle/contracts';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { listAuditEvents } from '../../api/endpoints';
 import { ErrorAlert } from '../../shared/alerts';
@@ -9,32 +9,25 @@ import { Loading, Page } from '../../shared/page';
 import { errorText } from '../../shared/errors';
 import { adminOnlyMessage } from '../../shared/messages';
 
+/** A refusal of the log, in French: not an administrator any more, or errors.ts's sentence. */
+function journalErrorText(caught: unknown): string | null {
+  const forbidden = caught instanceof ApiError && caught.code === 'FORBIDDEN';
+  return forbidden ? adminOnlyMessage : errorText(caught);
+}
+
 /** The audit log page; `cursors` holds the cursor of every page visited (undefined = newest). */
 export function JournalPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState<AuditPage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const cursor = cursors.at(-1);
-
-  useEffect(() => {
-    let active = true;
-    setLoading(true);
-    setError(null);
-    listAuditEvents({ cursor })
-      .then(
-        (answer) => active && setPage(answer),
-        (caught: unknown) => {
-          if (!active) return;
-          const forbidden = caught instanceof ApiError && caught.code === 'FORBIDDEN';
-          setError(forbidden ? adminOnlyMessage : errorText(caught));
-        },
-      )
-      .finally(() => active && setLoading(false));
-    return () => {
-      active = false;
-    };
-  }, [cursor, cursors.length]);
+  const read = useQuery({
+    queryKey: ['audit-events', cursor, cursors.length],
+    queryFn: () => listAuditEvents({ cursor }),
+    // The page shown stays until the next one arrives.
+    placeholderData: keepPreviousData,
+  });
+  const page = read.data ?? null;
+  const loading = read.isFetching;
+  const error = read.error === null ? null : journalErrorText(read.error);
 
   const nextCursor = page?.nextCursor ?? null;
   return (

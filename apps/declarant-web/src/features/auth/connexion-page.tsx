@@ -1,5 +1,6 @@
 // `/connexion`: sign in with email and password.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { signInRequest } from '@passerelle/contracts';
 import { getSetupNeeded, signIn } from '../../api/endpoints';
 import { ErrorAlert, Notice } from '../../shared/alerts';
@@ -14,7 +15,8 @@ import { useForm } from '../../shared/use-form';
 export function ConnexionPage() {
   const { user, setUser } = useSession();
   const { state } = useLocation();
-  const [setupNeeded, setSetupNeeded] = useState(false);
+  const setupNeeded =
+    useQuery({ queryKey: ['setup-needed'], queryFn: getSetupNeeded }).data ?? false;
   const form = useForm({
     id: 'connexion',
     schema: signInRequest,
@@ -24,17 +26,6 @@ export function ConnexionPage() {
   useEffect(() => {
     if (user !== null) navigate('/compte', { replace: true });
   }, [user]);
-
-  useEffect(() => {
-    let active = true;
-    getSetupNeeded().then(
-      (needed) => active && setSetupNeeded(needed),
-      () => undefined,
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
 
   const submit = form.handleSubmit(async (data) => {
     const signedIn = await signIn(data);

@@ -1,5 +1,6 @@
 // `/definir-mot-de-passe#jeton=…`: choose a password through an invitation or reset link.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { usePasswordTokenRequest } from '@passerelle/contracts';
 import type { PasswordTokenInfo } from '@passerelle/contracts';
 import { ApiError } from '../../api/client';
@@ -23,29 +24,31 @@ type State =
 const incompleteLink =
   'Ce lien est incomplet. Copiez le lien entier transmis par votre administrateur, ou demandez-lui un nouveau lien.';
 
+/** Where the page is: the link looked up (or not usable), then the password chosen. */
+function linkState(
+  token: string,
+  info: PasswordTokenInfo | undefined,
+  error: unknown,
+  done: boolean,
+): State {
+  if (done) return { kind: 'done' };
+  if (token === '') return { kind: 'invalid', message: incompleteLink };
+  if (info !== undefined) return { kind: 'ready', info };
+  if (error === null) return { kind: 'loading' };
+  const network = error instanceof ApiError && ['NETWORK', 'INTERNAL'].includes(error.code);
+  return { kind: 'invalid', message: network ? errorText(error) : messages.PASSWORD_TOKEN_INVALID };
+}
+
 /** Looks the link up, then shows the form ("Enregistrer le mot de passe"). */
 export function DefinirMotDePassePage() {
   const [token] = useState(() => tokenFromHash(window.location.hash));
-  const [state, setState] = useState<State>(() =>
-    token === '' ? { kind: 'invalid', message: incompleteLink } : { kind: 'loading' },
-  );
-
-  useEffect(() => {
-    if (token === '') return;
-    let active = true;
-    lookupPasswordToken(token).then(
-      (info) => active && setState({ kind: 'ready', info }),
-      (error: unknown) => {
-        if (!active) return;
-        const network = error instanceof ApiError && ['NETWORK', 'INTERNAL'].includes(error.code);
-        const message = network ? errorText(error) : messages.PASSWORD_TOKEN_INVALID;
-        setState({ kind: 'invalid', message });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [token]);
+  const [done, setDone] = useState(false);
+  const lookup = useQuery({
+    queryKey: ['password-token', token],
+    queryFn: () => lookupPasswordToken(token),
+    enabled: token !== '',
+  });
+  const state = linkState(token, lookup.data, lookup.error, done);
 
   return (
     <Page title="Choisir votre mot de passe">
@@ -56,7 +59,7 @@ export function DefinirMotDePassePage() {
           token={token}
           info={state.info}
           onDone={() => {
-            setState({ kind: 'done' });
+            setDone(true);
             // The link is used up: drop its secret from the address bar and the history.
             navigate('/definir-mot-de-passe', { replace: true });
           }}

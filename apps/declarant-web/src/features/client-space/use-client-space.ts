@@ -1,9 +1,11 @@
-// The client-space connection status, loaded once by "Compte utilisateur" and shared by the
-// "Espace client" section and the "Signatures" section ("Ajouter une signature" needs it).
-import { useCallback, useEffect, useState } from 'react';
+// The client-space connection status, read when "Compte utilisateur" (or the "Envoyer" dialog)
+// opens and shared through the data cache by the "Espace client" section and the "Signatures"
+// section ("Ajouter une signature" needs it).
+import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ClientSpaceStatus } from '@passerelle/contracts';
 import { getClientSpace } from '../../api/endpoints';
-import { errorText } from '../../shared/errors';
+import { useApiQuery } from '../../shared/use-api-query';
 
 /** The status (null while loading), its last error, and how to change or re-read it. */
 export interface ClientSpaceState {
@@ -15,27 +17,28 @@ export interface ClientSpaceState {
   reload: () => void;
 }
 
-/** Loads `GET /api/me/client-space` when the page mounts. */
+const clientSpaceKey = ['client-space'] as const;
+
+/** Loads `GET /api/me/client-space` when the component mounts. */
 export function useClientSpace(): ClientSpaceState {
-  const [status, setStatus] = useState<ClientSpaceStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    getClientSpace().then(
-      (next) => {
-        if (!active) return;
-        setStatus(next);
-        setError(null);
-      },
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [version]);
-
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
-  return { status, error, setStatus, setError, reload };
+  const client = useQueryClient();
+  const read = useApiQuery(clientSpaceKey, getClientSpace);
+  // A failure of an action of the section (e.g. "Se déconnecter"), shown until the next change.
+  const [actionError, setError] = useState<string | null>(null);
+  const setStatus = useCallback(
+    (status: ClientSpaceStatus) => client.setQueryData(clientSpaceKey, status),
+    [client],
+  );
+  const { reload: readAgain } = read;
+  const reload = useCallback(() => {
+    setError(null);
+    readAgain();
+  }, [readAgain]);
+  return {
+    status: read.data ?? null,
+    error: actionError ?? read.error,
+    setStatus,
+    setError,
+    reload,
+  };
 }

@@ -1,13 +1,11 @@
 // `/declarations/:id/tableau` (every signed-in user): "Voir le tableau", the declaration as one
 // readable table (form, cell, label, value), and "Télécharger le fichier EDI".
-import { useEffect, useState } from 'react';
-import type { DeclarationDetail, DeclarationTable } from '@passerelle/contracts';
 import { getDeclaration, getDeclarationTable } from '../../api/endpoints';
 import { ErrorAlert } from '../../shared/alerts';
 import { DownloadEdiButton } from './download-edi-button';
 import { Loading, Page } from '../../shared/page';
 import { declarationTitle } from './declaration-labels';
-import { errorText } from '../../shared/errors';
+import { useApiQuery } from '../../shared/use-api-query';
 import { Link } from '../../shared/router';
 import type { RouteProps } from '../../shared/router';
 
@@ -18,24 +16,11 @@ export function DeclarationTableauPage({ params }: RouteProps) {
 }
 
 function DeclarationTableau({ id }: { id: string }) {
-  const [declaration, setDeclaration] = useState<DeclarationDetail | null>(null);
-  const [table, setTable] = useState<DeclarationTable | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    Promise.all([getDeclaration(id), getDeclarationTable(id)]).then(
-      ([detail, rows]) => {
-        if (!active) return;
-        setDeclaration(detail);
-        setTable(rows);
-      },
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [id]);
+  const read = useApiQuery(['declaration-table', id], () =>
+    Promise.all([getDeclaration(id), getDeclarationTable(id)]),
+  );
+  const error = read.error;
+  const [declaration, table] = read.data ?? [null, null];
 
   const title =
     declaration === null

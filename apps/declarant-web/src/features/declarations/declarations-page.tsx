@@ -1,12 +1,11 @@
 // `/declarations` (every signed-in user): every declaration of the firm across dossiers, newest
 // first, a page at a time, filtered by status on the server; the "prête" ones to tick and send.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { declarationStatuses } from '@passerelle/contracts';
 import type { DeclarationStatus } from '@passerelle/contracts';
 import { listAllDeclarations } from '../../api/sending-endpoints';
-import { ErrorAlert } from '../../shared/alerts';
-import { ListCount, ListFooter } from '../../shared/list-footer';
-import { Loading, Page } from '../../shared/page';
+import { ListCount, ListFooter, ListState } from '../../shared/list-footer';
+import { Page } from '../../shared/page';
 import { SendableDeclarations } from '../sending/sendable-declarations';
 import { declarationStatusText } from './declaration-labels';
 import { collectIds } from '../../shared/paged-list';
@@ -18,12 +17,9 @@ const NOUN = ['déclaration', 'déclarations'] as const;
 /** "Déclarations": the list across dossiers. */
 export function DeclarationsPage() {
   const [status, setStatus] = useState<DeclarationStatus | ''>('');
-  const load = useCallback(
-    (cursor: string | undefined, limit: number) =>
-      listAllDeclarations({ status: status || undefined, cursor, limit }),
-    [status],
+  const list = usePagedList(['declarations', status], (cursor, limit) =>
+    listAllDeclarations({ status: status || undefined, cursor, limit }),
   );
-  const list = usePagedList(load, status);
   // Every "prête" of the firm, beyond the loaded pages: only where "prête" ones are listed.
   const loadReadyIds =
     list.hasMore && (status === '' || status === 'ready')
@@ -64,42 +60,32 @@ export function DeclarationsPage() {
             ))}
           </select>
         </div>
-        <ErrorAlert message={list.error} />
-        {list.items === null ? (
-          list.error === null && <Loading />
-        ) : (
-          <>
-            <ListCount total={list.total} noun={NOUN} />
-            <SendableDeclarations
-              declarations={list.items}
-              caption="Déclarations de tous les dossiers"
-              showDossier
-              idPrefix="declarations"
-              onChanged={list.refresh}
-              loadReadyIds={loadReadyIds}
-              empty={
-                status === '' ? (
-                  <p>
-                    Aucune déclaration. Créez-en une depuis un <Link to="/dossiers">dossier</Link>{' '}
-                    ou importez-les.
-                  </p>
-                ) : (
-                  <p>Aucune déclaration avec ce statut.</p>
-                )
-              }
-              footer={
-                <ListFooter
-                  shown={list.items.length}
-                  total={list.total}
-                  hasMore={list.hasMore}
-                  loading={list.loadingMore}
-                  onMore={list.loadMore}
-                  noun={NOUN}
-                />
-              }
-            />
-          </>
-        )}
+        <ListState list={list}>
+          {(declarations) => (
+            <>
+              <ListCount total={list.total} noun={NOUN} />
+              <SendableDeclarations
+                declarations={declarations}
+                caption="Déclarations de tous les dossiers"
+                showDossier
+                idPrefix="declarations"
+                onChanged={list.refresh}
+                loadReadyIds={loadReadyIds}
+                empty={
+                  status === '' ? (
+                    <p>
+                      Aucune déclaration. Créez-en une depuis un <Link to="/dossiers">dossier</Link>{' '}
+                      ou importez-les.
+                    </p>
+                  ) : (
+                    <p>Aucune déclaration avec ce statut.</p>
+                  )
+                }
+                footer={<ListFooter list={list} noun={NOUN} />}
+              />
+            </>
+          )}
+        </ListState>
       </section>
     </Page>
   );

@@ -1,7 +1,7 @@
 // "Déclarations" on a dossier's page: the dossier's declarations, a page at a time (a link each
 // to the editor, the "prête" ones to tick and send) and "Nouvelle déclaration" for one of its
 // exercises.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Dossier } from '@passerelle/contracts';
 import { createDeclaration, listDossierDeclarations } from '../../api/endpoints';
 import { exercisePeriod } from './dossier-labels';
@@ -10,7 +10,7 @@ import { collectIds } from '../../shared/paged-list';
 import { navigate } from '../../shared/router';
 import { usePagedList } from '../../shared/use-paged-list';
 import { ErrorAlert } from '../../shared/alerts';
-import { ListFooter } from '../../shared/list-footer';
+import { ListFooter, ListState } from '../../shared/list-footer';
 import { SendableDeclarations } from '../sending/sendable-declarations';
 
 const NOUN = ['déclaration', 'déclarations'] as const;
@@ -18,12 +18,9 @@ const NOUN = ['déclaration', 'déclarations'] as const;
 /** The table of the dossier's declarations and the creation of a new one. */
 export function DossierDeclarations({ dossier }: { dossier: Dossier }) {
   const headingId = `dossier-${dossier.id}-declarations`;
-  const load = useCallback(
-    (cursor: string | undefined, limit: number) =>
-      listDossierDeclarations(dossier.id, { cursor, limit }),
-    [dossier.id],
+  const list = usePagedList(['dossier-declarations', dossier.id], (cursor, limit) =>
+    listDossierDeclarations(dossier.id, { cursor, limit }),
   );
-  const list = usePagedList(load, dossier.id);
   const loadReadyIds = list.hasMore
     ? (max: number) =>
         collectIds(
@@ -36,33 +33,19 @@ export function DossierDeclarations({ dossier }: { dossier: Dossier }) {
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>Déclarations</h2>
-      <ErrorAlert message={list.error} />
-      {list.items === null ? (
-        list.error === null && (
-          <p className="loading" aria-live="polite">
-            Chargement…
-          </p>
-        )
-      ) : (
-        <SendableDeclarations
-          declarations={list.items}
-          caption={`Déclarations de ${dossier.name}`}
-          idPrefix={headingId}
-          onChanged={list.refresh}
-          loadReadyIds={loadReadyIds}
-          empty={<p>Aucune déclaration.</p>}
-          footer={
-            <ListFooter
-              shown={list.items.length}
-              total={list.total}
-              hasMore={list.hasMore}
-              loading={list.loadingMore}
-              onMore={list.loadMore}
-              noun={NOUN}
-            />
-          }
-        />
-      )}
+      <ListState list={list}>
+        {(declarations) => (
+          <SendableDeclarations
+            declarations={declarations}
+            caption={`Déclarations de ${dossier.name}`}
+            idPrefix={headingId}
+            onChanged={list.refresh}
+            loadReadyIds={loadReadyIds}
+            empty={<p>Aucune déclaration.</p>}
+            footer={<ListFooter list={list} noun={NOUN} />}
+          />
+        )}
+      </ListState>
       <NewDeclaration dossier={dossier} />
     </section>
   );

@@ -1,5 +1,6 @@
 // `/dossiers/:id` (every signed-in user): one dossier's identity, exercises and declarations.
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Dossier } from '@passerelle/contracts';
 import { fiscalCategoryLabels, taxRegimeLabels } from '@passerelle/contracts';
 import { getDossier } from '../../api/endpoints';
@@ -9,7 +10,8 @@ import { DossierDeclarations } from './dossier-declarations';
 import { DossierFormPanel } from './dossier-form-panel';
 import { Loading, Page } from '../../shared/page';
 import { addressLines, exercisePeriod, formatSiren, taxationLabels } from './dossier-labels';
-import { errorText, hasErrorCode } from '../../shared/errors';
+import { hasErrorCode } from '../../shared/errors';
+import { useApiQuery } from '../../shared/use-api-query';
 import { Link, useLocation } from '../../shared/router';
 import type { RouteProps } from '../../shared/router';
 
@@ -23,11 +25,13 @@ type Opened = 'identity' | 'exercise' | null;
 
 function DossierView({ id }: { id: string }) {
   const { state } = useLocation();
-  const [dossier, setDossier] = useState<Dossier | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const read = useApiQuery(['dossier', id], () => getDossier(id));
+  const error = read.error;
+  // A dossier that could not be read again (deleted meanwhile) is not shown any more.
+  const dossier = error === null ? (read.data ?? null) : null;
   const [notice, setNotice] = useState<string | null>(state.notice ?? null);
   const [opened, setOpened] = useState<Opened>(null);
-  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     // The arrival notice ("Dossier … créé.") is shown once, not again after a reload.
@@ -35,36 +39,17 @@ function DossierView({ id }: { id: string }) {
     // Only on arrival.
   }, []);
 
-  useEffect(() => {
-    let active = true;
-    getDossier(id).then(
-      (found) => {
-        if (!active) return;
-        setDossier(found);
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (!active) return;
-        setDossier(null);
-        setError(errorText(caught));
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [id, version]);
-
   const open = (next: Opened) => {
     setNotice(null);
     setOpened(next);
   };
   const saved = (next: Dossier, message: string) => {
-    setDossier(next);
+    client.setQueryData(['dossier', id], next);
     setOpened(null);
     setNotice(message);
   };
   const refused = (caught: unknown) => {
-    if (hasErrorCode(caught, 'NOT_FOUND')) setVersion((value) => value + 1);
+    if (hasErrorCode(caught, 'NOT_FOUND')) read.reload();
   };
 
   return (

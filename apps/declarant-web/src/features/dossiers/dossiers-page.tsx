@@ -1,12 +1,11 @@
 // `/dossiers` (every signed-in user): the firm's dossiers, a page at a time, a search by
 // raison sociale or SIREN, and "Créer un dossier".
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { listDossiers } from '../../api/endpoints';
-import { ErrorAlert } from '../../shared/alerts';
 import { DossierFormPanel } from './dossier-form-panel';
 import { DossierTable } from './dossier-table';
-import { ListCount, ListFooter } from '../../shared/list-footer';
-import { Loading, Page } from '../../shared/page';
+import { ListCount, ListFooter, ListState } from '../../shared/list-footer';
+import { Page } from '../../shared/page';
 import { Link, navigate } from '../../shared/router';
 import { usePagedList } from '../../shared/use-paged-list';
 
@@ -25,11 +24,9 @@ export function DossiersPage() {
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const load = useCallback(
-    (cursor: string | undefined, limit: number) => listDossiers({ q: search, cursor, limit }),
-    [search],
+  const list = usePagedList(['dossiers', search], (cursor, limit) =>
+    listDossiers({ q: search, cursor, limit }),
   );
-  const list = usePagedList(load, search);
 
   return (
     <Page title="Dossiers">
@@ -65,26 +62,20 @@ export function DossiersPage() {
           </p>
         </div>
       </form>
-      <ErrorAlert message={list.error} />
-      {list.items === null ? (
-        list.error === null && <Loading />
-      ) : (
-        <>
-          <ListCount total={list.total} noun={NOUN} />
-          <DossierTable
-            dossiers={list.items}
-            empty={search === '' ? 'Aucun dossier.' : 'Aucun dossier ne correspond à la recherche.'}
-          />
-          <ListFooter
-            shown={list.items.length}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            onMore={list.loadMore}
-            noun={NOUN}
-          />
-        </>
-      )}
+      <ListState list={list}>
+        {(dossiers) => (
+          <>
+            <ListCount total={list.total} noun={NOUN} />
+            <DossierTable
+              dossiers={dossiers}
+              empty={
+                search === '' ? 'Aucun dossier.' : 'Aucun dossier ne correspond à la recherche.'
+              }
+            />
+            <ListFooter list={list} noun={NOUN} />
+          </>
+        )}
+      </ListState>
       {creating && (
         <DossierFormPanel
           onClose={() => setCreating(false)}

@@ -1,9 +1,9 @@
 // "SIRET du cabinet" of "Paramètres du cabinet": the rédacteur named in every interchange.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { updateFirmSettingsRequest } from '@passerelle/contracts';
 import { getFirmSettings, saveFirmSettings } from '../../api/endpoints';
-import { errorText } from '../../shared/errors';
+import { useApiQuery } from '../../shared/use-api-query';
 import { useForm } from '../../shared/use-form';
 import { ErrorAlert, Notice } from '../../shared/alerts';
 import { Loading } from '../../shared/page';
@@ -14,25 +14,18 @@ const siretForm = z.object({ siret: updateFirmSettingsRequest.shape.siret.unwrap
 
 /** Reads the firm's SIRET, then shows the form to change it (administrators). */
 export function FirmSiretSetting() {
-  const [siret, setSiret] = useState<string | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    getFirmSettings().then(
-      (settings) => active && setSiret(settings.siret),
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
+  const settings = useApiQuery(['firm-settings', 'siret'], getFirmSettings);
+  const error = settings.error;
 
   return (
     <section className="card" aria-labelledby="cabinet-siret">
       <h2 id="cabinet-siret">Identification</h2>
       <ErrorAlert message={error} />
-      {siret === undefined ? error === null && <Loading /> : <SiretForm initial={siret} />}
+      {settings.data === undefined ? (
+        error === null && <Loading />
+      ) : (
+        <SiretForm initial={settings.data.siret} />
+      )}
     </section>
   );
 }

@@ -1,14 +1,14 @@
 // "Envoyer N déclarations": the signature to sign with and its password, asked once for the
 // whole batch (help page: the password is asked at every send). The server signs every
 // declaration in that one request, or refuses the whole batch.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { createSendingRequest } from '@passerelle/contracts';
-import type { SendingProgress } from '@passerelle/contracts';
+import type { CreateSendingRequest, SendingProgress } from '@passerelle/contracts';
 import { createSending } from '../../api/sending-endpoints';
 import { formErrorsFromIssues, noErrors } from '../../shared/errors';
 import type { FormErrors } from '../../shared/errors';
-import { loadOwnSignatures, useOwnSignatures } from '../signatures/own-signatures';
+import { useOwnSignatures, useReloadOwnSignatures } from '../signatures/own-signatures';
 import { Link } from '../../shared/router';
 import {
   refreshesClientSpace,
@@ -30,6 +30,7 @@ import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { Loading } from '../../shared/page';
 import { TextField } from '../../shared/text-field';
+import { useAction } from '../../shared/use-action';
 
 /** What the server answered: the batch, already signed and queued. */
 export interface SentBatch {
@@ -52,12 +53,11 @@ const ids = { signature: 'envoi-signatureId', password: 'envoi-password' } as co
 export function SendDialog({ declarationIds, onClose, onSent, onStale }: SendDialogProps) {
   const user = useCurrentUser();
   const own = useOwnSignatures(user.id, true);
+  const reloadSignatures = useReloadOwnSignatures(user.id);
   const clientSpace = useClientSpace();
   const [chosen, setChosen] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
 
   const signatures = own.signatures;
   const usable = signatures?.filter(canSignWith) ?? [];
@@ -72,9 +72,27 @@ export function SendDialog({ declarationIds, onClose, onSent, onStale }: SendDia
       document.getElementById(ids.signature)?.focus();
   }, [errors]);
 
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+  const sending = useAction(
+    async (request: CreateSendingRequest) => {
+      try {
+        onSent(await createSending(request));
+      } finally {
+        // The password is not kept, whatever the answer: the next try types it again.
+        setPassword('');
+      }
+    },
+    (caught) => {
+      setErrors(sendingErrorsFromApi(caught));
+      if (refreshesSignatures(caught)) reloadSignatures();
+      if (refreshesClientSpace(caught)) clientSpace.reload();
+      if (refreshesDeclarations(caught)) onStale();
+    },
+  );
+  const busy = sending.busy;
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    if (inFlight.current) return;
+    if (busy) return;
     const parsed = createSendingRequest.safeParse({
       declarationIds: [...declarationIds],
       signatureId,
@@ -84,23 +102,8 @@ export function SendDialog({ declarationIds, onClose, onSent, onStale }: SendDia
       setErrors(formErrorsFromIssues(parsed.error.issues, sendingFields));
       return;
     }
-    inFlight.current = true;
-    setBusy(true);
     setErrors(noErrors);
-    try {
-      const batch = await createSending(parsed.data);
-      onSent(batch);
-    } catch (caught) {
-      setErrors(sendingErrorsFromApi(caught));
-      if (refreshesSignatures(caught)) void loadOwnSignatures(user.id, true);
-      if (refreshesClientSpace(caught)) clientSpace.reload();
-      if (refreshesDeclarations(caught)) onStale();
-    } finally {
-      // The password is not kept, whatever the answer: the next try types it again.
-      setPassword('');
-      inFlight.current = false;
-      setBusy(false);
-    }
+    sending.run(parsed.data);
   }
 
   const status = clientSpace.status;
@@ -129,7 +132,7 @@ export function SendDialog({ declarationIds, onClose, onSent, onStale }: SendDia
           </p>
         </div>
       )}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert message={errors.form ?? own.error} />
         {signatures === null ? (
           own.error === null && <Loading />

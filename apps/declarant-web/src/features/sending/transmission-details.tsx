@@ -1,10 +1,9 @@
 // One transmission of a declaration: its status, who sent it, its history (Paris time), the
 // partner's receipt, the DGFiP's errors, its files, and "Relancer" after an "Échec d'envoi".
-import { useRef, useState } from 'react';
 import type { Transmission } from '@passerelle/contracts';
 import { retryTransmission } from '../../api/sending-endpoints';
 import { declarationStatusTone } from '../declarations/declaration-labels';
-import { errorText } from '../../shared/errors';
+import { useAction } from '../../shared/use-action';
 import { formatDateTime } from '../../shared/format';
 import { attemptsText, shortHash, transmissionStatusText } from './transmission-labels';
 import { ErrorAlert } from '../../shared/alerts';
@@ -115,24 +114,11 @@ function RetryButton({
   transmission: Transmission;
   onRetried: (transmission: Transmission) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-
-  async function retry(): Promise<void> {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      onRetried(await retryTransmission(transmission.id));
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }
+  const {
+    run: retry,
+    busy,
+    error,
+  } = useAction(async () => onRetried(await retryTransmission(transmission.id)));
 
   return (
     <div className="retry">
@@ -142,7 +128,7 @@ function RetryButton({
         className="button button-primary"
         disabled={busy}
         aria-busy={busy}
-        onClick={() => void retry()}
+        onClick={() => retry()}
       >
         Relancer
       </button>

@@ -1,5 +1,5 @@
 // `/configuration#jeton=…`: the first start, creating the firm and its first administrator.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { setupRequest } from '@passerelle/contracts';
 import { completeSetup, getSession, getSetupNeeded } from '../../api/endpoints';
 import { ErrorAlert } from '../../shared/alerts';
@@ -7,34 +7,27 @@ import { NewPasswordFields } from '../../shared/new-password-fields';
 import { Loading, Page } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
-import { errorText } from '../../shared/errors';
 import { messages } from '../../shared/messages';
 import { Link, navigate, tokenFromHash } from '../../shared/router';
 import { useSession } from '../auth/session';
 import { useForm } from '../../shared/use-form';
+import { useApiQuery } from '../../shared/use-api-query';
 
 type Status = 'loading' | 'needed' | 'done' | 'error';
 
 /** The first-start form ("Créer le cabinet"), or why it cannot be shown. */
 export function ConfigurationPage() {
   const [token] = useState(() => tokenFromHash(window.location.hash));
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    getSetupNeeded().then(
-      (needed) => active && setStatus(needed ? 'needed' : 'done'),
-      (error: unknown) => {
-        if (!active) return;
-        setLoadError(errorText(error));
-        setStatus('error');
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
+  const setup = useApiQuery(['setup-needed'], getSetupNeeded);
+  const loadError = setup.error;
+  const status: Status =
+    setup.data === undefined
+      ? loadError === null
+        ? 'loading'
+        : 'error'
+      : setup.data
+        ? 'needed'
+        : 'done';
 
   return (
     <Page title="Première configuration de Passerelle">

@@ -1,11 +1,10 @@
 // "Ajouter une signature" (help page, section 4): the side panel and its form.
-import { useEffect, useState } from 'react';
 import { PASSWORD_MIN_LENGTH, createSignatureRequest } from '@passerelle/contracts';
 import type { DeclarantSignature, SignatureOptions } from '@passerelle/contracts';
 import { createSignature, getSignatureOptions } from '../../api/endpoints';
-import { errorText } from '../../shared/errors';
 import { chooseKeyType, validityLabel } from './signature-labels';
 import { useForm } from '../../shared/use-form';
+import { useApiQuery } from '../../shared/use-api-query';
 import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { Loading } from '../../shared/page';
@@ -22,24 +21,16 @@ interface AddSignaturePanelProps {
 
 /** The panel: loads the partner's validity durations, then shows the form. */
 export function AddSignaturePanel({ onClose, onCreated, onRefused }: AddSignaturePanelProps) {
-  const [options, setOptions] = useState<SignatureOptions | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    getSignatureOptions().then(
-      (answer) => active && setOptions(answer),
-      (caught: unknown) => {
-        if (!active) return;
-        setError(errorText(caught));
-        onRefused(caught);
-      },
-    );
-    return () => {
-      active = false;
-    };
-    // Loaded once when the panel opens.
-  }, []);
+  // Loaded when the panel opens; a refusal is also told to the page (e.g. the client space
+  // was disconnected meanwhile).
+  const read = useApiQuery(['signature-options'], () =>
+    getSignatureOptions().catch((caught: unknown) => {
+      onRefused(caught);
+      throw caught;
+    }),
+  );
+  const options = read.data ?? null;
+  const error = read.error;
 
   return (
     <Dialog titleId="volet-signature" title="Ajouter une signature" onClose={onClose}>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ClientSpaceStatus, DeclarantSignature } from '@passerelle/contracts';
 import { hasErrorCode } from '../../shared/errors';
-import { loadOwnSignatures, useOwnSignatures } from './own-signatures';
+import { useOwnSignatures, useReloadOwnSignatures } from './own-signatures';
 import { useCurrentUser } from '../auth/session';
 import type { ClientSpaceState } from '../client-space/use-client-space';
 import { AddSignaturePanel } from './add-signature-panel';
@@ -37,6 +37,7 @@ export function SignaturesSection({
 }) {
   const user = useCurrentUser();
   const own = useOwnSignatures(user.id, true);
+  const reloadSignatures = useReloadOwnSignatures(user.id);
   const [opened, setOpened] = useState<Opened>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const why = blocker(user.status === 'active', clientSpace.status);
@@ -49,14 +50,14 @@ export function SignaturesSection({
   const done = (message: string) => {
     setOpened(null);
     setNotice(message);
-    void loadOwnSignatures(user.id, true);
+    reloadSignatures();
   };
   // A refusal may reveal a lost client-space connection or a signature that changed meanwhile.
   const refused = (error: unknown) => {
     if (hasErrorCode(error, 'CLIENT_SPACE_NOT_CONNECTED')) clientSpace.reload();
     const stale = ['SIGNATURE_LOCKED', 'SIGNATURE_REVOKED', 'SIGNATURE_EXPIRED'] as const;
     if (hasErrorCode(error, ...stale, 'ALREADY_REVOKED', 'NOT_FOUND')) {
-      void loadOwnSignatures(user.id, true);
+      reloadSignatures();
     }
   };
 

@@ -1,6 +1,7 @@
 // `/compte`: the user's account ("Compte utilisateur"), client-space tag, signatures and
 // notifications.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { getSession } from '../../api/endpoints';
 import { ClientSpaceSection } from '../client-space/client-space-section';
 import { NotificationSettingsSection } from './notification-settings-section';
@@ -19,16 +20,16 @@ export function ComptePage() {
   const clientSpace = useClientSpace();
   const [clientSpacePanelOpen, setClientSpacePanelOpen] = useState(false);
 
-  useEffect(() => {
-    let active = true;
-    getSession().then(
-      (current) => active && setUser(current),
-      () => undefined, // A lost session is handled by the client (redirect to /connexion).
-    );
-    return () => {
-      active = false;
-    };
-  }, [setUser]);
+  // The account as it is now (a role or status changed meanwhile); a lost session is handled by
+  // the client (redirect to /connexion).
+  useQuery({
+    queryKey: ['session-on-account-page'],
+    queryFn: async () => {
+      const current = await getSession();
+      setUser(current);
+      return current;
+    },
+  });
 
   return (
     <Page title="Compte utilisateur">

@@ -1,9 +1,9 @@
 // The users table with its per-row actions (activate, deactivate after a confirmation, password
 // reset link).
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { PasswordLink, User } from '@passerelle/contracts';
 import { createPasswordReset, setUserStatus } from '../../api/endpoints';
-import { errorText } from '../../shared/errors';
+import { useAction } from '../../shared/use-action';
 import { fullName, roleLabel, statusLabel } from '../auth/session';
 import { ErrorAlert } from '../../shared/alerts';
 import { DeactivateUserDialog } from './deactivate-user-dialog';
@@ -16,26 +16,12 @@ interface UserTableProps {
 
 /** Table (Nom, Adresse email, Rôle, Statut, Actions); one action in flight at a time. */
 export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // "Désactiver" ends the person's sessions at once: it is confirmed first, like "Révoquer".
   const [deactivating, setDeactivating] = useState<User | null>(null);
-  const inFlight = useRef(false);
-
-  async function run(user: User, action: () => Promise<void>): Promise<void> {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusyId(user.id);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      inFlight.current = false;
-      setBusyId(null);
-    }
-  }
+  const { run, busy, args, error } = useAction((_user: User, action: () => Promise<void>) =>
+    action(),
+  );
+  const busyId = busy && args !== undefined ? args[0].id : null;
 
   const activate = (user: User) =>
     run(user, async () => onChanged(await setUserStatus(user.id, 'active')));
@@ -78,7 +64,7 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
                         className="button button-small"
                         aria-label={`${inactive ? 'Activer' : 'Désactiver'} ${name}`}
                         disabled={busyId !== null}
-                        onClick={() => (inactive ? void activate(user) : setDeactivating(user))}
+                        onClick={() => (inactive ? activate(user) : setDeactivating(user))}
                       >
                         {inactive ? 'Activer' : 'Désactiver'}
                       </button>
@@ -87,7 +73,7 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
                         className="button button-small"
                         aria-label={`Réinitialiser le mot de passe de ${name}`}
                         disabled={busyId !== null}
-                        onClick={() => void reset(user)}
+                        onClick={() => reset(user)}
                       >
                         Réinitialiser le mot de passe
                       </button>

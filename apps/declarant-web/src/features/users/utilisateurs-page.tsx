@@ -1,13 +1,12 @@
 // `/utilisateurs` (administrators): the firm's users, a page at a time, their status, links,
 // and a creation form.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { CreateUserResponse, PasswordLink, User } from '@passerelle/contracts';
 import { getSession, listUsers } from '../../api/endpoints';
 import { AddUserForm } from './add-user-form';
-import { ErrorAlert } from '../../shared/alerts';
-import { ListCount, ListFooter } from '../../shared/list-footer';
+import { ListCount, ListFooter, ListState } from '../../shared/list-footer';
 import { OneTimeLink } from './one-time-link';
-import { Loading, Page } from '../../shared/page';
+import { Page } from '../../shared/page';
 import { UserTable } from './user-table';
 import { adminPageErrorText } from '../../shared/errors';
 import { fullName, useCurrentUser, useSession } from '../auth/session';
@@ -21,13 +20,11 @@ export function UtilisateursPage() {
   const { setUser } = useSession();
   const [invitation, setInvitation] = useState<CreateUserResponse | null>(null);
   const [reset, setReset] = useState<{ user: User; link: PasswordLink } | null>(null);
-  const load = useCallback(
-    (cursor: string | undefined, limit: number) => listUsers({ cursor, limit }),
-    [],
+  const list = usePagedList(
+    ['users'],
+    (cursor, limit) => listUsers({ cursor, limit }),
+    adminPageErrorText,
   );
-  const list = usePagedList(load, 'users', adminPageErrorText);
-  const users = list.items;
-  const loadError = list.error;
 
   const replaceUser = (changed: User) => {
     list.update((items) => items.map((user) => (user.id === changed.id ? changed : user)));
@@ -39,39 +36,32 @@ export function UtilisateursPage() {
 
   return (
     <Page title="Utilisateurs">
-      <ErrorAlert message={loadError} />
-      {users === null && loadError === null && <Loading />}
-      {reset !== null && (
-        <OneTimeLink
-          label="Lien de réinitialisation"
-          copyLabel="Copier le lien de réinitialisation"
-          link={reset.link}
-        >
-          <p>
-            Lien de réinitialisation du mot de passe créé pour {fullName(reset.user)}.
-            Transmettez-le à cette personne : il lui permet de choisir un nouveau mot de passe, une
-            seule fois.
-          </p>
-        </OneTimeLink>
-      )}
-      {users !== null && (
-        <>
-          <ListCount total={list.total} noun={NOUN} />
-          <UserTable
-            users={users}
-            onChanged={replaceUser}
-            onResetLink={(user, link) => setReset({ user, link })}
-          />
-          <ListFooter
-            shown={users.length}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            onMore={list.loadMore}
-            noun={NOUN}
-          />
-        </>
-      )}
+      <ListState list={list}>
+        {(users) => (
+          <>
+            {reset !== null && (
+              <OneTimeLink
+                label="Lien de réinitialisation"
+                copyLabel="Copier le lien de réinitialisation"
+                link={reset.link}
+              >
+                <p>
+                  Lien de réinitialisation du mot de passe créé pour {fullName(reset.user)}.
+                  Transmettez-le à cette personne : il lui permet de choisir un nouveau mot de
+                  passe, une seule fois.
+                </p>
+              </OneTimeLink>
+            )}
+            <ListCount total={list.total} noun={NOUN} />
+            <UserTable
+              users={users}
+              onChanged={replaceUser}
+              onResetLink={(user, link) => setReset({ user, link })}
+            />
+            <ListFooter list={list} noun={NOUN} />
+          </>
+        )}
+      </ListState>
 
       <section className="card" aria-labelledby="ajout-utilisateur-titre">
         <h2 id="ajout-utilisateur-titre">Ajouter un utilisateur</h2>
