@@ -27,9 +27,9 @@ import { AppError } from '@passerelle/server-kit';
 
 /**
  * The declarant's only door to an EDI partner (design §1). The reference partner is reached
- * through {@link HttpPartnerClient}; a real partner's API would be a second implementation.
+ * through {@link HttpPartnerApi}; a real partner's API would be a second implementation.
  */
-export interface PartnerClient {
+export interface PartnerApi {
   /** The portal's public address (for "Accéder à l'espace client"). */
   readonly portalUrl: string;
   createSession(email: string, password: string): Promise<SessionTokens>;
@@ -80,7 +80,7 @@ export class PartnerUnavailableError extends AppError {
 }
 
 /** API v1 of a partner over HTTP, every call bounded by `timeoutMs`. */
-export class HttpPartnerClient implements PartnerClient {
+export class HttpPartnerApi implements PartnerApi {
   readonly portalUrl: string;
 
   constructor(
