@@ -11,7 +11,7 @@ import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner
 import { seedUser } from '../support/seed-declarant';
 import { ADMIN, SIGNATURE_PASSWORD, seedSendingFirm } from '../support/sending-firm';
 import { signInToPasserelle } from '../support/sign-in';
-import { testSiren } from '@passerelle/declarant-server/testing';
+import { testSiren } from '@passerelle/declarant-server/testing/factories';
 
 const BRUNO = {
   firstName: 'Bruno',

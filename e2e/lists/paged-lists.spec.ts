@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFixtureJson } from '@passerelle/tdfc';
-import { testSiren } from '@passerelle/declarant-server/testing';
+import { testSiren } from '@passerelle/declarant-server/testing/factories';
 import { CollaboratorApi } from '../declarations/collaborator-api';
 import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
