@@ -1,4 +1,5 @@
 export * from './error-codes';
+export * from './endpoint';
 export * from './fields';
 export * from './pages';
 export * from './users';

@@ -2,7 +2,7 @@
 import { isErrorCode } from '@passerelle/contracts';
 import type { ErrorCode } from '@passerelle/contracts';
 import type { z } from 'zod';
-import { filenameFromContentDisposition } from '../download';
+import { filenameFromContentDisposition } from '../shared/download';
 
 /** Codes that mean "this browser no longer has a usable session". */
 export type AuthFailureCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'ACCOUNT_INACTIVE';
