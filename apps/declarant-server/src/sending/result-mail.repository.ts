@@ -26,17 +26,9 @@ export function findResultMailFacts(db: Db, transmissionId: string) {
     .innerJoin('declarations as d', 'd.id', 't.declaration_id')
     .innerJoin('dossiers as o', 'o.id', 'd.dossier_id')
     .innerJoin('exercises as e', 'e.id', 'd.exercise_id')
-    .select([
-      't.status',
-      't.errors',
-      't.declaration_id',
-      'u.email',
-      'u.status as user_status',
-      'u.notify_sending_results',
-      'o.name as dossier_name',
-      'o.siren',
-      'e.end_date',
-    ])
+    .select(['t.status', 't.errors', 't.declaration_id', 'o.siren', 'e.end_date'])
+    .select(['u.email', 'u.status as user_status', 'u.notify_sending_results'])
+    .select('o.name as dossier_name')
     .where('t.id', '=', transmissionId)
     .executeTakeFirst();
 }

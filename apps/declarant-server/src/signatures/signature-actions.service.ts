@@ -8,6 +8,7 @@ import {
 import { exportPkcs12, wrapPrivateKey } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
+import { recordAction } from '../audit/record-action';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { assertStrongPassword } from '../users/password-policy';
@@ -159,16 +160,10 @@ export async function changeSignaturePassword(
       'Le mot de passe de cette signature vient de changer par une autre demande : réessayez.',
     );
   }
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'signature.password_changed',
-      actorUserId: caller.user.id,
-      ip,
-      details: { signatureId: row.id, serial: row.serial },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'signature.password_changed', {
+    signatureId: row.id,
+    serial: row.serial,
+  });
 }
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -194,15 +189,9 @@ export async function exportSignature(
   } finally {
     privateKeyPkcs8.fill(0);
   }
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'signature.exported',
-      actorUserId: caller.user.id,
-      ip,
-      details: { signatureId: row.id, serial: row.serial },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'signature.exported', {
+    signatureId: row.id,
+    serial: row.serial,
+  });
   return { filename: `signature-${row.serial}.p12`, der };
 }

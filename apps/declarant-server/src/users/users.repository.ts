@@ -1,12 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { UserStatus } from '@passerelle/contracts';
-import {
-  countOf,
-  keysetPage,
-  type Dialect,
-  type KeysetOrder,
-  type KeysetPage,
-} from '@passerelle/server-kit';
+import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
+import type { Dialect } from '@passerelle/server-kit';
 import type { DeclarantDatabase, UsersTable } from '../db/schema';
 
 type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
@@ -88,9 +83,7 @@ export async function countActiveAdministrators(
   const admins = await db
     .selectFrom('users')
     .select('id')
-    .where('firm_id', '=', firmId)
-    .where('role', '=', 'administrator')
-    .where('status', '=', 'active')
+    .where((eb) => eb.and({ firm_id: firmId, role: 'administrator', status: 'active' }))
     .$if(dialect === 'postgres', (q) => q.forUpdate())
     .execute();
   return admins.length;
