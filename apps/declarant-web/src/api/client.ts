@@ -1,7 +1,7 @@
 // Typed fetch wrapper for the declarant API: JSON in and out, refusals as `ApiError`.
 import { endpointUrl, isErrorCode, isFileContent } from '@passerelle/contracts';
 import type { CallArgs, Endpoint, EndpointResponse, ErrorCode } from '@passerelle/contracts';
-import { filenameFromContentDisposition } from '../download';
+import { filenameFromContentDisposition } from '../shared/download';
 
 /** Codes that mean "this browser no longer has a usable session". */
 export type AuthFailureCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'ACCOUNT_INACTIVE';
