@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint, fileContent } from '../../endpoint';
-import {
-  createSendingRequest,
-  listTransmissionsQuery,
-  notificationSettingsSchema,
-  sendingCreatedSchema,
-  sendingProgressSchema,
-  transmissionFileKinds,
-  transmissionPageSchema,
-  transmissionSchema,
-} from '../../sending';
+import { pageQuery } from '../../pages';
+import * as schemas from '../../sending';
 import { CHANGE, JSON_BODY, SIGNED_IN, idParams } from './common';
 
 const params = idParams('Élément introuvable.');
@@ -21,9 +13,9 @@ export const sendingEndpoints = {
     path: '/api/sendings',
     summary: 'Signe les déclarations avec un mot de passe et les met en file d’envoi',
     access: 'user',
-    body: createSendingRequest,
+    body: schemas.createSendingRequest,
     status: 202,
-    response: sendingCreatedSchema,
+    response: schemas.sendingCreatedSchema,
     errors: [
       ...JSON_BODY,
       ...SIGNED_IN,
@@ -49,7 +41,7 @@ export const sendingEndpoints = {
     summary: 'Les compteurs d’un envoi (la barre de progression)',
     access: 'user',
     params,
-    response: z.object({ sending: sendingProgressSchema }),
+    response: z.object({ sending: schemas.sendingProgressSchema }),
     errors: [...SIGNED_IN, 'VALIDATION_ERROR', 'NOT_FOUND'],
   }),
   transmissions: defineEndpoint({
@@ -58,8 +50,8 @@ export const sendingEndpoints = {
     summary: 'Une page des transmissions d’une déclaration, de la plus récente à la plus ancienne',
     access: 'user',
     params,
-    query: listTransmissionsQuery,
-    response: transmissionPageSchema,
+    query: pageQuery,
+    response: schemas.transmissionPageSchema,
     errors: [...SIGNED_IN, 'VALIDATION_ERROR', 'NOT_FOUND'],
   }),
   file: defineEndpoint({
@@ -67,7 +59,9 @@ export const sendingEndpoints = {
     path: '/api/transmissions/:id/files/:file',
     summary: 'Un fichier d’une transmission (signé, accusé de réception, CONTRL, compte rendu)',
     access: 'user',
-    params: params.extend({ file: z.enum(transmissionFileKinds, { error: 'Fichier inconnu.' }) }),
+    params: params.extend({
+      file: z.enum(schemas.transmissionFileKinds, { error: 'Fichier inconnu.' }),
+    }),
     response: fileContent(
       'Le fichier signé ou l’accusé (PKCS#7), le CONTRL ou le compte rendu (EDIFACT)',
       'application/pkcs7-mime',
@@ -81,7 +75,7 @@ export const sendingEndpoints = {
     summary: 'Relance une transmission en échec d’envoi',
     access: 'user',
     params,
-    response: z.object({ transmission: transmissionSchema }),
+    response: z.object({ transmission: schemas.transmissionSchema }),
     errors: [
       ...CHANGE,
       ...SIGNED_IN,
@@ -95,7 +89,7 @@ export const sendingEndpoints = {
     path: '/api/me/notifications',
     summary: 'L’utilisateur reçoit-il un email à chaque résultat d’envoi',
     access: 'user',
-    response: notificationSettingsSchema,
+    response: schemas.notificationSettingsSchema,
     errors: [...SIGNED_IN],
   }),
   saveNotifications: defineEndpoint({
@@ -103,8 +97,8 @@ export const sendingEndpoints = {
     path: '/api/me/notifications',
     summary: 'Change ce choix',
     access: 'user',
-    body: notificationSettingsSchema,
-    response: notificationSettingsSchema,
+    body: schemas.notificationSettingsSchema,
+    response: schemas.notificationSettingsSchema,
     errors: [...JSON_BODY, ...SIGNED_IN],
   }),
 };

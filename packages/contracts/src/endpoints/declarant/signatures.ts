@@ -15,6 +15,16 @@ import { ADMINISTRATOR, JSON_BODY, SIGNED_IN, idParams } from './common';
 const signatureParams = idParams('Signature introuvable.');
 const signatureAnswer = z.object({ signature: declarantSignatureSchema });
 const PARTNER = ['CLIENT_SPACE_NOT_CONNECTED', 'PARTNER_UNAVAILABLE'] as const;
+/** Refusals of what unlocks a signature's key with its password (and sets a new one). */
+const UNLOCK = [
+  ...JSON_BODY,
+  ...SIGNED_IN,
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'WRONG_SIGNATURE_PASSWORD',
+  'SIGNATURE_LOCKED',
+  'WEAK_PASSWORD',
+] as const;
 
 /** Signatures of "Compte utilisateur", and the administrator's view of the firm's. */
 export const signaturesEndpoints = {
@@ -85,15 +95,7 @@ export const signaturesEndpoints = {
     body: changeSignaturePasswordRequest,
     status: 204,
     response: null,
-    errors: [
-      ...JSON_BODY,
-      ...SIGNED_IN,
-      'NOT_FOUND',
-      'FORBIDDEN',
-      'WRONG_SIGNATURE_PASSWORD',
-      'SIGNATURE_LOCKED',
-      'WEAK_PASSWORD',
-    ],
+    errors: UNLOCK,
   }),
   export: defineEndpoint({
     method: 'POST',
@@ -103,16 +105,6 @@ export const signaturesEndpoints = {
     params: signatureParams,
     body: exportSignatureRequest,
     response: fileContent('La signature au format PKCS#12', 'application/x-pkcs12'),
-    errors: [
-      ...JSON_BODY,
-      ...SIGNED_IN,
-      'NOT_FOUND',
-      'FORBIDDEN',
-      'WRONG_SIGNATURE_PASSWORD',
-      'SIGNATURE_LOCKED',
-      'SIGNATURE_REVOKED',
-      'SIGNATURE_EXPIRED',
-      'WEAK_PASSWORD',
-    ],
+    errors: [...UNLOCK, 'SIGNATURE_REVOKED', 'SIGNATURE_EXPIRED'],
   }),
 };

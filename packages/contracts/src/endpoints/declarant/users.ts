@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { auditPage, auditQuery } from '../../audit';
 import { passwordTokenInfo, passwordTokenRequest, usePasswordTokenRequest } from '../../auth';
 import { defineEndpoint } from '../../endpoint';
+import { pageQuery } from '../../pages';
 import {
   createUserRequest,
   createUserResponse,
-  listUsersQuery,
   passwordLinkSchema,
   setUserStatusRequest,
   userPageSchema,
@@ -22,7 +22,7 @@ export const usersEndpoints = {
     path: '/api/users',
     summary: 'Une page des utilisateurs du cabinet, par nom puis prénom',
     access: 'administrator',
-    query: listUsersQuery,
+    query: pageQuery,
     response: userPageSchema,
     errors: [...ADMINISTRATOR, 'VALIDATION_ERROR'],
   }),
