@@ -17,3 +17,5 @@ export * from './sending';
 export * from './text-characters';
 export * from './certificate-names';
 export * from './partner-users';
+export * from './endpoints/declarant';
+export * from './openapi/openapi-document';
