@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { declarantEndpoints } from '@passerelle/contracts';
 import { declaredRoutes, registeredRoutes } from '@passerelle/server-kit/testing';
 import { buildApp } from '../app';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { startTestApp, type TestApp } from '../testing/test-app';
 
 describe('the declarant endpoint table', () => {
   let t: TestApp;
