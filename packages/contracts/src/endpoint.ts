@@ -35,6 +35,8 @@ export interface EndpointSpec {
   readonly params?: z.ZodObject;
   /** The query string, one key per parameter. */
   readonly query?: z.ZodObject;
+  /** Request headers the endpoint reads, one key per header (their description documents them). */
+  readonly headers?: z.ZodObject;
   /** The JSON body's schema, or a file sent as is. */
   readonly body?: z.ZodType | FileContent;
   /** The success status; 200 when omitted. */

@@ -19,3 +19,4 @@ export * from './certificate-names';
 export * from './partner-users';
 export * from './endpoints/declarant';
 export * from './openapi/openapi-document';
+export * from './endpoints/partner';

@@ -20,3 +20,4 @@ export * from './html-escape';
 export * from './db/keyset-page';
 export * from './chunked-work';
 export * from './http/route';
+export * from './http/openapi-page';

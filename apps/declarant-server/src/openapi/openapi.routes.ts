@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { declarantApi, declarantEndpoints, openApiDocument } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
+import { openApiPage, routeRegistrar } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
 import { sessionCookieName } from '../auth/session-cookie';
 import type { AppContext } from '../context';
-import { openApiPage } from './openapi-page';
 
 const TITLE = 'API du déclarant Passerelle';
 
@@ -28,7 +27,18 @@ export function declarantOpenApi(ctx: AppContext) {
 export function registerOpenApiRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
   const route = routeRegistrar(app, guard.authorize);
   const document = declarantOpenApi(ctx);
-  const page = openApiPage(TITLE, declarantEndpoints);
+  const page = openApiPage(
+    {
+      title: TITLE,
+      documentPath: declarantApi.documentation.openApi.path,
+      access: {
+        public: 'sans connexion',
+        user: 'utilisateur connecté (cookie de session)',
+        administrator: 'administrateur connecté (cookie de session)',
+      },
+    },
+    declarantEndpoints,
+  );
   route(declarantApi.documentation.openApi, async () => document);
   route(declarantApi.documentation.page, async ({ reply }) =>
     reply.type('text/html; charset=utf-8').send(page),

@@ -1,23 +1,8 @@
-import type { RouteOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declarantEndpoints } from '@passerelle/contracts';
+import { declaredRoutes, registeredRoutes } from '@passerelle/server-kit/testing';
 import { buildApp } from '../app';
 import { startTestApp, type TestApp } from '../testing/test-app';
-
-/** `METHOD /path` of every route the real app registers, HEAD twins of GET routes left out. */
-async function registeredRoutes(t: TestApp): Promise<string[]> {
-  const routes: RouteOptions[] = [];
-  const app = await buildApp(t.ctx, { onRoute: (route) => routes.push(route) });
-  await app.ready();
-  await app.close();
-  return routes
-    .flatMap((route) =>
-      (Array.isArray(route.method) ? route.method : [route.method]).map(
-        (method) => `${method} ${route.url}`,
-      ),
-    )
-    .filter((route) => !route.startsWith('HEAD '));
-}
 
 describe('the declarant endpoint table', () => {
   let t: TestApp;
@@ -25,11 +10,11 @@ describe('the declarant endpoint table', () => {
 
   it('declares every API route the server registers, and nothing it does not', async () => {
     t = await startTestApp('sqlite');
-    const routes = await registeredRoutes(t);
+    const routes = await registeredRoutes((onRoute) => buildApp(t.ctx, { onRoute }));
     const api = routes.filter((route) => route.split(' ')[1]?.startsWith('/api/'));
     // Outside /api/ only the web UI's built files, served by @fastify/static.
     expect(routes.filter((route) => !api.includes(route))).toEqual([]);
-    const declared = declarantEndpoints.map((endpoint) => `${endpoint.method} ${endpoint.path}`);
+    const declared = declaredRoutes(declarantEndpoints);
     expect(new Set(declared).size).toBe(declared.length);
     expect(api.toSorted()).toEqual(declared.toSorted());
   });

@@ -1,20 +1,17 @@
 import {
-  depositAcceptedSchema,
-  depositListSchema,
-  depositPolicySchema,
-  depositSchema,
+  endpointUrl,
   errorStatus,
   isErrorCode,
-  issuedSignatureSchema,
+  isFileContent,
   PAGE_SIZE_MAX,
-  partnerSignaturePageSchema,
-  sessionTokensSchema,
-  signaturePolicySchema,
-  signatureSchema,
+  partnerApi,
+  type CallArgs,
   type Deposit,
   type DepositAccepted,
   type DepositList,
   type DepositPolicy,
+  type Endpoint,
+  type EndpointResponse,
   type IssuedSignature,
   type IssueSignatureRequest,
   type RevokeSignatureRequest,
@@ -22,8 +19,9 @@ import {
   type Signature,
   type SignaturePolicy,
 } from '@passerelle/contracts';
-import { z } from 'zod';
 import { AppError } from '@passerelle/server-kit';
+
+const api = partnerApi;
 
 /**
  * The declarant's only door to an EDI partner (design §1). The reference partner is reached
@@ -66,8 +64,6 @@ export interface PartnerApi {
   getDeposit(accessToken: string, depositId: string): Promise<Deposit>;
 }
 
-const revokedSignatureSchema = z.object({ signature: signatureSchema });
-
 /** The partner could not be reached, or did not answer in time. */
 export class PartnerUnavailableError extends AppError {
   constructor(cause: unknown) {
@@ -91,24 +87,20 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   createSession(email: string, password: string) {
-    return this.call('POST', '/api/v1/sessions', { email, password }).then((body) =>
-      sessionTokensSchema.parse(body),
-    );
+    return this.call(api.sessions.open, undefined, { body: { email, password } });
   }
 
   refreshSession(refreshToken: string) {
-    return this.call('POST', '/api/v1/sessions/refresh', { refreshToken }).then((body) =>
-      sessionTokensSchema.parse(body),
-    );
+    return this.call(api.sessions.refresh, undefined, { body: { refreshToken } });
   }
 
   async revokeSession(accessToken: string) {
-    await this.call('DELETE', '/api/v1/sessions/current', undefined, accessToken);
+    await this.call(api.sessions.close, accessToken, {});
   }
 
   async checkAccess(accessToken: string) {
     try {
-      await this.call('GET', '/api/v1/accounts/current', undefined, accessToken);
+      await this.call(api.accounts.current, accessToken, {});
       return true;
     } catch (error) {
       if (error instanceof AppError && errorStatus[error.code] === 401) return false;
@@ -117,72 +109,74 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   getSignaturePolicy(accessToken: string) {
-    return this.call('GET', '/api/v1/signature-policy', undefined, accessToken).then((body) =>
-      signaturePolicySchema.parse(body),
-    );
+    return this.call(api.signatures.policy, accessToken, {});
   }
 
   issueSignature(accessToken: string, request: IssueSignatureRequest) {
-    return this.call('POST', '/api/v1/signatures', request, accessToken).then((body) =>
-      issuedSignatureSchema.parse(body),
-    );
+    return this.call(api.signatures.issue, accessToken, { body: request });
   }
 
-  revokeSignature(accessToken: string, serial: string, request: RevokeSignatureRequest) {
-    const path = `/api/v1/signatures/${encodeURIComponent(serial)}/revocation`;
-    return this.call('POST', path, request, accessToken).then(
-      (body) => revokedSignatureSchema.parse(body).signature,
-    );
+  async revokeSignature(accessToken: string, serial: string, request: RevokeSignatureRequest) {
+    const params = { serial };
+    return (await this.call(api.signatures.revoke, accessToken, { params, body: request }))
+      .signature;
   }
 
-  listRecentSignatures(accessToken: string) {
-    const path = `/api/v1/signatures?limit=${PAGE_SIZE_MAX}`;
-    return this.call('GET', path, undefined, accessToken).then(
-      (body) => partnerSignaturePageSchema.parse(body).items,
-    );
+  async listRecentSignatures(accessToken: string) {
+    const query = { limit: PAGE_SIZE_MAX };
+    return (await this.call(api.signatures.list, accessToken, { query })).items;
   }
 
   getDepositPolicy(accessToken: string) {
-    return this.call('GET', '/api/v1/deposit-policy', undefined, accessToken).then((body) =>
-      depositPolicySchema.parse(body),
-    );
+    return this.call(api.deposits.policy, accessToken, {});
   }
 
-  deposit(accessToken: string, transmissionId: string, body: Uint8Array) {
-    return this.send('POST', '/api/v1/deposits', {
+  async deposit(accessToken: string, transmissionId: string, body: Uint8Array) {
+    const endpoint = api.deposits.deposit;
+    const answer = await this.send(endpoint.method, endpointUrl(endpoint), {
       token: accessToken,
-      headers: { 'content-type': 'application/pkcs7-mime', 'idempotency-key': transmissionId },
+      headers: { 'content-type': endpoint.body.file[0], 'idempotency-key': transmissionId },
       body,
-    }).then((answer) => depositAcceptedSchema.parse(answer));
+    });
+    return endpoint.response.parse(answer);
   }
 
   listDeposits(
     accessToken: string,
     query: { updatedSince: string | null; limit: number; cursor?: string | undefined },
   ) {
-    const params = new URLSearchParams({ limit: String(query.limit) });
-    if (query.updatedSince) params.set('updatedSince', query.updatedSince);
-    if (query.cursor) params.set('cursor', query.cursor);
-    return this.call('GET', `/api/v1/deposits?${params}`, undefined, accessToken).then((body) =>
-      depositListSchema.parse(body),
-    );
+    const { updatedSince, limit, cursor } = query;
+    return this.call(api.deposits.list, accessToken, {
+      query: { limit, ...(updatedSince ? { updatedSince } : {}), ...(cursor ? { cursor } : {}) },
+    });
   }
 
-  getDeposit(accessToken: string, depositId: string) {
-    const path = `/api/v1/deposits/${encodeURIComponent(depositId)}`;
-    return this.call('GET', path, undefined, accessToken).then(
-      (body) => z.object({ deposit: depositSchema }).parse(body).deposit,
-    );
+  async getDeposit(accessToken: string, depositId: string) {
+    const params = { id: depositId };
+    return (await this.call(api.deposits.get, accessToken, { params })).deposit;
   }
 
-  /** One JSON request; partner refusals come back as AppError with the partner's code and message. */
-  private call(method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
-    return this.send(method, path, {
+  /**
+   * One call of an endpoint of the partner's table: its URL from the params and query, a JSON
+   * body, and the answer parsed by the endpoint's schema. Partner refusals come back as AppError
+   * with the partner's code and message.
+   */
+  private async call<const E extends Endpoint>(
+    endpoint: E,
+    token: string | undefined,
+    input: CallArgs<E>,
+  ): Promise<EndpointResponse<E>> {
+    const { body } = input as { body?: unknown };
+    const answer = await this.send(endpoint.method, endpointUrl(endpoint, input), {
       token,
       ...(body !== undefined
         ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
         : {}),
     });
+    const schema = endpoint.response;
+    return (
+      schema && !isFileContent(schema) ? schema.parse(answer) : undefined
+    ) as EndpointResponse<E>;
   }
 
   /**

@@ -62,15 +62,17 @@ function errorResponses(errors: readonly ErrorCode[]): Record<string, unknown> {
 }
 
 function parametersOf(endpoint: Endpoint): Record<string, unknown>[] {
-  const place = (where: 'path' | 'query', shape: Record<string, z.ZodType>) =>
+  const place = (where: 'path' | 'header' | 'query', shape: Record<string, z.ZodType>) =>
     Object.entries(shape).map(([name, schema]) => ({
       name,
       in: where,
       required: where === 'path' || !schema.safeParse(undefined).success,
+      ...(where === 'header' && schema.description ? { description: schema.description } : {}),
       schema: jsonSchemaOf(schema, 'input'),
     }));
   return [
     ...place('path', (endpoint.params?.shape ?? {}) as Record<string, z.ZodType>),
+    ...place('header', (endpoint.headers?.shape ?? {}) as Record<string, z.ZodType>),
     ...place('query', (endpoint.query?.shape ?? {}) as Record<string, z.ZodType>),
   ];
 }
