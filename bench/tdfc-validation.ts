@@ -12,7 +12,6 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
   loadDictionary,
-  readFixture,
   readInfentInterchange,
   streamInfentDeclarations,
   validateDeclaration,
@@ -21,6 +20,7 @@ import {
   type InfentEnvelope,
   type NadValue,
 } from '@passerelle/tdfc';
+import { readFixture } from '@passerelle/tdfc/testing';
 import { parseWithOracle } from '@passerelle/edifact/testing';
 import { testSiren } from '@passerelle/tdfc/testing';
 

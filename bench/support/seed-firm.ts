@@ -3,7 +3,7 @@
 // is a real liasse simplifiée (3 KiB), with a mix of statuses like a firm's campaign.
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type DatabaseTarget } from '@passerelle/server-kit';
-import { readFixture } from '@passerelle/tdfc';
+import { readFixture } from '@passerelle/tdfc/testing';
 import type { TransmissionStatus } from '@passerelle/contracts';
 import {
   buildDossier,

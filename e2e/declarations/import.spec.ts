@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   importDeclaration,
   loadDictionary,
-  readFixtureJson,
   readInfentInterchange,
   writeInfentInterchange,
   type Declaration,
 } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { testDossier } from '@passerelle/declarant-server/testing/factories';
 import { signInToPasserelle } from '../support/sign-in';
 import { useBrowser } from '../support/browser-hooks';

@@ -4,7 +4,7 @@
 // non affichées" ticks those not loaded yet.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFixtureJson } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { testDossier, testSiren } from '@passerelle/declarant-server/testing/factories';
 import { ApiSession } from '../support/api-session';
 import { useBrowser } from '../support/browser-hooks';

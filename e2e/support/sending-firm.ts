@@ -1,7 +1,7 @@
 // A firm ready to send, seeded through the real HTTP APIs of both servers (no browser): the
 // administrator, the firm's SIRET, a client account on the partner (its emailed code read in the
 // local inbox), the client-space connection, a signature, and N "prête" declarations.
-import { readFixtureJson } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { testDossier, testSiren } from '@passerelle/declarant-server/testing/factories';
 import { ApiSession } from './api-session';
 import { ADMIN, FIRM_SIRET } from './people';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorStatus, type ErrorCode } from '@passerelle/contracts';
 import { ExitCode, exitCodeOfApiError } from './exit-codes';
 import { runCli } from './main';
-import { memoryIo } from './test-io';
+import { memoryIo } from './testing/memory-io';
 
 /** A TCP port nobody listens on (bound then released). */
 async function closedPort(): Promise<number> {

@@ -68,8 +68,6 @@ export { SIMPLIFIED_LIASSE } from './validate/neant-rules';
 export { TOTALS_2033, RESULT_2033, type TotalRule } from './validate/totals-2033';
 export { LIASSE_DOCUMENT } from './validate/regime-rules';
 
-export { FIXTURES, readFixture, readFixtureJson } from './fixtures/fixtures';
-
 export {
   DEFAULT_INFENT_PROFILE,
   type InfentAddress,

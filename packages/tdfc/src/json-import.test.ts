@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixtureJson } from './fixtures/fixtures';
+import { readFixtureJson } from './testing/fixtures/fixtures';
 import { dictionary, validate } from './testing/declarations';
 import { importDeclaration, importDeclarationJson, type ImportResult } from './json-import';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeclarationSummary } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { readFixtureJson } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { readAllPages } from '../testing/pages';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { testDossier, testSiren } from '../testing/factories';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_DECLARATIONS, MAX_JSON_IMPORT_BYTES } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { readFixtureJson } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { testDossier } from '../testing/factories';
 

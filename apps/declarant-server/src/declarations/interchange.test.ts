@@ -3,12 +3,12 @@ import { MAX_IMPORT_DECLARATIONS } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
 import {
   loadDictionary,
-  readFixtureJson,
   readInfentInterchange,
   writeInfentInterchange,
   importDeclaration,
   type Declaration,
 } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { testDossier } from '../testing/factories';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { atOnce, countStatuses, testDialects } from '@passerelle/server-kit/testing';
-import { readFixtureJson } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { testDossier } from '../testing/factories';
 

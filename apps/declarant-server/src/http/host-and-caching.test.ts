@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawHttp, testDialects } from '@passerelle/server-kit/testing';
-import { readFixtureJson } from '@passerelle/tdfc';
+import { readFixtureJson } from '@passerelle/tdfc/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { testDossier } from '../testing/factories';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Deposit } from '@passerelle/contracts';
-import { readContrl, readFixture, readInfentCr, type Declaration } from '@passerelle/tdfc';
+import { readContrl, readInfentCr, type Declaration } from '@passerelle/tdfc';
+import { readFixture } from '@passerelle/tdfc/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
 import {
   createDepositAccount,

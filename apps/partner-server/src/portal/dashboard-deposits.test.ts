@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readContrl, readFixture, readInfentCr } from '@passerelle/tdfc';
+import { readContrl, readInfentCr } from '@passerelle/tdfc';
+import { readFixture } from '@passerelle/tdfc/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { createDepositAccount, infentInterchange, postDeposit } from '../testing/deposits';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';

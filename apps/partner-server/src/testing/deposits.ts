@@ -14,11 +14,11 @@ import {
 } from '@passerelle/pki';
 import {
   loadDictionary,
-  readFixture,
   writeInfentInterchange,
   type Declaration,
   type InfentEnvelope,
 } from '@passerelle/tdfc';
+import { readFixture } from '@passerelle/tdfc/testing';
 import type { TestPartner } from './test-partner';
 import { DEPOSIT_MEDIA_TYPE } from '../deposits/deposits.routes';
 

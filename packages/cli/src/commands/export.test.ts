@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transmission } from '../send/send-fixtures';
+import { buildTransmission } from '../testing/api-answers';
 import { safeFileName, transmissionFiles } from './export';
 
 describe('export file names', () => {
@@ -15,11 +15,11 @@ describe('export file names', () => {
 
   it('asks for the receipt, CONTRL and CR only when the transmission has them', () => {
     const queued = transmissionFiles(
-      transmission({ status: 'queued', receipt: null, hasCr: false, hasContrl: false }),
+      buildTransmission({ status: 'queued', receipt: null, hasCr: false, hasContrl: false }),
     );
     expect(queued.filter((f) => f.available).map((f) => f.route)).toEqual(['signed']);
     const answered = transmissionFiles(
-      transmission({
+      buildTransmission({
         receipt: { depositId: 'd', receivedAt: '2025-04-02T08:00:01.000Z', bodySha256: 'ab' },
         hasCr: true,
         hasContrl: true,

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CliError, ExitCode } from '../exit-codes';
 import { chooseSignature, describeSignature } from './choose-signature';
-import { signature } from './send-fixtures';
+import { buildSignature } from '../testing/api-answers';
 
-const OLD = signature({
+const OLD = buildSignature({
   id: '22222222-2222-4222-8222-222222222222',
   serial: 'aa01',
   status: 'expired',
 });
-const DEFAULT = signature({ isDefault: true });
-const OTHER = signature({ id: '33333333-3333-4333-8333-333333333333', serial: 'bb02cc' });
+const DEFAULT = buildSignature({ isDefault: true });
+const OTHER = buildSignature({ id: '33333333-3333-4333-8333-333333333333', serial: 'bb02cc' });
 
 function refusal(run: () => unknown): CliError {
   try {
@@ -33,12 +33,18 @@ describe('signature choice', () => {
     expect(expired.exitCode).toBe(ExitCode.refused);
     expect(expired.message).toBe('La signature n° aa01 a expiré le 12/03/2026.');
     const revoked = refusal(() =>
-      chooseSignature([signature({ status: 'revoked', serial: 'cc' })], 'cc'),
+      chooseSignature([buildSignature({ status: 'revoked', serial: 'cc' })], 'cc'),
     );
     expect(revoked.message).toContain('est révoquée');
     const locked = refusal(() =>
       chooseSignature(
-        [signature({ status: 'locked', serial: 'dd', lockedUntil: '2025-04-01T10:15:00.000Z' })],
+        [
+          buildSignature({
+            status: 'locked',
+            serial: 'dd',
+            lockedUntil: '2025-04-01T10:15:00.000Z',
+          }),
+        ],
         'dd',
       ),
     );

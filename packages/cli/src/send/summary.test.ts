@@ -1,24 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode, CliError } from '../exit-codes';
-import { declaration, transmission } from './send-fixtures';
+import { buildDeclarationSummary, buildTransmission } from '../testing/api-answers';
 import { selectReady } from './select-ready';
 import { renderSendSummary } from './summary';
 
-const ACCEPTED = declaration({ id: 'a1', status: 'accepted' });
-const REJECTED = declaration({
+const ACCEPTED = buildDeclarationSummary({ id: 'a1', status: 'accepted' });
+const REJECTED = buildDeclarationSummary({
   id: 'r2',
   dossierName: 'Garage Dupont',
   siren: '552100554',
   status: 'rejected',
 });
-const FAILED = declaration({ id: 'f3', dossierName: 'Café du Port', status: 'delivery_failed' });
+const FAILED = buildDeclarationSummary({
+  id: 'f3',
+  dossierName: 'Café du Port',
+  status: 'delivery_failed',
+});
 
 describe('send summary', () => {
   it('lists each declaration with its dossier, closing date and French status, then why the others failed', () => {
     const latest = new Map([
       [
         'r2',
-        transmission({
+        buildTransmission({
           errors: [
             {
               level: 'integrability',
@@ -35,7 +39,7 @@ describe('send summary', () => {
       ],
       [
         'f3',
-        transmission({
+        buildTransmission({
           status: 'delivery_failed',
           lastError: 'Partenaire injoignable (connexion refusée).',
         }),
@@ -64,8 +68,8 @@ describe('send summary', () => {
 
 describe('ready selection', () => {
   it('skips what is not ready in a dossier, but refuses a named declaration that is not ready', () => {
-    const draft = declaration({ id: 'd0', status: 'draft' });
-    const ready = declaration({ id: 'r1' });
+    const draft = buildDeclarationSummary({ id: 'd0', status: 'draft' });
+    const ready = buildDeclarationSummary({ id: 'r1' });
     expect(selectReady([draft, ready], false, 'dans le dossier X')).toEqual({
       ready: [ready],
       skipped: [draft],

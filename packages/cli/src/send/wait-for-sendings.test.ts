@@ -4,7 +4,7 @@ import type { SendingProgress } from '@passerelle/contracts';
 import { CliError, ExitCode } from '../exit-codes';
 import { ApiClient } from '../http/api-client';
 import { ProgressReporter } from '../progress/progress-reporter';
-import { memoryIo } from '../test-io';
+import { memoryIo } from '../testing/memory-io';
 import { waitForSendings } from './wait-for-sendings';
 
 const progress = (overrides: Partial<SendingProgress>): SendingProgress => ({

@@ -11,7 +11,7 @@ import {
   parseWithOracle,
 } from '@passerelle/edifact/testing';
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../fixtures/fixtures';
+import { readFixture } from '../testing/fixtures/fixtures';
 import { dictionary } from '../testing/declarations';
 import type { Declaration } from '../model';
 import { DEFAULT_INFENT_PROFILE } from './envelope-config';

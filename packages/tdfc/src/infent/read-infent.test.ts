@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../fixtures/fixtures';
+import { readFixture } from '../testing/fixtures/fixtures';
 import { dictionary } from '../testing/declarations';
 import type { Declaration } from '../model';
 import { createDatumRenderer } from './datum-rendering';

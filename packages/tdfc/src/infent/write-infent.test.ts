@@ -1,7 +1,7 @@
 import { readInterchange } from '@passerelle/edifact';
 import { describe, expect, it } from 'vitest';
 import { dictionary, simplified } from '../testing/declarations';
-import { readFixture } from '../fixtures/fixtures';
+import { readFixture } from '../testing/fixtures/fixtures';
 import { DEFAULT_INFENT_PROFILE } from './envelope-config';
 import { readInfentInterchange } from './read-infent';
 import { SAMPLE_ENVELOPE, infentError, textOf, tinyDeclaration } from '../testing/infent';

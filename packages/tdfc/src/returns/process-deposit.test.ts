@@ -1,7 +1,7 @@
 // The simulated DGFiP's decision, check 4 side: accepted, accepted with alerts, partially
 // rejected, rejected; the CR says the same as the JSON errors and reads back.
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../fixtures/fixtures';
+import { readFixture } from '../testing/fixtures/fixtures';
 import { formOf, simplified } from '../testing/declarations';
 import { IDENTIFICATION_FORM } from '../model';
 import { readInfentCr } from './infent-cr-read';

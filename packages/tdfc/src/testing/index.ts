@@ -4,4 +4,4 @@ export * from './declarations';
 export * from './infent';
 export * from './returns';
 export * from './sirens';
-export { FIXTURES, readFixture, readFixtureJson } from '../fixtures/fixtures';
+export { FIXTURES, readFixture, readFixtureJson } from './fixtures/fixtures';

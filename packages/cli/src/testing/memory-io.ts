@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { CliIo, InputStream } from './io';
+import type { CliIo, InputStream } from '../io';
 
 /** An in-memory CliIo for tests: captured stdout/stderr, no terminal, a clock that sleeps instantly. */
 export function memoryIo(env: Record<string, string> = {}, cwd = process.cwd()) {

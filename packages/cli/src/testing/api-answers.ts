@@ -1,8 +1,9 @@
 import type { DeclarantSignature, DeclarationSummary, Transmission } from '@passerelle/contracts';
 
-// Answers as the declarant API gives them, for the pure parts of `send` (choice, summary…).
+// Answers as the declarant API gives them, for the pure parts of the commands (choice of a
+// signature, summary, export): each factory takes overrides.
 
-export function signature(overrides: Partial<DeclarantSignature> = {}): DeclarantSignature {
+export function buildSignature(overrides: Partial<DeclarantSignature> = {}): DeclarantSignature {
   return {
     id: '11111111-1111-4111-8111-111111111111',
     userId: 'u1',
@@ -20,7 +21,9 @@ export function signature(overrides: Partial<DeclarantSignature> = {}): Declaran
   };
 }
 
-export function declaration(overrides: Partial<DeclarationSummary> = {}): DeclarationSummary {
+export function buildDeclarationSummary(
+  overrides: Partial<DeclarationSummary> = {},
+): DeclarationSummary {
   return {
     id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
     dossierId: 'd1',
@@ -39,7 +42,7 @@ export function declaration(overrides: Partial<DeclarationSummary> = {}): Declar
   };
 }
 
-export function transmission(overrides: Partial<Transmission> = {}): Transmission {
+export function buildTransmission(overrides: Partial<Transmission> = {}): Transmission {
   return {
     id: 'tttttttt-tttt-4ttt-8ttt-tttttttttttt',
     declarationId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
