@@ -12,6 +12,7 @@ import { DeclarationActions } from './declaration-actions';
 import { LiasseForms } from './liasse-forms';
 import { DeclarationStatusBar } from './declaration-status-bar';
 import { useDeclarationEditor } from './use-declaration-editor';
+import './declarations.css';
 
 /** The editor of the declaration named by the path's `:id`. */
 export function DeclarationPage({ params }: RouteProps) {

@@ -8,6 +8,7 @@ import { declarationTitle } from './declaration-labels';
 import { useApiQuery } from '../../shared/use-api-query';
 import { Link } from '../../shared/router';
 import type { RouteProps } from '../../shared/router';
+import './declarations.css';
 
 /** The table of the declaration named by the path's `:id`. */
 export function DeclarationTableauPage({ params }: RouteProps) {
