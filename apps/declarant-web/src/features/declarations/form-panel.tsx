@@ -9,10 +9,16 @@ import { tabId } from './form-tabs';
 
 type TableProps = ComponentProps<typeof DeclarationFormTable>;
 
-interface FormPanelProps extends Pick<
-  TableProps,
-  'entryOf' | 'draftOf' | 'errorOf' | 'onEdit' | 'onLeave'
-> {
+/** What the table needs of the editor (use-declaration-editor.ts). */
+export interface CellEditing {
+  entryOf: TableProps['entryOf'];
+  draftOf: TableProps['draftOf'];
+  errorOf: TableProps['errorOf'];
+  edit: TableProps['onEdit'];
+  leave: TableProps['onLeave'];
+}
+
+interface FormPanelProps {
   form: EditorLayout['forms'][number];
   occurrence: number;
   occurrenceCount: number;
@@ -20,6 +26,7 @@ interface FormPanelProps extends Pick<
   /** The declaration is not editable any more (sent); F-IDENTIF never is. */
   readOnly: boolean;
   anomaliesByCode: TableProps['anomaliesByCode'];
+  editor: CellEditing;
 }
 
 /** The panel of `form`, occurrence `occurrence`. */
@@ -59,11 +66,11 @@ export function FormPanel(props: FormPanelProps) {
         occurrence={occurrence}
         readOnly={identification || props.readOnly}
         anomaliesByCode={props.anomaliesByCode}
-        entryOf={props.entryOf}
-        draftOf={props.draftOf}
-        errorOf={props.errorOf}
-        onEdit={props.onEdit}
-        onLeave={props.onLeave}
+        entryOf={props.editor.entryOf}
+        draftOf={props.editor.draftOf}
+        errorOf={props.editor.errorOf}
+        onEdit={props.editor.edit}
+        onLeave={props.editor.leave}
       />
     </div>
   );

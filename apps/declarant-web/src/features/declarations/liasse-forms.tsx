@@ -5,17 +5,14 @@ import type { DeclarationAnomaly, DeclarationDetail, EditorLayout } from '@passe
 import { anomalyTarget, errorsByForm, indexAnomalies } from './anomaly-index';
 import { AnomalyPanel } from './anomaly-panel';
 import { IDENTIFICATION_FORM, isEditable, sortAnomalies } from './declaration-labels';
-import { FormPanel } from './form-panel';
+import { FormPanel, type CellEditing } from './form-panel';
 import { FormTabs } from './form-tabs';
-import type { useDeclarationEditor } from './use-declaration-editor';
 import { useFocusTarget } from './use-focus-target';
-
-type Editor = ReturnType<typeof useDeclarationEditor>;
 
 interface LiasseFormsProps {
   declaration: DeclarationDetail;
   forms: EditorLayout['forms'];
-  editor: Pick<Editor, 'entryOf' | 'draftOf' | 'errorOf' | 'edit' | 'leave'>;
+  editor: CellEditing;
 }
 
 const emptyIndex: ReadonlyMap<string, readonly DeclarationAnomaly[]> = new Map();
@@ -78,11 +75,7 @@ export function LiasseForms({ declaration, forms, editor }: LiasseFormsProps) {
           }
           readOnly={!isEditable(declaration.status)}
           anomaliesByCode={anomalyIndex.get(`${current.id}|${occurrence}`) ?? emptyIndex}
-          entryOf={editor.entryOf}
-          draftOf={editor.draftOf}
-          errorOf={editor.errorOf}
-          onEdit={editor.edit}
-          onLeave={editor.leave}
+          editor={editor}
         />
       </section>
       <AnomalyPanel anomalies={anomalies} targetOf={targetOf} onSelect={select} />

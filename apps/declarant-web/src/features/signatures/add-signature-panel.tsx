@@ -11,6 +11,7 @@ import { Loading } from '../../shared/page';
 import { SelectField } from '../../shared/select-field';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
 
 interface AddSignaturePanelProps {
   onClose: () => void;
@@ -46,9 +47,7 @@ export function AddSignaturePanel({ onClose, onCreated, onRefused }: AddSignatur
       ) : (
         <AddSignatureForm options={options} onCreated={onCreated} onRefused={onRefused} />
       )}
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }
@@ -99,8 +98,7 @@ function AddSignatureForm({
   );
 
   return (
-    <form className="form" noValidate onSubmit={submit}>
-      <ErrorAlert message={form.errors.form} />
+    <FormFrame error={form.errors.form} onSubmit={submit}>
       <TextField
         label="Code confidentiel EDI-TDFC"
         autoComplete="off"
@@ -133,6 +131,6 @@ function AddSignatureForm({
       <SubmitButton busy={form.busy} busyText="Enregistrement…">
         Enregistrer
       </SubmitButton>
-    </form>
+    </FormFrame>
   );
 }

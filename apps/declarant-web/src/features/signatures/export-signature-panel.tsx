@@ -4,10 +4,10 @@ import type { DeclarantSignature } from '@passerelle/contracts';
 import { exportSignature } from '../../api/endpoints';
 import { saveBlob } from '../../shared/download';
 import { useForm } from '../../shared/use-form';
-import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
 
 interface ExportSignaturePanelProps {
   signature: DeclarantSignature;
@@ -47,8 +47,7 @@ export function ExportSignaturePanel({
       <p id="export-signature-avertissement" className="field-hint form-note">
         Le fichier .p12 contient votre clé privée : conservez-le en lieu sûr.
       </p>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField
           label="Mot de passe de la signature"
           type="password"
@@ -70,10 +69,8 @@ export function ExportSignaturePanel({
           {...form.field('passwordConfirmation')}
         />
         <SubmitButton busy={form.busy}>Exporter</SubmitButton>
-      </form>
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      </FormFrame>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }

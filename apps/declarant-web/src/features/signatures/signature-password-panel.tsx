@@ -3,10 +3,10 @@ import { PASSWORD_MIN_LENGTH, changeSignaturePasswordRequest } from '@passerelle
 import type { DeclarantSignature } from '@passerelle/contracts';
 import { changeSignaturePassword } from '../../api/endpoints';
 import { useForm } from '../../shared/use-form';
-import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
 
 interface SignaturePasswordPanelProps {
   signature: DeclarantSignature;
@@ -45,8 +45,7 @@ export function SignaturePasswordPanel({
       onClose={onClose}
     >
       <p>Signature n° {signature.serial}.</p>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField
           label="Mot de passe actuel"
           type="password"
@@ -69,10 +68,8 @@ export function SignaturePasswordPanel({
         <SubmitButton busy={form.busy} busyText="Enregistrement…">
           Enregistrer
         </SubmitButton>
-      </form>
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      </FormFrame>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }
