@@ -11,16 +11,14 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { exportPkcs8, generateKeyPairAndCsr, wrapPrivateKey } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
-import { withPartnerAccess } from '../apps/declarant-server/src/client-space/client-space.service';
-import {
-  unlockSignature,
-  wrappedKeyContext,
-} from '../apps/declarant-server/src/signatures/signature-unlock.service';
 import {
   COLLABORATOR,
   SIGNATURE_PASSWORD,
   startSignatureWorld,
-} from '../apps/declarant-server/src/test/signature-world';
+  unlockSignature,
+  withPartnerAccess,
+  wrappedKeyContext,
+} from '@passerelle/declarant-server/testing';
 
 const runsArgument = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 const runs = Number(runsArgument ?? 20);
@@ -97,9 +95,9 @@ try {
 
   const roundTrip = await measure(async (timed) => {
     const { csrPem } = await generateKeyPairAndCsr({ keyType: 'ECDSA-P256' });
-    await withPartnerAccess(ctx, world.userId, (token) =>
+    await ctx.partner.asUser(world.userId, (partner) =>
       timed(() =>
-        ctx.partner.issueSignature(token, {
+        partner.issueSignature({
           csrPem,
           confidentialCode: world.code,
           validityMonths: 12,

@@ -43,6 +43,7 @@ export function ClientSpaceSection({
   const { status, setStatus, error, setError } = clientSpace;
   const [busy, setBusy] = useState(false);
 
+  // Never rejects: a failure shows in the section's alert.
   const disconnect = async () => {
     setBusy(true);
     try {
@@ -71,7 +72,12 @@ export function ClientSpaceSection({
             Connecté à l’espace client avec {status.email}
             {status.connectedAt ? ` depuis le ${since(status.connectedAt)}` : ''}.
           </p>
-          <button type="button" className="button" disabled={busy} onClick={disconnect}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void disconnect()}
+          >
             Se déconnecter
           </button>
         </>
