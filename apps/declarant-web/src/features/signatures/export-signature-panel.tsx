@@ -8,6 +8,7 @@ import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 interface ExportSignaturePanelProps {
   signature: DeclarantSignature;
@@ -54,19 +55,13 @@ export function ExportSignaturePanel({
           autoComplete="off"
           {...form.field('currentPassword')}
         />
-        <TextField
+        <NewPasswordFields
+          password={form.field('password')}
+          confirmation={form.field('passwordConfirmation')}
           label="Mot de passe du fichier"
-          type="password"
-          autoComplete="new-password"
-          describedBy="export-signature-avertissement"
+          confirmationLabel="Confirmation du mot de passe du fichier"
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il sera demandé à l’ouverture du fichier.`}
-          {...form.field('password')}
-        />
-        <TextField
-          label="Confirmation du mot de passe du fichier"
-          type="password"
-          autoComplete="new-password"
-          {...form.field('passwordConfirmation')}
+          describedBy="export-signature-avertissement"
         />
         <SubmitButton busy={form.busy}>Exporter</SubmitButton>
       </FormFrame>

@@ -7,6 +7,7 @@ import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 interface SignaturePasswordPanelProps {
   signature: DeclarantSignature;
@@ -52,18 +53,12 @@ export function SignaturePasswordPanel({
           autoComplete="off"
           {...form.field('currentPassword')}
         />
-        <TextField
+        <NewPasswordFields
+          password={form.field('password')}
+          confirmation={form.field('passwordConfirmation')}
           label="Nouveau mot de passe"
-          type="password"
-          autoComplete="new-password"
+          confirmationLabel="Confirmation du nouveau mot de passe"
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il vous sera demandé à chaque envoi de déclarations.`}
-          {...form.field('password')}
-        />
-        <TextField
-          label="Confirmation du nouveau mot de passe"
-          type="password"
-          autoComplete="new-password"
-          {...form.field('passwordConfirmation')}
         />
         <SubmitButton busy={form.busy} busyText="Enregistrement…">
           Enregistrer
