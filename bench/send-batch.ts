@@ -15,7 +15,7 @@ import {
   runBaseline,
   type BaselineResult,
 } from './support/openssl-baseline';
-import { partnerAccessToken } from './support/partner-account';
+import { partnerAccessToken } from '../e2e/support/steps/client-account';
 import { runPasserelle, type PasserelleResult } from './support/passerelle-run';
 import { cpuSeconds, peakRssMib, resetPeakRss } from './support/process-stats';
 import { PORTAL, SIGNATURE_PASSWORD, startSendWorld, type SendWorld } from './support/send-world';
@@ -119,7 +119,7 @@ async function pass(concurrency: string | undefined, withBaseline: boolean): Pro
     );
     await exportSignaturePem(world.api, world.signatureId, SIGNATURE_PASSWORD, workDir);
     await downloadInterchanges(world.api, measured, workDir);
-    const token = await partnerAccessToken(world.partner, PORTAL);
+    const token = await partnerAccessToken(world.partner.partnerUrl, PORTAL);
     resetPeakRss(pids.partner);
     const partnerCpuBefore = cpuSeconds(pids.partner);
     log('measuring the baseline: openssl cms -sign + curl, one declaration at a time…');

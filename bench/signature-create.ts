@@ -11,7 +11,6 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { exportPkcs8, generateKeyPairAndCsr, wrapPrivateKey } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
-import { withPartnerAccess } from '../apps/declarant-server/src/client-space/client-space.service';
 import {
   unlockSignature,
   wrappedKeyContext,
@@ -97,9 +96,9 @@ try {
 
   const roundTrip = await measure(async (timed) => {
     const { csrPem } = await generateKeyPairAndCsr({ keyType: 'ECDSA-P256' });
-    await withPartnerAccess(ctx, world.userId, (token) =>
+    await ctx.partner.asUser(world.userId, (partner) =>
       timed(() =>
-        ctx.partner.issueSignature(token, {
+        partner.issueSignature({
           csrPem,
           confidentialCode: world.code,
           validityMonths: 12,

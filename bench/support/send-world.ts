@@ -8,7 +8,7 @@ import { startDeclarant, type DeclarantProcess } from '../../e2e/support/declara
 import { startPartnerWithInbox, type PartnerProcesses } from '../../e2e/support/partner-processes';
 import { seedAdministrator } from '../../e2e/support/seed-declarant';
 import { ApiSession, mapLimited } from './api-session';
-import { createClientAccount } from './partner-account';
+import { seedClientAccount } from '../../e2e/support/steps/client-account';
 import { childServerPid } from './process-stats';
 
 export { FIRM_SIRET };
@@ -66,7 +66,7 @@ export async function startSendWorld(options: {
     );
     await api.json('PUT', '/api/firm/settings', { siret: FIRM_SIRET });
 
-    const code = await createClientAccount(partner, {
+    const code = await seedClientAccount(partner, {
       firmName: 'Cabinet Exemple',
       siret: FIRM_SIRET,
       ...PORTAL,

@@ -2,30 +2,23 @@
 // and the local inbox, in the states the other browser tests reach: forms empty and with their
 // errors shown, side panels and confirmations open, lists filled, a batch being sent and sent.
 // One walk on SQLite: the pages are the same on PostgreSQL (the database never shapes markup).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testDossier, testSiren } from '@passerelle/declarant-server/testing';
 import { axeViolations } from '../support/axe';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
+import { useBrowser } from '../support/browser-hooks';
+import { ADMIN, BRUNO, CHLOE, SIGNATURE_PASSWORD } from '../support/people';
 import { seedUser } from '../support/seed-declarant';
-import { ADMIN, SIGNATURE_PASSWORD, seedSendingFirm } from '../support/sending-firm';
+import { seedSendingFirm } from '../support/sending-firm';
+import { startServers, type Servers } from '../support/servers';
+import { openClientSpacePanel } from '../support/steps/client-space';
+import { addSignaturePanel } from '../support/steps/signature';
+import { signInToPortal } from '../support/steps/portal';
 import { signInToPasserelle } from '../support/sign-in';
-import { testSiren } from '@passerelle/declarant-server/testing';
-
-const BRUNO = {
-  firstName: 'Bruno',
-  lastName: 'Martin',
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
 
 describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
-  let partner: PartnerProcesses;
-  let declarant: DeclarantProcess;
-  let browser: Browser;
-  let context: BrowserContext;
-  let setupLink: string;
+  let servers: Servers;
+  const browser = useBrowser();
   /** Every violation found, "state — rule (impact): help — selectors — why". */
   const found: string[] = [];
   const audit = async (page: Page, state: string) => {
@@ -33,36 +26,26 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
   };
 
   beforeAll(async () => {
-    partner = await startPartnerWithInbox({ DGFIP_DELAY_MS: '300', DGFIP_POLL_MS: '100' });
-    declarant = await startDeclarant({
-      PARTNER_URL: partner.partnerUrl,
-      SMTP_URL: partner.smtpUrl,
-      STATUS_POLL_INTERVAL_MS: '300',
-      DELIVERY_INTERVAL_MS: '200',
+    servers = await startServers({
+      partnerEnv: { DGFIP_DELAY_MS: '300', DGFIP_POLL_MS: '100' },
+      declarantEnv: { STATUS_POLL_INTERVAL_MS: '300', DELIVERY_INTERVAL_MS: '200' },
     });
-    setupLink = declarant.setupLink;
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await declarant?.stop();
-    await partner?.stop();
+    await servers?.stop();
   });
-  afterEach(async ({ task }) => {
+  afterEach(() => {
     // What was found before a step failed, so that one run lists every violation.
     if (found.length > 0) console.log(found.join('\n'));
-    if (task.result?.state === 'fail')
-      await saveFailureArtifacts(task.name, context, context.pages());
-    await context.close();
   });
 
   it('the declarant: first start, sign-in, account, panels, lists, sending', async () => {
     found.length = 0;
-    context = await newTracedContext(browser);
-    const app = await context.newPage();
+    const { declarant, partner } = servers;
+    const app = await browser.newPage();
 
     // First start, empty then with its errors.
-    await app.goto(setupLink);
+    await app.goto(declarant.setupLink);
     await app.getByRole('heading', { name: 'Première configuration de Passerelle' }).waitFor();
     await audit(app, 'configuration');
     await app.getByRole('button', { name: 'Créer le cabinet' }).click();
@@ -71,35 +54,19 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
 
     const firm = await seedSendingFirm({
       declarantUrl: declarant.url,
-      setupLink,
+      setupLink: declarant.setupLink,
       partnerUrl: partner.partnerUrl,
       inboxUrl: partner.inboxUrl,
       count: 2,
     });
-    const { dossier: draftDossier } = await firm.session.ok<{ dossier: { id: string } }>(
-      'POST',
-      '/api/dossiers',
-      {
-        siren: testSiren(50),
-        name: 'LES LILAS',
-        postcode: '75002',
-        city: 'Paris',
-        category: 'BI',
-        regime: 'RS',
-        taxation: 'IS',
-        rof: 'IS1',
-      },
-    );
-    await firm.session.ok('POST', `/api/dossiers/${draftDossier.id}/exercises`, {
-      start: '2024-01-01',
-      end: '2024-12-31',
-    });
-    const adminCookie = await signInCookie(declarant.url);
-    await seedUser(declarant.url, adminCookie, BRUNO);
+    const draftDossierId = await firm.session.seedDossier(testDossier(testSiren(50), 'LES LILAS'), [
+      { start: '2024-01-01', end: '2024-12-31' },
+    ]);
+    await seedUser(declarant.url, firm.session.cookie, BRUNO);
     const { link } = await firm.session.ok<{ link: { url: string } }>('POST', '/api/users', {
-      firstName: 'Chloé',
-      lastName: 'Petit',
-      email: 'chloe.petit@cabinet-exemple.fr',
+      firstName: CHLOE.firstName,
+      lastName: CHLOE.lastName,
+      email: CHLOE.email,
       role: 'collaborator',
     });
 
@@ -122,10 +89,7 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
     await signInToPasserelle(app, declarant.url, BRUNO);
     await app.getByText('Non connecté', { exact: true }).waitFor();
     await audit(app, 'compte, non connecté');
-    await app
-      .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
-      .click();
-    const panel = app.getByRole('dialog', { name: 'Connexion à l’espace client' });
+    const panel = await openClientSpacePanel(app);
     await panel.waitFor();
     await audit(app, 'volet espace client');
     await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
@@ -143,7 +107,7 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
     await row.getByText('Valide', { exact: true }).waitFor();
     await audit(app, 'compte, connecté, signatures');
     await app.getByRole('button', { name: 'Ajouter une signature' }).click();
-    const add = app.getByRole('dialog', { name: 'Ajouter une signature' });
+    const add = addSignaturePanel(app);
     await add.getByLabel('Durée de validité').waitFor();
     await audit(app, 'volet ajouter une signature');
     await add.getByRole('button', { name: 'Enregistrer' }).click();
@@ -211,7 +175,7 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
     await app.keyboard.press('Escape');
 
     // A new declaration in the editor: a draft with its anomalies.
-    await app.goto(`${declarant.url}/dossiers/${draftDossier.id}`);
+    await app.goto(`${declarant.url}/dossiers/${draftDossierId}`);
     await app.getByRole('button', { name: 'Nouvelle déclaration' }).click();
     await app.getByRole('heading', { name: 'Erreurs (7)' }).waitFor();
     await audit(app, 'éditeur, brouillon et anomalies');
@@ -270,8 +234,8 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
 
   it('the portal and the inbox: sign-in, registration, password pages, dashboard, messages', async () => {
     found.length = 0;
-    context = await newTracedContext(browser);
-    const portal = await context.newPage();
+    const { partner } = servers;
+    const portal = await browser.newPage();
     const url = partner.partnerUrl;
 
     await portal.goto(`${url}/portail/connexion`);
@@ -295,10 +259,7 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
     await portal.goto(`${url}/portail/nulle-part`);
     await audit(portal, 'portail, page introuvable');
 
-    await portal.goto(`${url}/portail/connexion`);
-    await portal.getByLabel('Adresse email').fill(ADMIN.email);
-    await portal.getByLabel('Mot de passe').fill(ADMIN.password);
-    await portal.getByRole('button', { name: 'Se connecter' }).click();
+    await signInToPortal(portal, url, ADMIN);
     await portal.getByRole('heading', { name: 'Espace client — Cabinet Exemple' }).waitFor();
     await audit(portal, 'portail, tableau de bord avec dépôts');
     await portal.goto(`${url}/portail/mot-de-passe`);
@@ -318,13 +279,3 @@ describe('0 axe-core violation (WCAG 2.1 AA) on every page and state', () => {
     expect(found).toEqual([]);
   });
 });
-
-/** The administrator's session cookie, signed in through the API. */
-async function signInCookie(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(ADMIN),
-  });
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}

@@ -4,13 +4,16 @@
 // arrows, and typing; no click, no fill. Locators only check where the visible focus is.
 // Side panels and confirmations keep the focus inside (Tab and Shift+Tab cycle), close on
 // Escape and give the focus back to the control that opened them.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-import { seedAdministrator } from '../support/seed-declarant';
-import { ADMIN, SIGNATURE_PASSWORD, seedClientAccount } from '../support/sending-firm';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser-hooks';
+import type { DeclarantProcess } from '../support/declarant-process';
+import { seedFirmUsers } from '../support/seed-declarant';
+import { ADMIN, SIGNATURE_PASSWORD } from '../support/people';
+import { startServers, type Servers } from '../support/servers';
+import { seedClientAccount } from '../support/steps/client-account';
+import { clientSpacePanel, connectedStatus } from '../support/steps/client-space';
+import { addSignaturePanel } from '../support/steps/signature';
 
 /** Whether `target` has the focus and shows it (`:focus-visible`, the yellow outline). */
 function hasVisibleFocus(target: Locator): Promise<boolean> {
@@ -56,36 +59,23 @@ async function expectFocusTrapped(page: Page, dialog: Locator) {
 }
 
 describe('the help page’s flow with the keyboard only', () => {
-  let partner: PartnerProcesses;
+  let servers: Servers;
   let declarant: DeclarantProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let code: string;
+  const browser = useBrowser();
 
   beforeAll(async () => {
-    partner = await startPartnerWithInbox();
-    declarant = await startDeclarant({
-      PARTNER_URL: partner.partnerUrl,
-      SMTP_URL: partner.smtpUrl,
-    });
-    await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-    code = await seedClientAccount(partner.partnerUrl, partner.inboxUrl);
-    browser = await launchBrowser();
+    servers = await startServers();
+    declarant = servers.declarant;
+    await seedFirmUsers(declarant);
+    code = await seedClientAccount(servers.partner);
   });
   afterAll(async () => {
-    await browser?.close();
-    await declarant?.stop();
-    await partner?.stop();
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail')
-      await saveFailureArtifacts(task.name, context, context.pages());
-    await context.close();
+    await servers?.stop();
   });
 
   it('signs in, connects to the client space and creates a signature without a mouse', async () => {
-    context = await newTracedContext(browser);
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const { keyboard } = page;
 
     // Sign-in.
@@ -109,7 +99,7 @@ describe('the help page’s flow with the keyboard only', () => {
     });
     await pressUntilFocused(page, openPanel);
     await keyboard.press('Enter');
-    const panel = page.getByRole('dialog', { name: 'Connexion à l’espace client' });
+    const panel = clientSpacePanel(page);
     await panel.waitFor();
     expect(await focusInside(panel)).toBe(true);
     await keyboard.press('Tab');
@@ -132,10 +122,7 @@ describe('the help page’s flow with the keyboard only', () => {
     ).toBe(true);
     await keyboard.press('Enter');
     await panel.waitFor({ state: 'detached' });
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Connecté$/ })
-      .waitFor();
+    await connectedStatus(page).waitFor();
     // The button that opened the panel went with the connection: the page's heading has the
     // focus, not the document's body.
     expect(
@@ -146,7 +133,7 @@ describe('the help page’s flow with the keyboard only', () => {
     const add = page.getByRole('button', { name: 'Ajouter une signature' });
     await pressUntilFocused(page, add);
     await keyboard.press('Enter');
-    const form = page.getByRole('dialog', { name: 'Ajouter une signature' });
+    const form = addSignaturePanel(page);
     const codeField = form.getByLabel('Code confidentiel EDI-TDFC');
     await codeField.waitFor();
     expect(await focusInside(form)).toBe(true);

@@ -1,55 +1,35 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToPasserelle } from '../support/sign-in';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
-import { seedAdministrator, seedUser } from '../support/seed-declarant';
-import { CollaboratorApi as Api } from './collaborator-api';
+import { useBrowser } from '../support/browser-hooks';
+import { BRUNO } from '../support/people';
+import type { DeclarantProcess } from '../support/declarant-process';
+import { testDialects } from '../support/postgres-database';
+import { startDeclarantAlone, type DeclarantAlone } from '../support/servers';
+import { seedFirmUsers } from '../support/seed-declarant';
+import { testDossier } from '@passerelle/declarant-server/testing';
+import { ApiSession as Api } from '../support/api-session';
 
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-const BRUNO = {
-  firstName: 'Bruno',
-  lastName: 'Martin',
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
 /** A "réel simplifié" company at the IS: its liasse is the 2065 and the 2033-A…G. */
-const LILAS = {
-  siren: '732829320',
-  name: 'Boulangerie des Lilas',
+const LILAS = testDossier('732829320', 'Boulangerie des Lilas', {
   street: '12 rue des Lilas',
-  complement: '',
   postcode: '75011',
-  city: 'Paris',
-  category: 'BI',
-  regime: 'RS',
-  taxation: 'IS',
-  rof: 'IS1',
-};
+});
 const FOURNIL = { ...LILAS, siren: '542051180', name: 'Fournil du Marché', rof: 'IS2' };
 
 describe.each(await testDialects())('The liasse editor, in the browser (%s)', (dialect) => {
   let declarant: DeclarantProcess;
-  let database: E2eDatabase | undefined;
-  let browser: Browser;
-  let context: BrowserContext;
+  let servers: DeclarantAlone;
+  const browser = useBrowser();
   let api: Api;
   let lilasId: string;
   let fournilId: string;
 
   beforeAll(async () => {
-    database = dialect === 'postgres' ? await createE2eDatabase('declarant') : undefined;
     // No partner: editing declarations never calls it.
-    declarant = await startDeclarant({
-      PARTNER_URL: 'http://127.0.0.1:9',
-      ...(database === undefined ? {} : { DATABASE_URL: database.url }),
-    });
-    const adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-    await seedUser(declarant.url, adminCookie, BRUNO);
+    servers = await startDeclarantAlone({ dialect });
+    declarant = servers.declarant;
+    await seedFirmUsers(declarant, [BRUNO]);
     api = await Api.signIn(declarant.url, BRUNO);
     // Closed on 31/12/2024: the 2025 forms (millésime 25).
     lilasId = await api.seedDossier(LILAS, [{ start: '2024-01-01', end: '2024-12-31' }]);
@@ -57,17 +37,9 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
       { start: '2023-01-01', end: '2023-12-31' },
       { start: '2024-01-01', end: '2024-12-31' },
     ]);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await declarant?.stop();
-    await database?.drop();
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail')
-      await saveFailureArtifacts(task.name, context, context.pages());
-    await context.close();
+    await servers?.stop();
   });
 
   const signIn = (page: Page, user: { email: string; password: string }) =>
@@ -85,8 +57,7 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
   }
 
   it('a collaborator creates a declaration, follows the anomalies until it is "Prête", sees its table', async () => {
-    context = await newTracedContext(browser);
-    const app = await context.newPage();
+    const app = await browser.newPage();
     await signIn(app, BRUNO);
 
     // The dossier page: no declaration yet; one exercise, so no choice to make.
@@ -225,8 +196,7 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
   });
 
   it('the exercise is chosen among several, and a change made elsewhere meanwhile reloads the editor', async () => {
-    context = await newTracedContext(browser);
-    const app = await context.newPage();
+    const app = await browser.newPage();
     await signIn(app, BRUNO);
 
     await app.goto(`${declarant.url}/dossiers/${fournilId}`);
@@ -249,7 +219,7 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
     const id = new URL(app.url()).pathname.split('/').pop() ?? '';
 
     // Someone else ticks the 2033-B néant box meanwhile (version 1 → 2).
-    await api.call('PATCH', `/api/declarations/${id}/cells`, {
+    await api.ok('PATCH', `/api/declarations/${id}/cells`, {
       version: 1,
       changes: [{ form: '2033B', code: 'JB', value: 'X' }],
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   importDeclaration,
   loadDictionary,
@@ -9,23 +9,16 @@ import {
   writeInfentInterchange,
   type Declaration,
 } from '@passerelle/tdfc';
+import { testDossier } from '@passerelle/declarant-server/testing';
 import { signInToPasserelle } from '../support/sign-in';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
-import { seedAdministrator, seedUser } from '../support/seed-declarant';
-import { CollaboratorApi } from './collaborator-api';
+import { useBrowser } from '../support/browser-hooks';
+import { BRUNO, FIRM_SIRET } from '../support/people';
+import type { DeclarantProcess } from '../support/declarant-process';
+import { testDialects } from '../support/postgres-database';
+import { startDeclarantAlone, type DeclarantAlone } from '../support/servers';
+import { seedFirmUsers } from '../support/seed-declarant';
+import { ApiSession } from '../support/api-session';
 
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-const BRUNO = {
-  firstName: 'Bruno',
-  lastName: 'Martin',
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
 /** The integrators' documented example (packages/tdfc/README.md): a clean 2024 liasse. */
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
 const dictionary = loadDictionary('2025');
@@ -45,7 +38,7 @@ const infentFile = () => ({
   mimeType: 'application/edifact',
   buffer: Buffer.from(
     writeInfentInterchange(dictionary, [exampleFor(2023), exampleFor(2022)], {
-      firm: { siret: '73282932000074', name: 'Autre logiciel' },
+      firm: { siret: FIRM_SIRET, name: 'Autre logiciel' },
       partner: { number: '1234567' },
       controlReference: 'AUTRE0001',
       preparedAt: new Date(),
@@ -60,32 +53,19 @@ describe.each(await testDialects())(
   '"Importer des déclarations", in the browser (%s)',
   (dialect) => {
     let declarant: DeclarantProcess;
-    let database: E2eDatabase | undefined;
-    let browser: Browser;
-    let context: BrowserContext;
-    let api: CollaboratorApi;
-    let adminCookie: string;
+    let servers: DeclarantAlone;
+    const browser = useBrowser();
+    let api: ApiSession;
+    let admin: ApiSession;
 
     beforeAll(async () => {
-      database = dialect === 'postgres' ? await createE2eDatabase('declarant') : undefined;
-      declarant = await startDeclarant({
-        PARTNER_URL: 'http://127.0.0.1:9',
-        ...(database === undefined ? {} : { DATABASE_URL: database.url }),
-      });
-      adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-      await seedUser(declarant.url, adminCookie, BRUNO);
-      api = await CollaboratorApi.signIn(declarant.url, BRUNO);
-      browser = await launchBrowser();
+      servers = await startDeclarantAlone({ dialect });
+      declarant = servers.declarant;
+      admin = new ApiSession(declarant.url, await seedFirmUsers(declarant, [BRUNO]));
+      api = await ApiSession.signIn(declarant.url, BRUNO);
     });
     afterAll(async () => {
-      await browser?.close();
-      await declarant?.stop();
-      await database?.drop();
-    });
-    afterEach(async ({ task }) => {
-      if (task.result?.state === 'fail')
-        await saveFailureArtifacts(task.name, context, context.pages());
-      await context.close();
+      await servers?.stop();
     });
 
     const signIn = (page: Page, user: { email: string; password: string }) =>
@@ -98,8 +78,7 @@ describe.each(await testDialects())(
     });
 
     it('a JSON file is refused in French until its dossier exists, then imported and opened', async () => {
-      context = await newTracedContext(browser);
-      const app = await context.newPage();
+      const app = await browser.newPage();
       await signIn(app, BRUNO);
       await app.goto(`${declarant.url}/dossiers`);
       await app.getByRole('link', { name: 'Importer des déclarations' }).click();
@@ -134,21 +113,7 @@ describe.each(await testDialects())(
       expect(await file.getAttribute('aria-invalid')).toBe('true');
 
       // Once the dossier exists, the import creates the declaration (and its exercise).
-      await api.seedDossier(
-        {
-          siren: EXAMPLE.siren,
-          name: EXAMPLE.name,
-          street: '1 rue de la Paix',
-          complement: '',
-          postcode: '75002',
-          city: 'Paris',
-          category: 'BI',
-          regime: 'RS',
-          taxation: 'IS',
-          rof: 'IS1',
-        },
-        [],
-      );
+      await api.seedDossier(testDossier(EXAMPLE.siren, EXAMPLE.name));
       await file.setInputFiles(jsonFile(JSON.stringify(EXAMPLE)));
       await importJson.click();
       const result = app.getByRole('status').filter({ hasText: '1 déclaration importée.' });
@@ -162,8 +127,7 @@ describe.each(await testDialects())(
     });
 
     it('an INFENT file with two declarations becomes two declarations (a broken one creates nothing), and one downloads back as INFENT', async () => {
-      context = await newTracedContext(browser);
-      const app = await context.newPage();
+      const app = await browser.newPage();
       await signIn(app, BRUNO);
       await app.goto(`${declarant.url}/declarations/import`);
       const file = app.getByLabel('Fichier EDI-TDFC (INFENT)', { exact: true });
@@ -187,11 +151,7 @@ describe.each(await testDialects())(
         .waitFor();
 
       // The firm's SIRET set, the declaration downloads as its INFENT-DF interchange.
-      const saved = await fetch(`${declarant.url}/api/firm/settings`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', origin: declarant.url, cookie: adminCookie },
-        body: JSON.stringify({ siret: '73282932000074' }),
-      });
+      const saved = await admin.call('PUT', '/api/firm/settings', { siret: FIRM_SIRET });
       expect(saved.status).toBe(200);
       await result.getByRole('link', { name: /exercice du 01\/01\/2023 au 31\/12\/2023/ }).click();
       const [download] = await Promise.all([

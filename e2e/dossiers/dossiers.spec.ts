@@ -1,21 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToPasserelle } from '../support/sign-in';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
-import { seedAdministrator, seedUser } from '../support/seed-declarant';
+import { useBrowser } from '../support/browser-hooks';
+import { ADMIN, BRUNO } from '../support/people';
+import type { DeclarantProcess } from '../support/declarant-process';
+import { testDialects } from '../support/postgres-database';
+import { startDeclarantAlone, type DeclarantAlone } from '../support/servers';
+import { seedFirmUsers } from '../support/seed-declarant';
 
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-const BRUNO = {
-  firstName: 'Bruno',
-  lastName: 'Martin',
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
 const DOSSIER = {
   name: 'Boulangerie des Lilas',
   street: '12 rue des Lilas',
@@ -28,30 +20,17 @@ describe.each(await testDialects())(
   '"Dossiers" and the firm’s test mode, in the browser (%s)',
   (dialect) => {
     let declarant: DeclarantProcess;
-    let database: E2eDatabase | undefined;
-    let browser: Browser;
-    let context: BrowserContext;
+    let servers: DeclarantAlone;
+    const browser = useBrowser();
 
     beforeAll(async () => {
-      database = dialect === 'postgres' ? await createE2eDatabase('declarant') : undefined;
       // No partner: dossiers and settings never call it (the client-space status says so).
-      declarant = await startDeclarant({
-        PARTNER_URL: 'http://127.0.0.1:9',
-        ...(database === undefined ? {} : { DATABASE_URL: database.url }),
-      });
-      const adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-      await seedUser(declarant.url, adminCookie, BRUNO);
-      browser = await launchBrowser();
+      servers = await startDeclarantAlone({ dialect });
+      declarant = servers.declarant;
+      await seedFirmUsers(declarant, [BRUNO]);
     });
     afterAll(async () => {
-      await browser?.close();
-      await declarant?.stop();
-      await database?.drop();
-    });
-    afterEach(async ({ task }) => {
-      if (task.result?.state === 'fail')
-        await saveFailureArtifacts(task.name, context, context.pages());
-      await context.close();
+      await servers?.stop();
     });
 
     const signIn = (page: Page, user: { email: string; password: string }) =>
@@ -60,8 +39,7 @@ describe.each(await testDialects())(
     const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
 
     it('a collaborator creates a dossier (wrong SIREN first), adds an exercise, is refused an overlapping one', async () => {
-      context = await newTracedContext(browser);
-      const app = await context.newPage();
+      const app = await browser.newPage();
       await signIn(app, BRUNO);
       expect(await nav(app).getByRole('link').first().innerText()).toBe('Dossiers');
       expect(await nav(app).getByRole('link', { name: 'Paramètres du cabinet' }).count()).toBe(0);
@@ -164,8 +142,7 @@ describe.each(await testDialects())(
     });
 
     it('an administrator turns "Mode test" on and sets the firm’s SIRET, and both are kept', async () => {
-      context = await newTracedContext(browser);
-      const admin = await context.newPage();
+      const admin = await browser.newPage();
       await signIn(admin, ADMIN);
       await nav(admin).getByRole('link', { name: 'Paramètres du cabinet' }).click();
       await admin.getByRole('heading', { name: 'Paramètres du cabinet', level: 1 }).waitFor();

@@ -2,84 +2,59 @@
 // list's count, 50 rows, and "Charger plus" for the next 50; the search and the status filter
 // are the server's; ticks stay while more rows load, and "Sélectionner toutes les prêtes, même
 // non affichées" ticks those not loaded yet.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixtureJson } from '@passerelle/tdfc';
-import { testSiren } from '@passerelle/declarant-server/testing';
-import { CollaboratorApi } from '../declarations/collaborator-api';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
-import { seedAdministrator } from '../support/seed-declarant';
+import { testDossier, testSiren } from '@passerelle/declarant-server/testing';
+import { ApiSession } from '../support/api-session';
+import { useBrowser } from '../support/browser-hooks';
+import { ADMIN } from '../support/people';
+import type { DeclarantProcess } from '../support/declarant-process';
+import { testDialects } from '../support/postgres-database';
+import { startDeclarantAlone, type DeclarantAlone } from '../support/servers';
+import { seedFirmUsers } from '../support/seed-declarant';
 import { signInToPasserelle } from '../support/sign-in';
 
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
 /** More than two pages of 50. */
 const COUNT = 120;
 const EXAMPLE = readFixtureJson('importExample') as Record<string, unknown>;
 
 describe.each(await testDialects())('lists a page at a time, in the browser (%s)', (dialect) => {
   let declarant: DeclarantProcess;
-  let database: E2eDatabase | undefined;
-  let browser: Browser;
-  let context: BrowserContext;
+  let servers: DeclarantAlone;
+  const browser = useBrowser();
   let firstDossierId = '';
 
   beforeAll(async () => {
-    database = dialect === 'postgres' ? await createE2eDatabase('declarant') : undefined;
-    declarant = await startDeclarant({
-      PARTNER_URL: 'http://127.0.0.1:9',
-      ...(database === undefined ? {} : { DATABASE_URL: database.url }),
-    });
-    await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-    const api = await CollaboratorApi.signIn(declarant.url, ADMIN);
+    servers = await startDeclarantAlone({ dialect });
+    declarant = servers.declarant;
+    await seedFirmUsers(declarant);
+    const api = await ApiSession.signIn(declarant.url, ADMIN);
     // 120 dossiers ("SOCIETE 000" … "SOCIETE 119"), one "prête" declaration each, imported at
     // once, and one "brouillon" made in the editor.
     for (let i = 0; i < COUNT; i += 1) {
       const id = await api.seedDossier(
-        {
-          siren: testSiren(i),
-          name: `SOCIETE ${String(i).padStart(3, '0')}`,
-          street: '1 rue de la Paix',
-          complement: '',
-          postcode: '75002',
-          city: 'Paris',
-          category: 'BI',
-          regime: 'RS',
-          taxation: 'IS',
-          rof: 'IS1',
-        },
+        testDossier(testSiren(i), `SOCIETE ${String(i).padStart(3, '0')}`),
         i === 0 ? [{ start: '2023-01-01', end: '2023-12-31' }] : [],
       );
       if (i === 0) firstDossierId = id;
     }
-    await api.call(
+    await api.ok(
       'POST',
       '/api/declarations/import-json',
       Array.from({ length: COUNT }, (_, i) => ({ ...EXAMPLE, siren: testSiren(i) })),
     );
-    const { dossier } = await api.call<{ dossier: { exercises: { id: string; start: string }[] } }>(
+    const { dossier } = await api.ok<{ dossier: { exercises: { id: string; start: string }[] } }>(
       'GET',
       `/api/dossiers/${firstDossierId}`,
     );
     const exercise = dossier.exercises.find((e) => e.start === '2023-01-01');
-    await api.call('POST', `/api/dossiers/${firstDossierId}/declarations`, {
+    await api.ok('POST', `/api/dossiers/${firstDossierId}/declarations`, {
       exerciseId: exercise?.id,
     });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await declarant?.stop();
-    await database?.drop();
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail')
-      await saveFailureArtifacts(task.name, context, context.pages());
-    await context.close();
+    await servers?.stop();
   });
 
   /** The rows of the page's table (the header row apart). */
@@ -88,8 +63,7 @@ describe.each(await testDialects())('lists a page at a time, in the browser (%s)
   const text = (page: Page, pattern: RegExp) => page.getByText(pattern);
 
   it('"Dossiers": the count, 50 rows, "Charger plus" twice, and the search', async () => {
-    context = await newTracedContext(browser);
-    const app = await context.newPage();
+    const app = await browser.newPage();
     await signInToPasserelle(app, declarant.url, ADMIN);
     await app
       .getByRole('navigation', { name: 'Navigation principale' })
@@ -123,8 +97,7 @@ describe.each(await testDialects())('lists a page at a time, in the browser (%s)
   });
 
   it('"Déclarations": ticks kept while loading more, every "prête" ticked, the status filter', async () => {
-    context = await newTracedContext(browser);
-    const app = await context.newPage();
+    const app = await browser.newPage();
     await signInToPasserelle(app, declarant.url, ADMIN);
     await app
       .getByRole('navigation', { name: 'Navigation principale' })

@@ -1,79 +1,59 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
+import { confidentialCodeIn } from '../support/mail';
 import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-const CODE = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/;
+import { ADMIN, BRUNO, FIRM } from '../support/people';
+import {
+  confirmEmailFromInbox,
+  readMailInInbox,
+  registerOnPortal,
+  signInToPortal,
+} from '../support/steps/portal';
 
 describe('partner client space, in the browser, with the local inbox', () => {
   let servers: PartnerProcesses;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const browser = useBrowser();
 
   beforeAll(async () => {
     servers = await startPartnerWithInbox();
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await servers?.stop();
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail')
-      await saveFailureArtifacts(task.name, context, context.pages());
-    await context.close();
-  });
 
-  /** Opens the newest inbox message whose subject contains `subject` and returns its text. */
-  async function readMail(subject: string): Promise<string> {
+  /** The code in the newest inbox message whose subject matches, read in a page of its own. */
+  async function readCode(context: BrowserContext, subject: string | RegExp) {
     const inbox = await context.newPage();
-    await inbox.goto(servers.inboxUrl);
-    await inbox.getByRole('link', { name: subject }).first().click();
-    const text = (await inbox.locator('pre').textContent()) ?? '';
+    const text = await readMailInInbox(inbox, servers.inboxUrl, subject);
     await inbox.close();
-    return text;
+    return confidentialCodeIn(text);
   }
 
   it('creates an account, confirms it from the inbox, reads the code, signs in, re-issues the code; a script gets a certificate', async () => {
-    context = await newTracedContext(browser);
-    page = await context.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto(`${servers.partnerUrl}/portail`);
     await page.getByRole('heading', { name: 'Connexion à l’espace client' }).waitFor();
-    await page.getByRole('link', { name: 'Créer un compte client' }).click();
-    await page.getByLabel('Raison sociale').fill('Cabinet Exemple');
-    await page.getByLabel('SIRET').fill('732 829 320 00074');
-    await page.getByLabel('Prénom de l’administrateur').fill('Alice');
-    await page.getByLabel('Nom de l’administrateur', { exact: true }).fill('Durand');
-    await page.getByLabel('Adresse email de l’administrateur').fill(ADMIN.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Confirmation du mot de passe').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Créer' }).click();
-    await page.getByRole('heading', { name: 'Vérifiez votre adresse email' }).waitFor();
+    // The SIRET typed with spaces, as on a Kbis.
+    await registerOnPortal(page, {
+      firmName: FIRM.name,
+      siret: '732 829 320 00074',
+      firstName: 'Alice',
+      lastName: 'Durand',
+      ...ADMIN,
+    });
 
     // The confirmation link, opened from the local inbox's page.
     const inbox = await context.newPage();
-    await inbox.goto(servers.inboxUrl);
-    await inbox.getByRole('link', { name: /Confirmez votre adresse email/ }).click();
-    await inbox.getByRole('link', { name: /verifier-email/ }).click();
-    // The address is confirmed with the password chosen on the form, typed again.
-    await inbox.getByLabel('Mot de passe').fill(ADMIN.password);
-    await inbox.getByRole('button', { name: 'Confirmer mon adresse email' }).click();
-    await inbox.getByRole('heading', { name: 'Adresse email confirmée' }).waitFor();
+    await confirmEmailFromInbox(inbox, servers.inboxUrl, ADMIN.password);
     await inbox.close();
 
-    const firstCode = CODE.exec(await readMail('Votre code confidentiel EDI-TDFC'))?.[0];
+    const firstCode = await readCode(context, 'Votre code confidentiel EDI-TDFC');
     expect(firstCode).toBeDefined();
 
-    await page.goto(`${servers.partnerUrl}/portail/connexion`);
-    await page.getByLabel('Adresse email').fill(ADMIN.email);
-    await page.getByLabel('Mot de passe').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInToPortal(page, servers.partnerUrl, ADMIN);
     await page.getByRole('heading', { name: 'Espace client — Cabinet Exemple' }).waitFor();
     await page.getByText(`à ${ADMIN.email}`).waitFor();
     await page.getByRole('button', { name: 'Envoyer un nouveau code' }).click();
@@ -81,17 +61,7 @@ describe('partner client space, in the browser, with the local inbox', () => {
       .getByRole('status')
       .filter({ hasText: 'L’ancien code ne fonctionne plus.' })
       .waitFor();
-    const newCode = await (async () => {
-      const inboxPage = await context.newPage();
-      await inboxPage.goto(servers.inboxUrl);
-      await inboxPage
-        .getByRole('link', { name: /code confidentiel/ })
-        .first()
-        .click();
-      const text = (await inboxPage.locator('pre').textContent()) ?? '';
-      await inboxPage.close();
-      return CODE.exec(text)?.[0];
-    })();
+    const newCode = await readCode(context, /code confidentiel/);
     expect(newCode).toBeDefined();
     expect(newCode).not.toBe(firstCode);
 
@@ -118,11 +88,7 @@ describe('partner client space, in the browser, with the local inbox', () => {
       ],
       { encoding: 'utf8' },
     );
-    const holder = {
-      firstName: 'Bruno',
-      lastName: 'Martin',
-      email: 'bruno.martin@cabinet-exemple.fr',
-    };
+    const holder = { firstName: BRUNO.firstName, lastName: BRUNO.lastName, email: BRUNO.email };
     const old = await api(
       '/api/v1/signatures',
       { csrPem, confidentialCode: firstCode, validityMonths: 12, holder },

@@ -1,82 +1,38 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { useBrowser } from '../support/browser-hooks';
 import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
+import { ADMIN } from '../support/people';
 import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
-import { mailText } from '../support/sending-firm';
+import { registerClientAccount } from '../support/steps/client-account';
+import { signInToPortal } from '../support/steps/portal';
 
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
 const RESET_PASSWORD = 'horloge cerise manteau tranquille';
 const CHANGED_PASSWORD = 'tambour violette grenier paisible';
-
-/** POSTs JSON to the partner; throws with the body on another status. */
-async function post(url: string, body: unknown, expected: number): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== expected) {
-    throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
-  }
-}
 
 describe.each(await testDialects())(
   'partner password reset and change, in the browser, with the local inbox (%s)',
   (dialect) => {
     let database: E2eDatabase | undefined;
     let servers: PartnerProcesses;
-    let browser: Browser;
-    let context: BrowserContext;
+    const browser = useBrowser();
 
     beforeAll(async () => {
       database = dialect === 'postgres' ? await createE2eDatabase('partner') : undefined;
       servers = await startPartnerWithInbox(database ? { DATABASE_URL: database.url } : {});
-      browser = await launchBrowser();
       // The confirmed client account, seeded through API v1 and the inbox (not under test here).
-      await post(
-        `${servers.partnerUrl}/api/v1/accounts`,
-        {
-          firmName: 'Cabinet Exemple',
-          siret: '73282932000074',
-          adminFirstName: 'Alice',
-          adminLastName: 'Durand',
-          adminEmail: ADMIN.email,
-          password: ADMIN.password,
-          passwordConfirmation: ADMIN.password,
-        },
-        202,
-      );
-      const token = /jeton=([\w-]+)/.exec(await mailText(servers.inboxUrl, /Confirmez/))?.[1];
-      await post(
-        `${servers.partnerUrl}/api/v1/accounts/verification`,
-        { token, password: ADMIN.password },
-        200,
-      );
+      await registerClientAccount(servers, ADMIN);
     });
     afterAll(async () => {
-      await browser?.close();
       await servers?.stop();
       await database?.drop();
     });
-    afterEach(async ({ task }) => {
-      if (task.result?.state === 'fail')
-        await saveFailureArtifacts(task.name, context, context.pages());
-      await context.close();
-    });
 
-    async function signIn(page: Page, password: string) {
-      await page.goto(`${servers.partnerUrl}/portail/connexion`);
-      await page.getByLabel('Adresse email').fill(ADMIN.email);
-      await page.getByLabel('Mot de passe').fill(password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-    }
+    const signIn = (page: Page, password: string) =>
+      signInToPortal(page, servers.partnerUrl, { email: ADMIN.email, password });
 
     it('"Mot de passe oublié ?" → link read in the inbox → new password → signed in; then "Changer le mot de passe"', async () => {
-      context = await newTracedContext(browser);
+      const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${servers.partnerUrl}/portail/connexion`);
       await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();

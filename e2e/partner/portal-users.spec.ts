@@ -1,154 +1,69 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-import { serverDatabases, testDialects } from '../support/postgres-database';
-import { seedAdministrator, seedUser } from '../support/seed-declarant';
-import { mailText } from '../support/sending-firm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { useBrowser } from '../support/browser-hooks';
+import { postJson } from '../support/http';
+import { waitForMail } from '../support/mail';
+import { BRUNO, CHLOE, PORTAL as PORTAL_ADMIN, SIGNATURE_PASSWORD } from '../support/people';
+import { testDialects } from '../support/postgres-database';
+import { seedFirmUsers } from '../support/seed-declarant';
+import { startServers, type Servers } from '../support/servers';
+import {
+  emailedConfidentialCode,
+  partnerAccessToken,
+  registerClientAccount,
+} from '../support/steps/client-account';
+import {
+  connectClientSpace as connectWith,
+  connectedStatus,
+  notConnectedStatus,
+  openClientSpacePanel,
+  submitClientSpaceCredentials,
+} from '../support/steps/client-space';
+import { signInToPortal } from '../support/steps/portal';
+import { addSignature, signatureRow } from '../support/steps/signature';
 import { signInToPasserelle } from '../support/sign-in';
 
-/** Passerelle's administrator (the declarant side). */
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-/** The firm's client account on the partner: its administrator receives the code and invites. */
-const PORTAL_ADMIN = {
-  email: 'alice.portail@cabinet-exemple.fr',
-  password: 'tortue orange sur le toit',
-};
-/** Passerelle users who each get their own personal portal access. */
-const BRUNO = {
-  firstName: 'Bruno',
-  lastName: 'Martin',
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
-const CHLOE = {
-  firstName: 'Chloé',
-  lastName: 'Petit',
-  email: 'chloe.petit@cabinet-exemple.fr',
-  password: 'hibou violet dans la grange',
-};
 /** The passwords each chooses on the portal's invitation page. */
 const BRUNO_PORTAL_PASSWORD = 'kayak citron sous la neige';
 const CHLOE_PORTAL_PASSWORD = 'pinceau ambre dans le verger';
-const SIGNATURE_PASSWORD = 'parapluie mandarine escalier volcan';
-
-/** POSTs JSON; throws with the body on another status; returns the parsed answer. */
-async function post(url: string, body: unknown, expected: number, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== expected) throw new Error(`POST ${url}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
 
 /** The token of the invitation emailed to `email`, read from the inbox's JSON API. */
 async function invitationToken(inboxUrl: string, email: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const { messages } = (await (await fetch(`${inboxUrl}/api/messages`)).json()) as {
-      messages: { id: string; subject: string; to: string[] }[];
-    };
-    const found = messages.find((m) => /Invitation/.test(m.subject) && m.to.includes(email));
-    if (found) {
-      const { message } = (await (await fetch(`${inboxUrl}/api/messages/${found.id}`)).json()) as {
-        message: { text: string };
-      };
-      const token = /jeton=([\w.-]+)/.exec(message.text)?.[1];
-      if (token) return token;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no invitation for ${email}`);
+  const mail = await waitForMail(inboxUrl, { subject: /Invitation/, to: email });
+  const token = /jeton=([\w.-]+)/.exec(mail.text)?.[1];
+  if (token === undefined) throw new Error(`no invitation link in:\n${mail.text}`);
+  return token;
 }
 
 describe.each(await testDialects())(
   'personal portal users: invited on the portal, each connects Passerelle and signs (%s)',
   (dialect) => {
-    let partner: PartnerProcesses;
-    let declarant: DeclarantProcess;
-    let browser: Browser;
-    let context: BrowserContext;
-    let databases: Awaited<ReturnType<typeof serverDatabases>> | undefined;
+    let servers: Servers;
+    const browser = useBrowser();
 
     beforeAll(async () => {
-      databases = await serverDatabases(dialect);
-      partner = await startPartnerWithInbox(databases.partnerEnv);
-      declarant = await startDeclarant({
-        PARTNER_URL: partner.partnerUrl,
-        SMTP_URL: partner.smtpUrl,
-        ...databases.declarantEnv,
-      });
-      const adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-      await seedUser(declarant.url, adminCookie, BRUNO);
-      await seedUser(declarant.url, adminCookie, CHLOE);
+      servers = await startServers({ dialect });
+      await seedFirmUsers(servers.declarant, [BRUNO, CHLOE]);
       // The confirmed client account, seeded through API v1 and the inbox (not under test here).
-      await post(
-        `${partner.partnerUrl}/api/v1/accounts`,
-        {
-          firmName: 'Cabinet Exemple',
-          siret: '73282932000074',
-          adminFirstName: 'Alice',
-          adminLastName: 'Durand',
-          adminEmail: PORTAL_ADMIN.email,
-          password: PORTAL_ADMIN.password,
-          passwordConfirmation: PORTAL_ADMIN.password,
-        },
-        202,
-      );
-      const token = /jeton=([\w-]+)/.exec(await mailText(partner.inboxUrl, /Confirmez/))?.[1];
-      await post(
-        `${partner.partnerUrl}/api/v1/accounts/verification`,
-        { token, password: PORTAL_ADMIN.password },
-        200,
-      );
-      browser = await launchBrowser();
+      await registerClientAccount(servers.partner, PORTAL_ADMIN);
     });
     afterAll(async () => {
-      await browser?.close();
-      await declarant?.stop();
-      await partner?.stop();
-      await databases?.drop();
-    });
-    afterEach(async ({ task }) => {
-      if (task.result?.state === 'fail')
-        await saveFailureArtifacts(task.name, context, context.pages());
-      await context.close();
+      await servers?.stop();
     });
 
     /** Connects Passerelle's side panel with a personal portal user's own credentials. */
     async function connectClientSpace(page: Page, email: string, password: string) {
-      await page
-        .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
-        .click();
-      const panel = page.getByRole('dialog', { name: 'Connexion à l’espace client' });
-      await panel.getByLabel('Adresse email').fill(email);
-      await panel.getByLabel('Mot de passe').fill(password);
-      await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
-      await page
-        .getByRole('status')
-        .filter({ hasText: /^Connecté$/ })
-        .waitFor();
+      await connectWith(page, { email, password });
       await page.getByText(`avec ${email}`).waitFor();
     }
 
     it('the administrator invites Bruno, who sets his password from the email, connects Passerelle and adds a signature; revoked, only he loses access', async () => {
-      context = await newTracedContext(browser);
+      const context = await browser.newContext();
       const portal = await context.newPage();
+      const { partnerUrl, inboxUrl } = servers.partner;
 
       // The client account's administrator invites Bruno from the portal's "Utilisateurs".
-      await portal.goto(`${partner.partnerUrl}/portail/connexion`);
-      await portal.getByLabel('Adresse email').fill(PORTAL_ADMIN.email);
-      await portal.getByLabel('Mot de passe').fill(PORTAL_ADMIN.password);
-      await portal.getByRole('button', { name: 'Se connecter' }).click();
+      await signInToPortal(portal, partnerUrl, PORTAL_ADMIN);
       await portal.getByRole('heading', { name: 'Utilisateurs' }).waitFor();
       await portal.getByRole('link', { name: 'Inviter un utilisateur' }).click();
       await portal.getByLabel('Adresse email').fill(BRUNO.email);
@@ -165,7 +80,7 @@ describe.each(await testDialects())(
 
       // Bruno reads the invitation in the inbox and chooses his own password.
       const mailbox = await context.newPage();
-      await mailbox.goto(partner.inboxUrl);
+      await mailbox.goto(inboxUrl);
       await mailbox.getByRole('link', { name: /Invitation à l’espace client/ }).click();
       await mailbox.getByRole('link', { name: /portail\/invitation/ }).click();
       await mailbox.getByRole('heading', { name: 'Choisir votre mot de passe' }).waitFor();
@@ -175,17 +90,17 @@ describe.each(await testDialects())(
       await mailbox.getByText(/Mot de passe enregistré.: connectez-vous/).waitFor();
 
       // Chloé is invited and accepts the same way (through the API here: not under test).
-      const adminTokens = await post(`${partner.partnerUrl}/api/v1/sessions`, PORTAL_ADMIN, 201);
-      await post(
-        `${partner.partnerUrl}/api/v1/accounts/current/users`,
+      const adminToken = await partnerAccessToken(partnerUrl, PORTAL_ADMIN);
+      await postJson(
+        `${partnerUrl}/api/v1/accounts/current/users`,
         { email: CHLOE.email, firstName: CHLOE.firstName, lastName: CHLOE.lastName },
         201,
-        adminTokens.accessToken as string,
+        { authorization: `Bearer ${adminToken}` },
       );
-      await post(
-        `${partner.partnerUrl}/api/v1/portal-invitations/use`,
+      await postJson(
+        `${partnerUrl}/api/v1/portal-invitations/use`,
         {
-          token: await invitationToken(partner.inboxUrl, CHLOE.email),
+          token: await invitationToken(inboxUrl, CHLOE.email),
           password: CHLOE_PORTAL_PASSWORD,
           passwordConfirmation: CHLOE_PORTAL_PASSWORD,
         },
@@ -194,31 +109,17 @@ describe.each(await testDialects())(
 
       // The help page's flow, unchanged, with Bruno's own portal credentials.
       const app = await context.newPage();
-      await signInToPasserelle(app, declarant.url, BRUNO);
+      await signInToPasserelle(app, servers.declarant.url, BRUNO);
       await connectClientSpace(app, BRUNO.email, BRUNO_PORTAL_PASSWORD);
-      const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(
-        await mailText(partner.inboxUrl, /Votre code confidentiel EDI-TDFC/),
-      )?.[0];
-      await app.getByRole('button', { name: 'Ajouter une signature' }).click();
-      const form = app.getByRole('dialog', { name: 'Ajouter une signature' });
-      await form.getByLabel('Code confidentiel EDI-TDFC').fill(code ?? '');
-      await form.getByLabel('Durée de validité').selectOption({ label: '12 mois' });
-      await form.getByLabel('Mot de passe', { exact: true }).fill(SIGNATURE_PASSWORD);
-      await form.getByLabel('Confirmation du mot de passe').fill(SIGNATURE_PASSWORD);
-      await form.getByRole('button', { name: 'Enregistrer' }).click();
-      await form.waitFor({ state: 'detached' });
-      const signatures = app.getByRole('table').filter({ hasText: 'Numéro de série' });
-      await signatures
-        .getByRole('row')
-        .filter({ hasText: 'Bruno Martin' })
-        .getByText('Valide', { exact: true })
-        .waitFor();
+      const code = await emailedConfidentialCode(inboxUrl, PORTAL_ADMIN.email);
+      await addSignature(app, { code, validity: '12 mois', password: SIGNATURE_PASSWORD });
+      await signatureRow(app, 'Bruno Martin').getByText('Valide', { exact: true }).waitFor();
 
       // Chloé connects her own Passerelle session with her own portal credentials.
-      const chloeContext = await newTracedContext(browser);
+      const chloeContext = await browser.newContext();
       try {
         const chloeApp = await chloeContext.newPage();
-        await signInToPasserelle(chloeApp, declarant.url, CHLOE);
+        await signInToPasserelle(chloeApp, servers.declarant.url, CHLOE);
         await connectClientSpace(chloeApp, CHLOE.email, CHLOE_PORTAL_PASSWORD);
 
         // The administrator revokes Bruno on the portal; the signature is listed for him.
@@ -240,14 +141,12 @@ describe.each(await testDialects())(
         // Bruno's Passerelle is no longer connected; his portal password no longer works.
         await app.bringToFront();
         await app.reload();
-        await app.getByRole('status').filter({ hasText: 'Non connecté' }).waitFor();
-        await app
-          .getByRole('button', { name: 'Ajouter les identifiants de connexion à l’espace client' })
-          .click();
-        const panel = app.getByRole('dialog', { name: 'Connexion à l’espace client' });
-        await panel.getByLabel('Adresse email').fill(BRUNO.email);
-        await panel.getByLabel('Mot de passe').fill(BRUNO_PORTAL_PASSWORD);
-        await panel.getByRole('button', { name: 'Se connecter', exact: true }).click();
+        await notConnectedStatus(app).waitFor();
+        const panel = await openClientSpacePanel(app);
+        await submitClientSpaceCredentials(panel, {
+          email: BRUNO.email,
+          password: BRUNO_PORTAL_PASSWORD,
+        });
         await panel
           .getByRole('alert')
           .filter({ hasText: 'Adresse email ou mot de passe incorrect' })
@@ -256,24 +155,9 @@ describe.each(await testDialects())(
         // Chloé still works: still connected, and she adds her own signature.
         await chloeApp.bringToFront();
         await chloeApp.reload();
-        await chloeApp
-          .getByRole('status')
-          .filter({ hasText: /^Connecté$/ })
-          .waitFor();
-        await chloeApp.getByRole('button', { name: 'Ajouter une signature' }).click();
-        const chloeForm = chloeApp.getByRole('dialog', { name: 'Ajouter une signature' });
-        await chloeForm.getByLabel('Code confidentiel EDI-TDFC').fill(code ?? '');
-        await chloeForm.getByLabel('Mot de passe', { exact: true }).fill(SIGNATURE_PASSWORD);
-        await chloeForm.getByLabel('Confirmation du mot de passe').fill(SIGNATURE_PASSWORD);
-        await chloeForm.getByRole('button', { name: 'Enregistrer' }).click();
-        await chloeForm.waitFor({ state: 'detached' });
-        await chloeApp
-          .getByRole('table')
-          .filter({ hasText: 'Numéro de série' })
-          .getByRole('row')
-          .filter({ hasText: 'Chloé Petit' })
-          .getByText('Valide', { exact: true })
-          .waitFor();
+        await connectedStatus(chloeApp).waitFor();
+        await addSignature(chloeApp, { code, password: SIGNATURE_PASSWORD });
+        await signatureRow(chloeApp, 'Chloé Petit').getByText('Valide', { exact: true }).waitFor();
       } finally {
         await chloeContext.close();
       }

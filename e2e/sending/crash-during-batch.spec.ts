@@ -4,12 +4,8 @@
 // must have reached its final status — counted as lost, duplicated and unexpected, all zero.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/postgres-database';
-import {
-  countDeposits,
-  SIGNATURE_PASSWORD,
-  waitUntilFinal,
-  type DeclarationStatus,
-} from '../support/sending-firm';
+import { SIGNATURE_PASSWORD } from '../support/people';
+import { countDeposits, waitUntilFinal, type DeclarationStatus } from '../support/sending-firm';
 import { startSendingSystem, type SendingSystem } from '../support/sending-system';
 
 const DECLARATIONS = Number(process.env.CRASH_DECLARATIONS ?? 200);

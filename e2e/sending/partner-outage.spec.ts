@@ -2,7 +2,8 @@
 // back: every declaration is delivered, none twice, and each reaches its final status.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/postgres-database';
-import { countDeposits, SIGNATURE_PASSWORD, waitUntilFinal } from '../support/sending-firm';
+import { SIGNATURE_PASSWORD } from '../support/people';
+import { countDeposits, waitUntilFinal } from '../support/sending-firm';
 import { startSendingSystem, type SendingSystem } from '../support/sending-system';
 
 const DECLARATIONS = 60;

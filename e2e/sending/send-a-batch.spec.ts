@@ -2,16 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargetFrom, openDatabase } from '@passerelle/server-kit';
 import { loadDictionary, readFixtureJson, readInfentInterchange } from '@passerelle/tdfc';
-import { CollaboratorApi } from '../declarations/collaborator-api';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-import { createE2eDatabase, testDialects, type E2eDatabase } from '../support/postgres-database';
-import { seedAdministrator, seedUser } from '../support/seed-declarant';
+import { testDossier } from '@passerelle/declarant-server/testing';
+import { ApiSession } from '../support/api-session';
+import { useBrowser } from '../support/browser-hooks';
+import { waitForMail } from '../support/mail';
+import { BRUNO, FIRM_SIRET, PORTAL, SIGNATURE_PASSWORD } from '../support/people';
+import { testDialects } from '../support/postgres-database';
+import { seedFirmUsers } from '../support/seed-declarant';
+import { startServers, type Servers } from '../support/servers';
+import { seedClientAccount } from '../support/steps/client-account';
+import { connectClientSpaceThroughApi } from '../support/steps/client-space';
+import { createSignature } from '../support/steps/signature';
 import { signInToPasserelle } from '../support/sign-in';
 
 // The help page's promise, in the browser: a collaborator with a connected client space and a
@@ -22,103 +27,11 @@ import { signInToPasserelle } from '../support/sign-in';
 // one that was rejected. The client account, its code and the signature are made through the
 // HTTP APIs (create-a-signature.spec.ts covers doing that in the browser).
 
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-const BRUNO = {
-  firstName: 'Bruno',
-  lastName: 'Martin',
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
-/** The firm's client account on the partner portal: its administrator receives the code. */
-const PORTAL = { email: 'alice.portail@cabinet-exemple.fr', password: 'tortue orange sur le toit' };
-const SIGNATURE_PASSWORD = 'parapluie mandarine escalier volcan';
-const FIRM_SIRET = '73282932000074';
 /** The integrators' documented example (packages/tdfc/README.md): a clean 2024 liasse. */
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
 /** "Rejet partiel" or "Rejetée". */
 const REJECTED = /^(Rejet partiel|Rejetée)$/;
 const period = (year: number) => `du 01/01/${year} au 31/12/${year}`;
-
-interface InboxMail {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** Waits until the local inbox holds a mail to `to` whose subject starts with `subject`. */
-async function waitForMail(inboxUrl: string, to: string, subject: string): Promise<InboxMail> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await fetch(`${inboxUrl}/api/messages`);
-    const { messages } = (await response.json()) as { messages: InboxMail[] };
-    const found = messages.find((m) => m.to.includes(to) && m.subject.startsWith(subject));
-    if (found) return found;
-    if (Date.now() > deadline) {
-      const seen = messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('\n');
-      throw new Error(`no mail "${subject}" to ${to}; inbox:\n${seen}`);
-    }
-    // Polls the inbox (a mail has no element to wait for); a short pause between reads.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** POSTs JSON and returns the parsed answer, failing with the body when the status differs. */
-async function postJson<T>(
-  url: string,
-  body: unknown,
-  expectedStatus: number,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== expectedStatus)
-    throw new Error(`POST ${url}: ${response.status} ${text}`);
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
-
-/** The firm's client account on the partner, confirmed; its confidential code from the inbox. */
-async function seedClientAccount(partner: PartnerProcesses): Promise<string> {
-  await postJson(
-    `${partner.partnerUrl}/api/v1/accounts`,
-    {
-      firmName: 'Cabinet Exemple',
-      siret: FIRM_SIRET,
-      adminFirstName: 'Alice',
-      adminLastName: 'Durand',
-      adminEmail: PORTAL.email,
-      password: PORTAL.password,
-      passwordConfirmation: PORTAL.password,
-    },
-    202,
-  );
-  const verification = await waitForMail(
-    partner.inboxUrl,
-    PORTAL.email,
-    'Confirmez votre adresse email',
-  );
-  const token = /\/portail\/verifier-email\?jeton=(\S+)/.exec(verification.text)?.[1];
-  if (token === undefined) throw new Error(`no link in:\n${verification.text}`);
-  await postJson(
-    `${partner.partnerUrl}/api/v1/accounts/verification`,
-    { token, password: PORTAL.password },
-    200,
-  );
-  const codeMail = await waitForMail(
-    partner.inboxUrl,
-    PORTAL.email,
-    'Votre code confidentiel EDI-TDFC',
-  );
-  const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(codeMail.text)?.[0];
-  if (code === undefined) throw new Error(`no code in:\n${codeMail.text}`);
-  return code;
-}
 
 /**
  * Changes a declaration's stored content behind the declarant's back, its status left "prête".
@@ -162,80 +75,47 @@ function openssl(args: string[]): { status: number | null; output: string } {
 describe.each(await testDialects())(
   '"Envoyer" a batch of declarations, in the browser, with real processes (%s)',
   (dialect) => {
-    let partner: PartnerProcesses;
-    let declarant: DeclarantProcess;
-    let partnerDatabase: E2eDatabase | undefined;
-    let declarantDatabase: E2eDatabase | undefined;
+    let servers: Servers;
     let declarantDatabaseUrl: string;
-    let browser: Browser;
-    let context: BrowserContext;
     let workDir: string;
     /** Declaration ids by exercise year. */
     const ids = new Map<number, string>();
+    const browser = useBrowser();
 
     beforeAll(async () => {
       workDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-sending-'));
-      if (dialect === 'postgres') {
-        partnerDatabase = await createE2eDatabase('partner');
-        declarantDatabase = await createE2eDatabase('declarant');
-      }
-      // A known database address: the test changes one declaration behind the server's back.
-      declarantDatabaseUrl =
-        declarantDatabase?.url ?? `sqlite:${join(workDir, 'declarant.sqlite')}`;
-      // The simulated DGFiP answers a few tenths of a second after each deposit.
-      partner = await startPartnerWithInbox({
-        DGFIP_DELAY_MS: '300',
-        DGFIP_POLL_MS: '200',
-        ...(partnerDatabase === undefined ? {} : { DATABASE_URL: partnerDatabase.url }),
+      servers = await startServers({
+        dialect,
+        // The simulated DGFiP answers a few tenths of a second after each deposit.
+        partnerEnv: { DGFIP_DELAY_MS: '300', DGFIP_POLL_MS: '200' },
+        declarantEnv: {
+          STATUS_POLL_INTERVAL_MS: '300',
+          // A known database address: the test changes one declaration behind the server's back.
+          ...(dialect === 'sqlite'
+            ? { DATABASE_URL: `sqlite:${join(workDir, 'declarant.sqlite')}` }
+            : {}),
+        },
       });
-      declarant = await startDeclarant({
-        PARTNER_URL: partner.partnerUrl,
-        SMTP_URL: partner.smtpUrl,
-        DATABASE_URL: declarantDatabaseUrl,
-        STATUS_POLL_INTERVAL_MS: '300',
-      });
-      const adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-      await seedUser(declarant.url, adminCookie, BRUNO);
+      declarantDatabaseUrl = servers.declarantDatabaseUrl ?? '';
+      const { declarant, partner } = servers;
+      const adminCookie = await seedFirmUsers(declarant, [BRUNO]);
       // The firm's SIRET is the sender of every interchange.
-      const saved = await fetch(`${declarant.url}/api/firm/settings`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', origin: declarant.url, cookie: adminCookie },
-        body: JSON.stringify({ siret: FIRM_SIRET }),
-      });
-      expect(saved.status).toBe(200);
+      const admin = new ApiSession(declarant.url, adminCookie);
+      expect((await admin.call('PUT', '/api/firm/settings', { siret: FIRM_SIRET })).status).toBe(
+        200,
+      );
 
       // Bruno connects to the client space and creates his signature (through the API).
-      const code = await seedClientAccount(partner);
-      const api = await CollaboratorApi.signIn(declarant.url, BRUNO);
-      const connected = await api.call<{ connected: boolean }>('POST', '/api/me/client-space', {
-        email: PORTAL.email,
-        password: PORTAL.password,
-      });
-      expect(connected.connected).toBe(true);
-      await api.call('POST', '/api/me/signatures', {
-        confidentialCode: code,
-        validityMonths: 12,
-        password: SIGNATURE_PASSWORD,
-        passwordConfirmation: SIGNATURE_PASSWORD,
-      });
+      const code = await seedClientAccount(partner, PORTAL);
+      const api = await ApiSession.signIn(declarant.url, BRUNO);
+      expect(await connectClientSpaceThroughApi(api, PORTAL)).toBe(true);
+      await createSignature(api, code);
 
       // Three clean liasses of the example company (2022, 2023, 2024), imported as JSON.
       await api.seedDossier(
-        {
-          siren: EXAMPLE.siren,
-          name: EXAMPLE.name,
-          street: '1 rue de la Paix',
-          complement: '',
-          postcode: '75002',
-          city: 'Paris',
-          category: 'BI',
-          regime: 'RS',
-          taxation: 'IS',
-          rof: 'IS1',
-        },
-        [],
+        testDossier(EXAMPLE.siren, EXAMPLE.name, { street: '1 rue de la Paix' }),
       );
-      const { declarations } = await api.call<{
+      const { declarations } = await api.ok<{
         declarations: { id: string; status: string; exercise: { end: string } }[];
       }>(
         'POST',
@@ -252,31 +132,19 @@ describe.each(await testDialects())(
         if (form === undefined) throw new Error('no 2033-B in the example');
         form.BC = -5;
       });
-
-      browser = await launchBrowser();
     });
     afterAll(async () => {
-      await browser?.close();
-      await declarant?.stop();
-      await partner?.stop();
-      await declarantDatabase?.drop();
-      await partnerDatabase?.drop();
+      await servers?.stop();
       if (workDir) rmSync(workDir, { recursive: true, force: true });
     });
-    afterEach(async ({ task }) => {
-      if (task.result?.state === 'fail')
-        await saveFailureArtifacts(task.name, context, context.pages());
-      await context.close();
-    });
 
-    const signIn = (page: Page) => signInToPasserelle(page, declarant.url, BRUNO);
+    const signIn = (page: Page) => signInToPasserelle(page, servers.declarant.url, BRUNO);
     /** The row of the declaration of `year` in a declarations table. */
     const rowOf = (page: Page, year: number) =>
       page.getByRole('row').filter({ has: page.getByRole('link', { name: period(year) }) });
 
     it('three "prête" declarations sent with one password: progress bar, "Acceptée", the signed file, the rejected one’s errors', async () => {
-      context = await newTracedContext(browser);
-      const app = await context.newPage();
+      const app = await browser.newPage();
       await signIn(app);
 
       // "Compte utilisateur": the results are emailed unless Bruno unticks the box.
@@ -398,7 +266,7 @@ describe.each(await testDialects())(
       ]);
 
       // The rejected one: the DGFiP's error lines, readable.
-      await app.goto(`${declarant.url}/declarations/${ids.get(2022) ?? ''}`);
+      await app.goto(`${servers.declarant.url}/declarations/${ids.get(2022) ?? ''}`);
       await tracking.getByText(REJECTED).first().waitFor();
       const errors = tracking.getByRole('table', { name: 'Erreurs du compte rendu de la DGFiP' });
       const header = await errors.getByRole('columnheader').allInnerTexts();
@@ -421,8 +289,12 @@ describe.each(await testDialects())(
       expect(await app.getByLabel('Tout sélectionner les prêtes').isDisabled()).toBe(true);
 
       // The sender was emailed each result (the box of "Compte utilisateur").
-      await waitForMail(partner.inboxUrl, BRUNO.email, 'Déclaration acceptée');
-      const rejection = await waitForMail(partner.inboxUrl, BRUNO.email, 'Déclaration rej');
+      const { inboxUrl } = servers.partner;
+      await waitForMail(inboxUrl, { to: BRUNO.email, subject: 'Déclaration acceptée' });
+      const rejection = await waitForMail(inboxUrl, {
+        to: BRUNO.email,
+        subject: 'Déclaration rej',
+      });
       expect(rejection.text).toContain('1 rejet(s)');
     });
   },

@@ -2,13 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession } from '../support/api-session';
+import { useBrowser } from '../support/browser-hooks';
+import { ADMIN, BRUNO, PORTAL, SIGNATURE_PASSWORD } from '../support/people';
+import { seedFirmUsers } from '../support/seed-declarant';
+import { startServers, type Servers } from '../support/servers';
+import { seedClientAccount } from '../support/steps/client-account';
+import { connectClientSpaceThroughApi } from '../support/steps/client-space';
+import { createSignature, signatureRow as rowOfSignature } from '../support/steps/signature';
 import { signInToPasserelle } from '../support/sign-in';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
-import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-import { seedAdministrator, seedUser } from '../support/seed-declarant';
 
 // Section "Actions" of the signatures feature: "Changer le mot de passe", "Exporter (.p12)",
 // "Révoquer" on "Compte utilisateur", then the administrator's "Signatures du cabinet".
@@ -16,63 +20,8 @@ import { seedAdministrator, seedUser } from '../support/seed-declarant';
 // confidential code and the signature are made through the HTTP APIs, and only the actions are
 // done in the browser. The tests run in order and share that one signature.
 
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-const BRUNO = {
-  firstName: 'Bruno',
-  lastName: 'Martin',
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
-/** The firm's client account on the partner portal: its administrator receives the code. */
-const PORTAL = { email: 'alice.portail@cabinet-exemple.fr', password: 'tortue orange sur le toit' };
-const SIGNATURE_PASSWORD = 'parapluie mandarine escalier volcan';
 const NEW_SIGNATURE_PASSWORD = 'marmotte saphir lanterne boussole';
 const FILE_PASSWORD = 'coquelicot tambour falaise nuageuse';
-
-interface InboxMail {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** Waits until the local inbox holds a mail to `to` whose subject starts with `subject`. */
-async function waitForMail(inboxUrl: string, to: string, subject: string): Promise<InboxMail> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const response = await fetch(`${inboxUrl}/api/messages`);
-    const { messages } = (await response.json()) as { messages: InboxMail[] };
-    const found = messages.find((m) => m.to.includes(to) && m.subject.startsWith(subject));
-    if (found) return found;
-    if (Date.now() > deadline) {
-      const seen = messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('\n');
-      throw new Error(`no mail "${subject}" to ${to}; inbox:\n${seen}`);
-    }
-    // Polls the inbox (a mail has no element to wait for); a short pause between reads.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** POSTs JSON and returns the parsed answer, failing with the body when the status differs. */
-async function postJson<T>(
-  url: string,
-  body: unknown,
-  expectedStatus: number,
-  headers: Record<string, string> = {},
-): Promise<{ body: T; response: Response }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== expectedStatus) {
-    throw new Error(`POST ${url}: ${response.status} ${text}`);
-  }
-  return { body: (text === '' ? undefined : JSON.parse(text)) as T, response };
-}
 
 /** Runs the real `openssl` with `args`; stdout and stderr together, as a person reads them. */
 function openssl(args: string[]): { status: number | null; output: string } {
@@ -85,126 +34,41 @@ function openssl(args: string[]): { status: number | null; output: string } {
 const normalSerial = (hex: string) => hex.toLowerCase().replace(/^0+(?=.)/, '');
 
 describe('section "Actions" of the signatures, in the browser, with real processes', () => {
-  let partner: PartnerProcesses;
-  let declarant: DeclarantProcess;
-  let browser: Browser;
-  let contexts: BrowserContext[] = [];
+  let servers: Servers;
   let workDir: string;
-  let adminCookie: string;
-  let brunoCookie: string;
+  let bruno: ApiSession;
   /** The signature made in `beforeAll`. */
   let signature: { id: string; serial: string };
+  const browser = useBrowser();
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-p12-'));
-    partner = await startPartnerWithInbox();
-    declarant = await startDeclarant({
-      PARTNER_URL: partner.partnerUrl,
-      SMTP_URL: partner.smtpUrl,
-    });
-    adminCookie = await seedAdministrator(declarant.url, declarant.setupLink, ADMIN);
-    await seedUser(declarant.url, adminCookie, BRUNO);
+    servers = await startServers();
+    await seedFirmUsers(servers.declarant, [BRUNO]);
 
-    // The firm's client account on the partner, confirmed with the emailed link.
-    await postJson(
-      `${partner.partnerUrl}/api/v1/accounts`,
-      {
-        firmName: 'Cabinet Exemple',
-        siret: '73282932000074',
-        adminFirstName: 'Alice',
-        adminLastName: 'Durand',
-        adminEmail: PORTAL.email,
-        password: PORTAL.password,
-        passwordConfirmation: PORTAL.password,
-      },
-      202,
-    );
-    const verification = await waitForMail(
-      partner.inboxUrl,
-      PORTAL.email,
-      'Confirmez votre adresse email',
-    );
-    const token = /\/portail\/verifier-email\?jeton=(\S+)/.exec(verification.text)?.[1];
-    if (token === undefined) throw new Error(`no link in:\n${verification.text}`);
-    await postJson(
-      `${partner.partnerUrl}/api/v1/accounts/verification`,
-      { token, password: PORTAL.password },
-      200,
-    );
-
-    // Confirming the address subscribes the account: the confidential code is emailed.
-    const codeMail = await waitForMail(
-      partner.inboxUrl,
-      PORTAL.email,
-      'Votre code confidentiel EDI-TDFC',
-    );
-    const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(codeMail.text)?.[0];
-    if (code === undefined) throw new Error(`no code in:\n${codeMail.text}`);
+    // The firm's client account on the partner, confirmed with the emailed link; confirming
+    // the address subscribes the account: the confidential code is emailed.
+    const code = await seedClientAccount(servers.partner, PORTAL);
 
     // Bruno signs in, connects to the client space and creates his signature.
-    const signIn = await postJson(
-      `${declarant.url}/api/session`,
-      { email: BRUNO.email, password: BRUNO.password },
-      200,
-      { origin: declarant.url },
-    );
-    brunoCookie = (signIn.response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const asBruno = { origin: declarant.url, cookie: brunoCookie };
-    const connected = await postJson<{ connected: boolean }>(
-      `${declarant.url}/api/me/client-space`,
-      { email: PORTAL.email, password: PORTAL.password },
-      200,
-      asBruno,
-    );
-    expect(connected.body.connected).toBe(true);
-    const created = await postJson<{ signature: { id: string; serial: string; status: string } }>(
-      `${declarant.url}/api/me/signatures`,
-      {
-        confidentialCode: code,
-        validityMonths: 12,
-        password: SIGNATURE_PASSWORD,
-        passwordConfirmation: SIGNATURE_PASSWORD,
-      },
-      201,
-      asBruno,
-    );
-    expect(created.body.signature.status).toBe('valid');
-    signature = created.body.signature;
-
-    browser = await launchBrowser();
+    bruno = await ApiSession.signIn(servers.declarant.url, BRUNO);
+    expect(await connectClientSpaceThroughApi(bruno, PORTAL)).toBe(true);
+    const created = await createSignature(bruno, code);
+    expect(created.status).toBe('valid');
+    signature = created;
   });
   afterAll(async () => {
-    await browser?.close();
-    await declarant?.stop();
-    await partner?.stop();
+    await servers?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
-  afterEach(async ({ task }) => {
-    for (const [index, context] of contexts.entries()) {
-      if (task.result?.state === 'fail')
-        await saveFailureArtifacts(`${task.name}-${index}`, context, context.pages());
-      await context.close();
-    }
-    contexts = [];
-  });
 
-  async function newPage(): Promise<Page> {
-    const context = await newTracedContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = () => browser.newPage();
 
   const signIn = (page: Page, user: { email: string; password: string }) =>
-    signInToPasserelle(page, declarant.url, user);
+    signInToPasserelle(page, servers.declarant.url, user);
 
   /** Bruno's row in "Signatures" of "Compte utilisateur", found by its serial number. */
-  function signatureRow(page: Page) {
-    return page
-      .getByRole('table')
-      .filter({ hasText: 'Numéro de série' })
-      .getByRole('row')
-      .filter({ hasText: signature.serial });
-  }
+  const signatureRow = (page: Page) => rowOfSignature(page, signature.serial);
 
   /** The success notice of the "Signatures" section. */
   function notice(page: Page, text: string) {
@@ -330,7 +194,7 @@ describe('section "Actions" of the signatures, in the browser, with real process
 
   it('"Révoquer": "Annuler" keeps it; "Révoquer la signature" revokes it, the banner appears and the CRL lists it', async () => {
     const crlSerials = async () => {
-      const response = await fetch(`${partner.partnerUrl}/api/v1/crl`);
+      const response = await fetch(`${servers.partner.partnerUrl}/api/v1/crl`);
       expect(response.status).toBe(200);
       const file = join(workDir, `crl-${Date.now()}.der`);
       writeFileSync(file, Buffer.from(await response.arrayBuffer()));
@@ -399,9 +263,9 @@ describe('section "Actions" of the signatures, in the browser, with real process
     expect(await row.getByRole('button').count()).toBe(0);
 
     // Bruno, a collaborator: no link, and the page refuses him as /utilisateurs does.
-    const bruno = await newPage();
-    await signIn(bruno, BRUNO);
-    const nav = bruno.getByRole('navigation', { name: 'Navigation principale' });
+    const brunoPage = await newPage();
+    await signIn(brunoPage, BRUNO);
+    const nav = brunoPage.getByRole('navigation', { name: 'Navigation principale' });
     await nav.getByRole('link', { name: 'Compte utilisateur' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Signatures du cabinet' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Utilisateurs', exact: true }).count()).toBe(0);
@@ -409,21 +273,19 @@ describe('section "Actions" of the signatures, in the browser, with real process
       ['/utilisateurs', 'Utilisateurs'],
       ['/signatures', 'Signatures du cabinet'],
     ] as const) {
-      await bruno.goto(`${declarant.url}${path}`);
-      await bruno.getByRole('heading', { name: title, level: 1 }).waitFor();
-      await bruno
+      await brunoPage.goto(`${servers.declarant.url}${path}`);
+      await brunoPage.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await brunoPage
         .getByRole('alert')
         .filter({ hasText: /^Réservé aux administrateurs\.$/ })
         .waitFor();
-      expect(await bruno.getByRole('table').count()).toBe(0);
-      expect(await bruno.getByText(signature.serial).count()).toBe(0);
+      expect(await brunoPage.getByRole('table').count()).toBe(0);
+      expect(await brunoPage.getByText(signature.serial).count()).toBe(0);
     }
 
     // The API refuses him too.
-    const firm = await fetch(`${declarant.url}/api/signatures`, {
-      headers: { cookie: brunoCookie },
-    });
+    const firm = await bruno.call<{ code: string }>('GET', '/api/signatures');
     expect(firm.status).toBe(403);
-    expect(((await firm.json()) as { code: string }).code).toBe('FORBIDDEN');
+    expect(firm.body.code).toBe('FORBIDDEN');
   });
 });

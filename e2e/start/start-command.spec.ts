@@ -19,62 +19,42 @@ const root = resolve(import.meta.dirname, '../..');
 
 describe('the README start command', () => {
   it('starts the declarant, the partner and the inbox on SQLite in DATA_DIR, prints a summary with the URLs and the setup link, keeps the JSON logs in files, stops on Ctrl-C', async () => {
-    const [port, partnerPort, inboxHttp, inboxSmtp] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
     // A data folder that does not exist yet, as on a fresh clone: the start creates it.
     const parent = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
     const dataDir = join(parent, 'var');
-    const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        // The default level: the servers log every request, none of it on the terminal.
-        LOG_LEVEL: 'info',
-        PARTNER_PORT: String(partnerPort),
-        INBOX_HTTP_PORT: String(inboxHttp),
-        INBOX_SMTP_PORT: String(inboxSmtp),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // The default level: the servers log every request, none of it on the terminal.
+    const run = await spawnStart(dataDir, 'info');
+    const { child, port, partnerPort, inboxHttp } = run;
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     const logDir = join(dataDir, 'logs');
     try {
       await new Promise<void>((ready, fail) => {
-        const timer = setTimeout(() => fail(new Error(`no summary:\n${output}`)), 100_000);
+        const timer = setTimeout(() => fail(new Error(`no summary:\n${run.output}`)), 100_000);
         child.stdout.on('data', () => {
-          if (/PREMIÈRE CONFIGURATION[\s\S]*╝/.test(output)) {
+          if (/PREMIÈRE CONFIGURATION[\s\S]*╝/.test(run.output)) {
             clearTimeout(timer);
             ready();
           }
         });
-        void exited.then((code) => fail(new Error(`start exited (${code}):\n${output}`)));
+        void exited.then((code) => fail(new Error(`start exited (${code}):\n${run.output}`)));
       });
       // The summary: the three addresses, where the logs are, how to stop, and the setup link
       // alone on its line inside the double frame.
-      expect(output).toContain('Passerelle est prêt');
-      expect(output).toMatch(
+      expect(run.output).toContain('Passerelle est prêt');
+      expect(run.output).toMatch(
         new RegExp(`Déclarant \\(l’application\\) +http://localhost:${port} `),
       );
-      expect(output).toContain(`http://localhost:${partnerPort}/portail `);
-      expect(output).toContain(`http://localhost:${partnerPort}/api/v1/docs `);
-      expect(output).toMatch(new RegExp(`Boîte mail locale +http://localhost:${inboxHttp} `));
-      expect(output).toContain(
+      expect(run.output).toContain(`http://localhost:${partnerPort}/portail `);
+      expect(run.output).toContain(`http://localhost:${partnerPort}/api/v1/docs `);
+      expect(run.output).toMatch(new RegExp(`Boîte mail locale +http://localhost:${inboxHttp} `));
+      expect(run.output).toContain(
         `Journaux (JSON) : ${logDir}/ (inbox.log, partner.log, declarant.log)`,
       );
-      expect(output).toContain('Arrêter : Ctrl-C');
+      expect(run.output).toContain('Arrêter : Ctrl-C');
       const link = new RegExp(
         `║  (http://localhost:${port}/configuration#jeton=[\\w-]{43}) +║`,
-      ).exec(output);
-      expect(link, output).not.toBeNull();
+      ).exec(run.output);
+      expect(link, run.output).not.toBeNull();
 
       const page = await fetch(`http://127.0.0.1:${port}/configuration`);
       expect(page.status).toBe(200);
@@ -83,7 +63,7 @@ describe('the README start command', () => {
       expect(await setup.json()).toEqual({ needed: true });
       expect(existsSync(join(dataDir, 'declarant.sqlite'))).toBe(true);
       // The reference partner and the local inbox run beside it.
-      expect(output).toContain(`http://localhost:${partnerPort}/portail`);
+      expect(run.output).toContain(`http://localhost:${partnerPort}/portail`);
       expect((await fetch(`http://127.0.0.1:${partnerPort}/api/health`)).status).toBe(200);
       expect(await (await fetch(`http://127.0.0.1:${inboxHttp}/api/messages`)).json()).toEqual({
         messages: [],
@@ -114,7 +94,7 @@ describe('the README start command', () => {
       const declarantLog = logOf('declarant.log');
       expect(declarantLog).toContain('configuration#jeton=[secret]');
       expect(declarantLog).not.toContain(link?.[1]);
-      expect(output.split('\n').filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
+      expect(run.output.split('\n').filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
     } finally {
       child.kill('SIGINT');
       const code = await exited;
@@ -124,12 +104,6 @@ describe('the README start command', () => {
   });
 
   it('refuses to start on a data folder an earlier version left readable by others, naming the chmod to run', async () => {
-    const [port, partnerPort, inboxHttp, inboxSmtp] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
     const parent = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
     const dataDir = join(parent, 'var');
     // drwxr-xr-x and -rw-r--r--: what `npm start` created before the permissions were fixed.
@@ -139,40 +113,26 @@ describe('the README start command', () => {
       writeFileSync(join(dataDir, name), '');
       chmodSync(join(dataDir, name), 0o644);
     }
-    const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        PARTNER_PORT: String(partnerPort),
-        INBOX_HTTP_PORT: String(inboxHttp),
-        INBOX_SMTP_PORT: String(inboxSmtp),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const run = await spawnStart(dataDir, 'warn');
+    const { child } = run;
     // Should a server start anyway, stop everything so that the test fails at once.
     child.stdout.on('data', () => {
-      if (/est prêt/.test(output)) child.kill('SIGINT');
+      if (/est prêt/.test(run.output)) child.kill('SIGINT');
     });
     const code = await new Promise<number | null>((done) => child.once('exit', done));
     try {
-      expect(code, output).not.toBe(0);
+      expect(code, run.output).not.toBe(0);
       // The failing server's own lines reach the terminal, with the path of its whole log.
-      expect(output).toContain('Ses dernières lignes :');
-      expect(output).toMatch(
+      expect(run.output).toContain('Ses dernières lignes :');
+      expect(run.output).toMatch(
         new RegExp(`Journal complet : ${dataDir}/logs/(declarant|partner)\\.log`),
       );
-      expect(output).toContain('ne peut pas démarrer');
-      expect(output).toContain(`chmod 700 ${dataDir}`);
+      expect(run.output).toContain('ne peut pas démarrer');
+      expect(run.output).toContain(`chmod 700 ${dataDir}`);
       // Either server lists the whole folder's problems, so one round of chmod is enough.
-      expect(output).toContain(`chmod 600 ${join(dataDir, 'declarant.sqlite')}`);
-      expect(output).toContain(`chmod 600 ${join(dataDir, 'partner.sqlite')}`);
-      expect(output).not.toContain('est prêt');
+      expect(run.output).toContain(`chmod 600 ${join(dataDir, 'declarant.sqlite')}`);
+      expect(run.output).toContain(`chmod 600 ${join(dataDir, 'partner.sqlite')}`);
+      expect(run.output).not.toContain('est prêt');
       // Nothing was changed behind the person's back.
       expect(statSync(dataDir).mode & 0o777).toBe(0o755);
     } finally {
@@ -187,4 +147,31 @@ async function waitFor(check: () => boolean): Promise<void> {
     if (waited > 5000) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** `npm start` (scripts/start.mjs) on four free ports with `dataDir`; `output` grows as it prints. */
+async function spawnStart(dataDir: string, logLevel: string) {
+  const [port, partnerPort, inboxHttp, inboxSmtp] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: logLevel,
+      PARTNER_PORT: String(partnerPort),
+      INBOX_HTTP_PORT: String(inboxHttp),
+      INBOX_SMTP_PORT: String(inboxSmtp),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run = { child, port, partnerPort, inboxHttp, output: '' };
+  child.stdout.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
+  return run;
 }

@@ -1,43 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser-hooks';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
-
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-const COLLAB = {
-  email: 'bruno.martin@cabinet-exemple.fr',
-  password: 'girafe lumineuse sous la pluie',
-};
+import { ADMIN, BRUNO as COLLAB } from '../support/people';
 
 describe('first start and users management, in the browser', () => {
   let declarant: DeclarantProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const browser = useBrowser();
 
   beforeAll(async () => {
     declarant = await startDeclarant();
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await declarant?.stop();
   });
-  afterEach(async ({ task }) => {
-    const failed = task.result?.state === 'fail';
-    for (const [index, context] of contexts.splice(0).entries()) {
-      if (failed) await saveFailureArtifacts(`${task.name}-${index}`, context, context.pages());
-      await context.close();
-    }
-  });
 
-  async function openPage(): Promise<Page> {
-    const context = await newTracedContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
+  const openPage = () => browser.newPage();
 
   async function signIn(page: Page, who: { email: string; password: string }) {
     await page.goto(`${declarant.url}/connexion`);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, newTracedContext, saveFailureArtifacts } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { useBrowser } from '../support/browser-hooks';
 import { startDeclarant, type DeclarantProcess } from '../support/declarant-process';
 
 const ADMIN = {
@@ -10,26 +10,18 @@ const ADMIN = {
 
 describe('refusals are shown in French, next to the field, without losing input', () => {
   let declarant: DeclarantProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
+  const browser = useBrowser();
 
   beforeAll(async () => {
     declarant = await startDeclarant();
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await declarant?.stop();
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await saveFailureArtifacts(task.name, context, [page]);
-    await context.close();
   });
 
   it('setup refuses a weak password and a mismatched confirmation, then succeeds', async () => {
-    context = await newTracedContext(browser);
-    page = await context.newPage();
+    page = await browser.newPage();
     await page.goto(declarant.setupLink);
     await page.getByLabel('Nom du cabinet').fill('Cabinet Petit');
     await page.getByLabel('Prénom').fill('Claire');
@@ -52,8 +44,7 @@ describe('refusals are shown in French, next to the field, without losing input'
   });
 
   it('sign-in says "Adresse email ou mot de passe incorrect." for a wrong password or an unknown email', async () => {
-    context = await newTracedContext(browser);
-    page = await context.newPage();
+    page = await browser.newPage();
     for (const email of [ADMIN.email, 'inconnu@cabinet-exemple.fr']) {
       await page.goto(`${declarant.url}/connexion`);
       await page.getByLabel('Adresse email').fill(email);

@@ -1,7 +1,9 @@
-// Entry point: mounts the declarant UI into #root.
+// Entry point: mounts the declarant UI into #root, with its data cache.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App } from './app/app';
+import { createQueryClient } from './shared/query-client';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -9,6 +11,8 @@ if (root === null) throw new Error('Missing #root element in index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={createQueryClient()}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 export * from './error-codes';
+export * from './endpoint';
 export * from './fields';
 export * from './pages';
 export * from './users';
@@ -16,3 +17,5 @@ export * from './sending';
 export * from './text-characters';
 export * from './certificate-names';
 export * from './partner-users';
+export * from './endpoints/declarant';
+export * from './openapi/openapi-document';

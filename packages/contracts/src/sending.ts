@@ -133,3 +133,7 @@ export const notificationSettingsSchema = z.object({
   sendingResults: z.boolean({ error: 'Choix invalide.' }),
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+/** The files kept for a transmission: what was sent, the receipt, the CONTRL, the CR. */
+export const transmissionFileKinds = ['signed', 'receipt', 'contrl', 'cr'] as const;
+export type TransmissionFileKind = (typeof transmissionFileKinds)[number];

@@ -19,3 +19,4 @@ export * from './run-process';
 export * from './html-escape';
 export * from './keyset-page';
 export * from './chunked-work';
+export * from './http/route';

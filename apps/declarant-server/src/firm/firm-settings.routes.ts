@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { updateFirmSettingsRequest, type FirmSettings } from '@passerelle/contracts';
-import { parseInput } from '@passerelle/server-kit';
+import { declarantApi } from '@passerelle/contracts';
+import { routeRegistrar } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
@@ -12,14 +12,12 @@ export function registerFirmSettingsRoutes(
   ctx: AppContext,
   guard: SessionGuard,
 ) {
-  app.get('/api/firm/settings', async (request): Promise<FirmSettings> => {
-    const caller = await guard.requireUser(request);
-    return firmSettings(ctx, caller.firm.id);
-  });
+  const route = routeRegistrar(app, guard.authorize);
+  route(declarantApi.dossiers.firmSettings, async ({ caller }) =>
+    firmSettings(ctx, caller.firm.id),
+  );
 
-  app.put('/api/firm/settings', async (request): Promise<FirmSettings> => {
-    const caller = await guard.requireAdmin(request);
-    const input = parseInput(updateFirmSettingsRequest, request.body);
+  route(declarantApi.dossiers.saveFirmSettings, async ({ caller, body: input, request }) => {
     const changes = {
       ...(input.testMode === undefined ? {} : { test_mode: input.testMode ? 1 : 0 }),
       ...(input.siret === undefined ? {} : { siret: input.siret }),

@@ -1,7 +1,6 @@
 import { depositFinalRefusals } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
-import { withPartnerToken } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
 import { retryDelayMs } from './backoff';
 import { certificatesOf, checkReceipt, ReceiptError } from './receipt';
@@ -30,8 +29,8 @@ const REFUSALS: ReadonlySet<string> = new Set(depositFinalRefusals);
  */
 export async function deliver(ctx: AppContext, row: ClaimedTransmission): Promise<void> {
   try {
-    const accepted = await withPartnerToken(ctx, row.user_id, (token) =>
-      ctx.partner.deposit(token, row.id, row.signed_bytes),
+    const accepted = await ctx.partner.inBackground(row.user_id, (partner) =>
+      partner.deposit(row.id, row.signed_bytes),
     );
     const { receipt, der } = await checkReceipt(accepted, {
       transmissionId: row.id,

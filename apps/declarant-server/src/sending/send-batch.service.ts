@@ -5,7 +5,6 @@ import { AppError } from '@passerelle/server-kit';
 import { InfentError, writeInfentInterchange, type InfentEnvelope } from '@passerelle/tdfc';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
-import { withPartnerAccess } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
 import {
   findDeclarationsByIds,
@@ -186,9 +185,7 @@ async function sendableDeclarations(ctx: AppContext, ids: string[]): Promise<Dec
  * space is connected before the password is even checked.
  */
 async function assertSameEnvironment(ctx: AppContext, userId: string, test: boolean) {
-  const policy = await withPartnerAccess(ctx, userId, (token) =>
-    ctx.partner.getDepositPolicy(token),
-  );
+  const policy = await ctx.partner.asUser(userId, (partner) => partner.getDepositPolicy());
   if ((policy.environment === 'test') !== test) {
     throw new AppError(
       'TEST_MODE_MISMATCH',

@@ -1,0 +1,88 @@
+// The top bar: the app name and, when signed in, the navigation and the sign-out button.
+import { useState } from 'react';
+import { signOut } from '../api/endpoints';
+import { Link, navigate } from '../shared/router';
+import { fullName, useSession } from '../features/auth/session';
+
+/** Header with "Passerelle", the main navigation and "Se déconnecter de Passerelle". */
+export function Header() {
+  const { user, setUser } = useSession();
+  const [busy, setBusy] = useState(false);
+
+  async function handleSignOut(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await signOut();
+    } catch {
+      // Signed out anyway from this browser's point of view: the server drops the session or
+      // it was already gone.
+    } finally {
+      setBusy(false);
+    }
+    setUser(null);
+    navigate('/connexion', { state: { notice: 'Vous êtes déconnecté de Passerelle.' } });
+  }
+
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <p className="brand">
+          {user === null ? (
+            <span>Passerelle</span>
+          ) : (
+            <Link to="/compte" aria-label="Passerelle, accueil">
+              Passerelle
+            </Link>
+          )}
+        </p>
+        {user !== null && (
+          <>
+            <nav aria-label="Navigation principale">
+              <ul>
+                <li>
+                  <Link to="/dossiers">Dossiers</Link>
+                </li>
+                <li>
+                  <Link to="/declarations">Déclarations</Link>
+                </li>
+                <li>
+                  <Link to="/compte">Compte utilisateur</Link>
+                </li>
+                {user.role === 'administrator' && (
+                  <>
+                    <li>
+                      <Link to="/utilisateurs">Utilisateurs</Link>
+                    </li>
+                    <li>
+                      <Link to="/signatures">Signatures du cabinet</Link>
+                    </li>
+                    <li>
+                      <Link to="/journal">Journal d’audit</Link>
+                    </li>
+                    <li>
+                      <Link to="/cabinet">Paramètres du cabinet</Link>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </nav>
+            <div className="session-box">
+              <span className="session-user">
+                {fullName(user)} · {user.firm.name}
+              </span>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void handleSignOut()}
+                disabled={busy}
+              >
+                Se déconnecter de Passerelle
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

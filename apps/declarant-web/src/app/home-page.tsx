@@ -1,0 +1,30 @@
+// `/`: sends the user to their account, to sign-in, or to the first configuration.
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { getSetupNeeded } from '../api/endpoints';
+import { Loading } from '../shared/page';
+import { navigate } from '../shared/router';
+import { useSession } from '../features/auth/session';
+
+/** Redirects to /compte (signed in), /configuration (setup needed) or /connexion. */
+export function HomePage() {
+  const { user } = useSession();
+  const setup = useQuery({
+    queryKey: ['setup-needed'],
+    queryFn: getSetupNeeded,
+    enabled: user === null,
+  });
+  // Once signed in, or once the answer (or its failure) is known.
+  const to =
+    user !== null
+      ? '/compte'
+      : setup.data === true
+        ? '/configuration'
+        : setup.data === false || setup.isError
+          ? '/connexion'
+          : null;
+  useEffect(() => {
+    if (to !== null) navigate(to, { replace: true });
+  }, [to]);
+  return <Loading />;
+}

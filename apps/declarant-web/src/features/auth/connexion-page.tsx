@@ -1,0 +1,63 @@
+// `/connexion`: sign in with email and password.
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { signInRequest } from '@passerelle/contracts';
+import { getSetupNeeded, signIn } from '../../api/endpoints';
+import { ErrorAlert, Notice } from '../../shared/alerts';
+import { Page } from '../../shared/page';
+import { SubmitButton } from '../../shared/submit-button';
+import { TextField } from '../../shared/text-field';
+import { navigate, useLocation } from '../../shared/router';
+import { useSession } from './session';
+import { useForm } from '../../shared/use-form';
+
+/** The sign-in form ("Se connecter à Passerelle"). */
+export function ConnexionPage() {
+  const { user, setUser } = useSession();
+  const { state } = useLocation();
+  const setupNeeded =
+    useQuery({ queryKey: ['setup-needed'], queryFn: getSetupNeeded }).data ?? false;
+  const form = useForm({
+    id: 'connexion',
+    schema: signInRequest,
+    initial: { email: '', password: '' },
+  });
+
+  useEffect(() => {
+    if (user !== null) navigate('/compte', { replace: true });
+  }, [user]);
+
+  const submit = form.handleSubmit(async (data) => {
+    const signedIn = await signIn(data);
+    setUser(signedIn);
+    navigate('/compte');
+  });
+
+  return (
+    <Page title="Connexion">
+      <Notice>{state.notice}</Notice>
+      {setupNeeded && (
+        <Notice>
+          La première configuration de Passerelle n’a pas encore été faite. Ouvrez le lien de
+          configuration affiché dans le terminal du serveur à son démarrage.
+        </Notice>
+      )}
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorAlert message={form.errors.form} />
+        <TextField
+          label="Adresse email"
+          type="email"
+          autoComplete="username"
+          {...form.field('email')}
+        />
+        <TextField
+          label="Mot de passe"
+          type="password"
+          autoComplete="current-password"
+          {...form.field('password')}
+        />
+        <SubmitButton busy={form.busy}>Se connecter à Passerelle</SubmitButton>
+      </form>
+    </Page>
+  );
+}

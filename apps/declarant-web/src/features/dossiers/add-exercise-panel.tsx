@@ -1,0 +1,54 @@
+// "Ajouter un exercice" on a dossier's page: the side panel and its two dates.
+import { exerciseInput } from '@passerelle/contracts';
+import type { Dossier } from '@passerelle/contracts';
+import { addExercise } from '../../api/endpoints';
+import { useForm } from '../../shared/use-form';
+import { ErrorAlert } from '../../shared/alerts';
+import { Dialog } from '../../shared/dialog';
+import { SubmitButton } from '../../shared/submit-button';
+import { TextField } from '../../shared/text-field';
+
+interface AddExercisePanelProps {
+  dossier: Dossier;
+  onClose: () => void;
+  /** The dossier as the server answers it, with the new exercise. */
+  onAdded: (dossier: Dossier) => void;
+  /** Called with every refusal (e.g. to re-read a dossier that disappeared). */
+  onRefused: (error: unknown) => void;
+}
+
+/** "Date de début", "Date de fin" (AAAA-MM-JJ from `<input type="date">`), "Ajouter". */
+export function AddExercisePanel({ dossier, onClose, onAdded, onRefused }: AddExercisePanelProps) {
+  const form = useForm({
+    id: 'ajout-exercice',
+    schema: exerciseInput,
+    initial: { start: '', end: '' },
+    fieldForCode: { EXERCISE_OVERLAP: 'start' },
+  });
+
+  const submit = form.handleSubmit(async (data) => {
+    try {
+      onAdded(await addExercise(dossier.id, data));
+    } catch (error) {
+      onRefused(error);
+      throw error;
+    }
+  });
+
+  return (
+    <Dialog titleId="volet-exercice" title="Ajouter un exercice" onClose={onClose}>
+      <p>Un exercice comptable dure 24 mois au plus et ne chevauche aucun autre exercice.</p>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorAlert message={form.errors.form} />
+        <TextField label="Date de début" type="date" {...form.field('start')} />
+        <TextField label="Date de fin" type="date" {...form.field('end')} />
+        <SubmitButton busy={form.busy} busyText="Enregistrement…">
+          Ajouter
+        </SubmitButton>
+      </form>
+      <button type="button" className="button" onClick={onClose}>
+        Fermer
+      </button>
+    </Dialog>
+  );
+}

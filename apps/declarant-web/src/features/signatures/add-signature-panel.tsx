@@ -1,0 +1,138 @@
+// "Ajouter une signature" (help page, section 4): the side panel and its form.
+import { PASSWORD_MIN_LENGTH, createSignatureRequest } from '@passerelle/contracts';
+import type { DeclarantSignature, SignatureOptions } from '@passerelle/contracts';
+import { createSignature, getSignatureOptions } from '../../api/endpoints';
+import { chooseKeyType, validityLabel } from './signature-labels';
+import { useForm } from '../../shared/use-form';
+import { useApiQuery } from '../../shared/use-api-query';
+import { ErrorAlert } from '../../shared/alerts';
+import { Dialog } from '../../shared/dialog';
+import { Loading } from '../../shared/page';
+import { SelectField } from '../../shared/select-field';
+import { SubmitButton } from '../../shared/submit-button';
+import { TextField } from '../../shared/text-field';
+
+interface AddSignaturePanelProps {
+  onClose: () => void;
+  onCreated: (signature: DeclarantSignature) => void;
+  /** Called with every refusal (e.g. to re-read the client-space status). */
+  onRefused: (error: unknown) => void;
+}
+
+/** The panel: loads the partner's validity durations, then shows the form. */
+export function AddSignaturePanel({ onClose, onCreated, onRefused }: AddSignaturePanelProps) {
+  // Loaded when the panel opens; a refusal is also told to the page (e.g. the client space
+  // was disconnected meanwhile).
+  const read = useApiQuery(['signature-options'], () =>
+    getSignatureOptions().catch((caught: unknown) => {
+      onRefused(caught);
+      throw caught;
+    }),
+  );
+  const options = read.data ?? null;
+  const error = read.error;
+
+  return (
+    <Dialog titleId="volet-signature" title="Ajouter une signature" onClose={onClose}>
+      <p>
+        Renseignez le code confidentiel EDI-TDFC, choisissez une durée de validité et le mot de
+        passe de la signature.
+      </p>
+      <ErrorAlert message={error} />
+      {options === null ? (
+        error === null && <Loading />
+      ) : options.validityMonths.length === 0 ? (
+        <ErrorAlert message="Le partenaire EDI ne propose aucune durée de validité pour le moment." />
+      ) : (
+        <AddSignatureForm options={options} onCreated={onCreated} onRefused={onRefused} />
+      )}
+      <button type="button" className="button" onClick={onClose}>
+        Fermer
+      </button>
+    </Dialog>
+  );
+}
+
+function AddSignatureForm({
+  options,
+  onCreated,
+  onRefused,
+}: {
+  options: SignatureOptions;
+  onCreated: (signature: DeclarantSignature) => void;
+  onRefused: (error: unknown) => void;
+}) {
+  const form = useForm({
+    id: 'ajout-signature',
+    schema: createSignatureRequest,
+    initial: {
+      confidentialCode: '',
+      validityMonths: String(options.validityMonths[0] ?? ''),
+      password: '',
+      passwordConfirmation: '',
+    },
+    fieldForCode: {
+      WEAK_PASSWORD: 'password',
+      CONFIDENTIAL_CODE_INVALID: 'confidentialCode',
+      VALIDITY_NOT_ALLOWED: 'validityMonths',
+    },
+  });
+  const keyType = chooseKeyType(options);
+  const validityOptions = options.validityMonths.map((months) => ({
+    value: String(months),
+    label: validityLabel(months),
+  }));
+
+  const submit = form.handleSubmit(
+    async (data) => {
+      try {
+        onCreated(await createSignature(data));
+      } catch (error) {
+        onRefused(error);
+        throw error;
+      }
+    },
+    {
+      validityMonths: Number(form.values.validityMonths),
+      ...(keyType === undefined ? {} : { keyType }),
+    },
+  );
+
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorAlert message={form.errors.form} />
+      <TextField
+        label="Code confidentiel EDI-TDFC"
+        autoComplete="off"
+        hint="Le code transmis par email à l’administrateur du compte client."
+        {...form.field('confidentialCode')}
+      />
+      <SelectField
+        label="Durée de validité"
+        options={validityOptions}
+        {...form.field('validityMonths')}
+      />
+      <p id="ajout-signature-memo" className="field-hint form-note">
+        Ce mot de passe vous sera demandé à chaque envoi de déclarations. Mémorisez-le : il ne peut
+        pas être récupéré.
+      </p>
+      <TextField
+        label="Mot de passe"
+        type="password"
+        autoComplete="new-password"
+        describedBy="ajout-signature-memo"
+        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est un bon choix.`}
+        {...form.field('password')}
+      />
+      <TextField
+        label="Confirmation du mot de passe"
+        type="password"
+        autoComplete="new-password"
+        {...form.field('passwordConfirmation')}
+      />
+      <SubmitButton busy={form.busy} busyText="Enregistrement…">
+        Enregistrer
+      </SubmitButton>
+    </form>
+  );
+}
