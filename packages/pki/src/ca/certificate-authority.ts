@@ -28,6 +28,45 @@ export interface CreatedCertificateAuthority {
 }
 
 /**
+ * A self-signed CA certificate for `keys`: may sign end-entity certificates and CRLs only
+ * (path length 0), with its subject key identifier (the SHA-1 of the key unless given).
+ */
+export async function signCaCertificate(
+  params: {
+    serialHex: string;
+    name: x509.Name | string;
+    notBefore: Date;
+    notAfter: Date;
+    keys: webcrypto.CryptoKeyPair;
+    keyIdentifier?: string;
+  },
+  crypto: webcrypto.Crypto = defaultCrypto,
+): Promise<x509.X509Certificate> {
+  const { keys, keyIdentifier } = params;
+  return x509.X509CertificateGenerator.createSelfSigned(
+    {
+      serialNumber: params.serialHex,
+      name: params.name,
+      notBefore: params.notBefore,
+      notAfter: params.notAfter,
+      keys,
+      signingAlgorithm: CA_SIGNING_ALGORITHM,
+      extensions: [
+        new x509.BasicConstraintsExtension(true, 0, true),
+        new x509.KeyUsagesExtension(
+          x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+          true,
+        ),
+        keyIdentifier
+          ? new x509.SubjectKeyIdentifierExtension(keyIdentifier)
+          : await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
+      ],
+    },
+    crypto,
+  );
+}
+
+/**
  * Creates a self-signed ECDSA P-256 CA that may sign end-entity certificates and CRLs only;
  * its subject is CN = commonName, O = organization, C = FR as literal text (see
  * `buildSubjectName`), read back before it is returned.
@@ -48,22 +87,13 @@ export async function createCertificateAuthority(
   const notBefore = new Date(toWholeSeconds(params.now ?? new Date()).getTime() - BACKDATE_MS);
   const name = buildSubjectName({ commonName, organization }); // refused before any key is made
   const keys = await crypto.subtle.generateKey(CA_KEY_ALGORITHM, true, ['sign', 'verify']);
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned(
+  const certificate = await signCaCertificate(
     {
-      serialNumber: randomSerialHex(crypto),
+      serialHex: randomSerialHex(crypto),
       name,
       notBefore,
       notAfter: addCalendarMonths(notBefore, 12 * validityYears),
       keys,
-      signingAlgorithm: CA_SIGNING_ALGORITHM,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, 0, true),
-        new x509.KeyUsagesExtension(
-          x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
-          true,
-        ),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
-      ],
     },
     crypto,
   );

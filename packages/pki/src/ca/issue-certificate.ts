@@ -2,12 +2,9 @@ import { defaultCrypto } from '../engine'; // first: loads reflect-metadata befo
 import type { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { certificateHolderName } from '@passerelle/contracts';
-import { CA_SIGNING_ALGORITHM, type LoadedCertificateAuthority } from './certificate-authority';
-import {
-  buildSubjectName,
-  checkCertificateSubject,
-  type SubjectNames,
-} from './certificate-subject';
+import type { LoadedCertificateAuthority } from './certificate-authority';
+import { signEndEntityCertificate } from './end-entity-certificate';
+import { buildSubjectName, type SubjectNames } from './certificate-subject';
 import { checkPublicKey } from '../keys/key-policy';
 import { isValidSerialHex, randomSerialHex } from './serial';
 import { addCalendarMonths, BACKDATE_MS, toWholeSeconds } from './validity';
@@ -82,33 +79,23 @@ export async function issueCertificate(
     commonName: certificateHolderName(holder.firstName, holder.lastName),
     organization: params.organization,
   };
-  const subject = buildSubjectName(names);
-  const certificate = await x509.X509CertificateGenerator.create(
+  buildSubjectName(names); // SUBJECT_INVALID before anything is signed
+  const certificate = await signEndEntityCertificate(
     {
-      serialNumber: serialHex,
-      subject,
-      issuer: ca.certificate.subjectName,
+      ca,
+      serialHex,
+      names,
       notBefore,
       notAfter,
       publicKey: csrPublicKey,
-      signingKey: ca.privateKey,
-      signingAlgorithm: CA_SIGNING_ALGORITHM,
-      extensions: [
-        new x509.BasicConstraintsExtension(false, undefined, true),
-        new x509.KeyUsagesExtension(
-          x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
-          true,
-        ),
+      purposes: [
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection], false),
         new x509.SubjectAlternativeNameExtension([{ type: 'email', value: holder.email }], false),
-        await x509.SubjectKeyIdentifierExtension.create(csrPublicKey, false, crypto),
-        new x509.AuthorityKeyIdentifierExtension(ca.keyIdentifier, false),
-        new x509.CRLDistributionPointsExtension([params.crlUrl], false),
       ],
+      trailing: [new x509.CRLDistributionPointsExtension([params.crlUrl], false)],
     },
     crypto,
   );
-  checkCertificateSubject(certificate.rawData, names);
   return {
     certificatePem: encodePem(certificate.rawData, 'CERTIFICATE'),
     serialHex,

@@ -7,12 +7,9 @@
 import { defaultCrypto } from '../engine'; // first: loads reflect-metadata before x509
 import type { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { CA_SIGNING_ALGORITHM, type LoadedCertificateAuthority } from './certificate-authority';
-import {
-  buildSubjectName,
-  checkCertificateSubject,
-  type SubjectNames,
-} from './certificate-subject';
+import type { LoadedCertificateAuthority } from './certificate-authority';
+import { signEndEntityCertificate } from './end-entity-certificate';
+import { buildSubjectName, type SubjectNames } from './certificate-subject';
 import { readCertificatePem } from '../der/certificate';
 import { der, derOid, TAG } from '../der/der';
 import { CMS_OID } from '../der/oids';
@@ -77,37 +74,27 @@ export async function issueReceiptSignerCertificate(
     commonName: params.commonName,
     organization: params.organization,
   };
-  const subject = buildSubjectName(names); // before the key: a refused name costs nothing
+  buildSubjectName(names); // before the key: a refused name costs nothing
   const keys = await crypto.subtle.generateKey(RECEIPT_KEY_ALGORITHM, true, ['sign', 'verify']);
-  const certificate = await x509.X509CertificateGenerator.create(
+  const certificate = await signEndEntityCertificate(
     {
-      serialNumber: randomSerialHex(crypto),
-      subject,
-      issuer: ca.certificate.subjectName,
+      ca,
+      serialHex: randomSerialHex(crypto),
+      names,
       notBefore,
       notAfter,
       publicKey: keys.publicKey,
-      signingKey: ca.privateKey,
-      signingAlgorithm: CA_SIGNING_ALGORITHM,
-      extensions: [
-        new x509.BasicConstraintsExtension(false, undefined, true),
-        new x509.KeyUsagesExtension(
-          x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
-          true,
-        ),
+      purposes: [
         // Encoded here: asn1js (under x509) garbles OID arcs above 2^53, as a 2.25 arc is.
         new x509.Extension(
           CMS_OID.extKeyUsage,
           false,
           der(TAG.sequence, derOid(RECEIPT_SIGNER_EKU), derOid(EMAIL_PROTECTION_EKU)),
         ),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
-        new x509.AuthorityKeyIdentifierExtension(ca.keyIdentifier, false),
       ],
     },
     crypto,
   );
-  checkCertificateSubject(certificate.rawData, names);
   return {
     certificatePem: encodePem(certificate.rawData, 'CERTIFICATE'),
     privateKeyPkcs8: Buffer.from(await crypto.subtle.exportKey('pkcs8', keys.privateKey)),

@@ -2,7 +2,7 @@ import '../engine'; // first: loads reflect-metadata before x509
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CA_SIGNING_ALGORITHM } from '../ca/certificate-authority';
+import { CA_SIGNING_ALGORITHM, signCaCertificate } from '../ca/certificate-authority';
 import { exportPkcs8 } from '../keys/certificate-key';
 import { createCmsSigner } from './sign';
 import {
@@ -87,21 +87,13 @@ describe('verifyCms refuses, at step 3, CMS_CERTIFICATE_UNTRUSTED:', () => {
       'verify',
     ])) as webcrypto.CryptoKeyPair;
     const real = ca.loaded.certificate;
-    const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: '01',
+    const certificate = await signCaCertificate({
+      serialHex: '01',
       name: real.subjectName,
       notBefore: real.notBefore,
       notAfter: real.notAfter,
       keys,
-      signingAlgorithm: CA_SIGNING_ALGORITHM,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, 0, true),
-        new x509.KeyUsagesExtension(
-          x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
-          true,
-        ),
-        new x509.SubjectKeyIdentifierExtension(ca.loaded.keyIdentifier),
-      ],
+      keyIdentifier: ca.loaded.keyIdentifier,
     });
     const certificatePem = encodePem(certificate.rawData, 'CERTIFICATE');
     const impostor: TestCa = {

@@ -2,9 +2,9 @@
 // file may be hostile: its size and every iteration count are checked before any work, and
 // the MAC is checked before anything is decrypted.
 import '../engine'; // first: installs pkijs' WebCrypto engine
-import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { readCertificate } from '../der/certificate';
 import { certificateMatchesPrivateKey } from '../keys/certificate-key';
 import { encodePem } from '../pem';
 import { PkiError } from '../pki-error';
@@ -126,7 +126,8 @@ function certificateOf(bag: pkijs.SafeBag): string | undefined {
   if (!(value.certValue instanceof asn1js.OctetString)) throw invalid();
   const der = value.certValue.getValue();
   try {
-    new X509Certificate(new Uint8Array(der)); // so that matching it to the key cannot throw
+    // Read by the reader certificateMatchesPrivateKey uses, so that matching cannot throw.
+    readCertificate(new Uint8Array(der));
   } catch (cause) {
     throw invalid(cause);
   }
