@@ -12,6 +12,7 @@ import { issueCertificate } from './issue-certificate';
 import { generateKeyPairAndCsr } from '../keys/key-pair';
 import { issueReceiptSignerCertificate } from './receipt-certificate';
 import { codeOf } from '../testing/error-code';
+import { createTestCa } from '../testing/cms-fixtures';
 import { attime, createOpensslFolder, type OpensslFolder } from '../testing/openssl';
 
 const NOW = new Date('2026-03-15T10:20:30Z');
@@ -22,13 +23,7 @@ let csrPublicKey: Awaited<ReturnType<typeof verifyCsr>>['publicKey'];
 
 beforeAll(async () => {
   openssl = createOpensslFolder();
-  ca = await loadCertificateAuthority(
-    await createCertificateAuthority({
-      commonName: 'CA Test',
-      organization: 'Partenaire',
-      now: NOW,
-    }),
-  );
+  ca = (await createTestCa('CA Test', NOW)).loaded;
   openssl.write('ca.pem', ca.certificatePem);
   csrPublicKey = (await verifyCsr((await generateKeyPairAndCsr({ keyType: 'ECDSA-P256' })).csrPem))
     .publicKey;

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCertificateAuthority,
-  loadCertificateAuthority,
-  type LoadedCertificateAuthority,
-} from './certificate-authority';
+import type { LoadedCertificateAuthority } from './certificate-authority';
 import { verifyCsr } from './csr';
 import { issueCertificate, type IssueCertificateParams } from './issue-certificate';
 import { generateKeyPairAndCsr, type GeneratedKeyType } from '../keys/key-pair';
+import { createTestCa } from '../testing/cms-fixtures';
 import { attime, createOpensslFolder, type OpensslFolder } from '../testing/openssl';
 
 const NOW = new Date('2026-03-15T10:20:30.456Z');
@@ -17,13 +14,7 @@ let ca: LoadedCertificateAuthority;
 
 beforeAll(async () => {
   openssl = createOpensslFolder();
-  ca = await loadCertificateAuthority(
-    await createCertificateAuthority({
-      commonName: 'CA Test',
-      organization: 'Partenaire',
-      now: NOW,
-    }),
-  );
+  ca = (await createTestCa('CA Test', NOW)).loaded;
   openssl.write('ca.pem', ca.certificatePem);
 });
 afterAll(() => openssl.remove());
@@ -52,7 +43,7 @@ describe('issueCertificate', () => {
       expect(text).toContain(
         'Subject: CN = Bruno Martin, O = "Cabinet Exemple, Expertise", C = FR',
       );
-      expect(text).toContain('Issuer: CN = CA Test, O = Partenaire, C = FR');
+      expect(text).toContain('Issuer: CN = CA Test, O = Partenaire EDI, C = FR');
       expect(text).toMatch(/Basic Constraints: critical\s+CA:FALSE/);
       expect(text).toMatch(/Key Usage: critical\s+Digital Signature, Non Repudiation\n/);
       expect(text).toMatch(/Extended Key Usage:\s+E-mail Protection\n/);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCertificateAuthority, loadCertificateAuthority } from '../ca/certificate-authority';
 import { certificateInfo, certificateMatchesPrivateKey, exportPkcs8 } from './certificate-key';
-import { verifyCsr } from '../ca/csr';
-import { issueCertificate, type IssuedCertificate } from '../ca/issue-certificate';
+import type { IssuedCertificate } from '../ca/issue-certificate';
 import { generateKeyPairAndCsr, type GeneratedKeyType } from './key-pair';
+import { createTestCa, createTestHolder } from '../testing/cms-fixtures';
 import { syncCodeOf } from '../testing/error-code';
 import { createOpensslFolder, type OpensslFolder } from '../testing/openssl';
 
@@ -19,20 +18,15 @@ async function issued(
   keyType: GeneratedKeyType,
   options: { serialHex?: string; now?: Date } = {},
 ): Promise<{ certificate: IssuedCertificate; pkcs8: Buffer }> {
-  const stored = await createCertificateAuthority({ commonName: 'CA Test', organization: 'P' });
-  const ca = await loadCertificateAuthority(stored);
-  const { csrPem, privateKey } = await generateKeyPairAndCsr({ keyType });
-  const certificate = await issueCertificate({
-    ca,
-    csrPublicKey: (await verifyCsr(csrPem)).publicKey,
-    holder: { firstName: 'Bruno', lastName: 'Martin', email: 'bruno.martin@cabinet.fr' },
-    organization: 'Cabinet Martin',
-    validityMonths: 24,
-    crlUrl: 'https://partenaire.example/api/v1/crl',
-    now: options.now ?? NOW,
-    serialHex: options.serialHex,
-  });
-  return { certificate, pkcs8: await exportPkcs8(privateKey) };
+  const { privateKeyPkcs8, ...certificate } = await createTestHolder(
+    await createTestCa(),
+    keyType,
+    {
+      now: options.now ?? NOW,
+      ...options,
+    },
+  );
+  return { certificate, pkcs8: privateKeyPkcs8 };
 }
 
 describe('certificateMatchesPrivateKey', () => {
@@ -88,8 +82,8 @@ describe('certificateInfo', () => {
     expect(info.notAfter.toISOString()).toBe('2028-03-15T10:19:30.000Z');
     expect(info.notBefore.toISOString()).toBe('2026-03-15T10:19:30.000Z');
     expect(info.notAfter).toEqual(certificate.notAfter);
-    expect(info.subject).toBe('CN=Bruno Martin\nO=Cabinet Martin\nC=FR');
-    expect(info.issuer).toBe('CN=CA Test\nO=P\nC=FR');
+    expect(info.subject).toBe('CN=Anne Durand\nO=Cabinet Durand\nC=FR');
+    expect(info.issuer).toBe('CN=CA Test\nO=Partenaire EDI\nC=FR');
   });
 
   it('reads single-digit days, and refuses what is not a certificate', async () => {

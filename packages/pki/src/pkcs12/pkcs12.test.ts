@@ -2,49 +2,34 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCertificateAuthority,
-  loadCertificateAuthority,
-  type CreatedCertificateAuthority,
-} from '../ca/certificate-authority';
+import type { CreatedCertificateAuthority } from '../ca/certificate-authority';
 import { exportPkcs8 } from '../keys/certificate-key';
-import { verifyCsr } from '../ca/csr';
-import { issueCertificate } from '../ca/issue-certificate';
 import { generateKeyPairAndCsr, type GeneratedKeyType } from '../keys/key-pair';
 import { decodeSinglePem, encodePem } from '../pem';
 import { exportPkcs12, readPkcs12, type ExportPkcs12Params } from './pkcs12';
+import { createTestCa, createTestHolder, type TestCa } from '../testing/cms-fixtures';
 import { codeOf } from '../testing/error-code';
 import { createOpensslFolder, type OpensslFolder } from '../testing/openssl';
 
 const PASSWORD = 'Signature déclarations 2026 ✓';
 const LOW = { iterations: 2048, allowLowIterations: true } as const;
 let openssl: OpensslFolder;
+let ca: TestCa;
 let caStored: CreatedCertificateAuthority;
 
 beforeAll(async () => {
   openssl = createOpensslFolder();
-  caStored = await createCertificateAuthority({
-    commonName: 'CA Test',
-    organization: 'Partenaire',
-  });
+  ca = await createTestCa();
+  caStored = ca.stored;
 });
 afterAll(() => openssl.remove());
 
 /** A key and the certificate the test CA issued for it, ready for exportPkcs12. */
 async function holder(keyType: GeneratedKeyType): Promise<ExportPkcs12Params> {
-  const ca = await loadCertificateAuthority(caStored);
-  const { csrPem, privateKey } = await generateKeyPairAndCsr({ keyType });
-  const issued = await issueCertificate({
-    ca,
-    csrPublicKey: (await verifyCsr(csrPem)).publicKey,
-    holder: { firstName: 'Anne', lastName: 'Durand', email: 'anne.durand@cabinet.fr' },
-    organization: 'Cabinet Durand',
-    validityMonths: 24,
-    crlUrl: 'https://partenaire.example/api/v1/crl',
-  });
+  const { privateKeyPkcs8, certificatePem } = await createTestHolder(ca, keyType);
   return {
-    privateKeyPkcs8: await exportPkcs8(privateKey),
-    certificatePem: issued.certificatePem,
+    privateKeyPkcs8,
+    certificatePem,
     chainPem: [caStored.certificatePem],
     password: PASSWORD,
     friendlyName: 'Anne Durand (signature)',

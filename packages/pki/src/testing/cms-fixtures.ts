@@ -43,7 +43,7 @@ export async function createTestCa(commonName = 'CA Test', now?: Date): Promise<
 export async function createTestHolder(
   ca: TestCa,
   keyType: GeneratedKeyType,
-  options: { now?: Date; validityMonths?: number } = {},
+  options: { now?: Date; validityMonths?: number; serialHex?: string } = {},
 ): Promise<TestHolder> {
   const { csrPem, privateKey } = await generateKeyPairAndCsr({ keyType });
   const issued = await issueCertificate({
@@ -54,6 +54,7 @@ export async function createTestHolder(
     validityMonths: options.validityMonths ?? 24,
     crlUrl: 'https://partenaire.example/api/v1/crl',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.serialHex ? { serialHex: options.serialHex } : {}),
   });
   return { privateKeyPkcs8: await exportPkcs8(privateKey), ...issued };
 }
