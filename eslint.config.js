@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Tests may assert presence with `!`: a wrong guess fails the test, which is the point.
-    files: ['**/*.test.ts', '**/*.spec.ts', '**/test/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.spec.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

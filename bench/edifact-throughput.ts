@@ -6,7 +6,6 @@
 // run starting from a collected heap.
 // Run: npx tsx bench/edifact-throughput.ts [messages] [runs]
 import { Buffer } from 'node:buffer';
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -19,26 +18,12 @@ import {
   type Segment,
   type WriteInterchangeInput,
 } from '@passerelle/edifact';
+import { parseWithOracle, readWithOracleReader } from '@passerelle/edifact/testing';
 
 const messageCount = Number(process.argv[2] ?? 5000);
 const runs = Number(process.argv[3] ?? 5);
 const DATA_PER_MESSAGE = 66; // SEQ + IND + MOA each: 1 BGM + 198 + UNH/UNT ≈ 201 segments
 const MIB = 1024 * 1024;
-
-interface OracleParser {
-  encoding(level: string): void;
-  write(chunk: string): void;
-  end(): void;
-  onopensegment(name: string): void;
-  onelement(): void;
-  oncomponent(value: string): void;
-  onclosesegment(): void;
-}
-const require = createRequire(import.meta.url);
-const { Parser, Reader } = require('edifact') as {
-  Parser: new () => OracleParser;
-  Reader: new () => { parse(document: string): unknown[] };
-};
 
 /** One INFENT-like message: BGM then `DATA_PER_MESSAGE` × (SEQ, IND key, MOA amount). */
 function message(n: number): MessageInput {
@@ -142,22 +127,12 @@ const stream = await throughput(data.length, async () => {
   if (messages !== messageCount) throw new Error(`streamed ${messages} messages`);
 });
 const reader = await throughput(data.length, () => {
-  const segments = new Reader().parse(Buffer.from(data).toString('latin1'));
+  const segments = readWithOracleReader(Buffer.from(data).toString('latin1'));
   if (segments.length !== segmentCount) throw new Error(`node-edifact read ${segments.length}`);
 });
 const parser = await throughput(data.length, () => {
   // node-edifact's fastest use: callbacks set on the instance, building the same arrays.
-  const p = new Parser();
-  p.encoding('UNOC');
-  const segments: { name: string; elements: string[][] }[] = [];
-  let elements: string[][] = [];
-  let components: string[] = [];
-  p.onopensegment = (name) => segments.push({ name, elements: (elements = []) });
-  p.onelement = () => elements.push((components = []));
-  p.oncomponent = (value) => components.push(value);
-  p.onclosesegment = () => undefined;
-  p.write(Buffer.from(data).toString('latin1'));
-  p.end();
+  const segments = parseWithOracle(Buffer.from(data).toString('latin1'), 'UNOC');
   if (segments.length !== segmentCount) throw new Error(`node-edifact parsed ${segments.length}`);
 });
 

@@ -13,9 +13,11 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { PAGE_SIZE_MAX } from '@passerelle/contracts';
 import { openDatabase, type DatabaseTarget } from '@passerelle/server-kit';
-import { countDeclarations } from '../apps/declarant-server/src/declarations/declaration-list.repository';
-import type { DeclarantDatabase } from '../apps/declarant-server/src/db/schema';
-import { countDossiers } from '../apps/declarant-server/src/dossiers/dossiers.repository';
+import {
+  countDeclarations,
+  countDossiers,
+  type DeclarantDatabase,
+} from '@passerelle/declarant-server/testing';
 import { startDeclarant } from '../e2e/support/declarant-process';
 import { createE2eDatabase } from '../e2e/support/postgres-database';
 import { seedAdministrator } from '../e2e/support/seed-declarant';

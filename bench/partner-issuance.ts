@@ -4,10 +4,13 @@
 import { performance } from 'node:perf_hooks';
 import { generateKeyPairAndCsr, randomSerialHex } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { publishCrl } from '../apps/partner-server/src/ca/crl.service';
-import { findAccountByEmail } from '../apps/partner-server/src/accounts/accounts.repository';
-import { issueSignature } from '../apps/partner-server/src/signatures/signatures.service';
-import { ACCOUNT, startTestPartner } from '../apps/partner-server/src/test/test-partner';
+import {
+  ACCOUNT,
+  findAccountByEmail,
+  issueSignature,
+  publishCrl,
+  startTestPartner,
+} from '@passerelle/partner-server/testing';
 
 const count = Number(process.argv[2] ?? 200);
 const holder = { firstName: 'Bruno', lastName: 'Martin', email: 'bruno@cabinet.fr' };

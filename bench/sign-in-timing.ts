@@ -2,7 +2,7 @@
 // an unknown email (both must cost one Argon2id verification), and a successful sign-in.
 // Run: npx tsx bench/sign-in-timing.ts [rounds]
 import { performance } from 'node:perf_hooks';
-import { ADMIN, STRONG_PASSWORD, startTestApp } from '../apps/declarant-server/src/test/test-app';
+import { ADMIN, STRONG_PASSWORD, startTestApp } from '@passerelle/declarant-server/testing';
 
 const rounds = Number(process.argv[2] ?? 40);
 const t = await startTestApp('sqlite', {

@@ -12,14 +12,12 @@ import { performance } from 'node:perf_hooks';
 import { exportPkcs8, generateKeyPairAndCsr, wrapPrivateKey } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
 import {
-  unlockSignature,
-  wrappedKeyContext,
-} from '../apps/declarant-server/src/signatures/signature-unlock.service';
-import {
   COLLABORATOR,
   SIGNATURE_PASSWORD,
   startSignatureWorld,
-} from '../apps/declarant-server/src/test/signature-world';
+  unlockSignature,
+  wrappedKeyContext,
+} from '@passerelle/declarant-server/testing';
 
 const runsArgument = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 const runs = Number(runsArgument ?? 20);

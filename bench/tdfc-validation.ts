@@ -3,10 +3,9 @@
 // fixture with varied Luhn-valid SIRENs (2,000 each by default: 4,000 messages, ~19 MiB, UNOL),
 // the throughput of writeInfentInterchange, readInfentInterchange (whole file) and
 // streamInfentDeclarations (64 KiB chunks), and of node-edifact's bare Parser on the same bytes
-// (the `edifact` npm package, taught UNOL as in packages/edifact's oracle test; it only cuts
+// (the `edifact` npm package, taught UNOL by packages/edifact's testing entry; it only cuts
 // segments, where our readers also build and check the declarations).
 // Run: npx tsx bench/tdfc-validation.ts [copies] [runs] [validations]
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -22,6 +21,8 @@ import {
   type InfentEnvelope,
   type NadValue,
 } from '@passerelle/tdfc';
+import { parseWithOracle } from '@passerelle/edifact/testing';
+import { testSiren } from '@passerelle/tdfc/testing';
 
 const copies = Number(process.argv[2] ?? 2000);
 const runs = Number(process.argv[3] ?? 5);
@@ -29,54 +30,14 @@ const validations = Number(process.argv[4] ?? 2000);
 const MIB = 1024 * 1024;
 const FIXTURES = ['liasseSimplifiee', 'reelNormal'] as const;
 
-interface OracleParser {
-  encoding(level: string): void;
-  write(chunk: string): void;
-  end(): void;
-  onopensegment(name: string): void;
-  onelement(): void;
-  oncomponent(value: string): void;
-  onclosesegment(): void;
-}
-const require = createRequire(import.meta.url);
-const { Parser } = require('edifact') as { Parser: new () => OracleParser };
-const configuration = require('edifact/configuration.js') as {
-  charsets: Record<string, number[][]>;
-};
-configuration.charsets.UNOL ??= [
-  [32, 127],
-  [160, 256],
-  [338, 340],
-  [352, 354],
-  [376, 377],
-  [381, 383],
-  [8364, 8365],
-];
-
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 const dictionary = loadDictionary('2025');
 
-/** The n-th Luhn-valid SIREN after 300000000. */
-function siren(n: number): string {
-  const base = String(30_000_000 + n).padStart(8, '0');
-  for (let key = 0; key <= 9; key += 1) {
-    const digits = base + key;
-    let sum = 0;
-    for (let i = 0; i < 9; i += 1) {
-      let d = Number(digits[8 - i]);
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 === 0) return digits;
-  }
-  throw new Error('no Luhn key');
-}
-
 function declarations(): Declaration[] {
   return Array.from({ length: copies * FIXTURES.length }, (_, i) => {
     const declaration = readFixture(FIXTURES[i % FIXTURES.length] ?? 'reelNormal');
-    declaration.siren = siren(i);
+    declaration.siren = testSiren(i);
     (declaration.forms['F-IDENTIF']?.[0]?.AA as NadValue).id = declaration.siren;
     return declaration;
   });
@@ -146,17 +107,7 @@ const stream = await throughput(data.length, async () => {
 });
 let segments = 0;
 const oracle = await throughput(data.length, () => {
-  const parser = new Parser();
-  parser.encoding('UNOL');
-  let elements: string[][] = [];
-  let components: string[] = [];
-  const all: { name: string; elements: string[][] }[] = [];
-  parser.onopensegment = (name) => all.push({ name, elements: (elements = []) });
-  parser.onelement = () => elements.push((components = []));
-  parser.oncomponent = (value) => components.push(value);
-  parser.onclosesegment = () => undefined;
-  parser.write(new TextDecoder('iso-8859-15').decode(data));
-  parser.end();
+  const all = parseWithOracle(new TextDecoder('iso-8859-15').decode(data), 'UNOL');
   segments = all.length;
 });
 

@@ -1,18 +1,12 @@
 // The largest imports a bench sends: `count` clean declarations of the integrators' documented
 // example (a 2024 liasse simplifiée), one per dossier of the seeded firm (its SIRENs), as the
 // JSON import's body and as an INFENT-DF file from "another software".
-import {
-  importDeclaration,
-  loadDictionary,
-  readFixtureJson,
-  writeInfentInterchange,
-} from '@passerelle/tdfc';
-import { testSiren } from '@passerelle/declarant-server/testing';
+import { importDeclaration, loadDictionary, writeInfentInterchange } from '@passerelle/tdfc';
+import { buildDeclaration, testSiren } from '@passerelle/declarant-server/testing';
 
 /** The JSON import's body: `count` declarations, the i-th for the dossier of `testSiren(i)`. */
 export function jsonImportBody(count: number): Record<string, unknown>[] {
-  const example = readFixtureJson('importExample') as Record<string, unknown>;
-  return Array.from({ length: count }, (_, i) => ({ ...example, siren: testSiren(i) }));
+  return Array.from({ length: count }, (_, i) => buildDeclaration({ siren: testSiren(i) }));
 }
 
 /** The same declarations as one INFENT-DF interchange (the INFENT import's file). */

@@ -5,9 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, type DatabaseTarget } from '@passerelle/server-kit';
 import { readFixture } from '@passerelle/tdfc';
 import type { TransmissionStatus } from '@passerelle/contracts';
-import type { DeclarantDatabase } from '../../apps/declarant-server/src/db/schema';
-import { searchText } from '../../apps/declarant-server/src/dossiers/search-text';
-import { testSiren } from '@passerelle/declarant-server/testing';
+import {
+  buildDossier,
+  searchText,
+  testSiren,
+  type DeclarantDatabase,
+} from '@passerelle/declarant-server/testing';
 
 /** Rows per INSERT: 16 columns × 500 stays far below both engines' parameter limits. */
 const CHUNK = 500;
@@ -55,17 +58,9 @@ export async function seedFirm(
           const name = `SOCIETE ${String(i).padStart(5, '0')}`;
           return {
             id: randomUUID(),
-            siren: testSiren(i),
-            name,
+            ...buildDossier({ siren: testSiren(i), name, street: '1 rue de la Paix' }),
             name_search: searchText(name),
-            street: '1 rue de la Paix',
             complement: null,
-            postcode: '75002',
-            city: 'Paris',
-            category: 'BI',
-            regime: 'RS',
-            taxation: 'IS',
-            rof: 'IS1',
             created_at: at,
             updated_at: at,
           };

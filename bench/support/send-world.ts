@@ -2,8 +2,12 @@
 // declarant started as real processes, then seeded through their HTTP APIs only — first start,
 // the firm's SIRET, the client account and its emailed code, the client-space connection, a
 // signature, one dossier per declaration and the "prête" declarations imported as JSON.
-import { readFixtureJson } from '@passerelle/tdfc';
-import { FIRM_SIRET, testSiren } from '../../apps/declarant-server/src/test/sending-world';
+import {
+  FIRM_SIRET,
+  buildDeclaration,
+  buildDossier,
+  testSiren,
+} from '@passerelle/declarant-server/testing';
 import { startDeclarant, type DeclarantProcess } from '../../e2e/support/declarant-process';
 import { startPartnerWithInbox, type PartnerProcesses } from '../../e2e/support/partner-processes';
 import { seedAdministrator } from '../../e2e/support/seed-declarant';
@@ -24,8 +28,6 @@ export const PORTAL = {
 };
 export const SIGNATURE_PASSWORD = 'parapluie mandarine escalier volcan';
 
-/** The integrators' documented example (a clean 2024 liasse simplifiée), its SIREN replaced. */
-const EXAMPLE = readFixtureJson('importExample') as Record<string, unknown>;
 /** Declarations per `POST /api/declarations/import-json` (~1 KiB each; the route takes 10 MiB). */
 const IMPORT_CHUNK = 250;
 
@@ -113,18 +115,12 @@ async function seedReadyDeclarations(api: ApiSession, count: number): Promise<st
     api.json(
       'POST',
       '/api/dossiers',
-      {
+      buildDossier({
         siren: testSiren(i),
         name: `SOCIETE ${i}`,
         street: '1 rue de la Paix',
         complement: '',
-        postcode: '75002',
-        city: 'Paris',
-        category: 'BI',
-        regime: 'RS',
-        taxation: 'IS',
-        rof: 'IS1',
-      },
+      }),
       201,
     ),
   );
@@ -132,7 +128,7 @@ async function seedReadyDeclarations(api: ApiSession, count: number): Promise<st
   for (let from = 0; from < count; from += IMPORT_CHUNK) {
     const bodies = indexes
       .slice(from, from + IMPORT_CHUNK)
-      .map((i) => ({ ...EXAMPLE, siren: testSiren(i), name: `SOCIETE ${i}` }));
+      .map((i) => buildDeclaration({ siren: testSiren(i), name: `SOCIETE ${i}` }));
     const { declarations } = await api.json<{ declarations: { id: string; status: string }[] }>(
       'POST',
       '/api/declarations/import-json',

@@ -4,7 +4,7 @@
 // One walk on SQLite: the pages are the same on PostgreSQL (the database never shapes markup).
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { testDossier, testSiren } from '@passerelle/declarant-server/testing';
+import { testDossier, testSiren } from '@passerelle/declarant-server/testing/factories';
 import { axeViolations } from '../support/axe';
 import { useBrowser } from '../support/browser-hooks';
 import { ADMIN, BRUNO, CHLOE, SIGNATURE_PASSWORD } from '../support/people';

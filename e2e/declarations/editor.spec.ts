@@ -7,7 +7,7 @@ import type { DeclarantProcess } from '../support/declarant-process';
 import { testDialects } from '../support/postgres-database';
 import { startDeclarantAlone, type DeclarantAlone } from '../support/servers';
 import { seedFirmUsers } from '../support/seed-declarant';
-import { testDossier } from '@passerelle/declarant-server/testing';
+import { testDossier } from '@passerelle/declarant-server/testing/factories';
 import { ApiSession as Api } from '../support/api-session';
 
 /** A "réel simplifié" company at the IS: its liasse is the 2065 and the 2033-A…G. */

@@ -9,7 +9,7 @@ import {
   writeInfentInterchange,
   type Declaration,
 } from '@passerelle/tdfc';
-import { testDossier } from '@passerelle/declarant-server/testing';
+import { testDossier } from '@passerelle/declarant-server/testing/factories';
 import { signInToPasserelle } from '../support/sign-in';
 import { useBrowser } from '../support/browser-hooks';
 import { BRUNO, FIRM_SIRET } from '../support/people';

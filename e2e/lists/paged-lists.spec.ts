@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixtureJson } from '@passerelle/tdfc';
-import { testDossier, testSiren } from '@passerelle/declarant-server/testing';
+import { testDossier, testSiren } from '@passerelle/declarant-server/testing/factories';
 import { ApiSession } from '../support/api-session';
 import { useBrowser } from '../support/browser-hooks';
 import { ADMIN } from '../support/people';

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargetFrom, openDatabase } from '@passerelle/server-kit';
 import { loadDictionary, readFixtureJson, readInfentInterchange } from '@passerelle/tdfc';
-import { testDossier } from '@passerelle/declarant-server/testing';
+import { testDossier } from '@passerelle/declarant-server/testing/factories';
 import { ApiSession } from '../support/api-session';
 import { useBrowser } from '../support/browser-hooks';
 import { waitForMail } from '../support/mail';

@@ -2,7 +2,7 @@
 // administrator, the firm's SIRET, a client account on the partner (its emailed code read in the
 // local inbox), the client-space connection, a signature, and N "prête" declarations.
 import { readFixtureJson } from '@passerelle/tdfc';
-import { testDossier, testSiren } from '@passerelle/declarant-server/testing';
+import { testDossier, testSiren } from '@passerelle/declarant-server/testing/factories';
 import { ApiSession } from './api-session';
 import { ADMIN, FIRM_SIRET } from './people';
 import { seedAdministrator } from './seed-declarant';

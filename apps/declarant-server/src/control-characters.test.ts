@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { prepareSetupLink } from './setup/setup.service';
-import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from './test/test-app';
+import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from './testing/test-app';
 
 const DOSSIER = {
   siren: '732 829 320',

@@ -3,8 +3,8 @@
 // in signatures/signature-names.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { pageText, postForm } from './portal/portal-test-client';
-import { ACCOUNT, startTestPartner, type TestPartner } from './test/test-partner';
+import { pageText, postForm } from './testing/portal-client';
+import { ACCOUNT, startTestPartner, type TestPartner } from './testing/test-partner';
 
 describe.each(await testDialects())('control characters in partner requests (%s)', (dialect) => {
   let t: TestPartner;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawHttp, testDialects } from '@passerelle/server-kit/testing';
-import { pageText, signInOnPortal } from './portal/portal-test-client';
-import { startTestPartner, type TestPartner } from './test/test-partner';
+import { pageText, signInOnPortal } from './testing/portal-client';
+import { startTestPartner, type TestPartner } from './testing/test-partner';
 
 describe.each(await testDialects())('the partner over a real socket (%s)', (dialect) => {
   let t: TestPartner | undefined;

@@ -4,16 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STRONG_PASSWORD } from '../../../apps/declarant-server/src/test/test-app';
 import {
   COLLABORATOR,
   SIGNATURE_PASSWORD,
-} from '../../../apps/declarant-server/src/test/signature-world';
-import {
+  STRONG_PASSWORD,
   startSendingWorld,
   testSiren,
   type SendingWorld,
-} from '../../../apps/declarant-server/src/test/sending-world';
+} from '@passerelle/declarant-server/testing';
 
 // The real `passerelle` bin, run as a child process (node + tsx, as `npx passerelle` does),
 // against a real declarant server listening on 127.0.0.1 and a real partner with its simulated

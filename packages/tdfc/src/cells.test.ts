@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellsOf } from './cells';
-import { dictionary, simplified } from './fixtures/test-helpers';
+import { dictionary, simplified } from './testing/declarations';
 
 describe('cellsOf', () => {
   const values = [...cellsOf(dictionary, simplified())];

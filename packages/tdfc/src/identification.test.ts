@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rulesFired, validate } from './fixtures/test-helpers';
+import { rulesFired, validate } from './testing/declarations';
 import { identificationColumn, newDeclaration, readIdentification } from './identification';
 
 const params = {

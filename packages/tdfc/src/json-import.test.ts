@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixtureJson } from './fixtures/fixtures';
-import { dictionary, validate } from './fixtures/test-helpers';
+import { dictionary, validate } from './testing/declarations';
 import { importDeclaration, importDeclarationJson, type ImportResult } from './json-import';
 
 const base = {

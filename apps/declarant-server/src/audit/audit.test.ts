@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../test/test-app';
+import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../testing/test-app';
 
 describe.each(await testDialects())('audit log (%s)', (dialect) => {
   let t: TestApp;

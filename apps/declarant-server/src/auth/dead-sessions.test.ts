@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { ADMIN, startTestApp, type TestApp } from '../test/test-app';
+import { ADMIN, startTestApp, type TestApp } from '../testing/test-app';
 
 describe.each(await testDialects())('abandoned sessions (%s)', (dialect) => {
   let t: TestApp;

@@ -5,7 +5,7 @@ import {
   testDialects,
   type JsonInjector,
 } from '@passerelle/server-kit/testing';
-import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../test/test-app';
+import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../testing/test-app';
 
 const WRONG = 'faux mot de passe';
 

@@ -4,12 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addKey, sealedKeyId } from '@passerelle/server-kit';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { resealSecrets } from '../partner/reseal-secrets';
-import {
-  ACCOUNT,
-  startTestPartner,
-  type TestPartner,
-} from '../../../partner-server/src/test/test-partner';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { ACCOUNT, startTestPartner, type TestPartner } from '@passerelle/partner-server/testing';
+import { startTestApp, type TestApp } from '../testing/test-app';
 
 const PORTAL = { email: ACCOUNT.adminEmail, password: ACCOUNT.password };
 

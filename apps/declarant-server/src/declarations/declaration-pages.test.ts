@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeclarationSummary } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
-import { readAllPages } from '../test/pages';
-import { startTestApp, type TestApp } from '../test/test-app';
-import { testDossier, testSiren } from '../test/test-siren';
+import { readAllPages } from '../testing/pages';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { testDossier, testSiren } from '../testing/factories';
 
 const EXAMPLE = readFixtureJson('importExample') as Record<string, unknown>;
 // Minutes, not days: the test session must stay inside its idle and absolute timeouts.

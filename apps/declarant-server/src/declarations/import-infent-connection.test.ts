@@ -4,7 +4,7 @@ import {
   type RawUpload,
   type RefusedUploadCase,
 } from '@passerelle/server-kit/testing';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { startTestApp, type TestApp } from '../testing/test-app';
 
 const KIB = 1024;
 

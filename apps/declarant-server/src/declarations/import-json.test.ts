@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_DECLARATIONS, MAX_JSON_IMPORT_BYTES } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
-import { startTestApp, type TestApp } from '../test/test-app';
-import { testDossier } from '../test/test-siren';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { testDossier } from '../testing/factories';
 
 /** French grouping: "1 000" with the narrow no-break space U+202F. */
 const fr = (n: number) => `${Math.floor(n / 1000)}\u202f${String(n % 1000).padStart(3, '0')}`;

@@ -9,8 +9,8 @@ import {
   importDeclaration,
   type Declaration,
 } from '@passerelle/tdfc';
-import { startTestApp, type TestApp } from '../test/test-app';
-import { testDossier } from '../test/test-siren';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { testDossier } from '../testing/factories';
 
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
 const DOSSIER = testDossier(EXAMPLE.siren, EXAMPLE.name);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpensslFolder, opensslCmsContent } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startSendingWorld, type SendingWorld } from '../test/sending-world';
+import { startSendingWorld, type SendingWorld } from '../testing/sending-world';
 
 /** UNB 0020, the interchange control reference, of an INFENT interchange. */
 function unbReference(interchange: Buffer): string {

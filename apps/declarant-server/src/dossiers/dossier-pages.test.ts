@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dossier } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { readAllPages } from '../test/pages';
-import { startTestApp, type TestApp } from '../test/test-app';
-import { testDossier, testSiren } from '../test/test-siren';
+import { readAllPages } from '../testing/pages';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { testDossier, testSiren } from '../testing/factories';
 
 const NAMES = [
   'Boulangerie Martin',

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawHttp, testDialects } from '@passerelle/server-kit/testing';
 import { readFixtureJson } from '@passerelle/tdfc';
-import { startTestApp, type TestApp } from '../test/test-app';
-import { testDossier } from '../test/test-siren';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { testDossier } from '../testing/factories';
 
 const EXAMPLE = readFixtureJson('importExample') as { siren: string; name: string };
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { STRONG_PASSWORD, ADMIN, startTestApp, type TestApp } from '../test/test-app';
+import { STRONG_PASSWORD, ADMIN, startTestApp, type TestApp } from '../testing/test-app';
 
 describe('logs', () => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declarantEndpoints, openApiPath } from '@passerelle/contracts';
-import { startTestApp, type TestApp } from '../test/test-app';
-import { testDossier, testSiren } from '../test/test-siren';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { testDossier, testSiren } from '../testing/factories';
 
 interface Operation {
   parameters?: { name: string; in: string }[];

@@ -2,7 +2,7 @@ import type { RouteOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declarantEndpoints } from '@passerelle/contracts';
 import { buildApp } from '../app';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { startTestApp, type TestApp } from '../testing/test-app';
 
 /** `METHOD /path` of every route the real app registers, HEAD twins of GET routes left out. */
 async function registeredRoutes(t: TestApp): Promise<string[]> {

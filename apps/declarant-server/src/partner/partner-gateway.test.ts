@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import {
-  ACCOUNT,
-  startTestPartner,
-  type TestPartner,
-} from '../../../partner-server/src/test/test-partner';
-import { startTestApp, type TestApp, type TestInstance } from '../test/test-app';
+import { ACCOUNT, startTestPartner, type TestPartner } from '@passerelle/partner-server/testing';
+import { startTestApp, type TestApp, type TestInstance } from '../testing/test-app';
 
 const PORTAL = { email: ACCOUNT.adminEmail, password: ACCOUNT.password };
 

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
-import { startTestPartner } from '../../../partner-server/src/test/test-partner';
-import { SIGNATURE_PASSWORD } from '../test/signature-world';
-import { startSendingWorld, type SendingWorld } from '../test/sending-world';
+import { startTestPartner } from '@passerelle/partner-server/testing';
+import { SIGNATURE_PASSWORD } from '../testing/signature-world';
+import { startSendingWorld, type SendingWorld } from '../testing/sending-world';
 import { deliverDue } from './delivery-worker';
 
 const README = readFileSync(join(import.meta.dirname, '../../../../README.md'), 'utf8');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startSendingWorld, type SendingWorld } from '../test/sending-world';
+import { startSendingWorld, type SendingWorld } from '../testing/sending-world';
 import { deliverDue } from './delivery-worker';
 
 // The partner refuses an interchange it already holds (DEPOSIT_DUPLICATE, issue #12): the

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { attime, createOpensslFolder } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { FIRM_SIRET, startSendingWorld, type SendingWorld } from '../test/sending-world';
+import { FIRM_SIRET, startSendingWorld, type SendingWorld } from '../testing/sending-world';
 
 describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) => {
   let w: SendingWorld;

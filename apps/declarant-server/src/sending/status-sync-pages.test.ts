@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PartnerApi } from '../partner/partner-api';
-import { startSendingWorld, type SendingWorld } from '../test/sending-world';
+import { startSendingWorld, type SendingWorld } from '../testing/sending-world';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { deliverDue } from './delivery-worker';
 import { syncStatuses } from './status-sync';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { prepareSetupLink } from './setup.service';
-import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../test/test-app';
+import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../testing/test-app';
 
 describe.each(await testDialects())('first-start setup (%s)', (dialect) => {
   let t: TestApp;

@@ -7,7 +7,7 @@ import {
   SIGNATURE_PASSWORD,
   startSignatureWorld,
   type SignatureWorld,
-} from '../test/signature-world';
+} from '../testing/signature-world';
 
 describe.each(await testDialects())(
   '"Ajouter une signature" with the real partner (%s)',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startSignatureWorld, type SignatureWorld } from '../test/signature-world';
+import { startSignatureWorld, type SignatureWorld } from '../testing/signature-world';
 import { sendDueReminders } from './expiry-reminders';
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import {
   SIGNATURE_PASSWORD,
   startSignatureWorld,
   type SignatureWorld,
-} from '../test/signature-world';
+} from '../testing/signature-world';
 
 const NEW_PASSWORD = 'hirondelle caramel tonnerre prairie';
 const FILE_PASSWORD = 'écureuil lanterne boussole marée';

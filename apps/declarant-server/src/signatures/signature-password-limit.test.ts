@@ -11,7 +11,7 @@ import {
   SIGNATURE_PASSWORD,
   startSignatureWorld,
   type SignatureWorld,
-} from '../test/signature-world';
+} from '../testing/signature-world';
 
 const FILE_PASSWORD = 'écureuil lanterne boussole marée';
 const LOCKED_MAIL = 'Votre signature est bloquée temporairement — Passerelle';

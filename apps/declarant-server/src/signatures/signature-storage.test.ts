@@ -7,7 +7,7 @@ import {
   SIGNATURE_PASSWORD,
   startSignatureWorld,
   type SignatureWorld,
-} from '../test/signature-world';
+} from '../testing/signature-world';
 import { unlockSignature } from './signature-unlock.service';
 
 const NEW_PASSWORD = 'hirondelle caramel tonnerre prairie';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { User } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { readAllPages } from '../test/pages';
-import { ADMIN, startTestApp, type TestApp } from '../test/test-app';
+import { readAllPages } from '../testing/pages';
+import { ADMIN, startTestApp, type TestApp } from '../testing/test-app';
 
 describe.each(await testDialects())('paged users (%s)', (dialect) => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../test/test-app';
+import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from '../testing/test-app';
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { ACCOUNT, codeIn, startTestPartner, type TestPartner } from '../test/test-partner';
+import { ACCOUNT, codeIn, startTestPartner, type TestPartner } from '../testing/test-partner';
 
 describe.each(await testDialects())(
   'partner client accounts and confidential code (%s)',

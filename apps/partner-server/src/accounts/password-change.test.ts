@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { atOnce, countStatuses, testDialects } from '@passerelle/server-kit/testing';
-import { getPage, pageText, postForm, signInOnPortal } from '../portal/portal-test-client';
-import { ACCOUNT, STRONG_PASSWORD, startTestPartner, type TestPartner } from '../test/test-partner';
+import { getPage, pageText, postForm, signInOnPortal } from '../testing/portal-client';
+import {
+  ACCOUNT,
+  STRONG_PASSWORD,
+  startTestPartner,
+  type TestPartner,
+} from '../testing/test-partner';
 
 const NEW_PASSWORD = 'horloge cerise manteau tranquille';
 const change = (currentPassword: string, password = NEW_PASSWORD) => ({

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { atOnce, countStatuses, testDialects } from '@passerelle/server-kit/testing';
 import type { ReceivedMail } from '@passerelle/mail/testing';
-import { getPage, pageText, postForm } from '../portal/portal-test-client';
+import { getPage, pageText, postForm } from '../testing/portal-client';
 import {
   ACCOUNT,
   STRONG_PASSWORD,
   startTestPartner,
   waitForMails,
   type TestPartner,
-} from '../test/test-partner';
+} from '../testing/test-partner';
 
 const MINUTE = 60_000;
 const NEW_PASSWORD = 'horloge cerise manteau tranquille';

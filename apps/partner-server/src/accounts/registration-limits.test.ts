@@ -7,7 +7,7 @@ import {
   verificationTokenIn,
   waitForMails,
   type TestPartner,
-} from '../test/test-partner';
+} from '../testing/test-partner';
 
 const HOUR = 3_600_000;
 const isConfirmation = (m: { subject: string }) => /Confirmez/.test(m.subject);

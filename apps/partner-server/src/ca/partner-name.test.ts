@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addKey, formatKeyring } from '@passerelle/server-kit';
 import { readPartnerConfig } from '../config';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 
 /** 36 characters, the longest accepted, with the characters DN syntax gives a meaning to. */
 const NAME = '#Partenaire "EDI", Ouest + Sud; SASU';

@@ -10,7 +10,7 @@ import {
 import { createOpensslFolder, issueWithOpenssl, type OpensslFolder } from '@passerelle/pki/testing';
 import { openSecret, sealSecret } from '@passerelle/server-kit';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { loadOrCreateReceiptSigner } from './receipt-signer';
 
 const DAY = 86_400_000;

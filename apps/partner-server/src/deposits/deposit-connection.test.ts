@@ -6,7 +6,7 @@ import {
   type RawUpload,
   type RefusedUploadCase,
 } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { DEPOSIT_MEDIA_TYPE } from './deposits.routes';
 
 const MIB = 1024 * 1024;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import {
   createDepositAccount,
   foreignCaSigner,
   infentInterchange,
   postDeposit,
-} from './deposit-test-support';
+} from '../testing/deposits';
 
 interface Refusal {
   code: string;

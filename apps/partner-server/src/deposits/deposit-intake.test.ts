@@ -4,9 +4,9 @@ import { depositAcceptedSchema, depositReceiptSchema } from '@passerelle/contrac
 import { RECEIPT_SIGNER_EKU, verifyCms } from '@passerelle/pki';
 import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { canonicalReceiptBytes } from './deposit-receipt';
-import { createDepositAccount, infentInterchange, postDeposit } from './deposit-test-support';
+import { createDepositAccount, infentInterchange, postDeposit } from '../testing/deposits';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

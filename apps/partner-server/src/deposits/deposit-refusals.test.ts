@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_DEPOSIT_BYTES } from '@passerelle/contracts';
 import { verifyCms } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import {
   createDepositAccount,
   foreignCaSigner,
   infentInterchange,
   issueTestSigner,
   postDeposit,
-} from './deposit-test-support';
+} from '../testing/deposits';
 
 const DAY = 86_400_000;
 const READABILITY = /^Contrôle de lisibilité\u00a0: /;

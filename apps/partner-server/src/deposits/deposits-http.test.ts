@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_DEPOSIT_BYTES } from '@passerelle/contracts';
 import { generateKeyPairAndCsr } from '@passerelle/pki';
 import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
-import { HOLDER, infentInterchange } from './deposit-test-support';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
+import { HOLDER, infentInterchange } from '../testing/deposits';
 
 const run = promisify(execFile);
 

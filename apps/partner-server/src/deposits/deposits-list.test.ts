@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { depositListSchema, type DepositList } from '@passerelle/contracts';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import {
   createDepositAccount,
   infentInterchange,
   postDeposit,
   type DepositAccount,
-} from './deposit-test-support';
+} from '../testing/deposits';
 
 describe.each(await testDialects())('deposit list by change (%s)', (dialect) => {
   let t: TestPartner;

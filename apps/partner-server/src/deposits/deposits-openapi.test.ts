@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 
 describe('deposits in the API description', () => {
   let t: TestPartner;

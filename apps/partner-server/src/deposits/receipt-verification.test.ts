@@ -5,9 +5,9 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { depositAcceptedSchema } from '@passerelle/contracts';
 import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { canonicalReceiptBytes } from './deposit-receipt';
-import { createDepositAccount, infentInterchange, postDeposit } from './deposit-test-support';
+import { createDepositAccount, infentInterchange, postDeposit } from '../testing/deposits';
 
 const run = promisify(execFile);
 const README = join(import.meta.dirname, '../../../../README.md');

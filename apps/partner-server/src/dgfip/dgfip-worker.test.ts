@@ -7,8 +7,8 @@ import {
   infentInterchange,
   postDeposit,
   type DepositAccount,
-} from '../deposits/deposit-test-support';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+} from '../testing/deposits';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { DGFIP_LEASE_MS, runDgfipRound } from './dgfip-worker';
 import { claimDueDeposits, finishDeposit } from './dgfip.repository';
 

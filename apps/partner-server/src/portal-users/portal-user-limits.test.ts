@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { atOnce, countStatuses, testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 
 const person = (i: number) => ({
   email: `personne${i}@cabinet-exemple.fr`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateKeyPairAndCsr } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { getPage, signInOnPortal } from '../portal/portal-test-client';
+import { getPage, signInOnPortal } from '../testing/portal-client';
 import type { IssuedTokens } from '../sessions/sessions.service';
 import {
   ACCOUNT,
@@ -15,7 +15,7 @@ import {
   startTestPartner,
   type TestPartner,
   type TestPerson,
-} from '../test/test-partner';
+} from '../testing/test-partner';
 import { listAuditEvents } from './portal-users.repository';
 
 /** Runs the openssl CLI; returns what it printed on both streams. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { atOnce, countStatuses, testDialects } from '@passerelle/server-kit/testing';
 import { listAuditEvents } from './portal-users.repository';
-import { getPage, pageText, postForm, signInOnPortal } from '../portal/portal-test-client';
+import { getPage, pageText, postForm, signInOnPortal } from '../testing/portal-client';
 import {
   ACCOUNT,
   BRUNO,
@@ -10,7 +10,7 @@ import {
   invitationTokenIn,
   startTestPartner,
   type TestPartner,
-} from '../test/test-partner';
+} from '../testing/test-partner';
 
 const accept = (t: TestPartner, token: string, password = PERSON_PASSWORD) =>
   t.call('POST', '/api/v1/portal-invitations/use', {

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { ACCOUNT, STRONG_PASSWORD, startTestPartner, type TestPartner } from '../test/test-partner';
-import { getPage, pageText, postForm } from './portal-test-client';
+import {
+  ACCOUNT,
+  STRONG_PASSWORD,
+  startTestPartner,
+  type TestPartner,
+} from '../testing/test-partner';
+import { getPage, pageText, postForm } from '../testing/portal-client';
 
 describe.each(await testDialects())(
   'portal: account creation, confirmation, sign-in (%s)',

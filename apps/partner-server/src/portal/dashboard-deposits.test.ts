@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContrl, readFixture, readInfentCr } from '@passerelle/tdfc';
 import { testDialects } from '@passerelle/server-kit/testing';
-import {
-  createDepositAccount,
-  infentInterchange,
-  postDeposit,
-} from '../deposits/deposit-test-support';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
-import { getPage, pageText, signInOnPortal } from './portal-test-client';
+import { createDepositAccount, infentInterchange, postDeposit } from '../testing/deposits';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
+import { getPage, pageText, signInOnPortal } from '../testing/portal-client';
 
 describe.each(await testDialects())('portal: the account’s deposits (%s)', (dialect) => {
   let t: TestPartner;

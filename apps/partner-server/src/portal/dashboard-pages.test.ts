@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { insertFamily } from '../sessions/tokens.repository';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
-import { getPage, pageText, signInOnPortal } from './portal-test-client';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
+import { getPage, pageText, signInOnPortal } from '../testing/portal-client';
 
 /** The href of the link named `name` on a page (entities decoded), if any. */
 function linkTo(body: string, name: string): string | undefined {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateKeyPairAndCsr } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { ACCOUNT, codeIn, startTestPartner, type TestPartner } from '../test/test-partner';
-import { getPage, pageText, postForm, signInOnPortal } from './portal-test-client';
+import { ACCOUNT, codeIn, startTestPartner, type TestPartner } from '../testing/test-partner';
+import { getPage, pageText, postForm, signInOnPortal } from '../testing/portal-client';
 
 const HOLDER = { firstName: 'Bruno', lastName: 'Martin', email: 'bruno.martin@cabinet-exemple.fr' };
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
-import { getPage, signInOnPortal } from './portal-test-client';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
+import { getPage, signInOnPortal } from '../testing/portal-client';
 
 const MINUTE = 60_000;
 const EXPIRED = '/portail/connexion?message=session-expiree';

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { ACCOUNT, STRONG_PASSWORD, startTestPartner, type TestPartner } from '../test/test-partner';
+import {
+  ACCOUNT,
+  STRONG_PASSWORD,
+  startTestPartner,
+  type TestPartner,
+} from '../testing/test-partner';
 
 const DAY = 24 * 3_600_000;
 

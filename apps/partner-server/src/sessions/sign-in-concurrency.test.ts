@@ -5,8 +5,13 @@ import {
   testDialects,
   type JsonInjector,
 } from '@passerelle/server-kit/testing';
-import { postForm } from '../portal/portal-test-client';
-import { ACCOUNT, STRONG_PASSWORD, startTestPartner, type TestPartner } from '../test/test-partner';
+import { postForm } from '../testing/portal-client';
+import {
+  ACCOUNT,
+  STRONG_PASSWORD,
+  startTestPartner,
+  type TestPartner,
+} from '../testing/test-partner';
 
 const WRONG = { email: ACCOUNT.adminEmail, password: 'mauvais mot de passe' };
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateKeyPairAndCsr } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 
 const EMAIL = 'titulaire@cabinet-exemple.fr';
 const LONGEST = { firstName: 'Marie-Éléonore', lastName: 'Ü'.repeat(49) }; // 14 + 1 + 49 = 64

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { atOnce, countStatuses, testDialects } from '@passerelle/server-kit/testing';
-import { getPage, pageText, postForm, signInOnPortal } from '../portal/portal-test-client';
-import { startTestPartner, waitForMails, type TestPartner } from '../test/test-partner';
+import { getPage, pageText, postForm, signInOnPortal } from '../testing/portal-client';
+import { startTestPartner, waitForMails, type TestPartner } from '../testing/test-partner';
 
 const MINUTE = 60_000;
 const isCode = (m: { subject: string }) => /code confidentiel/.test(m.subject);

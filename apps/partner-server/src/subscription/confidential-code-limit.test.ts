@@ -6,7 +6,7 @@ import {
   testDialects,
   type JsonInjector,
 } from '@passerelle/server-kit/testing';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 
 const HOLDER = { firstName: 'Bruno', lastName: 'Martin', email: 'bruno.martin@cabinet-exemple.fr' };
 const WRONG_CODE = 'AAAA-AAAA-AAAA-AAAA-AAAA';

@@ -2,7 +2,7 @@
 import { EdifactError } from '../edifact-error';
 import type { Interchange, ReadOptions, StreamEvent } from '../interchange';
 import { assembleInterchange, readInterchange } from '../interchange-read';
-import { isRepetitions, componentsOf, type PositionedSegment } from '../segment';
+import type { PositionedSegment } from '../segment';
 import { streamInterchange } from '../stream';
 
 /** The outcome of a read: the interchange, or the EdifactError's code, message and position. */
@@ -57,15 +57,4 @@ export function allSegments(interchange: Interchange): PositionedSegment[] {
     ? interchange.groups.flatMap((g) => [g.header, ...messages(g.messages), g.trailer])
     : messages(interchange.messages);
   return [interchange.header, ...body, interchange.trailer];
-}
-
-/** A segment as node-edifact gives it: name and elements as component arrays (no repetitions). */
-export function asComponentArrays(segment: PositionedSegment): {
-  name: string;
-  elements: string[][];
-} {
-  return {
-    name: segment.tag,
-    elements: segment.elements.map((e) => (isRepetitions(e) ? [] : [...componentsOf(e)])),
-  };
 }

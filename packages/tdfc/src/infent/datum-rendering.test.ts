@@ -1,7 +1,7 @@
 import { formatSegment } from '@passerelle/edifact';
 import { describe, expect, it } from 'vitest';
 import type { DeclaredValue } from '../cells';
-import { dictionary } from '../fixtures/test-helpers';
+import { dictionary } from '../testing/declarations';
 import type { CellValue } from '../model';
 import {
   DEFAULT_DATUM_RENDERER,

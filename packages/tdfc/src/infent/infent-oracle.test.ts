@@ -2,87 +2,30 @@
 // packages/edifact, resolved from the repository's node_modules) parses every interchange we
 // write into the same segments, and its UNT/UNE/UNZ counts agree with what it read. It does not
 // know UNOL, so these interchanges are written in UNOC (same bytes for the text used here).
-import { Buffer } from 'node:buffer';
-import { createRequire } from 'node:module';
-import { componentsOf, isRepetitions, readInterchange, type Segment } from '@passerelle/edifact';
+import { readInterchange } from '@passerelle/edifact';
+import {
+  allSegments,
+  asComponentArrays,
+  decodeWithNode,
+  expectOracleUntCounts,
+  parseWithOracle,
+} from '@passerelle/edifact/testing';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/fixtures';
-import { dictionary } from '../fixtures/test-helpers';
+import { dictionary } from '../testing/declarations';
 import type { Declaration } from '../model';
 import { DEFAULT_INFENT_PROFILE } from './envelope-config';
-import { SAMPLE_ENVELOPE, tinyDeclaration } from './test-support';
+import { SAMPLE_ENVELOPE, tinyDeclaration } from '../testing/infent';
 import { writeInfentInterchange } from './write-infent';
-
-interface OracleParser {
-  encoding(level: string): void;
-  write(chunk: string): void;
-  end(): void;
-  onopensegment(name: string): void;
-  onelement(): void;
-  oncomponent(value: string): void;
-  onclosesegment(): void;
-}
-interface OracleSegment {
-  name: string;
-  elements: string[][];
-}
-const require = createRequire(import.meta.url);
-const { Parser } = require('edifact') as { Parser: new () => OracleParser };
-
-/** node-edifact's event parser (without its validator, which rewrites numbers). */
-function parseWithOracle(text: string): OracleSegment[] {
-  const parser = new Parser();
-  parser.encoding('UNOC');
-  const segments: OracleSegment[] = [];
-  let elements: string[][] = [];
-  let components: string[] = [];
-  parser.onopensegment = (name) => {
-    elements = [];
-    segments.push({ name, elements });
-  };
-  parser.onelement = () => {
-    components = [];
-    elements.push(components);
-  };
-  parser.oncomponent = (value) => components.push(value);
-  parser.onclosesegment = () => undefined;
-  parser.write(text);
-  parser.end();
-  return segments;
-}
-
-const asArrays = (segment: Segment): OracleSegment => ({
-  name: segment.tag,
-  elements: segment.elements.map((e) => (isRepetitions(e) ? [] : [...componentsOf(e)])),
-});
 
 const UNOC = { ...DEFAULT_INFENT_PROFILE, syntax: { identifier: 'UNOC', version: '3' } } as const;
 
 function checkWithOracle(declarations: Declaration[]): void {
   const data = writeInfentInterchange(dictionary, declarations, SAMPLE_ENVELOPE, { profile: UNOC });
-  const oracle = parseWithOracle(Buffer.from(data).toString('latin1'));
-  const ours = readInterchange(data);
-  const all = [
-    ours.header,
-    ...(ours.groups ?? []).flatMap((g) => [
-      g.header,
-      ...g.messages.flatMap((m) => [m.header, ...m.segments, m.trailer]),
-      g.trailer,
-    ]),
-    ours.trailer,
-  ];
-  expect(oracle).toEqual(all.map(asArrays));
+  const oracle = parseWithOracle(decodeWithNode(data, 'UNOC'));
+  expect(oracle).toEqual(allSegments(readInterchange(data)).map(asComponentArrays));
   // The counts, as node-edifact saw the segments.
-  let inMessage = 0;
-  let messages = 0;
-  for (const segment of oracle) {
-    if (segment.name === 'UNH') inMessage = 0;
-    inMessage += 1;
-    if (segment.name === 'UNT') {
-      messages += 1;
-      expect(segment.elements[0]).toEqual([String(inMessage)]);
-    }
-  }
+  const messages = expectOracleUntCounts(oracle);
   expect(messages).toBe(declarations.length);
   expect(oracle.find((s) => s.name === 'UNE')?.elements[0]).toEqual([String(messages)]);
   expect(oracle.at(-1)?.elements[0]).toEqual(['1']);

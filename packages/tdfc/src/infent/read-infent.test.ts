@@ -1,13 +1,13 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/fixtures';
-import { dictionary } from '../fixtures/test-helpers';
+import { dictionary } from '../testing/declarations';
 import type { Declaration } from '../model';
 import { createDatumRenderer } from './datum-rendering';
 import { DEFAULT_INFENT_PROFILE } from './envelope-config';
 import { InfentError } from './infent-error';
 import { readInfentInterchange, streamInfentDeclarations } from './read-infent';
-import { SAMPLE_ENVELOPE, infentError, textOf, tinyDeclaration } from './test-support';
+import { SAMPLE_ENVELOPE, infentError, textOf, tinyDeclaration } from '../testing/infent';
 import { writeInfentInterchange } from './write-infent';
 
 const write = (

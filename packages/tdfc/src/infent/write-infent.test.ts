@@ -1,10 +1,10 @@
 import { readInterchange } from '@passerelle/edifact';
 import { describe, expect, it } from 'vitest';
-import { dictionary, simplified } from '../fixtures/test-helpers';
+import { dictionary, simplified } from '../testing/declarations';
 import { readFixture } from '../fixtures/fixtures';
 import { DEFAULT_INFENT_PROFILE } from './envelope-config';
 import { readInfentInterchange } from './read-infent';
-import { SAMPLE_ENVELOPE, infentError, textOf, tinyDeclaration } from './test-support';
+import { SAMPLE_ENVELOPE, infentError, textOf, tinyDeclaration } from '../testing/infent';
 import { writeInfentInterchange } from './write-infent';
 
 const write = (...declarations: Parameters<typeof tinyDeclaration>[0][]) =>

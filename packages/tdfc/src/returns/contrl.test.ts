@@ -10,7 +10,7 @@ import {
 } from './contrl';
 import { readContrl } from './contrl-read';
 import type { ReturnsEnvelope } from './returns-envelope';
-import { parseReturn } from './test-support';
+import { parseReturn } from '../testing/returns';
 
 const ENVELOPE: ReturnsEnvelope = {
   sender: 'DGI_EDI_TDFC',

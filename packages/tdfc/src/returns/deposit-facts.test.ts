@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simplified } from '../fixtures/test-helpers';
+import { simplified } from '../testing/declarations';
 import { readDepositFacts } from './deposit-facts';
-import { bytesOf, depositOf, edited } from './test-support';
+import { bytesOf, depositOf, edited } from '../testing/returns';
 
 describe('readDepositFacts', () => {
   it('reads the UNB reference, the test indicator and the SIREN', () => {

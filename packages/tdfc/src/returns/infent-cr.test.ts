@@ -7,7 +7,7 @@ import { normalizeCrReport, overallStatus, writeInfentCr, type InfentCrReport } 
 import { readInfentCr } from './infent-cr-read';
 import { normalizeReturnError, toReturnText, type ReturnError } from './return-error';
 import type { ReturnsEnvelope } from './returns-envelope';
-import { parseReturn } from './test-support';
+import { parseReturn } from '../testing/returns';
 
 const ENVELOPE: ReturnsEnvelope = {
   sender: 'DGI_EDI_TDFC',

@@ -2,11 +2,11 @@
 // (bytes flipped, inserted, deleted, cut, segments repeated or swapped, digits changed) each give
 // an outcome whose return reads back and says what `errors` says. Seeded: a failure replays.
 import { describe, expect, it } from 'vitest';
-import { simplified } from '../fixtures/test-helpers';
+import { simplified } from '../testing/declarations';
 import { readContrl } from './contrl-read';
 import { readInfentCr } from './infent-cr-read';
 import { processDeposit } from './process-deposit';
-import { EXPECT, bytesOf, depositOf, latin1 } from './test-support';
+import { EXPECT, bytesOf, depositOf, latin1 } from '../testing/returns';
 
 /** mulberry32: a small seeded generator, so that every run corrupts the same way. */
 function random(seed: number): () => number {

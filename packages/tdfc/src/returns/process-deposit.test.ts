@@ -2,11 +2,11 @@
 // rejected, rejected; the CR says the same as the JSON errors and reads back.
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/fixtures';
-import { formOf, simplified } from '../fixtures/test-helpers';
+import { formOf, simplified } from '../testing/declarations';
 import { IDENTIFICATION_FORM } from '../model';
 import { readInfentCr } from './infent-cr-read';
 import { campaignAt, processDeposit, type DgfipOutcome } from './process-deposit';
-import { EXPECT, depositOf, edited, parseReturn } from './test-support';
+import { EXPECT, depositOf, edited, parseReturn } from '../testing/returns';
 
 /** The outcome of a CR, failing when the deposit was syntax-rejected. */
 function crOf(outcome: DgfipOutcome): Extract<DgfipOutcome, { cr: string }> {

@@ -4,79 +4,32 @@
 // UNOC, not UNOL: the text is given as Latin-1 (the eight Latin-9 letters become other bytes,
 // which does not move any separator).
 import { Buffer } from 'node:buffer';
-import { createRequire } from 'node:module';
-import { componentsOf, isRepetitions, type Segment } from '@passerelle/edifact';
+import {
+  allSegments,
+  asComponentArrays,
+  expectOracleUntCounts,
+  parseWithOracle,
+} from '@passerelle/edifact/testing';
 import { describe, expect, it } from 'vitest';
-import { simplified, formOf } from '../fixtures/test-helpers';
+import { simplified, formOf } from '../testing/declarations';
 import { IDENTIFICATION_FORM } from '../model';
 import { processDeposit } from './process-deposit';
-import { EXPECT, depositOf, edited, parseReturn, returnBytes } from './test-support';
-
-interface OracleParser {
-  encoding(level: string): void;
-  write(chunk: string): void;
-  end(): void;
-  onopensegment(name: string): void;
-  onelement(): void;
-  oncomponent(value: string): void;
-  onclosesegment(): void;
-}
-interface OracleSegment {
-  name: string;
-  elements: string[][];
-}
-const require = createRequire(import.meta.url);
-const { Parser } = require('edifact') as { Parser: new () => OracleParser };
-
-function parseWithOracle(text: string): OracleSegment[] {
-  const parser = new Parser();
-  parser.encoding('UNOC');
-  const segments: OracleSegment[] = [];
-  let components: string[] = [];
-  parser.onopensegment = (name) => segments.push({ name, elements: [] });
-  parser.onelement = () => {
-    components = [];
-    segments.at(-1)?.elements.push(components);
-  };
-  parser.oncomponent = (value) => components.push(value);
-  parser.onclosesegment = () => undefined;
-  parser.write(text);
-  parser.end();
-  return segments;
-}
-
-const asArrays = (segment: Segment): OracleSegment => ({
-  name: segment.tag,
-  elements: segment.elements.map((e) => (isRepetitions(e) ? [] : [...componentsOf(e)])),
-});
+import { EXPECT, depositOf, edited, parseReturn, returnBytes } from '../testing/returns';
 
 /** A string of a Latin-9 text as node-edifact sees it when the bytes are read as Latin-1. */
 const seenAsLatin1 = (value: string): string => Buffer.from(returnBytes(value)).toString('latin1');
 
 function checkWithOracle(text: string): void {
   const oracle = parseWithOracle(seenAsLatin1(text));
-  const ours = parseReturn(text);
-  const all = [
-    ours.header,
-    ...ours.messages.flatMap((m) => [m.header, ...m.segments, m.trailer]),
-    ours.trailer,
-  ];
   expect(oracle).toEqual(
-    all.map(asArrays).map(({ name, elements }) => ({
-      name,
-      elements: elements.map((components) => components.map(seenAsLatin1)),
-    })),
+    allSegments(parseReturn(text))
+      .map(asComponentArrays)
+      .map(({ name, elements }) => ({
+        name,
+        elements: elements.map((components) => components.map(seenAsLatin1)),
+      })),
   );
-  let inMessage = 0;
-  let messages = 0;
-  for (const segment of oracle) {
-    if (segment.name === 'UNH') inMessage = 0;
-    inMessage += 1;
-    if (segment.name === 'UNT') {
-      messages += 1;
-      expect(segment.elements[0]).toEqual([String(inMessage)]);
-    }
-  }
+  const messages = expectOracleUntCounts(oracle);
   expect(oracle.at(-1)?.elements[0]).toEqual([String(messages)]);
 }
 

@@ -1,11 +1,11 @@
 // Check 3: a syntax fault of the deposit gives a CONTRL (and no CR) naming its 0085 code and its
 // place, at the ISO level it belongs to (UCI, UCF, UCM, UCS/UCD), and the same in `errors`.
 import { describe, expect, it } from 'vitest';
-import { simplified } from '../fixtures/test-helpers';
+import { simplified } from '../testing/declarations';
 import { InfentError } from '../infent/infent-error';
 import { readContrl, type ContrlRead } from './contrl-read';
 import { processDeposit, type DgfipOutcome } from './process-deposit';
-import { EXPECT, bytesOf, depositOf, edited, latin1, parseReturn } from './test-support';
+import { EXPECT, bytesOf, depositOf, edited, latin1, parseReturn } from '../testing/returns';
 
 const clean = depositOf(simplified());
 const SUBJECT = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formOf, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { formOf, rulesFired, simplified, validate } from '../testing/declarations';
 
 describe('dictionary rules', () => {
   it('refuses a form the millésime does not have', () => {

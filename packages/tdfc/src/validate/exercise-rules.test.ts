@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exerciseLongerThan, millesimeOfExercise } from '../exercise';
 import type { Declaration } from '../model';
-import { formOf, ofRule, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { formOf, ofRule, rulesFired, simplified, validate } from '../testing/declarations';
 
 /** The simplified liasse moved to another exercise, F-IDENTIF kept consistent. */
 const withExercise = (start: string, end: string, millesime = '25') =>

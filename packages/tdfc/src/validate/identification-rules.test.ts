@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formOf, ofRule, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { formOf, ofRule, rulesFired, simplified, validate } from '../testing/declarations';
 
 describe('F-IDENTIF rules', () => {
   it('requires F-IDENTIF', () => {

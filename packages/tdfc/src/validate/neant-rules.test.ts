@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formOf, ofRule, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { formOf, ofRule, rulesFired, simplified, validate } from '../testing/declarations';
 
 describe('néant rules', () => {
   it('refuses an empty annex without its néant box', () => {

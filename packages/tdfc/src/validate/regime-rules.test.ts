@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newDeclaration } from '../identification';
-import { formOf, ofRule, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { formOf, ofRule, rulesFired, simplified, validate } from '../testing/declarations';
 
 describe('régime rules', () => {
   it('refuses a form the régime does not allow (2050 in IS-RS)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formOf, ofRule, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { formOf, ofRule, rulesFired, simplified, validate } from '../testing/declarations';
 import { TOTALS_2033 } from './totals-2033';
 
 describe('total rules (warnings)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normal, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { normal, rulesFired, simplified, validate } from '../testing/declarations';
 import { isSendable } from './validate-declaration';
 
 describe('known-answer declarations', () => {

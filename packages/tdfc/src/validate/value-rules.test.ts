@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NadValue } from '../model';
-import { formOf, ofRule, rulesFired, simplified, validate } from '../fixtures/test-helpers';
+import { formOf, ofRule, rulesFired, simplified, validate } from '../testing/declarations';
 
 describe('value rules', () => {
   it('refuses cents, with the form, the cell and its label in the message', () => {

@@ -1,8 +1,4 @@
-import {
-  ACCOUNT,
-  startTestPartner,
-  type TestPartner,
-} from '../../../partner-server/src/test/test-partner';
+import { ACCOUNT, startTestPartner, type TestPartner } from '@passerelle/partner-server/testing';
 import { ADMIN, startTestApp, type TestApp } from './test-app';
 
 /** The portal credentials of the test partner's client account. */

@@ -19,8 +19,8 @@ import {
   type Declaration,
   type InfentEnvelope,
 } from '@passerelle/tdfc';
-import type { TestPartner } from '../test/test-partner';
-import { DEPOSIT_MEDIA_TYPE } from './deposits.routes';
+import type { TestPartner } from './test-partner';
+import { DEPOSIT_MEDIA_TYPE } from '../deposits/deposits.routes';
 
 export const HOLDER = {
   firstName: 'Bruno',

@@ -1,4 +1,4 @@
-import { ACCOUNT, STRONG_PASSWORD, type TestPartner } from '../test/test-partner';
+import { ACCOUNT, STRONG_PASSWORD, type TestPartner } from './test-partner';
 
 /** Test helper: posts an HTML form (urlencoded, as a browser does), with the portal cookie if given. */
 export function postForm(

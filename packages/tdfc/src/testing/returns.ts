@@ -2,11 +2,11 @@
 // passes, and byte-level edits of an interchange.
 import { Buffer } from 'node:buffer';
 import { encodeText, readInterchange } from '@passerelle/edifact';
-import { dictionary } from '../fixtures/test-helpers';
-import { SAMPLE_ENVELOPE } from '../infent/test-support';
+import { dictionary } from './declarations';
+import { SAMPLE_ENVELOPE } from './infent';
 import { writeInfentInterchange } from '../infent/write-infent';
 import type { Declaration } from '../model';
-import type { DepositExpectation } from './process-deposit';
+import type { DepositExpectation } from '../returns/process-deposit';
 
 /** What the partner of SAMPLE_ENVELOPE (1234567, test mode) expects, on 2 May 2025. */
 export const EXPECT: DepositExpectation = {

@@ -2,8 +2,8 @@
 // see the bytes as text and to catch an InfentError.
 import { newDeclaration } from '../identification';
 import type { Declaration } from '../model';
-import type { InfentEnvelope } from './envelope-config';
-import { InfentError } from './infent-error';
+import type { InfentEnvelope } from '../infent/envelope-config';
+import { InfentError } from '../infent/infent-error';
 
 /** A fixed envelope: firm, partner, reference, 14 March 2025 09:30 in Paris, test mode. */
 export const SAMPLE_ENVELOPE: InfentEnvelope = {

@@ -8,6 +8,7 @@ import {
   type JsonInjector,
 } from '@passerelle/server-kit/testing';
 import { buildApp } from '../app';
+import { buildUser } from './factories';
 import { readDeclarantConfig, type DeclarantConfig } from '../config';
 import type { AppContext } from '../context';
 import { prepareSetupLink } from '../setup/setup.service';
@@ -117,7 +118,7 @@ export async function startTestApp(
     async createUser(adminCookie, user) {
       const created = await call('POST', '/api/users', {
         cookie: adminCookie,
-        body: { firstName: 'Bruno', lastName: 'Martin', role: 'collaborator', ...user },
+        body: buildUser(user),
       });
       if (created.statusCode !== 201) throw new Error(`create user: ${created.body}`);
       const { user: view, link } = created.json<{ user: { id: string }; link: { url: string } }>();

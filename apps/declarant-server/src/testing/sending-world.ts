@@ -1,5 +1,4 @@
-import { readFixtureJson } from '@passerelle/tdfc';
-import { testDossier, testSiren } from './test-siren';
+import { buildDeclaration, buildDossier, testSiren } from './factories';
 import { deliverDue } from '../sending/delivery-worker';
 import { syncStatuses } from '../sending/status-sync';
 import {
@@ -11,10 +10,6 @@ import {
 
 /** The firm's SIRET written in every interchange (Luhn-valid). */
 export const FIRM_SIRET = '73282932000074';
-
-const EXAMPLE = readFixtureJson('importExample') as Record<string, unknown> & { siren: string };
-
-export { testSiren };
 
 /** A signature world with the firm's SIRET set, a signature, and `count` "prête" declarations. */
 export interface SendingWorld extends SignatureWorld {
@@ -101,10 +96,10 @@ async function importReadyDeclarations(world: SignatureWorld, sirens: string[]):
   for (const [i, siren] of sirens.entries()) {
     const dossier = await t.call('POST', '/api/dossiers', {
       cookie: world.cookie,
-      body: testDossier(siren, `SOCIETE ${i}`),
+      body: buildDossier({ siren, name: `SOCIETE ${i}` }),
     });
     if (dossier.statusCode !== 201) throw new Error(`dossier: ${dossier.body}`);
-    bodies.push({ ...EXAMPLE, siren, name: `SOCIETE ${i}` });
+    bodies.push(buildDeclaration({ siren, name: `SOCIETE ${i}` }));
   }
   const imported = await t.call('POST', '/api/declarations/import-json', {
     cookie: world.cookie,
