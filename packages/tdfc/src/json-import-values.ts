@@ -2,24 +2,14 @@
 // Only the JSON shape is checked here; tables, signs, SIREN keys… are the validator's job.
 import type { CellDefinition } from './dictionary/types';
 import { isIsoDate } from './exercise';
+import { NAD_KEYS } from './infent/nad-segment';
 import type { CellEntry, CellValue, NadValue } from './model';
 
 /** A conversion failure, in French, without the path (the caller adds it). */
 export class ValueImportError extends Error {}
 
-const NAD_KEYS: readonly (keyof NadValue)[] = [
-  'id',
-  'name',
-  'name2',
-  'name3',
-  'street',
-  'complement',
-  'locality',
-  'city',
-  'postcode',
-  'country',
-  'phone',
-];
+/** Every key of a NadValue: those written in NAD, and the phone (written in COM). */
+const NAD_VALUE_KEYS: readonly (keyof NadValue)[] = [...NAD_KEYS, 'phone'];
 
 function quote(value: unknown): string {
   if (typeof value === 'string') return `« ${value} » (texte)`;
@@ -111,9 +101,9 @@ export function importNad(raw: unknown): NadValue {
   }
   const nad: NadValue = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (!(NAD_KEYS as readonly string[]).includes(key)) {
+    if (!(NAD_VALUE_KEYS as readonly string[]).includes(key)) {
       throw new ValueImportError(
-        `composant d'adresse inconnu « ${key} » (admis : ${NAD_KEYS.join(', ')}).`,
+        `composant d'adresse inconnu « ${key} » (admis : ${NAD_VALUE_KEYS.join(', ')}).`,
       );
     }
     if (value === null) continue;

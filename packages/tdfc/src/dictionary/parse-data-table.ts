@@ -1,21 +1,16 @@
 // Parser of the data structure table (`tdfcAAd.edi`), fixed width, columns as in
 // data/2025/README.md. Strict: an unexpected character throws rather than being skipped.
 import { DictionaryFormatError } from './dictionary-format-error';
-import { DATE_FORMATS, SEGMENTS, type DateFormat, type Segment } from './types';
+import {
+  DATE_FORMATS,
+  SEGMENTS,
+  type CellDefinition,
+  type DateFormat,
+  type Segment,
+} from './types';
 
-/** One line of the data table, before its label is attached. */
-export interface DataTableRow {
-  form: string;
-  millesime: string;
-  code: string;
-  segment: Segment;
-  repeatable: boolean;
-  qualifier?: string;
-  table?: string;
-  dateFormat?: DateFormat;
-  signed: boolean;
-  marker?: string;
-}
+/** One line of the data table: a cell before its label is attached. */
+export type DataTableRow = Omit<CellDefinition, 'label'>;
 
 const FILE = 'tdfcAAd.edi';
 

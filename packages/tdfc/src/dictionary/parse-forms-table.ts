@@ -2,18 +2,10 @@
 // data/2025/README.md. Strict: an unexpected character throws rather than being skipped.
 import { DictionaryFormatError } from './dictionary-format-error';
 import { columnFromTableCode } from './regime';
+import type { FormDefinition } from './types';
 
-/** One line of the forms table, before cells and labels are attached. */
-export interface FormsTableRow {
-  id: string;
-  millesime: string;
-  repeatable: boolean;
-  mainReturn: boolean;
-  signedAmounts: boolean;
-  flowCode?: string;
-  docCodes: string[];
-  allowedIn: Set<string>;
-}
+/** One line of the forms table: a form before its cells and its "néant" box are attached. */
+export type FormsTableRow = Omit<FormDefinition, 'neantCode' | 'cellCodes'>;
 
 const FILE = 'tdfcAAf.edi';
 /** Columns 18–44 (0-based 17–43): document codes, 3 letters each. */
