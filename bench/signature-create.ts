@@ -16,7 +16,6 @@ import {
   SIGNATURE_PASSWORD,
   startSignatureWorld,
   unlockSignature,
-  withPartnerAccess,
   wrappedKeyContext,
 } from '@passerelle/declarant-server/testing';
 

@@ -6,5 +6,4 @@ export type { DeclarantDatabase } from '../db/schema';
 export { countDeclarations } from '../declarations/declaration-list.repository';
 export { countDossiers } from '../dossiers/dossiers.repository';
 export { searchText } from '../dossiers/search-text';
-export { withPartnerAccess } from '../client-space/client-space.service';
 export { unlockSignature, wrappedKeyContext } from '../signatures/signature-unlock.service';
