@@ -55,6 +55,11 @@ export function defineEndpoint<const E extends EndpointSpec>(endpoint: E): E {
 /** Any declared endpoint. */
 export type Endpoint = EndpointSpec;
 
+/** An API's endpoints by feature, as one list in the table's order. */
+export function endpointList(table: Record<string, Record<string, Endpoint>>): readonly Endpoint[] {
+  return Object.values(table).flatMap((feature) => Object.values(feature));
+}
+
 type InputOf<S> = S extends z.ZodType ? z.input<S> : undefined;
 type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 

@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../endpoint';
+import { endpointList } from '../../endpoint';
 import { authEndpoints } from './auth';
 import { clientSpaceEndpoints } from './client-space';
 import { declarationsEndpoints } from './declarations';
@@ -21,6 +21,4 @@ export const declarantApi = {
 };
 
 /** The declarant's endpoints as one list, in the order of {@link declarantApi}. */
-export const declarantEndpoints: readonly Endpoint[] = Object.values(declarantApi).flatMap(
-  (feature): Endpoint[] => Object.values(feature),
-);
+export const declarantEndpoints = endpointList(declarantApi);

@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../endpoint';
+import { endpointList } from '../../endpoint';
 import { accountsEndpoints } from './accounts';
 import { depositsEndpoints } from './deposits';
 import { partnerServiceEndpoints } from './documentation';
@@ -23,6 +23,4 @@ export const partnerApi = {
 };
 
 /** The partner's endpoints as one list, in the order of {@link partnerApi}. */
-export const partnerEndpoints: readonly Endpoint[] = Object.values(partnerApi).flatMap(
-  (feature): Endpoint[] => Object.values(feature),
-);
+export const partnerEndpoints = endpointList(partnerApi);
