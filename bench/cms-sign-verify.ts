@@ -6,17 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import {
-  createCertificateAuthority,
-  createCmsSigner,
-  exportPkcs8,
-  generateKeyPairAndCsr,
-  issueCertificate,
-  loadCertificateAuthority,
-  verifyCms,
-  verifyCsr,
-  type GeneratedKeyType,
-} from '@passerelle/pki';
+import { createCmsSigner, exportPkcs8, verifyCms, type GeneratedKeyType } from '@passerelle/pki';
+import { benchCertificateAuthority, issueBenchCertificate } from './support/bench-certificate';
 
 const messages = Number(process.argv[2] ?? 1000);
 const CONTENT_BYTES = 20 * 1024;
@@ -37,11 +28,7 @@ async function measure(runs: number, operation: () => Promise<unknown>): Promise
   return `${((runs * 1000) / total).toFixed(0)}/s (median ${median.toFixed(2)} ms)`;
 }
 
-const caStored = await createCertificateAuthority({
-  commonName: 'Bench CA',
-  organization: 'Bench',
-});
-const ca = await loadCertificateAuthority(caStored);
+const { ca, caPem } = await benchCertificateAuthority();
 const content = randomBytes(CONTENT_BYTES);
 
 console.log(
@@ -50,21 +37,13 @@ console.log(
     `on ${cpus().length} cores (figures drop when others share the machine)`,
 );
 for (const keyType of ['ECDSA-P256', 'RSA-3072'] as GeneratedKeyType[]) {
-  const { csrPem, privateKey } = await generateKeyPairAndCsr({ keyType });
-  const { certificatePem } = await issueCertificate({
-    ca,
-    csrPublicKey: (await verifyCsr(csrPem)).publicKey,
-    holder: { firstName: 'Anne', lastName: 'Durand', email: 'anne.durand@cabinet.fr' },
-    organization: 'Cabinet Durand',
-    validityMonths: 24,
-    crlUrl: 'https://partenaire.example/api/v1/crl',
-  });
+  const { certificatePem, privateKey } = await issueBenchCertificate(ca, keyType);
   const privateKeyPkcs8 = await exportPkcs8(privateKey);
   const setup = performance.now();
   const signer = await createCmsSigner({ privateKeyPkcs8, certificatePem });
   const setupMs = performance.now() - setup;
   const signed = await signer.sign(content, new Date());
-  const options = { trustedCaPem: [caStored.certificatePem] };
+  const options = { trustedCaPem: [caPem] };
   console.log(
     `${keyType}: createCmsSigner ${setupMs.toFixed(1)} ms, message ${signed.length} bytes`,
   );

@@ -7,19 +7,16 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
-  createCertificateAuthority,
   DEFAULT_KEY_WRAP_PARAMS,
   DEFAULT_PKCS12_ITERATIONS,
   deriveWrappingKey,
   exportPkcs12,
   exportPkcs8,
   generateKeyPairAndCsr,
-  issueCertificate,
-  loadCertificateAuthority,
   unwrapPrivateKey,
-  verifyCsr,
   wrapPrivateKey,
 } from '@passerelle/pki';
+import { benchCertificateAuthority, issueBenchCertificate } from './support/bench-certificate';
 
 const runs = Number(process.argv[2] ?? 20);
 const PASSWORD = 'quatre mots de passe français';
@@ -46,19 +43,9 @@ function summary(sorted: number[]): string {
   return `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`;
 }
 
-const ca = await loadCertificateAuthority(
-  await createCertificateAuthority({ commonName: 'Bench CA', organization: 'Bench' }),
-);
-const { csrPem, privateKey } = await generateKeyPairAndCsr({ keyType: 'ECDSA-P256' });
+const { ca } = await benchCertificateAuthority();
+const { certificatePem, privateKey } = await issueBenchCertificate(ca);
 const pkcs8 = await exportPkcs8(privateKey);
-const { certificatePem } = await issueCertificate({
-  ca,
-  csrPublicKey: (await verifyCsr(csrPem)).publicKey,
-  holder: { firstName: 'Anne', lastName: 'Durand', email: 'anne.durand@cabinet.fr' },
-  organization: 'Cabinet Durand',
-  validityMonths: 24,
-  crlUrl: 'https://partenaire.example/api/v1/crl',
-});
 const wrapped = await wrapPrivateKey(pkcs8, PASSWORD, { associatedData: CONTEXT });
 const { memoryKib, iterations, parallelism } = DEFAULT_KEY_WRAP_PARAMS;
 const argon = `m=${memoryKib} KiB, t=${iterations}, p=${parallelism}`;
