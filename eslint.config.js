@@ -3,6 +3,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The query builder's entry points (Kysely): a call of one of them is a query. */
+const QUERY_METHODS =
+  '/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/';
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'var/**', 'test-results/**', '.runtime/**'] },
   js.configs.recommended,
@@ -30,6 +34,35 @@ export default tseslint.config(
         { skipStrings: true, skipTemplates: true, skipJSXText: true, skipRegExps: true },
       ],
       'no-console': 'off',
+    },
+  },
+  {
+    // Every query in a repository: only `*.repository.ts` and `db/` (the schema, migrations,
+    // database opening, keyset paging) touch the query builder or raw SQL. Tests, test support
+    // (`testing/`, `test/`), e2e and benches are exempt: they may read the database directly as
+    // an oracle. `scripts/lib/query-placement.test.ts` proves the rule still catches a query.
+    files: ['apps/*/src/**/*.ts', 'packages/*/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/db/**', '**/*.test.ts', '**/testing/**', '**/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=${QUERY_METHODS}]`,
+          message: 'Queries live in a `*.repository.ts` (or `db/`): call a repository function.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              importNames: ['sql'],
+              message: 'Raw SQL lives in a `*.repository.ts` (or `db/`).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

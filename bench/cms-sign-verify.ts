@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createCmsSigner, exportPkcs8, verifyCms, type GeneratedKeyType } from '@passerelle/pki';
-import { benchCertificateAuthority, issueBenchCertificate } from './support/bench-certificate';
+import { createCmsSigner, verifyCms, type GeneratedKeyType } from '@passerelle/pki';
+import { createTestCa, createTestHolder } from '@passerelle/pki/testing';
 
 const messages = Number(process.argv[2] ?? 1000);
 const CONTENT_BYTES = 20 * 1024;
@@ -28,7 +28,7 @@ async function measure(runs: number, operation: () => Promise<unknown>): Promise
   return `${((runs * 1000) / total).toFixed(0)}/s (median ${median.toFixed(2)} ms)`;
 }
 
-const { ca, caPem } = await benchCertificateAuthority();
+const ca = await createTestCa('Bench CA');
 const content = randomBytes(CONTENT_BYTES);
 
 console.log(
@@ -37,13 +37,12 @@ console.log(
     `on ${cpus().length} cores (figures drop when others share the machine)`,
 );
 for (const keyType of ['ECDSA-P256', 'RSA-3072'] as GeneratedKeyType[]) {
-  const { certificatePem, privateKey } = await issueBenchCertificate(ca, keyType);
-  const privateKeyPkcs8 = await exportPkcs8(privateKey);
+  const { privateKeyPkcs8, certificatePem } = await createTestHolder(ca, keyType);
   const setup = performance.now();
   const signer = await createCmsSigner({ privateKeyPkcs8, certificatePem });
   const setupMs = performance.now() - setup;
   const signed = await signer.sign(content, new Date());
-  const options = { trustedCaPem: [caPem] };
+  const options = { trustedCaPem: [ca.stored.certificatePem] };
   console.log(
     `${keyType}: createCmsSigner ${setupMs.toFixed(1)} ms, message ${signed.length} bytes`,
   );

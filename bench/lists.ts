@@ -20,6 +20,7 @@ import {
 } from '@passerelle/declarant-server/testing';
 import { startDeclarant } from '../e2e/support/declarant-process';
 import { createE2eDatabase } from '../e2e/support/postgres-database';
+import { ADMIN } from '../e2e/support/people';
 import { seedAdministrator } from '../e2e/support/seed-declarant';
 import { ApiSession } from './support/api-session';
 import { infentImportFile, jsonImportBody } from './support/import-bodies';
@@ -36,10 +37,6 @@ const dialects: Array<'sqlite' | 'postgres'> = args.includes('--sqlite')
     : ['sqlite', 'postgres'];
 const DOSSIERS = 10_000;
 const DECLARATIONS = 50_000;
-const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
 
 const log = (message: string) => console.error(`[lists] ${message}`);
 

@@ -16,7 +16,6 @@ import {
   SIGNATURE_PASSWORD,
   startSignatureWorld,
   unlockSignature,
-  withPartnerAccess,
   wrappedKeyContext,
 } from '@passerelle/declarant-server/testing';
 
@@ -95,9 +94,9 @@ try {
 
   const roundTrip = await measure(async (timed) => {
     const { csrPem } = await generateKeyPairAndCsr({ keyType: 'ECDSA-P256' });
-    await withPartnerAccess(ctx, world.userId, (token) =>
+    await ctx.partner.asUser(world.userId, (partner) =>
       timed(() =>
-        ctx.partner.issueSignature(token, {
+        partner.issueSignature({
           csrPem,
           confidentialCode: world.code,
           validityMonths: 12,

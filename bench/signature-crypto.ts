@@ -11,12 +11,11 @@ import {
   DEFAULT_PKCS12_ITERATIONS,
   deriveWrappingKey,
   exportPkcs12,
-  exportPkcs8,
   generateKeyPairAndCsr,
   unwrapPrivateKey,
   wrapPrivateKey,
 } from '@passerelle/pki';
-import { benchCertificateAuthority, issueBenchCertificate } from './support/bench-certificate';
+import { createTestCa, createTestHolder } from '@passerelle/pki/testing';
 
 const runs = Number(process.argv[2] ?? 20);
 const PASSWORD = 'quatre mots de passe français';
@@ -43,9 +42,8 @@ function summary(sorted: number[]): string {
   return `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`;
 }
 
-const { ca } = await benchCertificateAuthority();
-const { certificatePem, privateKey } = await issueBenchCertificate(ca);
-const pkcs8 = await exportPkcs8(privateKey);
+const ca = await createTestCa('Bench CA');
+const { privateKeyPkcs8: pkcs8, certificatePem } = await createTestHolder(ca, 'ECDSA-P256');
 const wrapped = await wrapPrivateKey(pkcs8, PASSWORD, { associatedData: CONTEXT });
 const { memoryKib, iterations, parallelism } = DEFAULT_KEY_WRAP_PARAMS;
 const argon = `m=${memoryKib} KiB, t=${iterations}, p=${parallelism}`;
@@ -69,7 +67,7 @@ const cases: [string, () => Promise<unknown>][] = [
       exportPkcs12({
         privateKeyPkcs8: pkcs8,
         certificatePem,
-        chainPem: [ca.certificatePem],
+        chainPem: [ca.stored.certificatePem],
         password: PASSWORD,
         friendlyName: 'Anne Durand',
       }),

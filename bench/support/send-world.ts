@@ -12,21 +12,13 @@ import { startDeclarant, type DeclarantProcess } from '../../e2e/support/declara
 import { startPartnerWithInbox, type PartnerProcesses } from '../../e2e/support/partner-processes';
 import { seedAdministrator } from '../../e2e/support/seed-declarant';
 import { ApiSession, mapLimited } from './api-session';
+import { ADMIN, PORTAL, SIGNATURE_PASSWORD } from '../../e2e/support/people';
 import { seedClientAccount } from '../../e2e/support/steps/client-account';
 import { childServerPid } from './process-stats';
 
 export { FIRM_SIRET };
 
-export const ADMIN = {
-  email: 'alice.durand@cabinet-exemple.fr',
-  password: 'cheval agrafe batterie correcte',
-};
-/** The firm's client account on the partner portal. */
-export const PORTAL = {
-  email: 'alice.portail@cabinet-exemple.fr',
-  password: 'tortue orange sur le toit',
-};
-export const SIGNATURE_PASSWORD = 'parapluie mandarine escalier volcan';
+export { ADMIN, PORTAL, SIGNATURE_PASSWORD };
 
 /** Declarations per `POST /api/declarations/import-json` (~1 KiB each; the route takes 10 MiB). */
 const IMPORT_CHUNK = 250;

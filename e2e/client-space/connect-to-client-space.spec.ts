@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { useBrowser } from '../support/browser-hooks';
-import { BRUNO, FIRM, PORTAL as FIRM_PORTAL } from '../support/people';
+import { BRUNO, PORTAL as FIRM_PORTAL } from '../support/people';
 import { seedFirmUsers } from '../support/seed-declarant';
 import { startServers, type Servers } from '../support/servers';
 import {
@@ -40,8 +40,6 @@ describe('section 3 of the help page: connecting to the client space, in the bro
 
     // "Accéder à l'espace client" opens the portal in a new tab, where the account is created.
     const portal = await createClientAccountFromPanel(panel, servers.partner.inboxUrl, {
-      firmName: FIRM.name,
-      siret: FIRM.siret,
       firstName: 'Bruno',
       lastName: 'Martin',
       ...PORTAL,

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { useBrowser } from '../support/browser-hooks';
 import { confidentialCodeIn } from '../support/mail';
 import { startPartnerWithInbox, type PartnerProcesses } from '../support/partner-processes';
-import { ADMIN, BRUNO, FIRM } from '../support/people';
+import { ADMIN, BRUNO } from '../support/people';
 import {
   confirmEmailFromInbox,
   readMailInInbox,
@@ -38,7 +38,6 @@ describe('partner client space, in the browser, with the local inbox', () => {
     await page.getByRole('heading', { name: 'Connexion à l’espace client' }).waitFor();
     // The SIRET typed with spaces, as on a Kbis.
     await registerOnPortal(page, {
-      firmName: FIRM.name,
       siret: '732 829 320 00074',
       firstName: 'Alice',
       lastName: 'Durand',

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser-hooks';
 import { confidentialCodeIn } from '../support/mail';
-import { ADMIN, BRUNO, CHLOE, FIRM, PORTAL, SIGNATURE_PASSWORD } from '../support/people';
+import { ADMIN, BRUNO, CHLOE, PORTAL, SIGNATURE_PASSWORD } from '../support/people';
 import { testDialects } from '../support/postgres-database';
 import { seedFirmUsers } from '../support/seed-declarant';
 import { startServers, type Servers } from '../support/servers';
@@ -46,8 +46,6 @@ describe.each(await testDialects())(
       // 3. The client account is created on the portal, its address confirmed from the inbox.
       const panel = await openClientSpacePanel(app);
       const portal = await createClientAccountFromPanel(panel, servers.partner.inboxUrl, {
-        firmName: FIRM.name,
-        siret: FIRM.siret,
         firstName: 'Alice',
         lastName: 'Durand',
         ...PORTAL,

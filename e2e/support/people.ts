@@ -30,6 +30,7 @@ export const PORTAL = {
 
 /** The firm as the partner registers it; its SIRET is the sender of every interchange. */
 export const FIRM = { name: 'Cabinet Exemple', siret: '73282932000074' };
+/** The firm's SIRET (14 digits). */
 export const FIRM_SIRET = FIRM.siret;
 
 /** The password of the signatures the tests create. */

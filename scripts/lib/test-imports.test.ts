@@ -19,8 +19,8 @@ function packageOf(path: string): string | undefined {
 }
 
 /**
- * Test code: tests, test support (a `testing/` folder, or a file named `…-test-fixtures.ts` as
- * packages/pki still has), e2e tests, benches and a package's own scripts.
+ * Test code: tests, test support (a `testing/` folder, or a file named `…-test-fixtures.ts` or
+ * `…-test-support.ts`), e2e tests, benches and a package's own scripts.
  */
 function isTestCode(path: string): boolean {
   return (

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { createServer } from '@passerelle/server-kit';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
@@ -10,13 +10,19 @@ import { registerDossiersRoutes } from './dossiers/dossiers.routes';
 import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
 import type { AppContext } from './context';
 import { installWebUi } from './http/web-ui';
+import { registerOpenApiRoutes } from './openapi/openapi.routes';
 import { registerSendingRoutes } from './sending/sending.routes';
 import { registerSetupRoutes } from './setup/setup.routes';
 import { registerSignaturesRoutes } from './signatures/signatures.routes';
 import { registerUsersRoutes } from './users/users.routes';
 
+/** What a caller of {@link buildApp} may watch: `onRoute` sees each route as it is added. */
+export interface BuildHooks {
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the declarant HTTP server (not listening yet): shared set-up, routes, web UI. */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, hooks: BuildHooks = {}): Promise<FastifyInstance> {
   const app = await createServer({
     logger: ctx.logger,
     publicUrl: ctx.config.publicUrl,
@@ -25,10 +31,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     scripts: 'self',
   });
+  if (hooks.onRoute) app.addHook('onRoute', hooks.onRoute);
   installSessionOverCookieClearing(app, ctx.config);
   const guard = new SessionGuard(ctx);
-  app.get('/api/health', async () => ({ status: 'ok' }));
-  registerSetupRoutes(app, ctx);
+  registerSetupRoutes(app, ctx, guard);
   registerAuthRoutes(app, ctx, guard);
   registerUsersRoutes(app, ctx, guard);
   registerAuditRoutes(app, ctx, guard);
@@ -38,6 +44,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerFirmSettingsRoutes(app, ctx, guard);
   registerDeclarationsRoutes(app, ctx, guard);
   registerSendingRoutes(app, ctx, guard);
+  registerOpenApiRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);
   return app;
 }

@@ -10,11 +10,12 @@ import {
   type Keyring,
 } from '@passerelle/server-kit';
 import { buildApp } from './app';
-import { HttpPartnerClient } from './client-space/partner-client';
 import type { DeclarantConfig } from './config';
 import type { AppContext } from './context';
 import { declarantMigrations } from './db/migrations';
 import type { DeclarantDatabase } from './db/schema';
+import { createPartnerGateway } from './partner/partner-gateway';
+import { Doorbell } from './sending/doorbell';
 
 /** A running context: the database is open and migrated. */
 export interface OpenedContext {
@@ -37,16 +38,18 @@ export async function openContext(
   );
   const keyring = options.keyring ?? loadKeyring(config.masterKey, config.masterKeyFile);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const now = options.now ?? (() => new Date());
   const ctx: AppContext = {
     config,
     keyring,
     mailer,
-    partner: new HttpPartnerClient(config.partnerUrl, config.partnerTimeoutMs),
+    partner: createPartnerGateway(config, { db: database.db, keyring, logger, now }),
     db: database.db,
     dialect: database.dialect,
     logger,
     rateLimiter: new RateLimiter(database.db, options.now),
-    now: options.now ?? (() => new Date()),
+    deliveryBell: new Doorbell(),
+    now,
   };
   return {
     ctx,

@@ -2,9 +2,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
+import './shared/base.css';
 import { App } from './app/app';
 import { createQueryClient } from './shared/query-client';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('Missing #root element in index.html');

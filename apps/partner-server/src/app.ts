@@ -1,11 +1,11 @@
 import fastifyFormbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { ErrorBody } from '@passerelle/contracts';
 import { createServer } from '@passerelle/server-kit';
 import { registerAccountsRoutes } from './accounts/accounts.routes';
 import type { PartnerContext } from './context';
 import { registerDepositsRoutes } from './deposits/deposits.routes';
-import { registerOpenApiRoutes } from './openapi/openapi.routes';
+import { registerServiceRoutes } from './openapi/openapi.routes';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerPortalUsersRoutes } from './portal-users/portal-users.routes';
 import { registerSessionsRoutes } from './sessions/sessions.routes';
@@ -15,7 +15,10 @@ import { registerSignaturesRoutes } from './signatures/signatures.routes';
  * Builds the partner HTTP server (not listening yet): API v1 (deposits included), its docs, and
  * the portal pages.
  */
-export async function buildPartnerApp(ctx: PartnerContext): Promise<FastifyInstance> {
+export async function buildPartnerApp(
+  ctx: PartnerContext,
+  hooks: { onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   const app = await createServer({
     logger: ctx.logger,
     publicUrl: ctx.config.publicUrl,
@@ -25,16 +28,16 @@ export async function buildPartnerApp(ctx: PartnerContext): Promise<FastifyInsta
     // The portal is plain server-rendered HTML: no script at all.
     scripts: 'none',
   });
+  if (hooks.onRoute) app.addHook('onRoute', hooks.onRoute);
   // The portal's HTML forms post urlencoded bodies; the API takes JSON.
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
 
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  registerServiceRoutes(app, ctx);
   registerAccountsRoutes(app, ctx);
   registerSessionsRoutes(app, ctx);
   registerPortalUsersRoutes(app, ctx);
   registerSignaturesRoutes(app, ctx);
   await registerDepositsRoutes(app, ctx);
-  registerOpenApiRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/'))

@@ -1,10 +1,11 @@
 // Browser steps on the partner's portal and the local inbox's pages, by the labels a person reads.
 import type { Locator, Page } from 'playwright-core';
+import { FIRM } from '../people';
 
-/** The portal's "Créer un compte client" form. */
+/** The portal's "Créer un compte client" form; the firm ({@link FIRM}) unless said. */
 export interface PortalRegistration {
-  firmName: string;
-  siret: string;
+  firmName?: string;
+  siret?: string;
   firstName: string;
   lastName: string;
   email: string;
@@ -14,8 +15,8 @@ export interface PortalRegistration {
 /** From a portal page showing "Créer un compte client": fills and sends the form. */
 export async function registerOnPortal(page: Page, account: PortalRegistration): Promise<void> {
   await page.getByRole('link', { name: 'Créer un compte client' }).click();
-  await page.getByLabel('Raison sociale').fill(account.firmName);
-  await page.getByLabel('SIRET').fill(account.siret);
+  await page.getByLabel('Raison sociale').fill(account.firmName ?? FIRM.name);
+  await page.getByLabel('SIRET').fill(account.siret ?? FIRM.siret);
   await page.getByLabel('Prénom de l’administrateur').fill(account.firstName);
   await page.getByLabel('Nom de l’administrateur', { exact: true }).fill(account.lastName);
   await page.getByLabel('Adresse email de l’administrateur').fill(account.email);

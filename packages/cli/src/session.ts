@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { CurrentUser } from '@passerelle/contracts';
+import { declarantApi, type CurrentUser } from '@passerelle/contracts';
 import type { Connection } from './args';
 import { ApiClient } from './http/api-client';
 import type { CliIo } from './io';
@@ -13,8 +12,6 @@ export interface Session {
   user: CurrentUser;
 }
 
-const health = z.object({ status: z.string() });
-
 /**
  * Signs in with the account's email and password (file, or asked without echo). The server is
  * asked first whether it is there at all, so nobody types a password for an unreachable one.
@@ -25,7 +22,7 @@ export async function openSession(
   signal?: AbortSignal,
 ): Promise<Session> {
   const client = new ApiClient(connection.server, { signal });
-  await client.get('/api/health', health);
+  await client.call(declarantApi.auth.health, {});
   const email =
     connection.email ??
     (await promptText(

@@ -35,6 +35,8 @@ export interface EndpointSpec {
   readonly params?: z.ZodObject;
   /** The query string, one key per parameter. */
   readonly query?: z.ZodObject;
+  /** Request headers the endpoint reads, one key per header (their description documents them). */
+  readonly headers?: z.ZodObject;
   /** The JSON body's schema, or a file sent as is. */
   readonly body?: z.ZodType | FileContent;
   /** The success status; 200 when omitted. */
@@ -81,7 +83,7 @@ export function successStatus(endpoint: Endpoint): SuccessStatus {
 
 /** What a client gives to call an endpoint; keys only for what the endpoint has. */
 export interface CallInput {
-  params?: Record<string, string>;
+  params?: object;
   query?: object;
   body?: unknown;
 }
@@ -92,8 +94,8 @@ export interface CallInput {
  */
 export function endpointUrl(endpoint: Endpoint, input: CallInput = {}): string {
   const path = endpoint.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
-    const value = input.params?.[name];
-    if (value === undefined) throw new Error(`${endpoint.path}: missing parameter ${name}`);
+    const value: unknown = (input.params as Record<string, unknown> | undefined)?.[name];
+    if (typeof value !== 'string') throw new Error(`${endpoint.path}: missing parameter ${name}`);
     return encodeURIComponent(value);
   });
   const search = new URLSearchParams();

@@ -17,3 +17,6 @@ export * from './sending';
 export * from './text-characters';
 export * from './certificate-names';
 export * from './partner-users';
+export * from './endpoints/declarant';
+export * from './openapi/openapi-document';
+export * from './endpoints/partner';

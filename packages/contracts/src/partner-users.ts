@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ErrorCode } from './error-codes';
 import {
   emailField,
   newPasswordFields,
@@ -77,63 +76,3 @@ export const sessionUserSchema = z
   .object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string() })
   .nullable();
 export type SessionUser = z.infer<typeof sessionUserSchema>;
-
-/** One endpoint of API v1, declared once: server routes and the OpenAPI document read it. */
-export interface PartnerEndpoint {
-  method: 'get' | 'post';
-  /** Fastify's syntax (`:id`); the OpenAPI document writes `{id}`. */
-  path: string;
-  summary: string;
-  request?: z.ZodType;
-  query?: z.ZodObject;
-  params?: z.ZodObject;
-  response: { status: number; schema?: z.ZodType };
-  errors: readonly ErrorCode[];
-}
-
-const ADMIN_ERRORS = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN'] as const;
-
-/** The personal users' endpoints of API v1. */
-export const portalUserEndpoints = {
-  list: {
-    method: 'get',
-    path: '/api/v1/accounts/current/users',
-    summary:
-      'Utilisateurs personnels du compte client, par adresse (administrateur du compte seulement)',
-    query: listPortalUsersQuery,
-    response: { status: 200, schema: portalUserPageSchema },
-    errors: [...ADMIN_ERRORS, 'VALIDATION_ERROR'],
-  },
-  invite: {
-    method: 'post',
-    path: '/api/v1/accounts/current/users',
-    summary:
-      'Invite une personne : un lien à usage unique (72 h) lui est envoyé par email pour choisir son mot de passe',
-    request: invitePortalUserRequest,
-    response: { status: 201, schema: portalUserAnswerSchema },
-    errors: [
-      ...ADMIN_ERRORS,
-      'VALIDATION_ERROR',
-      'EMAIL_TAKEN',
-      'USER_LIMIT_REACHED',
-      'RATE_LIMITED',
-    ],
-  },
-  revoke: {
-    method: 'post',
-    path: '/api/v1/accounts/current/users/:id/revocation',
-    summary:
-      'Révoque une personne : ses sessions et connexions prennent fin, ses signatures valides sont révoquées',
-    params: portalUserParams,
-    response: { status: 200, schema: portalUserAnswerSchema },
-    errors: [...ADMIN_ERRORS, 'NOT_FOUND', 'ALREADY_REVOKED'],
-  },
-  accept: {
-    method: 'post',
-    path: '/api/v1/portal-invitations/use',
-    summary: 'Accepte une invitation : la personne choisit son mot de passe (une seule fois)',
-    request: acceptPortalInvitationRequest,
-    response: { status: 201, schema: portalUserAnswerSchema },
-    errors: ['VALIDATION_ERROR', 'WEAK_PASSWORD', 'LINK_INVALID'],
-  },
-} as const satisfies Record<string, PartnerEndpoint>;

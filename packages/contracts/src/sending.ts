@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { passwordField } from './fields';
 import { depositErrorSchema } from './deposits';
-import { pageOf, pageQuery } from './pages';
+import { pageOf } from './pages';
 
 // Sending (issue #7): a batch of "prête" declarations signed with one signature password,
 // queued as transmissions, delivered by a worker, then followed until the DGFiP's answer.
@@ -40,14 +40,9 @@ export const transmissionStatusLabels: Record<TransmissionStatus, string> = {
 };
 
 /** Statuses after which nothing more happens to a transmission by itself. */
-export const finalTransmissionStatuses: readonly TransmissionStatus[] = [
-  'accepted',
-  'partially_rejected',
-  'rejected',
-  'syntax_rejected',
-  'partner_refused',
-  'delivery_failed',
-];
+export const finalTransmissionStatuses: readonly TransmissionStatus[] = transmissionStatuses.filter(
+  (status) => status !== 'queued' && status !== 'transmitted' && status !== 'deposited',
+);
 
 /** Most declarations one "Envoyer" signs (one request's work: 1,000 CMS signatures). */
 export const MAX_SENDING_DECLARATIONS = 1000;
@@ -123,8 +118,7 @@ export const transmissionSchema = z.object({
 });
 export type Transmission = z.infer<typeof transmissionSchema>;
 
-/** `GET /api/declarations/:id/transmissions`, newest first. */
-export const listTransmissionsQuery = pageQuery;
+/** `GET /api/declarations/:id/transmissions`: a page of them, newest first. */
 export const transmissionPageSchema = pageOf(transmissionSchema);
 export type TransmissionPage = z.infer<typeof transmissionPageSchema>;
 
@@ -133,3 +127,7 @@ export const notificationSettingsSchema = z.object({
   sendingResults: z.boolean({ error: 'Choix invalide.' }),
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+/** The files kept for a transmission: what was sent, the receipt, the CONTRL, the CR. */
+export const transmissionFileKinds = ['signed', 'receipt', 'contrl', 'cr'] as const;
+export type TransmissionFileKind = (typeof transmissionFileKinds)[number];

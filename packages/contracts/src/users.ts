@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailField, personNameField, withCertificateHolderName } from './fields';
-import { pageOf, pageQuery } from './pages';
+import { pageOf } from './pages';
 
 export const roles = ['administrator', 'collaborator'] as const;
 /** What a user may do: administrators also manage users and read the audit log. */
@@ -22,8 +22,7 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-/** `GET /api/users` (administrator): by last name, first name. */
-export const listUsersQuery = pageQuery;
+/** `GET /api/users` (administrator): a page of users by last name, first name. */
 export const userPageSchema = pageOf(userSchema);
 export type UserPage = z.infer<typeof userPageSchema>;
 

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createCmsSigner } from '../src/cms-sign';
-import { createTestCa, createTestHolder, opensslCmsSign } from '../src/cms-test-fixtures';
+import { createCmsSigner } from '../src/cms/sign';
+import { createTestCa, createTestHolder, opensslCmsSign } from '../src/testing/cms-fixtures';
 import { encodePem } from '../src/pem';
 import { DIFFERENTIAL_DATA_DIR } from '../src/testing/differential-bases';
 import { createOpensslFolder } from '../src/testing/openssl';

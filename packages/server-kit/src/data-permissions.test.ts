@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { openDatabase } from './db/database';
 import { loadKeyringFile } from './secret-box';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;

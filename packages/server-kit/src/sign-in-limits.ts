@@ -1,7 +1,7 @@
 import { AppError } from './app-error';
 import { intVar } from './config';
 import { verifyAgainstDummy, verifyPassword } from './password-hash';
-import type { Limit, RateLimiter } from './rate-limit';
+import type { Limit, RateLimiter } from './rate-limit.repository';
 
 /** Sign-in limits: failures per account and attempts per IP address in one fixed window. */
 export interface SignInLimits {

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { auditQuery, type AuditPage } from '@passerelle/contracts';
-import { parseInput } from '@passerelle/server-kit';
+import { declarantApi } from '@passerelle/contracts';
+import { routeRegistrar } from '@passerelle/server-kit';
 import type { AppContext } from '../context';
 import type { SessionGuard } from '../auth/session-guard';
 import { pageAuditEvents } from './audit.repository';
 
 /** `GET /api/audit-events`: the administrator reads the audit log, newest first, by pages. */
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  app.get('/api/audit-events', async (request): Promise<AuditPage> => {
-    await guard.requireAdmin(request);
-    const query = parseInput(auditQuery, request.query);
+  const route = routeRegistrar(app, guard.authorize);
+  route(declarantApi.users.auditEvents, async ({ query }) => {
     const { rows, nextCursor } = await pageAuditEvents(ctx.db, query);
     const items = rows.map((row) => ({
       seq: Number(row.seq),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { changePasswordRequest, signInRequest, type SessionResponse } from '@passerelle/contracts';
-import { parseInput } from '@passerelle/server-kit';
+import { declarantApi } from '@passerelle/contracts';
+import { routeRegistrar } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { AppContext } from '../context';
 import { changeOwnPassword } from '../users/passwords.service';
@@ -10,22 +10,20 @@ import type { SessionGuard } from './session-guard';
 import { deleteSession } from './sessions.repository';
 import { signIn } from './sign-in.service';
 
+const api = declarantApi.auth;
+
 /** Sign-in, the current session, sign-out, and changing one's own password. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  app.post('/api/session', async (request, reply): Promise<SessionResponse> => {
-    const input = parseInput(signInRequest, request.body);
-    const { user, token } = await signIn(ctx, input, request.ip);
+  const route = routeRegistrar(app, guard.authorize);
+  route(api.signIn, async ({ body, request, reply }) => {
+    const { user, token } = await signIn(ctx, body, request.ip);
     setSessionCookie(reply, ctx.config, token);
     return { user: await toCurrentUser(ctx, user) };
   });
 
-  app.get('/api/session', async (request): Promise<SessionResponse> => {
-    const caller = await guard.requireUser(request);
-    return { user: await toCurrentUser(ctx, caller.user) };
-  });
+  route(api.session, async ({ caller }) => ({ user: await toCurrentUser(ctx, caller.user) }));
 
-  app.delete('/api/session', async (request, reply) => {
-    const caller = await guard.requireUser(request);
+  route(api.signOut, async ({ caller, request, reply }) => {
     await deleteSession(ctx.db, caller.sessionIdHash);
     await appendAuditEvent(
       ctx.db,
@@ -33,13 +31,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, guard:
       ctx.now(),
     );
     clearSessionCookie(reply, ctx.config);
-    return reply.code(204).send();
+    return undefined;
   });
 
-  app.post('/api/me/password', async (request, reply) => {
-    const caller = await guard.requireUser(request);
-    const input = parseInput(changePasswordRequest, request.body);
-    await changeOwnPassword(ctx, caller, input, request.ip);
-    return reply.code(204).send();
+  route(api.changePassword, async ({ caller, body, request }) => {
+    await changeOwnPassword(ctx, caller, body, request.ip);
+    return undefined;
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { EndpointAccess } from '@passerelle/contracts';
 import { AppError, hashToken } from '@passerelle/server-kit';
 import type { AppContext } from '../context';
 import { findFirm, findUserById, type UserRow } from '../users/users.repository';
@@ -41,6 +42,15 @@ export class SessionGuard {
     }
     return caller;
   }
+
+  /** The caller an endpoint of this access needs (none for a public one): see server-kit's `route`. */
+  readonly authorize = async (
+    request: FastifyRequest,
+    access: EndpointAccess,
+  ): Promise<Caller | undefined> => {
+    if (access === 'public') return undefined;
+    return access === 'administrator' ? this.requireAdmin(request) : this.requireUser(request);
+  };
 
   /** The caller, who must be an administrator; 403 `FORBIDDEN` otherwise. */
   async requireAdmin(request: FastifyRequest): Promise<Caller> {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addKey, sealedKeyId } from '@passerelle/server-kit';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { resealSecrets } from './reseal-secrets';
+import { resealSecrets } from '../partner/reseal-secrets';
 import { ACCOUNT, startTestPartner, type TestPartner } from '@passerelle/partner-server/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -244,7 +244,7 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
     await partner!.createVerifiedAccount();
     await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
     const rotated = addKey(t.ctx.keyring);
-    t.ctx.keyring = rotated;
+    t.ctx.partner = t.ctx.partner.with({ keyring: rotated });
     expect((await t.call('GET', '/api/me/client-space', { cookie })).json().connected).toBe(true);
     const result = await resealSecrets(t.ctx.db, rotated, new Date());
     expect(result.resealed).toBe(1);
@@ -255,7 +255,8 @@ describe.each(await testDialects())('client-space connection over real HTTP (%s)
     expect(sealedKeyId(row.refresh_token_sealed)).toBe(rotated.currentId);
     // Retire the old key: only the new one is left, and the connection still refreshes.
     const current = rotated.keys.get(rotated.currentId)!;
-    t.ctx.keyring = { currentId: rotated.currentId, keys: new Map([[rotated.currentId, current]]) };
+    const retired = { currentId: rotated.currentId, keys: new Map([[rotated.currentId, current]]) };
+    t.ctx.partner = t.ctx.partner.with({ keyring: retired });
     await partner!.ctx.db.deleteFrom('access_tokens').execute(); // force a refresh with the stored token
     expect((await t.call('GET', '/api/me/client-space', { cookie })).json().connected).toBe(true);
   });

@@ -11,7 +11,7 @@ import {
   parseKeyring,
   runProcess,
 } from '@passerelle/server-kit';
-import { resealSecrets } from '../client-space/reseal-secrets';
+import { resealSecrets } from '../partner/reseal-secrets';
 import { readDeclarantConfig } from '../config';
 import { openContext } from '../start';
 

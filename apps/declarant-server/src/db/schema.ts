@@ -92,6 +92,9 @@ export interface ClientSpaceConnectionsTable {
   /** Set when the partner refused the stored token (revoked on the portal, expired). */
   lost_reason: 'session_revoked' | null;
   updated_at: string;
+  /** The partner's current access token, sealed; null until one is fetched, or once refused. */
+  access_token_sealed: string | null;
+  access_token_expires_at: string | null;
 }
 
 export interface SignaturesTable {
@@ -225,6 +228,13 @@ export interface PartnerPollCursorsTable {
   updated_since: string;
 }
 
+/** A named lease: held by `holder` until `expires_at` (a crashed holder's lease just ends). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 /** The whole declarant schema as Kysely sees it. */
 export interface DeclarantDatabase extends RateLimitTable {
   firms: FirmsTable;
@@ -243,5 +253,6 @@ export interface DeclarantDatabase extends RateLimitTable {
   transmissions: TransmissionsTable;
   transmission_events: TransmissionEventsTable;
   partner_poll_cursors: PartnerPollCursorsTable;
+  leases: LeasesTable;
   audit_events: Omit<AuditEventsTable, 'seq'> & { seq: Generated<number> };
 }

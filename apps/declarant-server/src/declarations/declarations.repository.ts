@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DeclarantDatabase, DeclarationsTable } from '../db/schema';
 
 type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
@@ -51,8 +51,24 @@ export async function insertDeclarations(db: Db, rows: readonly DeclarationRow[]
       .execute();
 }
 
+/** Applies `changes` and the next version if the row is still at `version`; false otherwise. */
+async function updateAtVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Updateable<DeclarationsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('declarations')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Replaces the content if the row is still at `version`; false when someone changed it meanwhile. */
-export async function updateDeclarationContent(
+export function updateDeclarationContent(
   db: Db,
   id: string,
   version: number,
@@ -61,12 +77,22 @@ export async function updateDeclarationContent(
     'content' | 'status' | 'error_count' | 'warning_count' | 'updated_at'
   >,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('declarations')
-    // An edit starts the declaration's life again (after a refusal): no transmission status.
-    .set({ ...changes, version: version + 1, transmission_status: null })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  // An edit starts the declaration's life again (after a refusal): no transmission status.
+  return updateAtVersion(db, id, version, { ...changes, transmission_status: null });
+}
+
+/**
+ * Marks the declaration queued under `transmissionId`, only if it is still at `version`; false
+ * when it was edited or sent since it was read (the batch must then be given up).
+ */
+export function markDeclarationQueued(
+  db: Db,
+  id: string,
+  version: number,
+  transmissionId: string,
+): Promise<boolean> {
+  return updateAtVersion(db, id, version, {
+    transmission_status: 'queued',
+    latest_transmission_id: transmissionId,
+  });
 }

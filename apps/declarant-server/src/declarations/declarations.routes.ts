@@ -1,13 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import {
-  createDeclarationRequest,
-  listDeclarationsQuery,
-  updateCellsRequest,
-  type DeclarationTable,
-  type EditorLayout,
-} from '@passerelle/contracts';
-import { parseInput } from '@passerelle/server-kit';
+import { declarantApi } from '@passerelle/contracts';
+import { routeRegistrar } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { declarationTable, editorLayout } from './declaration-layout';
@@ -24,7 +17,7 @@ import {
   updateCells,
 } from './declarations.service';
 
-const idParams = z.object({ id: z.uuid({ error: 'Élément introuvable.' }) });
+const api = declarantApi.declarations;
 
 /** Declarations of the dossiers: list, creation for the editor, the editor's changes, views. */
 export function registerDeclarationsRoutes(
@@ -32,68 +25,39 @@ export function registerDeclarationsRoutes(
   ctx: AppContext,
   guard: SessionGuard,
 ) {
-  app.get('/api/declarations', async (request) => {
-    await guard.requireUser(request);
-    return declarationPage(ctx, parseInput(listDeclarationsQuery, request.query));
-  });
+  const route = routeRegistrar(app, guard.authorize);
+  route(api.list, async ({ query }) => declarationPage(ctx, query));
 
-  app.get('/api/dossiers/:id/declarations', async (request) => {
-    await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    return declarationPage(ctx, parseInput(listDeclarationsQuery, request.query), id);
-  });
+  route(api.ofDossier, async ({ params, query }) => declarationPage(ctx, query, params.id));
 
-  app.post('/api/dossiers/:id/declarations', async (request, reply) => {
-    const caller = await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    const input = parseInput(createDeclarationRequest, request.body);
-    const declaration = await createEditorDeclaration(
-      ctx,
-      caller,
-      id,
-      input.exerciseId,
-      request.ip,
-    );
-    return reply.code(201).send({ declaration });
-  });
+  route(api.create, async ({ caller, params, body, request }) => ({
+    declaration: await createEditorDeclaration(ctx, caller, params.id, body.exerciseId, request.ip),
+  }));
 
   registerJsonImport(app, ctx, guard);
   registerInfentImport(app, ctx, guard);
 
-  app.get('/api/declarations/:id', async (request) => {
-    await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    return { declaration: await declarationDetail(ctx, id) };
-  });
+  route(api.get, async ({ params }) => ({ declaration: await declarationDetail(ctx, params.id) }));
 
-  app.patch('/api/declarations/:id/cells', async (request) => {
-    const caller = await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    const input = parseInput(updateCellsRequest, request.body);
-    return { declaration: await updateCells(ctx, caller, id, input) };
-  });
+  route(api.updateCells, async ({ caller, params, body }) => ({
+    declaration: await updateCells(ctx, caller, params.id, body),
+  }));
 
-  app.get('/api/declarations/:id/editor', async (request): Promise<EditorLayout> => {
-    await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    const row = await requireDeclaration(ctx, id);
+  route(api.editor, async ({ params }) => {
+    const row = await requireDeclaration(ctx, params.id);
     return editorLayout(dictionary(), declarationOf(row));
   });
 
-  app.get('/api/declarations/:id/interchange', async (request, reply) => {
-    const caller = await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    const { filename, bytes } = await declarationInterchange(ctx, caller, id);
+  route(api.interchange, async ({ caller, params, reply }) => {
+    const { filename, bytes } = await declarationInterchange(ctx, caller, params.id);
     return reply
       .type('application/edifact')
       .header('content-disposition', `attachment; filename="${filename}"`)
       .send(Buffer.from(bytes));
   });
 
-  app.get('/api/declarations/:id/table', async (request): Promise<DeclarationTable> => {
-    await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    const row = await requireDeclaration(ctx, id);
+  route(api.table, async ({ params }) => {
+    const row = await requireDeclaration(ctx, params.id);
     return declarationTable(dictionary(), declarationOf(row));
   });
 }

@@ -19,6 +19,7 @@ import {
 import { AppError } from '@passerelle/server-kit';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAuditEvent } from '../audit/audit.repository';
+import { recordAction } from '../audit/record-action';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import type { DeclarantDatabase } from '../db/schema';
@@ -187,16 +188,11 @@ export async function createEditorDeclaration(
     createdBy: caller.user.id,
     at: ctx.now().toISOString(),
   });
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'declaration.created',
-      actorUserId: caller.user.id,
-      ip,
-      details: { declarationId: id, dossierId, source: 'editor' },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'declaration.created', {
+    declarationId: id,
+    dossierId,
+    source: 'editor',
+  });
   return declarationDetail(ctx, id, { declaration, anomalies });
 }
 

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { MAX_IMPORT_DECLARATIONS, MAX_INFENT_IMPORT_BYTES } from '@passerelle/contracts';
-import { AppError, TimeSlicer, yieldToEventLoop } from '@passerelle/server-kit';
+import {
+  declarantApi,
+  MAX_IMPORT_DECLARATIONS,
+  MAX_INFENT_IMPORT_BYTES,
+} from '@passerelle/contracts';
+import { AppError, TimeSlicer, routeRegistrar, yieldToEventLoop } from '@passerelle/server-kit';
 import { InfentError, streamInfentDeclarations, type Declaration } from '@passerelle/tdfc';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
@@ -13,7 +17,7 @@ import { importRefused, importTooLarge, storeImported } from './imports.service'
  */
 const BYTES_PER_TURN = 256 * 1024;
 
-const TYPES = ['application/edifact', 'application/octet-stream', 'text/plain'];
+const TYPES = [...declarantApi.declarations.importInterchange.body.file];
 
 /**
  * Counts the bytes of the upload as they arrive and stops past the limit; every
@@ -49,27 +53,30 @@ export function registerInfentImport(app: FastifyInstance, ctx: AppContext, guar
   void app.register(async (scope) => {
     // The raw body is handed over as a stream; the JSON-only rule stays for every other route.
     scope.addContentTypeParser(TYPES, (_request, payload, done) => done(null, payload));
-    scope.post('/api/declarations/import', async (request, reply) => {
-      const caller = await guard.requireUser(request);
-      const declarations: Declaration[] = [];
-      try {
-        const source = bounded(request.body as AsyncIterable<Buffer>, MAX_INFENT_IMPORT_BYTES);
-        // Reading a declaration (segments, checks) is CPU work: other requests get turns.
-        const slicer = new TimeSlicer();
-        for await (const declaration of streamInfentDeclarations(dictionary(), source)) {
-          // Refused as soon as the count is passed: the rest of the file is not read.
-          if (declarations.length === MAX_IMPORT_DECLARATIONS) throw importTooLarge();
-          declarations.push(declaration);
-          await slicer.pause();
+    routeRegistrar(scope, guard.authorize)(
+      declarantApi.declarations.importInterchange,
+      async ({ caller, request }) => {
+        const declarations: Declaration[] = [];
+        try {
+          const source = bounded(request.body as AsyncIterable<Buffer>, MAX_INFENT_IMPORT_BYTES);
+          // Reading a declaration (segments, checks) is CPU work: other requests get turns.
+          const slicer = new TimeSlicer();
+          for await (const declaration of streamInfentDeclarations(dictionary(), source)) {
+            // Refused as soon as the count is passed: the rest of the file is not read.
+            if (declarations.length === MAX_IMPORT_DECLARATIONS) throw importTooLarge();
+            declarations.push(declaration);
+            await slicer.pause();
+          }
+        } catch (error) {
+          if (error instanceof InfentError) throw importRefused([error.message]);
+          throw error;
         }
-      } catch (error) {
-        if (error instanceof InfentError) throw importRefused([error.message]);
-        throw error;
-      }
-      if (declarations.length === 0)
-        throw importRefused(['le fichier ne contient aucune déclaration']);
-      const created = await storeImported(ctx, caller, declarations, 'infent', request.ip);
-      return reply.code(201).send({ declarations: created });
-    });
+        if (declarations.length === 0)
+          throw importRefused(['le fichier ne contient aucune déclaration']);
+        return {
+          declarations: await storeImported(ctx, caller, declarations, 'infent', request.ip),
+        };
+      },
+    );
   });
 }

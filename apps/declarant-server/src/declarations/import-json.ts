@@ -1,11 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import {
+  declarantApi,
   MAX_IMPORT_DECLARATIONS,
   MAX_JSON_IMPORT_BYTES,
   type DeclarationSummary,
 } from '@passerelle/contracts';
 import { importDeclaration, type Declaration, type ImportError } from '@passerelle/tdfc';
-import { AppError, mapInSlices } from '@passerelle/server-kit';
+import { AppError, mapInSlices, routeRegistrar } from '@passerelle/server-kit';
 import type { Caller, SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { dictionary } from './declarations.service';
@@ -50,8 +51,12 @@ export async function importJson(
  * declarations (422 `IMPORT_TOO_LARGE`).
  */
 export function registerJsonImport(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  app.post(
-    '/api/declarations/import-json',
+  routeRegistrar(app, guard.authorize)(
+    declarantApi.declarations.importJson,
+    // Any JSON: the body is read as it came, not through a schema.
+    async ({ caller, request }) => ({
+      declarations: await importJson(ctx, caller, request.body, request.ip),
+    }),
     {
       bodyLimit: MAX_JSON_IMPORT_BYTES,
       // Signed in before the body is read: nobody else gets 10 Mo of JSON parsed.
@@ -63,11 +68,6 @@ export function registerJsonImport(app: FastifyInstance, ctx: AppContext, guard:
       errorHandler: (error: FastifyError) => {
         throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? TOO_LARGE : error;
       },
-    },
-    async (request, reply) => {
-      const caller = await guard.requireUser(request);
-      const declarations = await importJson(ctx, caller, request.body, request.ip);
-      return reply.code(201).send({ declarations });
     },
   );
 }

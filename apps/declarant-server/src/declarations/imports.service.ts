@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_IMPORT_DECLARATIONS, type DeclarationSummary } from '@passerelle/contracts';
 import type { Declaration } from '@passerelle/tdfc';
 import { AppError, mapInSlices, yieldToEventLoop } from '@passerelle/server-kit';
-import { appendAuditEvent } from '../audit/audit.repository';
+import { recordAction } from '../audit/record-action';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import {
@@ -144,15 +144,10 @@ export async function storeImported(
     }
     return rows.map((row) => row.id);
   });
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'declaration.imported',
-      actorUserId: caller.user.id,
-      ip,
-      details: { source, count: ids.length, declarationIds: ids },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'declaration.imported', {
+    source,
+    count: ids.length,
+    declarationIds: ids,
+  });
   return (await findDeclarationSummaries(ctx.db, ids)).map(toSummary);
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { dossierInput, exerciseInput, listDossiersQuery } from '@passerelle/contracts';
-import { parseInput } from '@passerelle/server-kit';
+import { declarantApi } from '@passerelle/contracts';
+import { routeRegistrar } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import {
@@ -12,38 +11,24 @@ import {
   updateDossierIdentity,
 } from './dossiers.service';
 
-const idParams = z.object({ id: z.uuid({ error: 'Dossier introuvable.' }) });
+const api = declarantApi.dossiers;
 
 /** Dossiers (client companies) and their exercises: every active user of the firm. */
 export function registerDossiersRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  app.get('/api/dossiers', async (request) => {
-    await guard.requireUser(request);
-    return dossierPage(ctx, parseInput(listDossiersQuery, request.query));
-  });
+  const route = routeRegistrar(app, guard.authorize);
+  route(api.list, async ({ query }) => dossierPage(ctx, query));
 
-  app.post('/api/dossiers', async (request, reply) => {
-    const caller = await guard.requireUser(request);
-    const input = parseInput(dossierInput, request.body);
-    return reply.code(201).send({ dossier: await createDossier(ctx, caller, input, request.ip) });
-  });
+  route(api.create, async ({ caller, body, request }) => ({
+    dossier: await createDossier(ctx, caller, body, request.ip),
+  }));
 
-  app.get('/api/dossiers/:id', async (request) => {
-    await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    return { dossier: await dossierView(ctx, id) };
-  });
+  route(api.get, async ({ params }) => ({ dossier: await dossierView(ctx, params.id) }));
 
-  app.put('/api/dossiers/:id', async (request) => {
-    const caller = await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    const input = parseInput(dossierInput, request.body);
-    return { dossier: await updateDossierIdentity(ctx, caller, id, input, request.ip) };
-  });
+  route(api.update, async ({ caller, params, body, request }) => ({
+    dossier: await updateDossierIdentity(ctx, caller, params.id, body, request.ip),
+  }));
 
-  app.post('/api/dossiers/:id/exercises', async (request, reply) => {
-    const caller = await guard.requireUser(request);
-    const { id } = parseInput(idParams, request.params);
-    const input = parseInput(exerciseInput, request.body);
-    return reply.code(201).send({ dossier: await addExercise(ctx, caller, id, input, request.ip) });
-  });
+  route(api.addExercise, async ({ caller, params, body, request }) => ({
+    dossier: await addExercise(ctx, caller, params.id, body, request.ip),
+  }));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Dossier, DossierInput, DossierPage, ExerciseInput } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
-import { appendAuditEvent } from '../audit/audit.repository';
+import { recordAction } from '../audit/record-action';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { toDossierView } from './dossier-view';
@@ -87,16 +87,7 @@ export async function createDossier(
     if (await findDossierBySiren(ctx.db, input.siren)) throw sirenTaken(input.siren);
     throw error;
   }
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'dossier.created',
-      actorUserId: caller.user.id,
-      ip,
-      details: { dossierId: row.id, siren: row.siren },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'dossier.created', { dossierId: row.id, siren: row.siren });
   return toDossierView(row, []);
 }
 
@@ -117,16 +108,7 @@ export async function updateDossierIdentity(
     complement: input.complement ?? null,
     updated_at: ctx.now().toISOString(),
   });
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'dossier.updated',
-      actorUserId: caller.user.id,
-      ip,
-      details: { dossierId: id, siren: input.siren },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'dossier.updated', { dossierId: id, siren: input.siren });
   return dossierView(ctx, id);
 }
 
@@ -158,15 +140,11 @@ export async function addExercise(
       end_date: input.end,
     });
   });
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'exercise.created',
-      actorUserId: caller.user.id,
-      ip,
-      details: { dossierId, exerciseId: id, start: input.start, end: input.end },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'exercise.created', {
+    dossierId,
+    exerciseId: id,
+    start: input.start,
+    end: input.end,
+  });
   return dossierView(ctx, dossierId);
 }

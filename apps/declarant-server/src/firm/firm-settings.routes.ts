@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { updateFirmSettingsRequest, type FirmSettings } from '@passerelle/contracts';
-import { parseInput } from '@passerelle/server-kit';
-import { appendAuditEvent } from '../audit/audit.repository';
+import { declarantApi } from '@passerelle/contracts';
+import { routeRegistrar } from '@passerelle/server-kit';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
+import { saveFirmSettings } from './firm-settings.repository';
 import { firmSettings } from './firm-settings.service';
 
 /** The firm's settings: every user reads them, administrators change them. */
@@ -12,45 +12,20 @@ export function registerFirmSettingsRoutes(
   ctx: AppContext,
   guard: SessionGuard,
 ) {
-  app.get('/api/firm/settings', async (request): Promise<FirmSettings> => {
-    const caller = await guard.requireUser(request);
-    return firmSettings(ctx, caller.firm.id);
-  });
+  const route = routeRegistrar(app, guard.authorize);
+  route(declarantApi.dossiers.firmSettings, async ({ caller }) =>
+    firmSettings(ctx, caller.firm.id),
+  );
 
-  app.put('/api/firm/settings', async (request): Promise<FirmSettings> => {
-    const caller = await guard.requireAdmin(request);
-    const input = parseInput(updateFirmSettingsRequest, request.body);
-    const changes = {
-      ...(input.testMode === undefined ? {} : { test_mode: input.testMode ? 1 : 0 }),
-      ...(input.siret === undefined ? {} : { siret: input.siret }),
-    };
-    if (Object.keys(changes).length > 0) {
-      await ctx.db.updateTable('firms').set(changes).where('id', '=', caller.firm.id).execute();
-    }
-    if (input.testMode !== undefined) {
-      await appendAuditEvent(
-        ctx.db,
-        {
-          action: 'firm.test_mode_changed',
-          actorUserId: caller.user.id,
-          ip: request.ip,
-          details: { testMode: input.testMode },
-        },
-        ctx.now(),
-      );
-    }
-    if (input.siret !== undefined) {
-      await appendAuditEvent(
-        ctx.db,
-        {
-          action: 'firm.siret_changed',
-          actorUserId: caller.user.id,
-          ip: request.ip,
-          details: { siret: input.siret },
-        },
-        ctx.now(),
-      );
-    }
+  route(declarantApi.dossiers.saveFirmSettings, async ({ caller, body: input, request }) => {
+    await saveFirmSettings(ctx.db, {
+      firmId: caller.firm.id,
+      testMode: input.testMode,
+      siret: input.siret,
+      actorUserId: caller.user.id,
+      ip: request.ip,
+      at: ctx.now(),
+    });
     return firmSettings(ctx, caller.firm.id);
   });
 }

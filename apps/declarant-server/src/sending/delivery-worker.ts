@@ -2,12 +2,9 @@ import type { AppContext } from '../context';
 import { deliver } from './delivery';
 import { claimDueTransmissions } from './transmissions.repository';
 
-/** The running worker of each context, so a new batch can wake it at once. */
-const running = new WeakMap<AppContext, () => void>();
-
 /** Tells the context's delivery worker that transmissions are waiting (no-op when none runs). */
 export function wakeDeliveryWorker(ctx: AppContext): void {
-  running.get(ctx)?.();
+  ctx.deliveryBell.ring();
 }
 
 /** Claims up to `limit` due transmissions for this worker, leased for `delivery.leaseMs`. */
@@ -48,14 +45,7 @@ export function startDeliveryWorker(ctx: AppContext): { stop(): Promise<void> } 
   if (intervalMs === 0) return { stop: () => Promise.resolve() };
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
-  let wake: (() => void) | undefined;
-  /** A nudge that came while the loop was busy: the next wait returns at once. */
-  let nudged = false;
-  const nudge = () => {
-    nudged = true;
-    wake?.();
-  };
-  running.set(ctx, nudge);
+  const bell = ctx.deliveryBell;
 
   const loop = async () => {
     while (!stopped) {
@@ -70,7 +60,7 @@ export function startDeliveryWorker(ctx: AppContext): { stop(): Promise<void> } 
               .catch((error: unknown) => ctx.logger.error({ err: error }, 'delivery crashed'))
               .finally(() => {
                 inFlight.delete(delivery);
-                nudge();
+                bell.ring();
               });
             inFlight.add(delivery);
           }
@@ -81,27 +71,14 @@ export function startDeliveryWorker(ctx: AppContext): { stop(): Promise<void> } 
       if (stopped) break;
       // Full: wait for a slot. Nothing due: wait for a batch, a freed slot, or the interval.
       if (free > 0 && claimedAll) continue;
-      if (nudged) {
-        nudged = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = undefined;
-      nudged = false;
+      await bell.wait(intervalMs);
     }
   };
   const done = loop();
   return {
     async stop() {
       stopped = true;
-      nudge();
-      if (running.get(ctx) === nudge) running.delete(ctx);
+      bell.ring();
       await done;
       await Promise.allSettled([...inFlight]);
     },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCmsSigner, verifyCms } from '@passerelle/pki';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { HttpPartnerClient } from '../client-space/partner-client';
+import { HttpPartnerApi } from '../partner/partner-api';
 import { unlockSignature } from '../signatures/signature-unlock.service';
 import { PORTAL, SIGNATURE_PASSWORD } from '../testing/signature-world';
 import { startSendingWorld, type SendingWorld } from '../testing/sending-world';
@@ -162,7 +162,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     const row = (await rows())[0]!;
     // The partner got the deposit but our process died before recording the receipt.
     const { accessToken } = await w.partner.signIn();
-    const first = await w.t.ctx.partner.deposit(accessToken, transmissionId, row.signed_bytes);
+    const first = await w.t.ctx.partner.api.deposit(accessToken, transmissionId, row.signed_bytes);
     expect(await deliverDue(w.t.ctx)).toBe(1);
     const after = (await rows())[0]!;
     expect(after.status).toBe('transmitted');
@@ -178,7 +178,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     });
     await w.send();
     const partner = w.t.ctx.partner;
-    w.t.ctx.partner = new HttpPartnerClient('http://127.0.0.1:9', 500);
+    w.t.ctx.partner = partner.with({ api: new HttpPartnerApi('http://127.0.0.1:9', 500) });
     expect(await deliverDue(w.t.ctx)).toBe(1);
     let row = (await rows())[0]!;
     expect(row).toMatchObject({ status: 'queued', attempts: 1 });
@@ -259,7 +259,7 @@ describe.each(await testDialects())('delivery, receipts and DGFiP returns (%s)',
     const [a, b] = (await w.send()).json().transmissionIds as string[];
     const [rowA, rowB] = [...(await rows())].sort((x, y) => (x.id === a ? -1 : y.id === a ? 1 : 0));
     const { accessToken } = await w.partner.signIn();
-    const acceptedA = await w.t.ctx.partner.deposit(accessToken, a!, rowA!.signed_bytes);
+    const acceptedA = await w.t.ctx.partner.api.deposit(accessToken, a!, rowA!.signed_bytes);
     const { chain_pem } = await w.t.ctx.db
       .selectFrom('signatures')
       .select('chain_pem')

@@ -1,8 +1,8 @@
 import { depositFinalRefusals } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
-import { withPartnerToken } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
+import { findSignatureChain } from '../signatures/signatures.repository';
 import { retryDelayMs } from './backoff';
 import { certificatesOf, checkReceipt, ReceiptError } from './receipt';
 import {
@@ -30,8 +30,8 @@ const REFUSALS: ReadonlySet<string> = new Set(depositFinalRefusals);
  */
 export async function deliver(ctx: AppContext, row: ClaimedTransmission): Promise<void> {
   try {
-    const accepted = await withPartnerToken(ctx, row.user_id, (token) =>
-      ctx.partner.deposit(token, row.id, row.signed_bytes),
+    const accepted = await ctx.partner.inBackground(row.user_id, (partner) =>
+      partner.deposit(row.id, row.signed_bytes),
     );
     const { receipt, der } = await checkReceipt(accepted, {
       transmissionId: row.id,
@@ -66,12 +66,7 @@ export async function deliver(ctx: AppContext, row: ClaimedTransmission): Promis
 
 /** The partner CA pinned when the signature's certificate was issued (its chain). */
 async function trustedCas(ctx: AppContext, signatureId: string): Promise<string[]> {
-  const row = await ctx.db
-    .selectFrom('signatures')
-    .select('chain_pem')
-    .where('id', '=', signatureId)
-    .executeTakeFirstOrThrow();
-  return certificatesOf(row.chain_pem);
+  return certificatesOf(await findSignatureChain(ctx.db, signatureId));
 }
 
 async function failed(ctx: AppContext, row: ClaimedTransmission, error: unknown): Promise<void> {

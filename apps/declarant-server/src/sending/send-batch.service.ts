@@ -5,17 +5,17 @@ import { AppError } from '@passerelle/server-kit';
 import { InfentError, writeInfentInterchange, type InfentEnvelope } from '@passerelle/tdfc';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
-import { withPartnerAccess } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
 import {
   findDeclarationsByIds,
+  markDeclarationQueued,
   type DeclarationListRow,
 } from '../declarations/declarations.repository';
 import { declarationOf, dictionary } from '../declarations/declarations.service';
 import { firmEnvelope, newControlReference } from '../declarations/interchange.service';
 import { findUsableSignature, unlockSignature } from '../signatures/signature-unlock.service';
 import { wakeDeliveryWorker } from './delivery-worker';
-import { insertEvent, insertSending, insertTransmission } from './transmissions.repository';
+import { insertSending, queueTransmission } from './transmissions.repository';
 
 /**
  * Latest-transmission statuses after which a "prête" declaration may be sent anew: nothing of
@@ -77,56 +77,32 @@ export async function sendDeclarations(
   const sendingId = randomUUID();
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
-    await insertSending(tx, {
-      id: sendingId,
-      user_id: caller.user.id,
-      total: signed.length,
-      created_at: at,
-    });
+    await insertSending(tx, { id: sendingId, userId: caller.user.id, total: signed.length, at });
     for (const item of signed) {
-      await insertTransmission(tx, {
-        id: item.transmissionId,
-        sending_id: sendingId,
-        declaration_id: item.declaration.id,
-        user_id: caller.user.id,
-        signature_id: signature.id,
-        signed_bytes: item.bytes,
-        body_sha256: item.sha256,
-        interchange_reference: item.reference,
-        test_mode: envelope.test ? 1 : 0,
-        status: 'queued',
-        attempts: 0,
-        next_attempt_at: at,
-        locked_until: null,
-        last_error: null,
-        deposit_id: null,
-        receipt: null,
-        receipt_received_at: null,
-        errors: null,
-        contrl: null,
-        cr: null,
-        result_notified_at: null,
-        created_at: at,
-        updated_at: at,
-      });
-      await insertEvent(tx, {
-        transmission_id: item.transmissionId,
-        status: 'queued',
+      await queueTransmission(
+        tx,
+        {
+          id: item.transmissionId,
+          sendingId,
+          declarationId: item.declaration.id,
+          userId: caller.user.id,
+          signatureId: signature.id,
+          signedBytes: item.bytes,
+          bodySha256: item.sha256,
+          interchangeReference: item.reference,
+          testMode: envelope.test,
+          detail: `Signée par ${caller.user.first_name} ${caller.user.last_name}`,
+        },
         at,
-        detail: `Signée par ${caller.user.first_name} ${caller.user.last_name}`,
-      });
+      );
       // Only if it did not change since it was read and signed (an edit, another send).
-      const claimed = await tx
-        .updateTable('declarations')
-        .set((eb) => ({
-          transmission_status: 'queued',
-          latest_transmission_id: item.transmissionId,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', item.declaration.id)
-        .where('version', '=', Number(item.declaration.version))
-        .executeTakeFirst();
-      if (claimed.numUpdatedRows === 0n) {
+      const claimed = await markDeclarationQueued(
+        tx,
+        item.declaration.id,
+        Number(item.declaration.version),
+        item.transmissionId,
+      );
+      if (!claimed) {
         throw new AppError(
           'DECLARATION_CHANGED',
           `${describe(item.declaration)} a été modifiée ou envoyée entre-temps : rien n’a été envoyé.`,
@@ -186,9 +162,7 @@ async function sendableDeclarations(ctx: AppContext, ids: string[]): Promise<Dec
  * space is connected before the password is even checked.
  */
 async function assertSameEnvironment(ctx: AppContext, userId: string, test: boolean) {
-  const policy = await withPartnerAccess(ctx, userId, (token) =>
-    ctx.partner.getDepositPolicy(token),
-  );
+  const policy = await ctx.partner.asUser(userId, (partner) => partner.getDepositPolicy());
   if ((policy.environment === 'test') !== test) {
     throw new AppError(
       'TEST_MODE_MISMATCH',

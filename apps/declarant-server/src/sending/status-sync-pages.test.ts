@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PartnerClient } from '../client-space/partner-client';
+import type { PartnerApi } from '../partner/partner-api';
 import { startSendingWorld, type SendingWorld } from '../testing/sending-world';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { deliverDue } from './delivery-worker';
@@ -20,13 +20,16 @@ describe.each(await testDialects())('status polling over several pages (%s)', (d
     await w.partner.runDgfip();
 
     // Every page asked is recorded (the real client still does the asking).
-    const asked: Array<Parameters<PartnerClient['listDeposits']>[1]> = [];
-    const partner = w.t.ctx.partner;
-    const listDeposits = partner.listDeposits.bind(partner);
-    partner.listDeposits = (token, query) => {
-      asked.push(query);
-      return listDeposits(token, query);
-    };
+    const asked: Array<Parameters<PartnerApi['listDeposits']>[1]> = [];
+    const { api } = w.t.ctx.partner;
+    w.t.ctx.partner = w.t.ctx.partner.with({
+      api: Object.assign(Object.create(api) as PartnerApi, {
+        listDeposits: (token: string, query: (typeof asked)[number]) => {
+          asked.push(query);
+          return api.listDeposits(token, query);
+        },
+      }),
+    });
     const before = await w.t.ctx.db.selectFrom('partner_poll_cursors').selectAll().execute();
 
     expect(await syncStatuses(w.t.ctx)).toBe(5);

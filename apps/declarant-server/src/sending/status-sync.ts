@@ -5,7 +5,6 @@ import {
   type TransmissionStatus,
 } from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
-import { withPartnerToken } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
 import { notifyResult } from './result-mail';
 import {
@@ -89,8 +88,8 @@ async function syncUser(ctx: AppContext, userId: string): Promise<number> {
   let cursor: string | undefined;
   let changed = 0;
   for (;;) {
-    const page = await withPartnerToken(ctx, userId, (token) =>
-      ctx.partner.listDeposits(token, {
+    const page = await ctx.partner.inBackground(userId, (partner) =>
+      partner.listDeposits({
         updatedSince,
         limit: ctx.config.statusPollPageSize,
         cursor,

@@ -1,4 +1,9 @@
-import type { SendingProgress, Transmission, TransmissionPage } from '@passerelle/contracts';
+import type {
+  SendingProgress,
+  Transmission,
+  TransmissionFileKind,
+  TransmissionPage,
+} from '@passerelle/contracts';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
@@ -54,14 +59,11 @@ export async function declarationTransmissions(
   return { items: await withHistory(ctx, rows), nextCursor, total };
 }
 
-export const transmissionFiles = ['signed', 'receipt', 'contrl', 'cr'] as const;
-export type TransmissionFile = (typeof transmissionFiles)[number];
-
 /** One of a transmission's files: what was sent, the receipt, the DGFiP's returns. */
 export async function transmissionFile(
   ctx: AppContext,
   id: string,
-  file: TransmissionFile,
+  file: TransmissionFileKind,
 ): Promise<{ filename: string; type: string; bytes: Buffer }> {
   const row = await findTransmission(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', 'Transmission introuvable.');

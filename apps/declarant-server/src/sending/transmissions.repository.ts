@@ -25,15 +25,69 @@ export type ClaimedTransmission = Pick<
   | 'locked_until'
 >;
 
+/** A batch ("Envoyer"): its transmissions point to it, its progress bar counts them. */
 export async function insertSending(
   db: Db,
-  row: { id: string; user_id: string; total: number; created_at: string },
+  sending: { id: string; userId: string; total: number; at: string },
 ): Promise<void> {
-  await db.insertInto('sendings').values(row).execute();
+  await db
+    .insertInto('sendings')
+    .values({
+      id: sending.id,
+      user_id: sending.userId,
+      total: sending.total,
+      created_at: sending.at,
+    })
+    .execute();
 }
 
-export async function insertTransmission(db: Db, row: TransmissionRow): Promise<void> {
-  await db.insertInto('transmissions').values(row).execute();
+/** A signed declaration entering the outbox the delivery worker drains. */
+export interface NewTransmission {
+  id: string;
+  sendingId: string;
+  declarationId: string;
+  userId: string;
+  signatureId: string;
+  /** The CMS SignedData (DER), sent as is at every attempt. */
+  signedBytes: Buffer;
+  bodySha256: string;
+  interchangeReference: string;
+  testMode: boolean;
+  /** Its first history line (who signed it). */
+  detail: string;
+}
+
+/** Queues a transmission, due at once, with its "queued" history event. */
+export async function queueTransmission(db: Db, item: NewTransmission, at: string): Promise<void> {
+  await db
+    .insertInto('transmissions')
+    .values({
+      id: item.id,
+      sending_id: item.sendingId,
+      declaration_id: item.declarationId,
+      user_id: item.userId,
+      signature_id: item.signatureId,
+      signed_bytes: item.signedBytes,
+      body_sha256: item.bodySha256,
+      interchange_reference: item.interchangeReference,
+      test_mode: item.testMode ? 1 : 0,
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: at,
+      locked_until: null,
+      last_error: null,
+      deposit_id: null,
+      receipt: null,
+      receipt_received_at: null,
+      errors: null,
+      contrl: null,
+      cr: null,
+      result_notified_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await insertEvent(db, { transmission_id: item.id, status: 'queued', at, detail: item.detail });
 }
 
 export async function insertEvent(

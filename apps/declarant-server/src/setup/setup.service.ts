@@ -5,7 +5,8 @@ import { appendAuditEvent } from '../audit/audit.repository';
 import { openSession } from '../auth/sessions.service';
 import type { AppContext } from '../context';
 import { assertStrongPassword } from '../users/password-policy';
-import { findFirm, type UserRow } from '../users/users.repository';
+import { findFirm, insertUser, type UserRow } from '../users/users.repository';
+import { claimSetupToken, insertFirm, replaceSetupToken } from './setup.repository';
 
 /**
  * At start, while no firm exists: replaces any earlier setup token with a new one and returns
@@ -15,13 +16,7 @@ import { findFirm, type UserRow } from '../users/users.repository';
 export async function prepareSetupLink(ctx: AppContext): Promise<string | undefined> {
   if (await findFirm(ctx.db)) return undefined;
   const token = newSecretToken();
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('setup_tokens').execute();
-    await tx
-      .insertInto('setup_tokens')
-      .values({ token_hash: hashToken(token), created_at: ctx.now().toISOString() })
-      .execute();
-  });
+  await replaceSetupToken(ctx.db, hashToken(token), ctx.now().toISOString());
   return `${ctx.config.publicUrl}/configuration#jeton=${token}`;
 }
 
@@ -55,20 +50,12 @@ export async function completeSetup(
     notify_sending_results: 1,
   };
   await ctx.db.transaction().execute(async (tx) => {
-    // Deleting the token is the claim: of two concurrent setups only one deletes a row.
-    const claimed = await tx
-      .deleteFrom('setup_tokens')
-      .where('token_hash', '=', hashToken(input.token))
-      .executeTakeFirst();
-    if (claimed.numDeletedRows !== 1n) {
+    if (!(await claimSetupToken(tx, hashToken(input.token)))) {
       if (await findFirm(tx)) throw alreadyDone();
       throw new AppError('SETUP_TOKEN_INVALID', 'Lien de configuration invalide ou déjà utilisé.');
     }
-    await tx
-      .insertInto('firms')
-      .values({ id: user.firm_id, name: input.firmName, created_at: now })
-      .execute();
-    await tx.insertInto('users').values(user).execute();
+    await insertFirm(tx, { id: user.firm_id, name: input.firmName, at: now });
+    await insertUser(tx, user);
   });
   const token = await openSession(ctx, user.id);
   await appendAuditEvent(

@@ -14,9 +14,10 @@ import {
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
-import { withPartnerAccess } from '../client-space/client-space.service';
-import { PartnerUnavailableError } from '../client-space/partner-client';
 import type { AppContext } from '../context';
+import { withLeaseIfFree } from '../leases/lease';
+import { PartnerUnavailableError } from '../partner/partner-api';
+import type { PartnerCalls } from '../partner/partner-calls';
 import { assertStrongPassword } from '../users/password-policy';
 import { wrappedKeyContext } from './signature-unlock.service';
 import { toSignatureViews } from './signature-view';
@@ -38,8 +39,11 @@ function checkCertifiableHolder(user: Caller['user']): void {
   }
 }
 
-/** Users whose creation is under way in this process: a double submit is refused, not doubled. */
-const creating = new WeakMap<AppContext, Set<string>>();
+/**
+ * A user's creation under way holds this lease, on every instance: a double submit is refused,
+ * not doubled. Longer than a creation (key generation, Argon2id, bounded partner calls).
+ */
+const CREATION_LEASE_MS = 120_000;
 
 /**
  * "Ajouter une signature": checks the password rules, generates the key pair and its CSR, wraps
@@ -63,46 +67,53 @@ export async function createSignature(
     lastName: user.last_name,
     firmName: caller.firm.name,
   });
-  let running = creating.get(ctx);
-  if (!running) creating.set(ctx, (running = new Set()));
-  if (running.has(user.id))
+  const created = await withLeaseIfFree(
+    ctx,
+    `signature-creation:${user.id}`,
+    CREATION_LEASE_MS,
+    async () => {
+      try {
+        return await ctx.partner.asUser(user.id, (partner) =>
+          issueAndStore(ctx, caller, input, partner, ip),
+        );
+      } catch (error) {
+        await appendAuditEvent(
+          ctx.db,
+          {
+            action: 'signature.creation_failed',
+            actorUserId: user.id,
+            ip,
+            details: { reason: error instanceof AppError ? error.code : 'unexpected' },
+          },
+          ctx.now(),
+        );
+        throw error;
+      }
+    },
+  );
+  if (!created)
     throw new AppError('SIGNATURE_IN_PROGRESS', 'Une création de signature est déjà en cours.');
-  running.add(user.id);
-  try {
-    return await withPartnerAccess(ctx, user.id, (token) =>
-      issueAndStore(ctx, caller, input, token, ip),
-    );
-  } catch (error) {
-    await appendAuditEvent(
-      ctx.db,
-      {
-        action: 'signature.creation_failed',
-        actorUserId: user.id,
-        ip,
-        details: { reason: error instanceof AppError ? error.code : 'unexpected' },
-      },
-      ctx.now(),
-    );
-    throw error;
-  } finally {
-    running.delete(user.id);
-  }
+  return created.value;
 }
 
 /**
  * Revokes the partner's certificate of `pkcs8`'s key, if the lost issuance created one. It was
  * issued a moment ago: it is among the account's newest (one page, newest first).
  */
-async function revokeOrphan(ctx: AppContext, token: string, pkcs8: Uint8Array): Promise<void> {
+async function revokeOrphan(
+  ctx: AppContext,
+  partner: PartnerCalls,
+  pkcs8: Uint8Array,
+): Promise<void> {
   try {
-    const issued = await ctx.partner.listRecentSignatures(token);
+    const issued = await partner.listRecentSignatures();
     for (const signature of issued) {
       if (
         signature.status !== 'valid' ||
         !certificateMatchesPrivateKey(signature.certificatePem, pkcs8)
       )
         continue;
-      await ctx.partner.revokeSignature(token, signature.serial, {
+      await partner.revokeSignature(signature.serial, {
         reason: 'cessationOfOperation',
       });
       ctx.logger.warn({ serial: signature.serial }, 'certificate of a lost issuance revoked');
@@ -135,11 +146,11 @@ async function issueAndStore(
   ctx: AppContext,
   caller: Caller,
   input: CreateInput,
-  token: string,
+  partner: PartnerCalls,
   ip: string,
 ): Promise<DeclarantSignature> {
   const { user } = caller;
-  const policy = await ctx.partner.getSignaturePolicy(token);
+  const policy = await partner.getSignaturePolicy();
   if (!policy.validityMonths.includes(input.validityMonths)) {
     throw new AppError(
       'VALIDITY_NOT_ALLOWED',
@@ -161,8 +172,8 @@ async function issueAndStore(
       associatedData: wrappedKeyContext(id),
     });
     const holder = { firstName: user.first_name, lastName: user.last_name, email: user.email };
-    const issued = await ctx.partner
-      .issueSignature(token, {
+    const issued = await partner
+      .issueSignature({
         csrPem: keys.csrPem,
         confidentialCode: input.confidentialCode,
         validityMonths: input.validityMonths,
@@ -171,7 +182,7 @@ async function issueAndStore(
       .catch(async (error: unknown) => {
         // No answer in time: the partner may have issued it anyway. Such a certificate's key
         // would die with this request, so it is looked for and revoked (best effort).
-        if (error instanceof PartnerUnavailableError) await revokeOrphan(ctx, token, pkcs8);
+        if (error instanceof PartnerUnavailableError) await revokeOrphan(ctx, partner, pkcs8);
         throw issuanceRefusal(error);
       });
     if (!certificateMatchesPrivateKey(issued.certificatePem, pkcs8)) {
@@ -201,8 +212,8 @@ async function issueAndStore(
       await insertSignature(ctx.db, row);
     } catch (error) {
       // The certificate exists but its key is lost with this request: revoke it, best effort.
-      await ctx.partner
-        .revokeSignature(token, row.serial, { reason: 'cessationOfOperation' })
+      await partner
+        .revokeSignature(row.serial, { reason: 'cessationOfOperation' })
         .catch((cause: unknown) =>
           ctx.logger.error({ err: cause, serial: row.serial }, 'orphan certificate not revoked'),
         );

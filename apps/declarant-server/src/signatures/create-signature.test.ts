@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpensslFolder } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { PartnerUnavailableError } from '../client-space/partner-client';
+import { PartnerUnavailableError, type PartnerApi } from '../partner/partner-api';
 import { createSignature } from './create-signature.service';
 import {
   SIGNATURE_PASSWORD,
@@ -212,13 +212,15 @@ describe.each(await testDialects())(
 
     it('revokes the certificate of an issuance whose answer was lost, and stores nothing', async () => {
       w = await startSignatureWorld(dialect);
-      const partner = w.t.ctx.partner;
+      const { api } = w.t.ctx.partner;
       // The real partner issues the certificate, but its answer never reaches the declarant.
-      w.t.ctx.partner = Object.assign(Object.create(partner) as typeof partner, {
-        issueSignature: async (...args: Parameters<typeof partner.issueSignature>) => {
-          await partner.issueSignature(...args);
-          throw new PartnerUnavailableError(new Error('answer lost'));
-        },
+      w.t.ctx.partner = w.t.ctx.partner.with({
+        api: Object.assign(Object.create(api) as PartnerApi, {
+          issueSignature: async (...args: Parameters<PartnerApi['issueSignature']>) => {
+            await api.issueSignature(...args);
+            throw new PartnerUnavailableError(new Error('answer lost'));
+          },
+        }),
       });
       const lost = await w.t.call('POST', '/api/me/signatures', {
         cookie: w.cookie,

@@ -2,6 +2,13 @@ import { appendAuditEvent } from '../audit/audit.repository';
 import type { AppContext } from '../context';
 import { signatureExpiryMail } from '../mail/messages';
 import { sendMail } from '../mail/send-mail';
+import {
+  claimReminder,
+  findExpiringSignatures,
+  hasRenewedSignature,
+  markReminderSent,
+  releaseReminder,
+} from './expiry-reminders.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,36 +25,20 @@ export async function sendDueReminders(ctx: AppContext): Promise<number> {
   const widest = days[0];
   if (widest === undefined) return 0;
   const now = ctx.now();
-  const candidates = await ctx.db
-    .selectFrom('signatures as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.serial', 's.holder_email', 's.not_after'])
-    .where('s.revoked_at', 'is', null)
-    .where('u.status', '=', 'active')
-    .where('s.not_after', '>', now.toISOString())
-    .where('s.not_after', '<=', new Date(now.getTime() + widest * DAY_MS).toISOString())
-    .execute();
+  const candidates = await findExpiringSignatures(
+    ctx.db,
+    now.toISOString(),
+    new Date(now.getTime() + widest * DAY_MS).toISOString(),
+  );
   let sent = 0;
   for (const signature of candidates) {
     const msLeft = Date.parse(signature.not_after) - now.getTime();
     // The closest reminder that is due: at 5 days left only the 7-day one is sent.
     const due = days.filter((d) => msLeft <= d * DAY_MS).at(-1);
     if (due === undefined) continue;
-    const renewed = await ctx.db
-      .selectFrom('signatures')
-      .select('id')
-      .where('user_id', '=', signature.user_id)
-      .where('id', '!=', signature.id)
-      .where('revoked_at', 'is', null)
-      .where('not_after', '>', new Date(now.getTime() + due * DAY_MS).toISOString())
-      .executeTakeFirst();
-    if (renewed) continue;
-    const claim = await ctx.db
-      .insertInto('signature_reminders')
-      .values({ signature_id: signature.id, days_before: due, claimed_at: now.toISOString() })
-      .onConflict((oc) => oc.columns(['signature_id', 'days_before']).doNothing())
-      .executeTakeFirst();
-    if (Number(claim.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
+    const validAfter = new Date(now.getTime() + due * DAY_MS).toISOString();
+    if (await hasRenewedSignature(ctx.db, signature.user_id, signature.id, validAfter)) continue;
+    if (!(await claimReminder(ctx.db, signature.id, due, now.toISOString()))) continue;
     const daysLeft = Math.max(1, Math.ceil(msLeft / DAY_MS));
     const mail = signatureExpiryMail(
       ctx.config,
@@ -57,19 +48,10 @@ export async function sendDueReminders(ctx: AppContext): Promise<number> {
       daysLeft,
     );
     if (!(await sendMail(ctx, mail))) {
-      await ctx.db
-        .deleteFrom('signature_reminders')
-        .where('signature_id', '=', signature.id)
-        .where('days_before', '=', due)
-        .execute();
+      await releaseReminder(ctx.db, signature.id, due);
       continue;
     }
-    await ctx.db
-      .updateTable('signature_reminders')
-      .set({ sent_at: ctx.now().toISOString() })
-      .where('signature_id', '=', signature.id)
-      .where('days_before', '=', due)
-      .execute();
+    await markReminderSent(ctx.db, signature.id, due, ctx.now().toISOString());
     await appendAuditEvent(
       ctx.db,
       {

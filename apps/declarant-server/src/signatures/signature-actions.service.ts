@@ -8,8 +8,8 @@ import {
 import { exportPkcs12, wrapPrivateKey } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
+import { recordAction } from '../audit/record-action';
 import type { Caller } from '../auth/session-guard';
-import { withPartnerAccess } from '../client-space/client-space.service';
 import type { AppContext } from '../context';
 import { assertStrongPassword } from '../users/password-policy';
 import { unlockSignature, wrappedKeyContext } from './signature-unlock.service';
@@ -49,9 +49,7 @@ export async function signaturePage(
 
 /** "Durée de validité" and the key types, from the partner's policy, through the user's session. */
 export async function signatureOptions(ctx: AppContext, userId: string): Promise<SignatureOptions> {
-  const policy = await withPartnerAccess(ctx, userId, (token) =>
-    ctx.partner.getSignaturePolicy(token),
-  );
+  const policy = await ctx.partner.asUser(userId, (partner) => partner.getSignaturePolicy());
   const keyTypes = generatedKeyTypes.filter((type) => policy.keyTypes.includes(type));
   return {
     validityMonths: policy.validityMonths,
@@ -81,8 +79,8 @@ export async function revokeSignature(
   }
   if (row.revoked_at) throw new AppError('ALREADY_REVOKED', 'Cette signature est déjà révoquée.');
   const reason = input.reason ?? 'unspecified';
-  await withPartnerAccess(ctx, caller.user.id, (token) =>
-    ctx.partner.revokeSignature(token, row.serial, { reason }).catch((error: unknown) => {
+  await ctx.partner.asUser(caller.user.id, (partner) =>
+    partner.revokeSignature(row.serial, { reason }).catch((error: unknown) => {
       // Revoked on the portal already: the partner and we now agree.
       if (error instanceof AppError && error.code === 'ALREADY_REVOKED') return undefined;
       if (error instanceof AppError && error.code === 'NOT_FOUND') {
@@ -162,16 +160,10 @@ export async function changeSignaturePassword(
       'Le mot de passe de cette signature vient de changer par une autre demande : réessayez.',
     );
   }
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'signature.password_changed',
-      actorUserId: caller.user.id,
-      ip,
-      details: { signatureId: row.id, serial: row.serial },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'signature.password_changed', {
+    signatureId: row.id,
+    serial: row.serial,
+  });
 }
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -197,15 +189,9 @@ export async function exportSignature(
   } finally {
     privateKeyPkcs8.fill(0);
   }
-  await appendAuditEvent(
-    ctx.db,
-    {
-      action: 'signature.exported',
-      actorUserId: caller.user.id,
-      ip,
-      details: { signatureId: row.id, serial: row.serial },
-    },
-    ctx.now(),
-  );
+  await recordAction(ctx, caller, ip, 'signature.exported', {
+    signatureId: row.id,
+    serial: row.serial,
+  });
   return { filename: `signature-${row.serial}.p12`, der };
 }

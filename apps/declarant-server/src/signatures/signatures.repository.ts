@@ -168,3 +168,13 @@ export async function markSignatureRevoked(
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** The CA chain (PEM) pinned when the signature's certificate was issued. */
+export async function findSignatureChain(db: Db, id: string): Promise<string> {
+  const row = await db
+    .selectFrom('signatures')
+    .select('chain_pem')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.chain_pem;
+}

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { UserStatus } from '@passerelle/contracts';
 import { countOf, keysetPage, type KeysetOrder, type KeysetPage } from '@passerelle/server-kit';
+import type { Dialect } from '@passerelle/server-kit';
 import type { DeclarantDatabase, UsersTable } from '../db/schema';
 
 type Db = Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>;
@@ -70,16 +71,22 @@ export async function updatePasswordHash(db: Db, id: string, passwordHash: strin
     .execute();
 }
 
-/** Number of active administrators of the firm. */
-export async function countActiveAdministrators(db: Db, firmId: string): Promise<number> {
-  const row = await db
+/**
+ * Number of active administrators of the firm. In a transaction on PostgreSQL their rows stay
+ * locked until it ends: two concurrent deactivations cannot each see the other one still active.
+ */
+export async function countActiveAdministrators(
+  db: Db,
+  firmId: string,
+  dialect: Dialect,
+): Promise<number> {
+  const admins = await db
     .selectFrom('users')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('firm_id', '=', firmId)
-    .where('role', '=', 'administrator')
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .select('id')
+    .where((eb) => eb.and({ firm_id: firmId, role: 'administrator', status: 'active' }))
+    .$if(dialect === 'postgres', (q) => q.forUpdate())
+    .execute();
+  return admins.length;
 }
 
 /** The firm of the instance (one firm per installation), if setup is done. */

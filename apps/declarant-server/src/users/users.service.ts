@@ -14,6 +14,7 @@ import type { AppContext } from '../context';
 import { createPasswordLink } from './passwords.service';
 import { toUserView } from './user-view';
 import {
+  countActiveAdministrators,
   countUsers,
   findUserByEmail,
   findUserById,
@@ -103,14 +104,7 @@ export async function setUserStatus(
     }
     if (user.status === status) return { user, changed: false };
     if (status === 'inactive' && user.role === 'administrator') {
-      let admins = tx
-        .selectFrom('users')
-        .select('id')
-        .where('firm_id', '=', caller.firm.id)
-        .where('role', '=', 'administrator')
-        .where('status', '=', 'active');
-      if (ctx.dialect === 'postgres') admins = admins.forUpdate();
-      if ((await admins.execute()).length <= 1) {
+      if ((await countActiveAdministrators(tx, caller.firm.id, ctx.dialect)) <= 1) {
         throw new AppError(
           'LAST_ADMIN',
           'Impossible de désactiver le dernier administrateur actif.',

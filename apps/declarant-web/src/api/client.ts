@@ -1,7 +1,6 @@
 // Typed fetch wrapper for the declarant API: JSON in and out, refusals as `ApiError`.
-import { isErrorCode } from '@passerelle/contracts';
-import type { ErrorCode } from '@passerelle/contracts';
-import type { z } from 'zod';
+import { endpointUrl, isErrorCode, isFileContent } from '@passerelle/contracts';
+import type { CallArgs, Endpoint, EndpointResponse, ErrorCode } from '@passerelle/contracts';
 import { filenameFromContentDisposition } from '../shared/download';
 
 /** Codes that mean "this browser no longer has a usable session". */
@@ -30,60 +29,40 @@ export function setAuthFailureHandler(handler: ((code: AuthFailureCode) => void)
   authFailureHandler = handler;
 }
 
-interface RequestOptions<S extends z.ZodType | undefined> {
-  body?: unknown;
-  /** Schema of a successful answer's body; omit for 204 answers. */
-  schema?: S;
-  /** False for calls made while signed out (sign-in, setup, one-time links). */
+/** What {@link call} takes besides the endpoint: its input, and whether a session is expected. */
+type CallOptions<E extends Endpoint> = CallArgs<E> & {
+  /** False for calls made while signed out; by default, true unless the endpoint is public. */
   auth?: boolean;
-}
-
-type Answer<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-/** Sends one API request and returns its parsed answer, or throws an `ApiError`. */
-export async function request<S extends z.ZodType | undefined = undefined>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  options: RequestOptions<S> = {},
-): Promise<Answer<S>> {
-  const response = await send(
-    method,
-    path,
-    jsonBody(options.body),
-    'application/json',
-    options.auth,
-  );
-  return readAnswer(response, method, path, options.schema);
-}
+};
+type CallOptionsRest<E extends Endpoint> =
+  Record<string, never> extends CallArgs<E>
+    ? [options?: CallOptions<E>]
+    : [options: CallOptions<E>];
 
 /**
- * Sends a file's bytes as they are (e.g. an EDI-TDFC INFENT interchange, `application/edifact`)
- * and returns the parsed JSON answer; refusals throw an `ApiError` exactly as with {@link request}.
+ * Calls one endpoint of the contracts' table: builds its URL from the params and query, sends
+ * the JSON body (or a file endpoint's bytes as they are, with its media type), and returns the
+ * answer parsed with the endpoint's schema (nothing for a 204); refusals throw an `ApiError`.
  */
-export async function requestRaw<S extends z.ZodType | undefined = undefined>(
-  method: 'POST' | 'PUT',
-  path: string,
-  options: { body: Blob | ArrayBuffer | string; contentType: string; schema?: S },
-): Promise<Answer<S>> {
-  const payload = { body: options.body, contentType: options.contentType };
-  const response = await send(method, path, payload, 'application/json', true);
-  return readAnswer(response, method, path, options.schema);
-}
-
-/** The answer's JSON checked against `schema` (nothing for a 204 answer). */
-async function readAnswer<S extends z.ZodType | undefined>(
-  response: Response,
-  method: string,
-  path: string,
-  schema: S | undefined,
-): Promise<Answer<S>> {
-  if (schema === undefined) return undefined as Answer<S>;
+export async function call<const E extends Endpoint>(
+  endpoint: E,
+  ...[options]: CallOptionsRest<E>
+): Promise<EndpointResponse<E>> {
+  const path = endpointUrl(endpoint, options);
+  const body: unknown = options?.body;
+  const payload = isFileContent(endpoint.body)
+    ? { body: body as BodyInit, contentType: endpoint.body.file[0] }
+    : jsonBody(body);
+  const auth = options?.auth ?? endpoint.access !== 'public';
+  const response = await send(endpoint.method, path, payload, 'application/json', auth);
+  const schema = endpoint.response;
+  if (schema === null || isFileContent(schema)) return undefined as EndpointResponse<E>;
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
-    console.error(`Unexpected answer to ${method} ${path}`, parsed.error);
+    console.error(`Unexpected answer to ${endpoint.method} ${path}`, parsed.error);
     throw new ApiError(response.status, 'BAD_RESPONSE', 'unexpected answer');
   }
-  return parsed.data as Answer<S>;
+  return parsed.data as EndpointResponse<E>;
 }
 
 /** A file answered by the API, with the name its Content-Disposition header proposes. */
@@ -93,16 +72,18 @@ export interface ApiFile {
 }
 
 /**
- * Sends one API request whose successful answer is a file (e.g. a .p12); refusals are JSON and
- * throw an `ApiError` exactly as with {@link request}.
+ * Calls an endpoint whose successful answer is a file (e.g. a .p12); refusals are JSON and
+ * throw an `ApiError` exactly as with {@link call}.
  */
-export async function requestFile(
-  method: 'GET' | 'POST',
-  path: string,
-  options: { body?: unknown; accept: string; fallbackName: string },
+export async function callFile<const E extends Endpoint>(
+  endpoint: E,
+  fallbackName: string,
+  ...[options]: CallOptionsRest<E>
 ): Promise<ApiFile> {
-  const accept = `${options.accept}, application/json`;
-  const response = await send(method, path, jsonBody(options.body), accept, true);
+  const types = isFileContent(endpoint.response) ? endpoint.response.file : [];
+  const accept = [...types, 'application/json'].join(', ');
+  const path = endpointUrl(endpoint, options);
+  const response = await send(endpoint.method, path, jsonBody(options?.body), accept, true);
   let blob: Blob;
   try {
     blob = await response.blob();
@@ -110,7 +91,7 @@ export async function requestFile(
     throw new ApiError(0, 'NETWORK', 'network error');
   }
   const header = response.headers.get('Content-Disposition');
-  return { blob, filename: filenameFromContentDisposition(header) ?? options.fallbackName };
+  return { blob, filename: filenameFromContentDisposition(header) ?? fallbackName };
 }
 
 /** A request body and its media type. */

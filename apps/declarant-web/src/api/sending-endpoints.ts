@@ -1,48 +1,40 @@
 // One typed function per endpoint of sending (issue #7): batches, transmissions, their files,
 // the sender's notification setting, and the list of every declaration across dossiers.
-import {
-  declarationPageSchema,
-  notificationSettingsSchema,
-  sendingCreatedSchema,
-  sendingProgressSchema,
-  transmissionPageSchema,
-  transmissionSchema,
-} from '@passerelle/contracts';
+import { declarantApi } from '@passerelle/contracts';
 import type {
   CreateSendingRequest,
   DeclarationPage,
+  EndpointResponse,
   ListDeclarationsQuery,
   NotificationSettings,
   SendingProgress,
   Transmission,
+  TransmissionFileKind,
 } from '@passerelle/contracts';
-import { z } from 'zod';
-import { request, requestFile } from './client';
+import { call, callFile } from './client';
 import type { ApiFile } from './client';
-import { withQuery } from './query-string';
 
-const sendingResponse = z.object({ sending: sendingProgressSchema });
-const transmissionResponse = z.object({ transmission: transmissionSchema });
+const { sending } = declarantApi;
+
+export type { TransmissionFileKind };
 
 /** GET /api/declarations: one page of the firm's declarations across dossiers, newest first. */
 export async function listAllDeclarations(
   query: ListDeclarationsQuery = {},
 ): Promise<DeclarationPage> {
-  return request('GET', withQuery('/api/declarations', query), { schema: declarationPageSchema });
+  return call(declarantApi.declarations.list, { query });
 }
 
 /** POST /api/sendings: signs the declarations with one password and queues them (202). */
 export async function createSending(
   body: CreateSendingRequest,
-): Promise<z.output<typeof sendingCreatedSchema>> {
-  return request('POST', '/api/sendings', { body, schema: sendingCreatedSchema });
+): Promise<EndpointResponse<typeof sending.send>> {
+  return call(sending.send, { body });
 }
 
 /** GET /api/sendings/:id: the batch's counts, what the progress bar shows. */
 export async function getSending(id: string): Promise<SendingProgress> {
-  const path = `/api/sendings/${encodeURIComponent(id)}`;
-  const answer = await request('GET', path, { schema: sendingResponse });
-  return answer.sending;
+  return (await call(sending.progress, { params: { id } })).sending;
 }
 
 /**
@@ -50,28 +42,19 @@ export async function getSending(id: string): Promise<SendingProgress> {
  * first page, which holds them all in practice (a new one only after a refusal and a fix).
  */
 export async function listTransmissions(declarationId: string): Promise<Transmission[]> {
-  const path = `/api/declarations/${encodeURIComponent(declarationId)}/transmissions`;
-  const answer = await request('GET', path, { schema: transmissionPageSchema });
-  return answer.items;
+  return (await call(sending.transmissions, { params: { id: declarationId } })).items;
 }
-
-const transmissionPath = (id: string) => `/api/transmissions/${encodeURIComponent(id)}`;
 
 /** POST /api/transmissions/:id/retry: "Relancer" a transmission in "Échec d'envoi". */
 export async function retryTransmission(id: string): Promise<Transmission> {
-  const path = `${transmissionPath(id)}/retry`;
-  const answer = await request('POST', path, { schema: transmissionResponse });
-  return answer.transmission;
+  return (await call(sending.retry, { params: { id } })).transmission;
 }
 
-/** The files kept for a transmission. */
-export type TransmissionFileKind = 'signed' | 'receipt' | 'contrl' | 'cr';
-
-const fileTypes: Record<TransmissionFileKind, { accept: string; fallbackName: string }> = {
-  signed: { accept: 'application/pkcs7-mime', fallbackName: 'declaration.p7m' },
-  receipt: { accept: 'application/pkcs7-mime', fallbackName: 'accuse-reception.p7m' },
-  contrl: { accept: 'application/edifact, text/plain', fallbackName: 'contrl.edi' },
-  cr: { accept: 'application/edifact, text/plain', fallbackName: 'compte-rendu.edi' },
+const fallbackNames: Record<TransmissionFileKind, string> = {
+  signed: 'declaration.p7m',
+  receipt: 'accuse-reception.p7m',
+  contrl: 'contrl.edi',
+  cr: 'compte-rendu.edi',
 };
 
 /** GET /api/transmissions/:id/files/:kind: the signed file, the receipt, the CONTRL or the CR. */
@@ -79,17 +62,17 @@ export async function downloadTransmissionFile(
   id: string,
   kind: TransmissionFileKind,
 ): Promise<ApiFile> {
-  return requestFile('GET', `${transmissionPath(id)}/files/${kind}`, fileTypes[kind]);
+  return callFile(sending.file, fallbackNames[kind], { params: { id, file: kind } });
 }
 
 /** GET /api/me/notifications: whether the user gets an email with each result. */
 export async function getNotificationSettings(): Promise<NotificationSettings> {
-  return request('GET', '/api/me/notifications', { schema: notificationSettingsSchema });
+  return call(sending.notifications);
 }
 
 /** PUT /api/me/notifications: changes that choice. */
 export async function saveNotificationSettings(
   body: NotificationSettings,
 ): Promise<NotificationSettings> {
-  return request('PUT', '/api/me/notifications', { body, schema: notificationSettingsSchema });
+  return call(sending.saveNotifications, { body });
 }

@@ -4,6 +4,19 @@ import { signOut } from '../api/endpoints';
 import { Link, navigate } from '../shared/router';
 import { fullName, useSession } from '../features/auth/session';
 
+/** The navigation of every signed-in user, then the administrators' (path, label). */
+const everyoneLinks = [
+  ['/dossiers', 'Dossiers'],
+  ['/declarations', 'Déclarations'],
+  ['/compte', 'Compte utilisateur'],
+] as const;
+const adminLinks = [
+  ['/utilisateurs', 'Utilisateurs'],
+  ['/signatures', 'Signatures du cabinet'],
+  ['/journal', 'Journal d’audit'],
+  ['/cabinet', 'Paramètres du cabinet'],
+] as const;
+
 /** Header with "Passerelle", the main navigation and "Se déconnecter de Passerelle". */
 export function Header() {
   const { user, setUser } = useSession();
@@ -40,30 +53,12 @@ export function Header() {
           <>
             <nav aria-label="Navigation principale">
               <ul>
-                <li>
-                  <Link to="/dossiers">Dossiers</Link>
-                </li>
-                <li>
-                  <Link to="/declarations">Déclarations</Link>
-                </li>
-                <li>
-                  <Link to="/compte">Compte utilisateur</Link>
-                </li>
-                {user.role === 'administrator' && (
-                  <>
-                    <li>
-                      <Link to="/utilisateurs">Utilisateurs</Link>
+                {[...everyoneLinks, ...(user.role === 'administrator' ? adminLinks : [])].map(
+                  ([to, label]) => (
+                    <li key={to}>
+                      <Link to={to}>{label}</Link>
                     </li>
-                    <li>
-                      <Link to="/signatures">Signatures du cabinet</Link>
-                    </li>
-                    <li>
-                      <Link to="/journal">Journal d’audit</Link>
-                    </li>
-                    <li>
-                      <Link to="/cabinet">Paramètres du cabinet</Link>
-                    </li>
-                  </>
+                  ),
                 )}
               </ul>
             </nav>

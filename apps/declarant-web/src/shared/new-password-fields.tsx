@@ -8,11 +8,19 @@ export function NewPasswordFields({
   password,
   confirmation,
   label = 'Mot de passe',
+  confirmationLabel = 'Confirmation du mot de passe',
+  hint = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est un bon choix.`,
+  describedBy,
   username,
 }: {
   password: FieldBinding;
   confirmation: FieldBinding;
   label?: string;
+  confirmationLabel?: string;
+  /** The length rule, and what the password is for. */
+  hint?: string;
+  /** The id of a note that also describes the password field. */
+  describedBy?: string;
   /** The account's email, for password managers (hidden, not in the accessibility tree). */
   username?: string;
 }) {
@@ -25,11 +33,12 @@ export function NewPasswordFields({
         label={label}
         type="password"
         autoComplete="new-password"
-        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est un bon choix.`}
+        describedBy={describedBy}
+        hint={hint}
         {...password}
       />
       <TextField
-        label="Confirmation du mot de passe"
+        label={confirmationLabel}
         type="password"
         autoComplete="new-password"
         {...confirmation}

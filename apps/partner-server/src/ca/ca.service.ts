@@ -6,6 +6,7 @@ import {
 } from '@passerelle/pki';
 import { openSecret, sealSecret, type Keyring } from '@passerelle/server-kit';
 import type { PartnerDatabase } from '../db/schema';
+import { findCaKey, insertCaKeyIfAbsent } from './ca-keys.repository';
 
 /** The partner's certificate authority, loaded at start; its private key stays in memory only. */
 export type CertificateAuthority = LoadedCertificateAuthority;
@@ -24,33 +25,25 @@ export async function loadOrCreateCa(
   partnerName: string,
   now: Date,
 ): Promise<CertificateAuthority> {
-  let row = await db
-    .selectFrom('ca_keys')
-    .selectAll()
-    .where('id', '=', CA_ROW_ID)
-    .executeTakeFirst();
+  let row = await findCaKey(db, CA_ROW_ID);
   if (!row) {
     const created = await createCertificateAuthority({
       commonName: `${partnerName} — Autorité de certification`,
       organization: partnerName,
       now,
     });
-    await db
-      .insertInto('ca_keys')
-      .values({
-        id: CA_ROW_ID,
-        certificate_pem: created.certificatePem,
-        private_key_sealed: sealSecret(keyring, created.privateKeyPkcs8, sealContext),
-        created_at: now.toISOString(),
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    await insertCaKeyIfAbsent(
+      db,
+      CA_ROW_ID,
+      {
+        certificatePem: created.certificatePem,
+        privateKeySealed: sealSecret(keyring, created.privateKeyPkcs8, sealContext),
+      },
+      now,
+    );
     created.privateKeyPkcs8.fill(0);
-    row = await db
-      .selectFrom('ca_keys')
-      .selectAll()
-      .where('id', '=', CA_ROW_ID)
-      .executeTakeFirstOrThrow();
+    row = await findCaKey(db, CA_ROW_ID);
+    if (!row) throw new Error('CA missing after its creation');
   }
   const privateKeyPkcs8 = openSecret(keyring, row.private_key_sealed, sealContext);
   try {

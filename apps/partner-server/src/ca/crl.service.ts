@@ -1,6 +1,7 @@
 import { createCrl } from '@passerelle/pki';
 import type { PartnerContext } from '../context';
 import { listRevoked } from '../signatures/signatures.repository';
+import { findLatestCrl, insertCrl } from './crls.repository';
 
 /** A CRL is re-issued at least this often, and at every revocation. */
 const CRL_LIFETIME_MS = 7 * 24 * 3_600_000;
@@ -12,11 +13,7 @@ type RevocationReason = 'keyCompromise' | 'cessationOfOperation' | 'superseded' 
  */
 export async function publishCrl(ctx: PartnerContext): Promise<Buffer> {
   const revoked = await listRevoked(ctx.db);
-  const last = await ctx.db
-    .selectFrom('crls')
-    .select('crl_number')
-    .orderBy('crl_number', 'desc')
-    .executeTakeFirst();
+  const last = await findLatestCrl(ctx.db);
   const crlNumber = Number(last?.crl_number ?? 0) + 1;
   const thisUpdate = ctx.now();
   const nextUpdate = new Date(thisUpdate.getTime() + CRL_LIFETIME_MS);
@@ -31,26 +28,13 @@ export async function publishCrl(ctx: PartnerContext): Promise<Buffer> {
     thisUpdate,
     nextUpdate,
   });
-  await ctx.db
-    .insertInto('crls')
-    .values({
-      crl_number: crlNumber,
-      der_base64: der.toString('base64'),
-      this_update: thisUpdate.toISOString(),
-      next_update: nextUpdate.toISOString(),
-    })
-    .onConflict((oc) => oc.column('crl_number').doNothing())
-    .execute();
+  await insertCrl(ctx.db, { crlNumber, der, thisUpdate, nextUpdate });
   return der;
 }
 
 /** The current CRL (DER), re-issued when none exists or the last one is past its next update. */
 export async function currentCrl(ctx: PartnerContext): Promise<Buffer> {
-  const last = await ctx.db
-    .selectFrom('crls')
-    .selectAll()
-    .orderBy('crl_number', 'desc')
-    .executeTakeFirst();
+  const last = await findLatestCrl(ctx.db);
   if (last && last.next_update > ctx.now().toISOString())
     return Buffer.from(last.der_base64, 'base64');
   return publishCrl(ctx);

@@ -8,6 +8,7 @@ import {
 } from '@passerelle/pki';
 import { openSecret, sealSecret, type Keyring } from '@passerelle/server-kit';
 import type { PartnerDatabase } from '../db/schema';
+import { findCaKey, insertCaKeyIfAbsent, replaceCaKey } from './ca-keys.repository';
 
 /** The `ca_keys` row of the receipt certificate (the CA's own row is `current`). */
 const ROW_ID = 'receipts';
@@ -32,10 +33,6 @@ interface Loaded {
 
 type Db = Kysely<PartnerDatabase>;
 
-async function readRow(db: Db) {
-  return db.selectFrom('ca_keys').selectAll().where('id', '=', ROW_ID).executeTakeFirst();
-}
-
 /**
  * Issues a receipt certificate and stores it with its key sealed under the master key. The
  * write is conditional on the row the caller saw (none, or the old certificate), so two
@@ -57,25 +54,12 @@ async function issueAndStore(
     validityMonths: VALIDITY_MONTHS,
   });
   try {
-    const values = {
-      certificate_pem: issued.certificatePem,
-      private_key_sealed: sealSecret(keyring, issued.privateKeyPkcs8, sealContext),
-      created_at: now.toISOString(),
+    const key = {
+      certificatePem: issued.certificatePem,
+      privateKeySealed: sealSecret(keyring, issued.privateKeyPkcs8, sealContext),
     };
-    if (previousPem === undefined) {
-      await db
-        .insertInto('ca_keys')
-        .values({ id: ROW_ID, ...values })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    } else {
-      await db
-        .updateTable('ca_keys')
-        .set(values)
-        .where('id', '=', ROW_ID)
-        .where('certificate_pem', '=', previousPem)
-        .execute();
-    }
+    if (previousPem === undefined) await insertCaKeyIfAbsent(db, ROW_ID, key, now);
+    else await replaceCaKey(db, ROW_ID, previousPem, key, now);
   } finally {
     issued.privateKeyPkcs8.fill(0);
   }
@@ -94,13 +78,13 @@ async function loadCurrent(
   partnerName: string,
   now: Date,
 ): Promise<Loaded> {
-  let row = await readRow(db);
+  let row = await findCaKey(db, ROW_ID);
   const replace = (pem: string) =>
     certificateInfo(pem).notAfter.getTime() - now.getTime() < RENEW_BEFORE_MS ||
     !hasReceiptSignerUsages(pem);
   if (!row || replace(row.certificate_pem)) {
     await issueAndStore(db, keyring, ca, partnerName, now, row?.certificate_pem);
-    row = await readRow(db);
+    row = await findCaKey(db, ROW_ID);
   }
   if (!row) throw new Error('receipt certificate missing after its creation');
   const privateKeyPkcs8 = openSecret(keyring, row.private_key_sealed, sealContext);

@@ -23,7 +23,9 @@ describe('deposits in the API description', () => {
     expect(intake.responses['422'].content['application/json'].schema.properties.code.enum).toEqual(
       expect.arrayContaining(['IDEMPOTENCY_KEY_REUSED', 'DEPOSIT_SEAL_INVALID']),
     );
-    expect(intake.responses['401'].description).toBe('Refus : UNAUTHENTICATED, SESSION_EXPIRED');
+    expect(intake.responses['401'].description).toBe(
+      'Refus\u00a0: UNAUTHENTICATED, SESSION_EXPIRED',
+    );
     const list = paths['/api/v1/deposits'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual([
       'limit',

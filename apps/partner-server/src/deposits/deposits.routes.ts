@@ -1,14 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import {
-  MAX_DEPOSIT_BYTES,
-  idempotencyKeyField,
-  listDepositsQuery,
-  type Deposit,
-  type DepositPolicy,
-} from '@passerelle/contracts';
-import { AppError, parseInput } from '@passerelle/server-kit';
+import { MAX_DEPOSIT_BYTES, idempotencyKeyField, partnerApi } from '@passerelle/contracts';
+import { AppError, routeRegistrar } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
+import { authorizeApiCaller } from '../sessions/api-authorize';
 import { requireBearer } from '../sessions/bearer';
 import type { PartnerCaller } from '../sessions/sessions.service';
 import { receiveDeposit } from './deposit-intake.service';
@@ -18,7 +12,8 @@ import { depositPolicy, getDeposit, listDeposits } from './deposits.service';
 /** The deposit body's media type: a CMS SignedData in DER (RFC 8551). */
 export const DEPOSIT_MEDIA_TYPE = 'application/pkcs7-mime';
 
-const idParams = z.object({ id: z.string() });
+const endpoints = partnerApi.deposits;
+
 const TOO_LARGE = `Contrôle de lisibilité : le dépôt dépasse ${MAX_DEPOSIT_BYTES / 1024 / 1024} Mio.`;
 
 /** The Idempotency-Key header: 400 IDEMPOTENCY_KEY_MISSING without it, VALIDATION_ERROR if malformed. */
@@ -63,29 +58,28 @@ async function registerDepositIntake(app: FastifyInstance, ctx: PartnerContext) 
       { parseAs: 'buffer', bodyLimit: MAX_DEPOSIT_BYTES },
       (_request, body, done) => done(null, body),
     );
-    scope.post(
-      '/api/v1/deposits',
-      {
-        bodyLimit: MAX_DEPOSIT_BYTES,
-        onRequest: async (request) => {
-          callers.set(request, await requireBearer(ctx, request));
-          idempotencyKeyOf(request);
-          if (Number(request.headers['content-length'] ?? 0) > MAX_DEPOSIT_BYTES)
-            throw new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE);
-        },
-        // Refused deposits keep no body: a log line and a count per account and code.
-        onError: async (request, _reply, error) => {
-          const caller = callers.get(request);
-          const code = refusalCode(error);
-          if (!caller || !code) return;
-          request.log.warn(
-            { accountId: caller.account.id, code, bytes: request.headers['content-length'] },
-            'deposit refused',
-          );
-          await countRefusal(ctx.db, caller.account.id, code, ctx.now().toISOString());
-        },
+    scope.route({
+      method: endpoints.deposit.method,
+      url: endpoints.deposit.path,
+      bodyLimit: MAX_DEPOSIT_BYTES,
+      onRequest: async (request) => {
+        callers.set(request, await requireBearer(ctx, request));
+        idempotencyKeyOf(request);
+        if (Number(request.headers['content-length'] ?? 0) > MAX_DEPOSIT_BYTES)
+          throw new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE);
       },
-      async (request, reply) => {
+      // Refused deposits keep no body: a log line and a count per account and code.
+      onError: async (request, _reply, error) => {
+        const caller = callers.get(request);
+        const code = refusalCode(error);
+        if (!caller || !code) return;
+        request.log.warn(
+          { accountId: caller.account.id, code, bytes: request.headers['content-length'] },
+          'deposit refused',
+        );
+        await countRefusal(ctx.db, caller.account.id, code, ctx.now().toISOString());
+      },
+      handler: async (request, reply) => {
         const caller = callers.get(request);
         if (!caller) throw new AppError('UNAUTHENTICATED', 'Authentification requise.');
         if (!Buffer.isBuffer(request.body)) {
@@ -97,7 +91,7 @@ async function registerDepositIntake(app: FastifyInstance, ctx: PartnerContext) 
         const key = idempotencyKeyOf(request);
         return reply.code(202).send(await receiveDeposit(ctx, caller.account, key, request.body));
       },
-    );
+    });
   });
 }
 
@@ -105,16 +99,10 @@ async function registerDepositIntake(app: FastifyInstance, ctx: PartnerContext) 
 export async function registerDepositsRoutes(app: FastifyInstance, ctx: PartnerContext) {
   await registerDepositIntake(app, ctx);
 
-  app.get('/api/v1/deposits', async (request) => {
-    const { account } = await requireBearer(ctx, request);
-    return listDeposits(ctx, account, parseInput(listDepositsQuery, request.query));
-  });
-
-  app.get('/api/v1/deposits/:id', async (request): Promise<{ deposit: Deposit }> => {
-    const { account } = await requireBearer(ctx, request);
-    const { id } = parseInput(idParams, request.params);
-    return { deposit: await getDeposit(ctx, account, id) };
-  });
-
-  app.get('/api/v1/deposit-policy', async (): Promise<DepositPolicy> => depositPolicy(ctx));
+  const route = routeRegistrar(app, authorizeApiCaller(ctx));
+  route(endpoints.list, async ({ caller, query }) => listDeposits(ctx, caller.account, query));
+  route(endpoints.get, async ({ caller, params }) => ({
+    deposit: await getDeposit(ctx, caller.account, params.id),
+  }));
+  route(endpoints.policy, async () => depositPolicy(ctx));
 }

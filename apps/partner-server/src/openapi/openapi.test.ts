@@ -31,7 +31,7 @@ describe('partner API description', () => {
     const page = await t.call('GET', '/api/v1/docs');
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<html lang="fr">');
-    expect(page.body).toContain('POST /api/v1/signatures/{serial}/revocation');
+    expect(page.body).toContain('POST /api/v1/signatures/:serial/revocation');
   });
 
   it('keeps secrets out of its logs', async () => {

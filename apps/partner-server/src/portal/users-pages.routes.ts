@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { portalUserEndpoints, portalUserParams } from '@passerelle/contracts';
+import { partnerApi, portalUserParams } from '@passerelle/contracts';
 import { AppError, parseInput } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
 import {
@@ -44,7 +44,7 @@ export function registerUsersPages(app: FastifyInstance, ctx: PartnerContext) {
     assertAccountAdministrator(caller);
     const form = readForm(request.body);
     try {
-      await invitePortalUser(ctx, caller, parseInput(portalUserEndpoints.invite.request, form));
+      await invitePortalUser(ctx, caller, parseInput(partnerApi.portalUsers.invite.body, form));
       return reply.redirect('/portail?message=invitation-envoyee#titre-utilisateurs', 303);
     } catch (error) {
       const { status, ...refusal } = formError(error, reply);
@@ -83,7 +83,7 @@ export function registerUsersPages(app: FastifyInstance, ctx: PartnerContext) {
     const form = readForm(request.body);
     const token = form.jeton ?? '';
     try {
-      const input = parseInput(portalUserEndpoints.accept.request, { ...form, token });
+      const input = parseInput(partnerApi.portalUsers.accept.body, { ...form, token });
       await acceptPortalInvitation(ctx, input);
       return reply.redirect('/portail/connexion?message=invitation-acceptee', 303);
     } catch (error) {

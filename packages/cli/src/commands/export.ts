@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Transmission } from '@passerelle/contracts';
+import { declarantApi, type Transmission, type TransmissionFileKind } from '@passerelle/contracts';
 import type { Invocation } from '../args';
 import { findLatestTransmission } from '../declarations/latest-transmissions';
 import { CliError, ExitCode, usageError } from '../exit-codes';
@@ -12,7 +12,7 @@ type ExportInvocation = Extract<Invocation, { command: 'export' }>;
 
 /** One file of a transmission: its download route, when it exists, and a name if none is given. */
 interface ExportedFile {
-  route: 'signed' | 'receipt' | 'contrl' | 'cr';
+  route: TransmissionFileKind;
   available: boolean;
   fallbackName: string;
   /** Said on stderr when the file does not exist (yet). */
@@ -78,7 +78,9 @@ export async function runExport(
   const used = new Set<string>();
   for (const file of transmissionFiles(transmission)) {
     const download = file.available
-      ? await client.download(`/api/transmissions/${transmission.id}/files/${file.route}`)
+      ? await client.download(declarantApi.sending.file, {
+          params: { id: transmission.id, file: file.route },
+        })
       : undefined;
     if (!download) {
       if (file.missing) io.stderr.write(`${file.missing}\n`);

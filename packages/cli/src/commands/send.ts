@@ -1,8 +1,4 @@
-import {
-  MAX_SENDING_DECLARATIONS,
-  declarantSignatureSchema,
-  sendingCreatedSchema,
-} from '@passerelle/contracts';
+import { MAX_SENDING_DECLARATIONS, declarantApi } from '@passerelle/contracts';
 import type { Invocation } from '../args';
 import {
   getByIds,
@@ -47,7 +43,7 @@ export async function runSend(
 ): Promise<ExitCode> {
   const { client } = await openSession(invocation.connection, io, signal);
   const { ready, skipped } = await selectDeclarations(client, invocation);
-  const signatures = await readEveryPage(client, '/api/me/signatures', declarantSignatureSchema);
+  const signatures = await readEveryPage(client, declarantApi.signatures.mine, {});
   const signature = chooseSignature(signatures, invocation.signature);
 
   // Said for a dossier only: with --all-ready the others are the whole firm's, not news.
@@ -71,10 +67,9 @@ export async function runSend(
   for (let start = 0; start < ready.length; start += MAX_PER_SENDING) {
     const chunk = ready.slice(start, start + MAX_PER_SENDING);
     try {
-      const created = await client.post(
-        '/api/sendings',
-        { declarationIds: chunk.map((d) => d.id), signatureId: signature.id, password },
-        sendingCreatedSchema,
+      const created = await client.call(
+        declarantApi.sending.send,
+        { body: { declarationIds: chunk.map((d) => d.id), signatureId: signature.id, password } },
         { timeoutMs: SENDING_TIMEOUT_MS },
       );
       sendingIds.push(created.sending.id);

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import {
-  declarationSummarySchema,
-  dossierSchema,
+  declarantApi,
   type DeclarationStatus,
   type DeclarationSummary,
   type Dossier,
@@ -12,8 +10,7 @@ import { formatSiren } from '../format/labels';
 import type { ApiClient } from '../http/api-client';
 import { readEveryPage } from '../http/read-pages';
 
-const dossierAnswer = z.object({ dossier: dossierSchema });
-const declarationAnswer = z.object({ declaration: declarationSummarySchema });
+const { dossiers, declarations: api } = declarantApi;
 
 /** What a declarations list keeps, asked of the server (the filters are SQL there). */
 export interface DeclarationFilter {
@@ -22,18 +19,11 @@ export interface DeclarationFilter {
   sendingId?: string;
 }
 
-const queryOf = (filter: DeclarationFilter) => {
-  const params = new URLSearchParams();
-  if (filter.status) params.set('status', filter.status);
-  if (filter.sendingId) params.set('sendingId', filter.sendingId);
-  return params.toString() ? `?${params}` : '';
-};
-
 /** The dossier of a SIREN or an id; an unknown one is an input error (exit 2). */
 export async function getDossier(client: ApiClient, ref: DossierRef): Promise<Dossier> {
-  if ('id' in ref) return (await client.get(`/api/dossiers/${ref.id}`, dossierAnswer)).dossier;
+  if ('id' in ref) return (await client.call(dossiers.get, { params: { id: ref.id } })).dossier;
   // The search finds the SIREN by its digits; names holding them may come too.
-  const found = await readEveryPage(client, `/api/dossiers?q=${ref.siren}`, dossierSchema);
+  const found = await readEveryPage(client, dossiers.list, { query: { q: ref.siren } });
   const dossier = found.find((candidate) => candidate.siren === ref.siren);
   if (!dossier) throw usageError(`Aucun dossier de SIREN ${formatSiren(ref.siren)}.`);
   return dossier;
@@ -45,8 +35,7 @@ export function listDossierDeclarations(
   dossier: Dossier,
   filter: DeclarationFilter = {},
 ): Promise<DeclarationSummary[]> {
-  const path = `/api/dossiers/${dossier.id}/declarations${queryOf(filter)}`;
-  return readEveryPage(client, path, declarationSummarySchema);
+  return readEveryPage(client, api.ofDossier, { params: { id: dossier.id }, query: filter });
 }
 
 /** Every declaration of the firm (that the filter keeps), with its current status. */
@@ -54,7 +43,7 @@ export function listAllDeclarations(
   client: ApiClient,
   filter: DeclarationFilter = {},
 ): Promise<DeclarationSummary[]> {
-  return readEveryPage(client, `/api/declarations${queryOf(filter)}`, declarationSummarySchema);
+  return readEveryPage(client, api.list, { query: filter });
 }
 
 /**
@@ -70,7 +59,7 @@ export async function getByIds(
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       try {
-        found.set(id, (await client.get(`/api/declarations/${id}`, declarationAnswer)).declaration);
+        found.set(id, (await client.call(api.get, { params: { id } })).declaration);
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error;
       }

@@ -1,4 +1,4 @@
-import { transmissionPageSchema, type Transmission } from '@passerelle/contracts';
+import { declarantApi, type Transmission } from '@passerelle/contracts';
 import type { ApiClient } from '../http/api-client';
 
 /** At most this many requests at once: enough to be quick, gentle on the server. */
@@ -10,10 +10,10 @@ export async function findLatestTransmission(
   declarationId: string,
 ): Promise<Transmission | undefined> {
   // Newest first: the first item of the first page of one.
-  const page = await client.get(
-    `/api/declarations/${declarationId}/transmissions?limit=1`,
-    transmissionPageSchema,
-  );
+  const page = await client.call(declarantApi.sending.transmissions, {
+    params: { id: declarationId },
+    query: { limit: 1 },
+  });
   return page.items[0];
 }
 

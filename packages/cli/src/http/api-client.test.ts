@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { declarantApi, defineEndpoint } from '@passerelle/contracts';
 import { ApiError, CliError, ExitCode } from '../exit-codes';
 import { ApiClient, filenameOf } from './api-client';
 
@@ -61,13 +62,13 @@ describe('API client', () => {
         );
       }
       seen.push(request.headers.cookie);
-      json(response, 200, { ok: true });
+      json(response, 200, { status: 'ok' });
     });
     const client = new ApiClient(url);
     const user = await client.signIn('bruno@cabinet.fr', 'mot de passe');
     expect(user.firm.name).toBe('Cabinet');
     expect(signInBodies).toEqual([{ email: 'bruno@cabinet.fr', password: 'mot de passe' }]);
-    await client.get('/api/x', z.object({ ok: z.boolean() }));
+    await client.call(declarantApi.auth.health, {});
     expect(seen).toEqual(['passerelle_session=tok3n']);
   });
 
@@ -80,7 +81,9 @@ describe('API client', () => {
       }),
     );
     const error = await new ApiClient(url)
-      .post('/api/sendings', {}, z.object({}))
+      .call(declarantApi.sending.send, {
+        body: { declarationIds: [], signatureId: 's', password: 'p' },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -101,14 +104,22 @@ describe('API client', () => {
       json(response, 200, { sending: { id: 42 } });
     });
     const client = new ApiClient(url);
-    const gateway = await client.get('/bad-gateway', z.object({})).catch((e: unknown) => e);
+    const badGateway = defineEndpoint({
+      method: 'GET',
+      path: '/bad-gateway',
+      summary: 'An answer that is not JSON',
+      access: 'public',
+      response: z.object({}),
+      errors: [],
+    });
+    const gateway = await client.call(badGateway, {}).catch((e: unknown) => e);
     expect(gateway).toBeInstanceOf(CliError);
     expect(gateway).toMatchObject({
       exitCode: ExitCode.failed,
       message: 'Le serveur a répondu 502 Bad Gateway à /bad-gateway.',
     });
     const shape = await client
-      .get('/api/sendings/1', z.object({ sending: z.object({ id: z.string() }) }))
+      .call(declarantApi.sending.progress, { params: { id: '1' } })
       .catch((e: unknown) => e);
     expect((shape as CliError).message).toContain(
       'Réponse inattendue du serveur à /api/sendings/1 (sending.id',
@@ -127,10 +138,11 @@ describe('API client', () => {
       response.end(bytes);
     });
     const client = new ApiClient(url);
-    const signed = await client.download('/api/transmissions/t/files/signed');
+    const file = declarantApi.sending.file;
+    const signed = await client.download(file, { params: { id: 't', file: 'signed' } });
     expect(signed?.filename).toBe('INT0001.p7m');
     expect(Buffer.from(signed!.bytes).equals(bytes)).toBe(true);
-    expect(await client.download('/api/transmissions/t/files/receipt')).toBeUndefined();
+    expect(await client.download(file, { params: { id: 't', file: 'receipt' } })).toBeUndefined();
   });
 
   it('reads plain and RFC 5987 file names', () => {

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { isErrorCode, sessionResponse, type CurrentUser } from '@passerelle/contracts';
+import {
+  declarantApi,
+  endpointUrl,
+  isErrorCode,
+  isFileContent,
+  type CallArgs,
+  type CurrentUser,
+  type Endpoint,
+  type EndpointResponse,
+} from '@passerelle/contracts';
 import { ApiError, CliError, ExitCode, interrupted } from '../exit-codes';
 import { describeNetworkError } from './network-error';
 
@@ -41,37 +50,46 @@ export class ApiClient {
 
   /** `POST /api/session`: signs in and keeps the session cookie for the next requests. */
   async signIn(email: string, password: string): Promise<CurrentUser> {
-    const response = await this.request('POST', '/api/session', { body: { email, password } });
+    const endpoint = declarantApi.auth.signIn;
+    const response = await this.request(endpoint.method, endpoint.path, {
+      body: { email, password },
+    });
     const cookie = response.headers
       .getSetCookie()
       .map((header) => SESSION_COOKIE.exec(header))
       .find((match) => match !== null);
-    if (!cookie) throw unexpected('/api/session', 'aucun cookie de session');
+    if (!cookie) throw unexpected(endpoint.path, 'aucun cookie de session');
     this.cookie = `${cookie[1]}=${cookie[2]}`;
-    return parseBody(sessionResponse, await readJson(response, '/api/session'), '/api/session')
+    return parseBody(endpoint.response, await readJson(response, endpoint.path), endpoint.path)
       .user;
   }
 
-  /** GET a JSON answer, checked against its contract schema. */
-  async get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-    const response = await this.request('GET', path);
-    return parseBody(schema, await readJson(response, path), path);
-  }
-
-  /** POST a JSON body, and check the JSON answer against its contract schema. */
-  async post<T>(
-    path: string,
-    body: unknown,
-    schema: z.ZodType<T>,
+  /**
+   * Calls one endpoint of the contracts' table (its URL built from `input`'s params and query,
+   * its JSON body sent) and checks the JSON answer against the endpoint's schema.
+   */
+  async call<const E extends Endpoint>(
+    endpoint: E,
+    input: CallArgs<E>,
     options: { timeoutMs?: number } = {},
-  ): Promise<T> {
-    const response = await this.request('POST', path, { body, ...options });
-    return parseBody(schema, await readJson(response, path), path);
+  ): Promise<EndpointResponse<E>> {
+    const path = endpointUrl(endpoint, input);
+    const response = await this.request(endpoint.method, path, { body: input.body, ...options });
+    const schema = endpoint.response;
+    if (schema === null || isFileContent(schema)) {
+      await response.body?.cancel();
+      return undefined as EndpointResponse<E>;
+    }
+    return parseBody(schema, await readJson(response, path), path) as EndpointResponse<E>;
   }
 
-  /** GET a file; `undefined` when the server has none yet (404). */
-  async download(path: string): Promise<Download | undefined> {
-    const response = await this.request('GET', path, { allowNotFound: true });
+  /** The file a file endpoint answers; `undefined` when the server has none yet (404). */
+  async download<const E extends Endpoint>(
+    endpoint: E,
+    input: CallArgs<E>,
+  ): Promise<Download | undefined> {
+    const path = endpointUrl(endpoint, input);
+    const response = await this.request(endpoint.method, path, { allowNotFound: true });
     if (response.status === 404) {
       await response.body?.cancel();
       return undefined;
@@ -83,7 +101,7 @@ export class ApiClient {
   }
 
   private async request(
-    method: 'GET' | 'POST',
+    method: Endpoint['method'],
     path: string,
     options: { body?: unknown; timeoutMs?: number; allowNotFound?: boolean } = {},
   ): Promise<Response> {

@@ -1,27 +1,31 @@
-import { PAGE_SIZE_MAX, pageOf } from '@passerelle/contracts';
-import type { z } from 'zod';
+import {
+  PAGE_SIZE_MAX,
+  type CallArgs,
+  type Endpoint,
+  type EndpointResponse,
+} from '@passerelle/contracts';
 import type { ApiClient } from './api-client';
+
+type ItemOf<E extends Endpoint> = EndpointResponse<E> extends { items: (infer T)[] } ? T : never;
 
 /**
  * Every item of a paged list of the API, following its cursor page after page (of the largest
  * size, 200): the command sees the whole list, and each request stays small.
  */
-export async function readEveryPage<S extends z.ZodType>(
+export async function readEveryPage<const E extends Endpoint>(
   client: ApiClient,
-  path: string,
-  item: S,
-): Promise<z.output<S>[]> {
-  const schema = pageOf(item);
-  const items: z.output<S>[] = [];
-  const separator = path.includes('?') ? '&' : '?';
+  endpoint: E,
+  input: CallArgs<E>,
+): Promise<ItemOf<E>[]> {
+  const items: ItemOf<E>[] = [];
   let cursor: string | null = null;
   do {
-    const after: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
-    const page: z.output<typeof schema> = await client.get(
-      `${path}${separator}limit=${PAGE_SIZE_MAX}${after}`,
-      schema,
-    );
-    items.push(...(page.items as z.output<S>[]));
+    const query = { ...input.query, limit: PAGE_SIZE_MAX, ...(cursor === null ? {} : { cursor }) };
+    const page = (await client.call(endpoint, { ...input, query })) as {
+      items: ItemOf<E>[];
+      nextCursor: string | null;
+    };
+    items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
   return items;

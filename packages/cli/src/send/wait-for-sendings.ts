@@ -1,12 +1,9 @@
-import { z } from 'zod';
-import { sendingProgressSchema, type SendingProgress } from '@passerelle/contracts';
+import { declarantApi, type SendingProgress } from '@passerelle/contracts';
 import { CliError, ExitCode, interrupted } from '../exit-codes';
 import type { ApiClient } from '../http/api-client';
 import type { CliIo } from '../io';
 import type { ProgressReporter } from '../progress/progress-reporter';
 import { addCounts, type ProgressCounts, type ProgressGoal } from '../progress/progress-text';
-
-const sendingAnswer = z.object({ sending: sendingProgressSchema });
 
 /** What to tell someone who stops waiting: the batch goes on without them. */
 export const GOES_ON =
@@ -47,7 +44,8 @@ export async function waitForSendings(
     try {
       sendings = await Promise.all(
         sendingIds.map(
-          async (id) => (await client.get(`/api/sendings/${id}`, sendingAnswer)).sending,
+          async (id) =>
+            (await client.call(declarantApi.sending.progress, { params: { id } })).sending,
         ),
       );
       if (unreachableSince !== undefined) reporter.note('Serveur de nouveau joignable.');

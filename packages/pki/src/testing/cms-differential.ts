@@ -4,7 +4,7 @@
 // openssl. Since it is one-sided, openssl is only asked about what verifyCms accepted, unless
 // `judgeRefusals` asks it about everything (then the reverse count is reported, for information:
 // where we are stricter). Shared by cms-verify-differential.test.ts and bench/cms-differential.ts.
-import { verifyCms, type VerifyCmsOptions } from '../cms-verify';
+import { verifyCms, type VerifyCmsOptions } from '../cms/verify';
 import { PkiError } from '../pki-error';
 import { mutateCms, type MutationFamily } from './cms-mutations';
 import { loadDifferentialBases, type DifferentialBase } from './differential-bases';

@@ -1,7 +1,7 @@
 // Test support: a DER element as a tree the mutation tests can edit in place and encode again,
 // every enclosing length then following the edit. A node may also ask to be written with a
 // BER-only length (long form where the short one fits, or indefinite) or a wrong one.
-import { parseDer, type DerNode } from '../cms-der';
+import { parseDer, type DerNode } from '../der/der';
 
 /** How a node's length is written: DER, BER-only forms, or a deliberately wrong value. */
 export type LengthForm = 'der' | 'long' | 'indefinite' | 'plusOne' | 'minusOne';

@@ -2,7 +2,7 @@
 // form, an OID, an INTEGER, primitive contents, the elements of a SET or SEQUENCE, trailing
 // data inside a value, wrapping or replacing the node. Each edit keeps the enclosing lengths
 // right (encodeTree recomputes them), so that the damage reaches the field, not the framing.
-import { derOid } from '../cms-der';
+import { derOid } from '../der/der';
 import { cloneTree, type DerTree } from './der-tree';
 import type { Random } from './prng';
 

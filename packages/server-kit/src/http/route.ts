@@ -36,7 +36,10 @@ export type RouteHandler<E extends Endpoint, C> = (
 ) => Promise<RouteResult<E>>;
 
 /** Resolves the caller of an endpoint of this access, or throws the refusal. */
-export type Authorize<C> = (request: FastifyRequest, access: EndpointAccess) => Promise<C>;
+export type Authorize<C> = (
+  request: FastifyRequest,
+  access: EndpointAccess,
+) => Promise<C | undefined>;
 
 /**
  * Registers the route of `endpoint` (its method and path): the caller is authorized first, then

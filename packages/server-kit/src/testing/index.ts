@@ -5,3 +5,4 @@ export * from './raw-http';
 export * from './raw-host-request';
 export * from './indexes.repository';
 export * from './refused-uploads';
+export * from './registered-routes';

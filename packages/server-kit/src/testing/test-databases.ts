@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { DatabaseTarget } from '../database';
+import type { DatabaseTarget } from '../db/database';
 
 /** PostgreSQL used by tests; a fresh schema is made in it for every test database. */
 export const TEST_POSTGRES_URL =

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-firm-siret';
 import { migration0006 } from './0006-sending';
 import { migration0007 } from './0007-session-endings';
 import { migration0008 } from './0008-list-indexes';
+import { migration0009 } from './0009-partner-gateway';
 
 /** Every migration of the declarant, by name; names sort in the order they apply. */
 export const declarantMigrations: Record<string, VersionedMigration> = {
@@ -18,4 +19,5 @@ export const declarantMigrations: Record<string, VersionedMigration> = {
   '0006-sending': migration0006,
   '0007-session-endings': migration0007,
   '0008-list-indexes': migration0008,
+  '0009-partner-gateway': migration0009,
 };

@@ -2,6 +2,7 @@
 import type { AuditEvent } from '@passerelle/contracts';
 import { auditActionLabel } from './audit-labels';
 import { formatDateTime } from '../../shared/format';
+import { TableHead } from '../../shared/table-head';
 
 const none = '—';
 
@@ -12,15 +13,7 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
     <div className="table-wrapper">
       <table>
         <caption className="visually-hidden">Événements du journal d’audit</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Action</th>
-            <th scope="col">Auteur</th>
-            <th scope="col">Utilisateur concerné</th>
-            <th scope="col">Adresse IP</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Date', 'Action', 'Auteur', 'Utilisateur concerné', 'Adresse IP']} />
         <tbody>
           {events.map((event) => (
             <tr key={event.seq}>

@@ -3,13 +3,14 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { signInRequest } from '@passerelle/contracts';
 import { getSetupNeeded, signIn } from '../../api/endpoints';
-import { ErrorAlert, Notice } from '../../shared/alerts';
+import { Notice } from '../../shared/alerts';
 import { Page } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
-import { TextField } from '../../shared/text-field';
 import { navigate, useLocation } from '../../shared/router';
 import { useSession } from './session';
 import { useForm } from '../../shared/use-form';
+import { FormFrame } from '../../shared/form-frame';
+import { SignInFields } from './sign-in-fields';
 
 /** The sign-in form ("Se connecter à Passerelle"). */
 export function ConnexionPage() {
@@ -42,22 +43,10 @@ export function ConnexionPage() {
           configuration affiché dans le terminal du serveur à son démarrage.
         </Notice>
       )}
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
-        <TextField
-          label="Adresse email"
-          type="email"
-          autoComplete="username"
-          {...form.field('email')}
-        />
-        <TextField
-          label="Mot de passe"
-          type="password"
-          autoComplete="current-password"
-          {...form.field('password')}
-        />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
+        <SignInFields field={form.field} />
         <SubmitButton busy={form.busy}>Se connecter à Passerelle</SubmitButton>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

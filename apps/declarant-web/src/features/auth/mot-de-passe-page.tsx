@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { changePasswordRequest } from '@passerelle/contracts';
 import { changePassword } from '../../api/endpoints';
-import { ErrorAlert, Notice } from '../../shared/alerts';
+import { Notice } from '../../shared/alerts';
 import { NewPasswordFields } from '../../shared/new-password-fields';
 import { Page } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
@@ -10,6 +10,7 @@ import { TextField } from '../../shared/text-field';
 import { Link } from '../../shared/router';
 import { useCurrentUser } from './session';
 import { useForm } from '../../shared/use-form';
+import { FormFrame } from '../../shared/form-frame';
 
 /** The change-password form ("Changer le mot de passe"). */
 export function MotDePassePage() {
@@ -37,8 +38,7 @@ export function MotDePassePage() {
           fermées.
         </Notice>
       )}
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField
           label="Mot de passe actuel"
           type="password"
@@ -52,7 +52,7 @@ export function MotDePassePage() {
           username={user.email}
         />
         <SubmitButton busy={form.busy}>Changer le mot de passe</SubmitButton>
-      </form>
+      </FormFrame>
       <p>
         <Link to="/compte">Retour à mon compte</Link>
       </p>

@@ -8,7 +8,8 @@ import { useForm } from '../../shared/use-form';
 import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
-import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
+import { SignInFields } from '../auth/sign-in-fields';
 
 const REASONS: Record<string, string> = {
   not_connected: 'Aucune connexion à l’espace client n’a été établie.',
@@ -134,31 +135,17 @@ function ConnectPanel(props: {
       <p>
         Saisissez l’adresse email et le mot de passe de votre compte client chez le partenaire EDI.
       </p>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
-        <TextField
-          label="Adresse email"
-          type="email"
-          autoComplete="username"
-          {...form.field('email')}
-        />
-        <TextField
-          label="Mot de passe"
-          type="password"
-          autoComplete="current-password"
-          {...form.field('password')}
-        />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
+        <SignInFields field={form.field} />
         <SubmitButton busy={form.busy}>Se connecter</SubmitButton>
-      </form>
+      </FormFrame>
       <p>
         Pas encore de compte client ?{' '}
         <a href={props.portalUrl} target="_blank" rel="noopener noreferrer">
           Accéder à l’espace client
         </a>
       </p>
-      <button type="button" className="button" onClick={props.onClose}>
-        Fermer
-      </button>
+      <CloseButton onClose={props.onClose} />
     </Dialog>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from './declaration-cells';
 import type { CellEntry, CellInputKind, EditorCell } from './declaration-cells';
 import type { CellPlace } from './use-declaration-editor';
+import { TableHead } from '../../shared/table-head';
 
 interface EditorForm {
   id: string;
@@ -58,13 +59,7 @@ export function DeclarationFormTable({
     <div className="table-wrapper">
       <table className="cells-table">
         <caption className="visually-hidden">Cases du formulaire {form.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Libellé</th>
-            <th scope="col">Valeur</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Case', 'Libellé', 'Valeur']} />
         <tbody>
           {form.cells.map((cell, index) => {
             const kind = kinds[index] ?? 'readonly';

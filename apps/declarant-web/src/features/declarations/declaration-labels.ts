@@ -1,5 +1,5 @@
 // What the declaration pages say about declarations and their anomalies (pure, tested).
-import { declarationStatusLabels } from '@passerelle/contracts';
+import { declarationStatusLabels, editableDeclarationStatuses } from '@passerelle/contracts';
 import type {
   DeclarationAnomaly,
   DeclarationStatus,
@@ -105,3 +105,7 @@ export const reloadedNotice =
 export function importedText(count: number): string {
   return count === 1 ? '1 déclaration importée.' : `${count} déclarations importées.`;
 }
+
+/** Sent declarations are read-only until a refusal leaves nothing at the DGFiP. */
+export const isEditable = (status: DeclarationStatus): boolean =>
+  editableDeclarationStatuses.includes(status);

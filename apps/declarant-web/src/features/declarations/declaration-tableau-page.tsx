@@ -8,6 +8,8 @@ import { declarationTitle } from './declaration-labels';
 import { useApiQuery } from '../../shared/use-api-query';
 import { Link } from '../../shared/router';
 import type { RouteProps } from '../../shared/router';
+import './declarations.css';
+import { TableHead } from '../../shared/table-head';
 
 /** The table of the declaration named by the path's `:id`. */
 export function DeclarationTableauPage({ params }: RouteProps) {
@@ -50,14 +52,7 @@ function DeclarationTableau({ id }: { id: string }) {
             <div className="table-wrapper">
               <table>
                 <caption className="visually-hidden">Cases remplies de la déclaration</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Formulaire</th>
-                    <th scope="col">Case</th>
-                    <th scope="col">Libellé</th>
-                    <th scope="col">Valeur</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Formulaire', 'Case', 'Libellé', 'Valeur']} />
                 <tbody>
                   {table.rows.map((row, index) => (
                     <tr key={index}>

@@ -11,6 +11,7 @@ import { declarationStatusText } from './declaration-labels';
 import { collectIds } from '../../shared/paged-list';
 import { Link } from '../../shared/router';
 import { usePagedList } from '../../shared/use-paged-list';
+import './declarations.css';
 
 const NOUN = ['déclaration', 'déclarations'] as const;
 

@@ -16,6 +16,7 @@ import {
 import { exercisePeriod } from '../dossiers/dossier-labels';
 import { errorText } from '../../shared/errors';
 import { Link } from '../../shared/router';
+import './declarations.css';
 
 /** Shown when "Importer" is pressed before a file is chosen. */
 export const noFileMessage = 'Choisissez un fichier.';

@@ -1,13 +1,16 @@
-// The liasse editor's state: the declaration and its layout, what the user typed, and the live
-// validation (changes sent by PATCH ~400 ms after the last keystroke or at once on blur, one
-// request at a time with the version last answered; the answer's anomalies and status shown).
+// The liasse editor's state: the declaration and its layout, what the user typed (cell-edits.ts),
+// and the live validation (changes sent by PATCH ~400 ms after the last keystroke or at once on
+// blur, one request at a time with the version last answered; the answer's anomalies and status
+// shown).
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { DeclarationDetail, EditorLayout } from '@passerelle/contracts';
 import { getDeclaration, getDeclarationEditor, updateDeclarationCells } from '../../api/endpoints';
+import { errorText, hasErrorCode } from '../../shared/errors';
+import { CellEdits } from './cell-edits';
 import { cellInputId, parseCellInput, sameEntry, withRow } from './declaration-cells';
 import type { CellEntry, CellInputKind, EditorCell } from './declaration-cells';
 import { reloadedNotice } from './declaration-labels';
-import { errorText, hasErrorCode } from '../../shared/errors';
+import { useUnsavedWarning } from './use-unsaved-warning';
 
 /** How long the editor waits after the last keystroke before sending the changes. */
 export const SAVE_DELAY_MS = 400;
@@ -25,16 +28,6 @@ export interface CellPlace {
 /** What the save indicator says. */
 export type SaveState = 'idle' | 'waiting' | 'saving' | 'saved' | 'failed';
 
-const keyOf = (form: string, occurrence: number, code: string) => `${form}|${occurrence}|${code}`;
-
-/** A value decided locally, not yet confirmed by the server (an object, compared by identity). */
-interface LocalEntry {
-  form: string;
-  occurrence: number;
-  code: string;
-  entry: CellEntry | null;
-}
-
 /** Loads the declaration `id` and manages its editing. */
 export function useDeclarationEditor(id: string) {
   const [declaration, setDeclaration] = useState<DeclarationDetail | null>(null);
@@ -43,74 +36,60 @@ export function useDeclarationEditor(id: string) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
-  // Local edits live in refs (read by the timers and the request callbacks); `rerender` shows them.
+  // Local edits live in an object (read by the timers and the request callbacks); `rerender`
+  // shows them.
   const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const local = useRef(new Map<string, LocalEntry>());
-  const pending = useRef(new Set<string>());
-  const drafts = useRef(new Map<string, string>());
-  const errors = useRef(new Map<string, string>());
-  const hiddenErrors = useRef(new Map<string, string>());
+  const [edits] = useState(() => new CellEdits());
   const version = useRef(0);
-  const inFlight = useRef(false);
+  const saving = useRef(false);
   const timer = useRef<number | undefined>(undefined);
-  const active = useRef(true);
+  const mounted = useRef(true);
 
-  const serverEntry = useRef<(place: Omit<CellPlace, 'kind' | 'row'>) => CellEntry | undefined>(
-    () => undefined,
-  );
-  serverEntry.current = (place) =>
-    declaration?.forms[place.form]?.[place.occurrence]?.[place.cell.code];
+  const shown = useRef(declaration);
+  shown.current = declaration;
 
   const accept = useCallback((next: DeclarationDetail) => {
     version.current = next.version;
     setDeclaration(next);
   }, []);
 
-  const load = useCallback(async () => {
-    const [detail, editor] = await Promise.all([getDeclaration(id), getDeclarationEditor(id)]);
-    if (!active.current) return;
-    accept(detail);
-    setLayout(editor);
-    setLoadError(null);
-  }, [id, accept]);
-
   useEffect(() => {
-    active.current = true;
-    load().catch((caught: unknown) => active.current && setLoadError(errorText(caught)));
+    mounted.current = true;
+    Promise.all([getDeclaration(id), getDeclarationEditor(id)]).then(
+      ([detail, editor]) => {
+        if (!mounted.current) return;
+        accept(detail);
+        setLayout(editor);
+        setLoadError(null);
+      },
+      (caught: unknown) => mounted.current && setLoadError(errorText(caught)),
+    );
     return () => {
-      active.current = false;
+      mounted.current = false;
       window.clearTimeout(timer.current);
     };
-  }, [load]);
+  }, [id, accept]);
 
-  // Leaving the page with changes not yet saved asks the browser's confirmation.
-  const unsaved = saveState === 'waiting' || saveState === 'saving' || saveState === 'failed';
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  useUnsavedWarning(saveState === 'waiting' || saveState === 'saving' || saveState === 'failed');
 
-  const showHiddenErrors = useCallback((inputId?: string) => {
-    for (const [key, message] of hiddenErrors.current) {
-      if (inputId !== undefined && key !== inputId) continue;
-      errors.current.set(key, message);
-      hiddenErrors.current.delete(key);
+  /** The declaration changed elsewhere: the edits are dropped and it is read again. */
+  const reload = useCallback(async () => {
+    edits.clear();
+    setSaveState('idle');
+    setNotice(reloadedNotice);
+    try {
+      accept(await getDeclaration(id));
+    } catch (reloadError) {
+      if (mounted.current) setLoadError(errorText(reloadError));
     }
-  }, []);
+  }, [id, accept, edits]);
 
   const flush = useCallback(async (): Promise<void> => {
     window.clearTimeout(timer.current);
-    if (!active.current) return;
-    if (inFlight.current || pending.current.size === 0) return;
-    const sent = [...pending.current].flatMap((key) => {
-      const item = local.current.get(key);
-      return item === undefined ? [] : [{ key, item }];
-    });
-    pending.current.clear();
+    if (!mounted.current || saving.current || !edits.hasPending) return;
+    const sent = edits.takePending();
     if (sent.length === 0) return;
-    inFlight.current = true;
+    saving.current = true;
     setSaveState('saving');
     setSaveError(null);
     try {
@@ -123,41 +102,24 @@ export function useDeclarationEditor(id: string) {
           value: item.entry,
         })),
       });
-      if (!active.current) return;
-      for (const { key, item } of sent) {
-        if (local.current.get(key) === item && !pending.current.has(key)) local.current.delete(key);
-      }
-      inFlight.current = false;
+      if (!mounted.current) return;
+      edits.confirm(sent);
+      saving.current = false;
       accept(next);
-      setSaveState(pending.current.size > 0 ? 'waiting' : 'saved');
-      if (pending.current.size > 0) void flush();
+      setSaveState(edits.hasPending ? 'waiting' : 'saved');
+      if (edits.hasPending) void flush();
     } catch (caught) {
-      inFlight.current = false;
-      if (!active.current) return;
-      if (hasErrorCode(caught, 'DECLARATION_CHANGED')) {
-        local.current.clear();
-        pending.current.clear();
-        drafts.current.clear();
-        errors.current.clear();
-        hiddenErrors.current.clear();
-        setSaveState('idle');
-        setNotice(reloadedNotice);
-        try {
-          accept(await getDeclaration(id));
-        } catch (reloadError) {
-          if (active.current) setLoadError(errorText(reloadError));
-        }
-        return;
-      }
-      // Kept to be sent again with the next change or "Réessayer".
-      for (const { key } of sent) pending.current.add(key);
+      saving.current = false;
+      if (!mounted.current) return;
+      if (hasErrorCode(caught, 'DECLARATION_CHANGED')) return reload();
+      edits.requeue(sent);
       setSaveState('failed');
       const text = errorText(caught);
       setSaveError(
         text === null ? null : `Vos dernières saisies ne sont pas enregistrées. ${text}`,
       );
     }
-  }, [id, accept]);
+  }, [id, accept, edits, reload]);
 
   const schedule = useCallback(
     (immediate: boolean) => {
@@ -165,24 +127,26 @@ export function useDeclarationEditor(id: string) {
       if (immediate) void flush();
       else {
         timer.current = window.setTimeout(() => {
-          if (hiddenErrors.current.size > 0) {
-            showHiddenErrors();
+          if (edits.hasHiddenErrors) {
+            edits.showHiddenErrors();
             rerender();
           }
           void flush();
         }, SAVE_DELAY_MS);
       }
     },
-    [flush, showHiddenErrors],
+    [flush, edits],
   );
 
   /** The entry of a cell as the editor shows it: the local value if any, else the server's. */
   const entryOf = useCallback(
     (form: string, occurrence: number, cell: EditorCell): CellEntry | null | undefined => {
-      const item = local.current.get(keyOf(form, occurrence, cell.code));
-      return item !== undefined ? item.entry : serverEntry.current({ form, occurrence, cell });
+      const item = edits.localEntry(form, occurrence, cell);
+      return item !== undefined
+        ? item.entry
+        : shown.current?.forms[form]?.[occurrence]?.[cell.code];
     },
-    [],
+    [edits],
   );
 
   /**
@@ -194,63 +158,58 @@ export function useDeclarationEditor(id: string) {
       const { form, occurrence, cell, kind, row } = place;
       const inputId = cellInputId(form, cell.code, occurrence, row ?? 0);
       const immediate = kind === 'checkbox' || kind === 'select';
-      if (!immediate) drafts.current.set(inputId, text);
+      if (!immediate) edits.setDraft(inputId, text);
       const parsed = parseCellInput(kind, text, cell.signed);
       if (!parsed.ok) {
         // Shown after the pause (or on leaving the field), not at the first keystroke.
-        if (errors.current.has(inputId)) errors.current.set(inputId, parsed.message);
-        else hiddenErrors.current.set(inputId, parsed.message);
+        edits.refuse(inputId, parsed.message);
         schedule(false);
         rerender();
         return;
       }
-      errors.current.delete(inputId);
-      hiddenErrors.current.delete(inputId);
+      edits.accept(inputId);
       const current = entryOf(form, occurrence, cell);
       const next = cell.repeatable ? withRow(current, row ?? 0, parsed.value) : parsed.value;
       if (!sameEntry(next, current)) {
-        const key = keyOf(form, occurrence, cell.code);
-        local.current.set(key, { form, occurrence, code: cell.code, entry: next });
-        pending.current.add(key);
+        edits.change(form, occurrence, cell.code, next);
         setSaveState((state) => (state === 'saving' ? state : 'waiting'));
         schedule(immediate);
       }
       rerender();
     },
-    [entryOf, schedule],
+    [entryOf, schedule, edits],
   );
 
   /** Leaving an input: its refusal shown, its value formatted, the changes sent at once. */
   const leave = useCallback(
     (inputId: string) => {
-      showHiddenErrors(inputId);
-      if (!errors.current.has(inputId)) drafts.current.delete(inputId);
+      edits.leave(inputId);
       void flush();
       rerender();
     },
-    [flush, showHiddenErrors],
+    [flush, edits],
   );
 
   const retry = useCallback(() => void flush(), [flush]);
 
   /** Reads the declaration again (a transmission changed its status), unless edits are waiting. */
   const refresh = useCallback(async () => {
-    const idle = () => !inFlight.current && pending.current.size === 0;
+    const idle = () => !saving.current && !edits.hasPending;
     if (!idle()) return;
     try {
       const next = await getDeclaration(id);
-      if (active.current && idle()) accept(next);
+      if (mounted.current && idle()) accept(next);
     } catch (caught) {
-      if (active.current) setLoadError(errorText(caught));
+      if (mounted.current) setLoadError(errorText(caught));
     }
-  }, [id, accept]);
+  }, [id, accept, edits]);
 
   const view = useMemo(
     () => ({
-      draftOf: (inputId: string) => drafts.current.get(inputId),
-      errorOf: (inputId: string) => errors.current.get(inputId),
+      draftOf: (inputId: string) => edits.draftOf(inputId),
+      errorOf: (inputId: string) => edits.errorOf(inputId),
     }),
-    [],
+    [edits],
   );
 
   return {

@@ -3,10 +3,10 @@ import { exerciseInput } from '@passerelle/contracts';
 import type { Dossier } from '@passerelle/contracts';
 import { addExercise } from '../../api/endpoints';
 import { useForm } from '../../shared/use-form';
-import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
 
 interface AddExercisePanelProps {
   dossier: Dossier;
@@ -38,17 +38,14 @@ export function AddExercisePanel({ dossier, onClose, onAdded, onRefused }: AddEx
   return (
     <Dialog titleId="volet-exercice" title="Ajouter un exercice" onClose={onClose}>
       <p>Un exercice comptable dure 24 mois au plus et ne chevauche aucun autre exercice.</p>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField label="Date de début" type="date" {...form.field('start')} />
         <TextField label="Date de fin" type="date" {...form.field('end')} />
         <SubmitButton busy={form.busy} busyText="Enregistrement…">
           Ajouter
         </SubmitButton>
-      </form>
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      </FormFrame>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }

@@ -9,11 +9,11 @@ import {
   taxationOptions,
 } from './dossier-labels';
 import { useForm } from '../../shared/use-form';
-import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { SelectField } from '../../shared/select-field';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
 
 interface DossierFormPanelProps {
   /** The dossier to change (PUT); absent to create one (POST). */
@@ -47,8 +47,7 @@ export function DossierFormPanel({ dossier, onClose, onSaved }: DossierFormPanel
           ? 'L’identité de l’entreprise, telle qu’elle figurera dans ses déclarations.'
           : 'L’entreprise cliente du cabinet : son identité figurera dans ses déclarations.'}
       </p>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField
           label="SIREN"
           inputMode="numeric"
@@ -82,10 +81,8 @@ export function DossierFormPanel({ dossier, onClose, onSaved }: DossierFormPanel
         <SubmitButton busy={form.busy} busyText="Enregistrement…">
           {editing ? 'Enregistrer' : 'Créer'}
         </SubmitButton>
-      </form>
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      </FormFrame>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }

@@ -14,6 +14,7 @@ import { hasErrorCode } from '../../shared/errors';
 import { useApiQuery } from '../../shared/use-api-query';
 import { Link, useLocation } from '../../shared/router';
 import type { RouteProps } from '../../shared/router';
+import './dossiers.css';
 
 /** The page of the dossier named by the path's `:id`. */
 export function DossierPage({ params }: RouteProps) {

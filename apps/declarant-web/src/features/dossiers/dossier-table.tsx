@@ -3,6 +3,7 @@ import type { Dossier } from '@passerelle/contracts';
 import { taxRegimeLabels } from '@passerelle/contracts';
 import { formatSiren, taxationLabels } from './dossier-labels';
 import { Link } from '../../shared/router';
+import { TableHead } from '../../shared/table-head';
 
 /** Raison sociale, SIREN, Régime, Imposition, Ville; `empty` ("Aucun dossier.") when empty. */
 export function DossierTable({
@@ -17,15 +18,7 @@ export function DossierTable({
     <div className="table-wrapper">
       <table>
         <caption className="visually-hidden">Dossiers du cabinet</caption>
-        <thead>
-          <tr>
-            <th scope="col">Raison sociale</th>
-            <th scope="col">SIREN</th>
-            <th scope="col">Régime</th>
-            <th scope="col">Imposition</th>
-            <th scope="col">Ville</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Raison sociale', 'SIREN', 'Régime', 'Imposition', 'Ville']} />
         <tbody>
           {dossiers.map((dossier) => (
             <tr key={dossier.id}>

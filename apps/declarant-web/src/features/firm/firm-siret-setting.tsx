@@ -9,6 +9,7 @@ import { ErrorAlert, Notice } from '../../shared/alerts';
 import { Loading } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { FormFrame } from '../../shared/form-frame';
 
 const siretForm = z.object({ siret: updateFirmSettingsRequest.shape.siret.unwrap().unwrap() });
 
@@ -48,8 +49,7 @@ function SiretForm({ initial }: { initial: string | null }) {
         <p>Renseignez le SIRET du cabinet : il est écrit dans chaque fichier EDI transmis.</p>
       )}
       <Notice>{notice}</Notice>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField
           label="SIRET du cabinet"
           hint="14 chiffres : le cabinet est le rédacteur des déclarations qu’il transmet."
@@ -59,7 +59,7 @@ function SiretForm({ initial }: { initial: string | null }) {
         <SubmitButton busy={form.busy} busyText="Enregistrement…">
           Enregistrer le SIRET
         </SubmitButton>
-      </form>
+      </FormFrame>
     </>
   );
 }

@@ -24,6 +24,7 @@ import { DeclarationSelectTable } from './declaration-select-table';
 import { SendDialog } from './send-dialog';
 import type { SentBatch } from './send-dialog';
 import { SendingProgressPanel } from './sending-progress';
+import './sending.css';
 
 interface SendableDeclarationsProps {
   declarations: readonly DeclarationSummary[];

@@ -2,6 +2,7 @@
 // Message, Gravité ("Rejet" blocks, "Alerte" informs).
 import type { DepositError } from '@passerelle/contracts';
 import { errorRows } from './transmission-labels';
+import { TableHead } from '../../shared/table-head';
 
 /** The table, rejections first; nothing when there is no error. */
 export function TransmissionErrors({
@@ -16,15 +17,7 @@ export function TransmissionErrors({
     <div className="table-wrapper">
       <table className="transmission-errors">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Formulaire</th>
-            <th scope="col">Case</th>
-            <th scope="col">Libellé</th>
-            <th scope="col">Message</th>
-            <th scope="col">Gravité</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Formulaire', 'Case', 'Libellé', 'Message', 'Gravité']} />
         <tbody>
           {errorRows(errors).map((row, index) => (
             <tr key={index} className={row.blocking ? 'error-blocking' : undefined}>

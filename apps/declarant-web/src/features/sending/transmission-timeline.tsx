@@ -6,6 +6,7 @@ import { transmissionStatusText, transmissionTitle } from './transmission-labels
 import { useTransmissions } from './use-transmissions';
 import { ErrorAlert, Notice } from '../../shared/alerts';
 import { TransmissionDetails } from './transmission-details';
+import './sending.css';
 
 interface TransmissionTimelineProps {
   declarationId: string;

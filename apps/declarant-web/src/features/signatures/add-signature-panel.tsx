@@ -1,5 +1,5 @@
 // "Ajouter une signature" (help page, section 4): the side panel and its form.
-import { PASSWORD_MIN_LENGTH, createSignatureRequest } from '@passerelle/contracts';
+import { createSignatureRequest } from '@passerelle/contracts';
 import type { DeclarantSignature, SignatureOptions } from '@passerelle/contracts';
 import { createSignature, getSignatureOptions } from '../../api/endpoints';
 import { chooseKeyType, validityLabel } from './signature-labels';
@@ -11,6 +11,8 @@ import { Loading } from '../../shared/page';
 import { SelectField } from '../../shared/select-field';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 interface AddSignaturePanelProps {
   onClose: () => void;
@@ -46,9 +48,7 @@ export function AddSignaturePanel({ onClose, onCreated, onRefused }: AddSignatur
       ) : (
         <AddSignatureForm options={options} onCreated={onCreated} onRefused={onRefused} />
       )}
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }
@@ -99,8 +99,7 @@ function AddSignatureForm({
   );
 
   return (
-    <form className="form" noValidate onSubmit={submit}>
-      <ErrorAlert message={form.errors.form} />
+    <FormFrame error={form.errors.form} onSubmit={submit}>
       <TextField
         label="Code confidentiel EDI-TDFC"
         autoComplete="off"
@@ -116,23 +115,14 @@ function AddSignatureForm({
         Ce mot de passe vous sera demandé à chaque envoi de déclarations. Mémorisez-le : il ne peut
         pas être récupéré.
       </p>
-      <TextField
-        label="Mot de passe"
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
+        password={form.field('password')}
+        confirmation={form.field('passwordConfirmation')}
         describedBy="ajout-signature-memo"
-        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est un bon choix.`}
-        {...form.field('password')}
-      />
-      <TextField
-        label="Confirmation du mot de passe"
-        type="password"
-        autoComplete="new-password"
-        {...form.field('passwordConfirmation')}
       />
       <SubmitButton busy={form.busy} busyText="Enregistrement…">
         Enregistrer
       </SubmitButton>
-    </form>
+    </FormFrame>
   );
 }

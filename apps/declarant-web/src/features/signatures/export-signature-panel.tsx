@@ -4,10 +4,11 @@ import type { DeclarantSignature } from '@passerelle/contracts';
 import { exportSignature } from '../../api/endpoints';
 import { saveBlob } from '../../shared/download';
 import { useForm } from '../../shared/use-form';
-import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 interface ExportSignaturePanelProps {
   signature: DeclarantSignature;
@@ -47,33 +48,24 @@ export function ExportSignaturePanel({
       <p id="export-signature-avertissement" className="field-hint form-note">
         Le fichier .p12 contient votre clé privée : conservez-le en lieu sûr.
       </p>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField
           label="Mot de passe de la signature"
           type="password"
           autoComplete="off"
           {...form.field('currentPassword')}
         />
-        <TextField
+        <NewPasswordFields
+          password={form.field('password')}
+          confirmation={form.field('passwordConfirmation')}
           label="Mot de passe du fichier"
-          type="password"
-          autoComplete="new-password"
-          describedBy="export-signature-avertissement"
+          confirmationLabel="Confirmation du mot de passe du fichier"
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il sera demandé à l’ouverture du fichier.`}
-          {...form.field('password')}
-        />
-        <TextField
-          label="Confirmation du mot de passe du fichier"
-          type="password"
-          autoComplete="new-password"
-          {...form.field('passwordConfirmation')}
+          describedBy="export-signature-avertissement"
         />
         <SubmitButton busy={form.busy}>Exporter</SubmitButton>
-      </form>
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      </FormFrame>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }

@@ -3,10 +3,11 @@ import { PASSWORD_MIN_LENGTH, changeSignaturePasswordRequest } from '@passerelle
 import type { DeclarantSignature } from '@passerelle/contracts';
 import { changeSignaturePassword } from '../../api/endpoints';
 import { useForm } from '../../shared/use-form';
-import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { CloseButton, FormFrame } from '../../shared/form-frame';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 interface SignaturePasswordPanelProps {
   signature: DeclarantSignature;
@@ -45,34 +46,25 @@ export function SignaturePasswordPanel({
       onClose={onClose}
     >
       <p>Signature n° {signature.serial}.</p>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert message={form.errors.form} />
+      <FormFrame error={form.errors.form} onSubmit={submit}>
         <TextField
           label="Mot de passe actuel"
           type="password"
           autoComplete="off"
           {...form.field('currentPassword')}
         />
-        <TextField
+        <NewPasswordFields
+          password={form.field('password')}
+          confirmation={form.field('passwordConfirmation')}
           label="Nouveau mot de passe"
-          type="password"
-          autoComplete="new-password"
+          confirmationLabel="Confirmation du nouveau mot de passe"
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il vous sera demandé à chaque envoi de déclarations.`}
-          {...form.field('password')}
-        />
-        <TextField
-          label="Confirmation du nouveau mot de passe"
-          type="password"
-          autoComplete="new-password"
-          {...form.field('passwordConfirmation')}
         />
         <SubmitButton busy={form.busy} busyText="Enregistrement…">
           Enregistrer
         </SubmitButton>
-      </form>
-      <button type="button" className="button" onClick={onClose}>
-        Fermer
-      </button>
+      </FormFrame>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import type { DeclarantSignature } from '@passerelle/contracts';
 import { formatDate } from '../../shared/format';
 import { signatureStatusText, signatureStatusTone } from './signature-labels';
 import { fullName } from '../auth/session';
+import './signatures.css';
 
 interface SignatureTableProps {
   signatures: readonly DeclarantSignature[];

@@ -7,6 +7,7 @@ import { useAction } from '../../shared/use-action';
 import { fullName, roleLabel, statusLabel } from '../auth/session';
 import { ErrorAlert } from '../../shared/alerts';
 import { DeactivateUserDialog } from './deactivate-user-dialog';
+import { TableHead } from '../../shared/table-head';
 
 interface UserTableProps {
   users: readonly User[];
@@ -34,15 +35,7 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
       <div className="table-wrapper">
         <table>
           <caption className="visually-hidden">Utilisateurs du cabinet</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Adresse email</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Nom', 'Adresse email', 'Rôle', 'Statut', 'Actions']} />
           <tbody>
             {users.map((user) => {
               const name = fullName(user);

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDialects } from '@passerelle/server-kit/testing';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { withLease, withLeaseIfFree } from './lease';
+
+describe.each(await testDialects())(
+  'leases shared by the instances of one database (%s)',
+  (dialect) => {
+    let t: TestApp;
+    afterEach(async () => t.close());
+
+    it('lets one of N simultaneous takers on two instances in, and the others after it', async () => {
+      t = await startTestApp(dialect);
+      const other = await t.startInstance();
+      const contexts = [t.ctx, other.ctx];
+      let inside = 0;
+      let most = 0;
+      const work = async () => {
+        most = Math.max(most, ++inside);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inside--;
+        return true;
+      };
+      // The first taker holds the lease until every other one was turned away (or 5 s passed).
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const timer = setTimeout(open, 5000);
+      let refused = 0;
+      const tries = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          withLeaseIfFree(contexts[i % 2]!, 'job', 60_000, () => gate.then(() => true)).then(
+            (taken) => {
+              if (!taken && ++refused === 7) open();
+              return taken;
+            },
+          ),
+        ),
+      );
+      clearTimeout(timer);
+      expect(tries.filter(Boolean)).toHaveLength(1);
+      const waited = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => withLease(contexts[i % 2]!, 'job', 60_000, work)),
+      );
+      expect(waited).toEqual(Array.from({ length: 8 }, () => true));
+      expect(most).toBe(1);
+      // Given back after each, even when the work fails.
+      await expect(
+        withLease(t.ctx, 'job', 60_000, () => Promise.reject(new Error('boom'))),
+      ).rejects.toThrow('boom');
+      expect(await t.ctx.db.selectFrom('leases').selectAll().execute()).toEqual([]);
+    });
+
+    it('ends the lease of a holder that crashed once its time is up', async () => {
+      t = await startTestApp(dialect);
+      await t.ctx.db
+        .insertInto('leases')
+        .values({
+          name: 'job',
+          holder: 'crashed',
+          expires_at: new Date(t.clock.now().getTime() + 1000).toISOString(),
+        })
+        .execute();
+      expect(await withLeaseIfFree(t.ctx, 'job', 60_000, async () => 1)).toBeUndefined();
+      t.clock.advance(1000);
+      expect(await withLeaseIfFree(t.ctx, 'job', 60_000, async () => 1)).toEqual({ value: 1 });
+    });
+  },
+);

@@ -1,0 +1,26 @@
+import type { Endpoint } from '../../endpoint';
+import { authEndpoints } from './auth';
+import { clientSpaceEndpoints } from './client-space';
+import { declarationsEndpoints } from './declarations';
+import { documentationEndpoints } from './documentation';
+import { dossiersEndpoints } from './dossiers';
+import { sendingEndpoints } from './sending';
+import { signaturesEndpoints } from './signatures';
+import { usersEndpoints } from './users';
+
+/** Every endpoint of the declarant's API, by feature: the one place each is declared. */
+export const declarantApi = {
+  auth: authEndpoints,
+  users: usersEndpoints,
+  clientSpace: clientSpaceEndpoints,
+  signatures: signaturesEndpoints,
+  dossiers: dossiersEndpoints,
+  declarations: declarationsEndpoints,
+  sending: sendingEndpoints,
+  documentation: documentationEndpoints,
+};
+
+/** The declarant's endpoints as one list, in the order of {@link declarantApi}. */
+export const declarantEndpoints: readonly Endpoint[] = Object.values(declarantApi).flatMap(
+  (feature): Endpoint[] => Object.values(feature),
+);
