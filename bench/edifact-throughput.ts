@@ -7,9 +7,6 @@
 // Run: npx tsx bench/edifact-throughput.ts [messages] [runs]
 import { Buffer } from 'node:buffer';
 import { cpus } from 'node:os';
-import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import {
   readInterchange,
   streamInterchange,
@@ -19,6 +16,7 @@ import {
   type WriteInterchangeInput,
 } from '@passerelle/edifact';
 import { parseWithOracle, readWithOracleReader } from '@passerelle/edifact/testing';
+import { formatRate, throughput, type Rate } from './support/throughput';
 
 const messageCount = Number(process.argv[2] ?? 5000);
 const runs = Number(process.argv[3] ?? 5);
@@ -79,36 +77,15 @@ function buildInput(): WriteInterchangeInput {
 
 // A full collection before each timed run, so that no run pays for the garbage of the one before
 // (a read run leaves a dead tree of ~100 MB).
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-interface Rate {
-  median: number;
-  min: number;
-  max: number;
-}
-
-/** MiB/s of `run` over `runs` runs (after one warm-up), `bytes` being the work per run. */
-async function throughput(bytes: number, run: () => unknown): Promise<Rate> {
-  await run();
-  const rates: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    collectGarbage();
-    const start = performance.now();
-    await run();
-    rates.push(bytes / MIB / ((performance.now() - start) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)] ?? Number.NaN;
-  return { median, min: rates[0] ?? Number.NaN, max: rates.at(-1) ?? Number.NaN };
-}
-
 // The writer's input (a million segment objects) lives only while the writer is measured, so
 // that the readers' collections do not have to walk it.
 const { data, write } = await (async () => {
   const input = buildInput();
   const written = writeInterchange(input);
-  return { data: written, write: await throughput(written.length, () => writeInterchange(input)) };
+  return {
+    data: written,
+    write: await throughput(written.length, runs, () => writeInterchange(input)),
+  };
 })();
 const segmentCount = 4 + messageCount * (1 + 3 * DATA_PER_MESSAGE + 2);
 
@@ -116,28 +93,26 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < data.length; at += 64 * 1024) yield data.subarray(at, at + 64 * 1024);
 }
 
-const read = await throughput(data.length, () => {
+const read = await throughput(data.length, runs, () => {
   const messages = readInterchange(data).messages.length;
   if (messages !== messageCount) throw new Error(`read ${messages} messages`);
 });
-const stream = await throughput(data.length, async () => {
+const stream = await throughput(data.length, runs, async () => {
   let messages = 0;
   for await (const event of streamInterchange(chunks()))
     if (event.type === 'message') messages += 1;
   if (messages !== messageCount) throw new Error(`streamed ${messages} messages`);
 });
-const reader = await throughput(data.length, () => {
+const reader = await throughput(data.length, runs, () => {
   const segments = readWithOracleReader(Buffer.from(data).toString('latin1'));
   if (segments.length !== segmentCount) throw new Error(`node-edifact read ${segments.length}`);
 });
-const parser = await throughput(data.length, () => {
+const parser = await throughput(data.length, runs, () => {
   // node-edifact's fastest use: callbacks set on the instance, building the same arrays.
   const segments = parseWithOracle(Buffer.from(data).toString('latin1'), 'UNOC');
   if (segments.length !== segmentCount) throw new Error(`node-edifact parsed ${segments.length}`);
 });
 
-const mib = (rate: Rate): string =>
-  `${rate.median.toFixed(1)} MiB/s (${rate.min.toFixed(1)}–${rate.max.toFixed(1)})`;
 console.log(
   `edifact bench — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one core`,
 );
@@ -145,11 +120,11 @@ console.log(
   `interchange: ${(data.length / MIB).toFixed(1)} MiB, ${messageCount} messages, ` +
     `${segmentCount.toLocaleString('en')} segments (UNOC, UNA:+,? '); median (min–max) of ${runs} runs`,
 );
-console.log(`readInterchange (all envelope and charset checks): ${mib(read)}`);
-console.log(`streamInterchange (64 KiB chunks, same checks):   ${mib(stream)}`);
-console.log(`writeInterchange (escape, counts, encode):         ${mib(write)}`);
-console.log(`node-edifact Reader.parse (validating):            ${mib(reader)}`);
-console.log(`node-edifact Parser, bare callbacks:               ${mib(parser)}`);
+console.log(`readInterchange (all envelope and charset checks): ${formatRate(read)}`);
+console.log(`streamInterchange (64 KiB chunks, same checks):   ${formatRate(stream)}`);
+console.log(`writeInterchange (escape, counts, encode):         ${formatRate(write)}`);
+console.log(`node-edifact Reader.parse (validating):            ${formatRate(reader)}`);
+console.log(`node-edifact Parser, bare callbacks:               ${formatRate(parser)}`);
 const ratio = (ours: Rate, theirs: Rate): string => `${(ours.median / theirs.median).toFixed(1)}×`;
 console.log(
   `vs node-edifact (the issue aims at ≥ 5×): readInterchange ${ratio(read, reader)} its Reader, ` +

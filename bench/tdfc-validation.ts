@@ -8,8 +8,6 @@
 // Run: npx tsx bench/tdfc-validation.ts [copies] [runs] [validations]
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import {
   loadDictionary,
   readInfentInterchange,
@@ -20,9 +18,9 @@ import {
   type InfentEnvelope,
   type NadValue,
 } from '@passerelle/tdfc';
-import { readFixture } from '@passerelle/tdfc/testing';
+import { readFixture, testSiren } from '@passerelle/tdfc/testing';
 import { parseWithOracle } from '@passerelle/edifact/testing';
-import { testSiren } from '@passerelle/tdfc/testing';
+import { formatRate, throughput, type Rate } from './support/throughput';
 
 const copies = Number(process.argv[2] ?? 2000);
 const runs = Number(process.argv[3] ?? 5);
@@ -30,8 +28,6 @@ const validations = Number(process.argv[4] ?? 2000);
 const MIB = 1024 * 1024;
 const FIXTURES = ['liasseSimplifiee', 'reelNormal'] as const;
 
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 const dictionary = loadDictionary('2025');
 
 function declarations(): Declaration[] {
@@ -69,44 +65,29 @@ function validationTimes(declaration: Declaration): { median: number; p95: numbe
   return { median: at(0.5), p95: at(0.95) };
 }
 
-/** Median (min–max) MiB/s of `run` over `runs` runs after one warm-up. */
-async function throughput(bytes: number, run: () => unknown): Promise<string> {
-  await run();
-  const rates: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    collectGarbage();
-    const start = performance.now();
-    await run();
-    rates.push(bytes / MIB / ((performance.now() - start) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)] ?? NaN;
-  return `${median.toFixed(1)} MiB/s (${rates[0]?.toFixed(1)}–${rates.at(-1)?.toFixed(1)})`;
-}
-
 const validation = FIXTURES.map((name) => ({ name, ...validationTimes(readFixture(name)) }));
 
 const input = declarations();
 const data = writeInfentInterchange(dictionary, input, envelope);
 const count = input.length;
-const write = await throughput(data.length, () =>
+const write = await throughput(data.length, runs, () =>
   writeInfentInterchange(dictionary, input, envelope),
 );
-const read = await throughput(data.length, () => {
+const read = await throughput(data.length, runs, () => {
   const read = readInfentInterchange(dictionary, data).declarations.length;
   if (read !== count) throw new Error(`read ${read} declarations`);
 });
 async function* chunks(): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < data.length; at += 64 * 1024) yield data.subarray(at, at + 64 * 1024);
 }
-const stream = await throughput(data.length, async () => {
+const stream = await throughput(data.length, runs, async () => {
   let read = 0;
   for await (const declaration of streamInfentDeclarations(dictionary, chunks()))
     if (declaration.siren) read += 1;
   if (read !== count) throw new Error(`streamed ${read} declarations`);
 });
 let segments = 0;
-const oracle = await throughput(data.length, () => {
+const oracle = await throughput(data.length, runs, () => {
   const all = parseWithOracle(new TextDecoder('iso-8859-15').decode(data), 'UNOL');
   segments = all.length;
 });
@@ -121,12 +102,11 @@ console.log(
   `interchange: ${(data.length / MIB).toFixed(1)} MiB, ${count} declarations (${copies} copies of ` +
     `each fixture), ${segments.toLocaleString('en')} segments, UNOL; median (min–max) of ${runs} runs`,
 );
-console.log(`writeInfentInterchange:                          ${write}`);
-console.log(`readInfentInterchange (whole file, declarations): ${read}`);
-console.log(`streamInfentDeclarations (64 KiB chunks):        ${stream}`);
-console.log(`node-edifact Parser (decode + bare callbacks):   ${oracle}`);
-const ratio = (ours: string): string =>
-  `${(Number.parseFloat(ours) / Number.parseFloat(oracle)).toFixed(1)}×`;
+console.log(`writeInfentInterchange:                          ${formatRate(write)}`);
+console.log(`readInfentInterchange (whole file, declarations): ${formatRate(read)}`);
+console.log(`streamInfentDeclarations (64 KiB chunks):        ${formatRate(stream)}`);
+console.log(`node-edifact Parser (decode + bare callbacks):   ${formatRate(oracle)}`);
+const ratio = (ours: Rate): string => `${(ours.median / oracle.median).toFixed(1)}×`;
 console.log(
   `vs node-edifact's Parser: read ${ratio(read)}, stream ${ratio(stream)}, write ${ratio(write)}`,
 );

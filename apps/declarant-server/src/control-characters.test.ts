@@ -3,19 +3,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { prepareSetupLink } from './setup/setup.service';
+import { buildDossier } from './testing/factories';
 import { ADMIN, STRONG_PASSWORD, startTestApp, type TestApp } from './testing/test-app';
 
-const DOSSIER = {
-  siren: '732 829 320',
-  name: 'Boulangerie Martin',
-  street: '3 rue des Lilas',
-  postcode: '69003',
-  city: 'Lyon',
-  category: 'BI',
-  regime: 'RS',
-  taxation: 'IS',
-  rof: 'IS1',
-};
+/** A valid dossier (its SIREN typed with spaces, as people do). */
+const DOSSIER = buildDossier({ siren: '732 829 320', name: 'Boulangerie Martin' });
 const TOO_LONG =
   'Prénom et nom trop longs pour un certificat de signature : 65 caractères, 64 au plus (espace compris).';
 

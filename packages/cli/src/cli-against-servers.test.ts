@@ -12,6 +12,7 @@ import {
   testSiren,
   type SendingWorld,
 } from '@passerelle/declarant-server/testing';
+import { cmsVerifyArgs } from '@passerelle/partner-server/testing';
 
 // The real `passerelle` bin, run as a child process (node + tsx, as `npx passerelle` does),
 // against a real declarant server listening on 127.0.0.1 and a real partner with its simulated
@@ -230,15 +231,7 @@ describe('passerelle against the real servers', { timeout: 180_000 }, () => {
     const content = execFileSync(
       'openssl',
       [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        printed[0]!,
-        '-CAfile',
-        'chaine.pem',
+        ...cmsVerifyArgs(printed[0]!, 'chaine.pem'),
         '-purpose',
         'any',
         '-attime',

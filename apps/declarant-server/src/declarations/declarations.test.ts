@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { buildDossier } from '../testing/factories';
 
-const DOSSIER = {
-  siren: '732829320',
-  name: 'Boulangerie Martin',
-  street: '3 rue des Lilas',
-  postcode: '69003',
-  city: 'Lyon',
-  category: 'BI',
-  regime: 'RS',
-  taxation: 'IS',
-  rof: 'IS1',
-};
+const DOSSIER = buildDossier({ siren: '732829320', name: 'Boulangerie Martin' });
 const NEANT = {
   '2033A': 'JD',
   '2033B': 'JB',

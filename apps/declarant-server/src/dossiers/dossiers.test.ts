@@ -1,18 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { buildDossier } from '../testing/factories';
 
-const DOSSIER = {
-  siren: '732 829 320',
+const DOSSIER = buildDossier({
+  siren: '732829320',
   name: 'Boulangerie Martin',
   street: '3 rue des Lilas',
-  postcode: '69003',
-  city: 'Lyon',
-  category: 'BI',
-  regime: 'RS',
-  taxation: 'IS',
-  rof: 'is1',
-};
+});
 
 describe.each(await testDialects())('dossiers and exercises (%s)', (dialect) => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { attime, createOpensslFolder } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
+import { cmsVerifyArgs } from '@passerelle/partner-server/testing';
 import { FIRM_SIRET, startSendingWorld, type SendingWorld } from '../testing/sending-world';
 
 describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) => {
@@ -49,15 +50,7 @@ describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) =
     folder.write('ca.pem', chain_pem);
     folder.write('signed.p7m', Buffer.from(rows[0]!.signed_bytes));
     const verify = folder.run([
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'signed.p7m',
-      '-CAfile',
-      'ca.pem',
+      ...cmsVerifyArgs('signed.p7m', 'ca.pem'),
       '-purpose',
       'any',
       '-attime',

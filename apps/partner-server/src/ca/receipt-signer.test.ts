@@ -10,6 +10,7 @@ import {
 import { createOpensslFolder, issueWithOpenssl, type OpensslFolder } from '@passerelle/pki/testing';
 import { openSecret, sealSecret } from '@passerelle/server-kit';
 import { testDialects } from '@passerelle/server-kit/testing';
+import { cmsVerifyArgs } from '../testing/deposits';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { loadOrCreateReceiptSigner } from './receipt-signer';
 
@@ -136,19 +137,7 @@ describe.each(await testDialects())('receipt signer (%s)', (dialect) => {
     // openssl's default purpose: why the old certificate had to go.
     const verify = (name: string, der: Buffer) => {
       folder!.write(name, der);
-      return folder!.run([
-        'cms',
-        '-verify',
-        '-inform',
-        'DER',
-        '-binary',
-        '-in',
-        name,
-        '-CAfile',
-        'ca.pem',
-        '-out',
-        `${name}.json`,
-      ]);
+      return folder!.run([...cmsVerifyArgs(name, 'ca.pem'), '-out', `${name}.json`]);
     };
     expect(verify('old.p7m', oldReceipt).output).toContain('unsuitable certificate purpose');
     expect(verify('new.p7m', newReceipt).output).toContain('CMS Verification successful');

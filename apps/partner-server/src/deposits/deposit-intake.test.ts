@@ -6,7 +6,12 @@ import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { canonicalReceiptBytes } from './deposit-receipt';
-import { createDepositAccount, infentInterchange, postDeposit } from '../testing/deposits';
+import {
+  cmsVerifyArgs,
+  createDepositAccount,
+  infentInterchange,
+  postDeposit,
+} from '../testing/deposits';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -83,19 +88,7 @@ describe.each(await testDialects())('deposit intake (%s)', (dialect) => {
     folder = createOpensslFolder();
     folder.write('ca.pem', caPem);
     folder.write('receipt.p7m', der);
-    const output = folder.ok([
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'receipt.p7m',
-      '-CAfile',
-      'ca.pem',
-      '-out',
-      'receipt.json',
-    ]);
+    const output = folder.ok([...cmsVerifyArgs('receipt.p7m', 'ca.pem'), '-out', 'receipt.json']);
     expect(output).toContain('CMS Verification successful');
     expect(JSON.parse(folder.read('receipt.json'))).toEqual(signed);
     // A receipt edited by one byte no longer verifies.
@@ -103,19 +96,7 @@ describe.each(await testDialects())('deposit intake (%s)', (dialect) => {
     const at = tampered.indexOf(Buffer.from(deposit.id));
     tampered[at] = tampered[at]! ^ 0x01;
     folder.write('tampered.p7m', tampered);
-    expect(
-      folder.run([
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        'tampered.p7m',
-        '-CAfile',
-        'ca.pem',
-      ]).status,
-    ).not.toBe(0);
+    expect(folder.run(cmsVerifyArgs('tampered.p7m', 'ca.pem')).status).not.toBe(0);
   });
 
   it('answers the same receipt byte for byte to the same key and body, 422 to another body, 409 to another key', async () => {

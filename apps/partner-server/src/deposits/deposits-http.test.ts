@@ -8,7 +8,7 @@ import { MAX_DEPOSIT_BYTES } from '@passerelle/contracts';
 import { generateKeyPairAndCsr } from '@passerelle/pki';
 import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';
-import { HOLDER, infentInterchange } from '../testing/deposits';
+import { HOLDER, cmsVerifyArgs, infentInterchange } from '../testing/deposits';
 
 const run = promisify(execFile);
 
@@ -90,15 +90,7 @@ describe('deposits over HTTP from openssl and curl', () => {
     folder.write('ca.pem', (await t.call('GET', '/api/v1/ca')).body);
     folder.write('receipt.p7m', Buffer.from(receipt, 'base64'));
     folder.ok([
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'receipt.p7m',
-      '-CAfile',
-      'ca.pem',
+      ...cmsVerifyArgs('receipt.p7m', 'ca.pem'),
       '-purpose',
       'any',
       '-out',
