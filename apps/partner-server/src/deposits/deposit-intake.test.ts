@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { depositAcceptedSchema, depositReceiptSchema } from '@passerelle/contracts';
 import { RECEIPT_SIGNER_EKU, verifyCms } from '@passerelle/pki';
-import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
+import { createOpensslFolder, opensslCmsVerify, type OpensslFolder } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { canonicalReceiptBytes } from './deposit-receipt';
@@ -82,22 +82,9 @@ describe.each(await testDialects())('deposit intake (%s)', (dialect) => {
     // its default purpose (S/MIME signing), as a third party would.
     folder = createOpensslFolder();
     folder.write('ca.pem', caPem);
-    folder.write('receipt.p7m', der);
-    const output = folder.ok([
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'receipt.p7m',
-      '-CAfile',
-      'ca.pem',
-      '-out',
-      'receipt.json',
-    ]);
-    expect(output).toContain('CMS Verification successful');
-    expect(JSON.parse(folder.read('receipt.json'))).toEqual(signed);
+    const byOpenssl = opensslCmsVerify(folder, 'receipt.p7m', der);
+    expect(byOpenssl.output).toContain('CMS Verification successful');
+    expect(JSON.parse(String(byOpenssl.content))).toEqual(signed);
     // A receipt edited by one byte no longer verifies.
     const tampered = Buffer.from(der);
     const at = tampered.indexOf(Buffer.from(deposit.id));

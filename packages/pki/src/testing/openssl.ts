@@ -117,6 +117,24 @@ export function issueWithOpenssl(
 }
 
 /**
+ * `openssl cms -verify -binary` of the DER signed file `name` (written in `folder` from
+ * `signed`) against the CA file `ca.pem` of the folder, with `extra` options (`-purpose any`,
+ * `-attime …`): the run, and the content openssl output (in `<name>.out`) when it verified.
+ */
+export function opensslCmsVerify(
+  folder: OpensslFolder,
+  name: string,
+  signed: Uint8Array,
+  extra: readonly string[] = [],
+): OpensslResult & { content: Buffer | undefined } {
+  folder.write(name, signed);
+  const args = ['-inform', 'DER', '-in', name, '-CAfile', 'ca.pem', '-out', `${name}.out`];
+  const result = folder.run(['cms', '-verify', '-binary', ...args, ...extra]);
+  const content = result.status === 0 ? readFileSync(join(folder.dir, `${name}.out`)) : undefined;
+  return { ...result, content };
+}
+
+/**
  * The content of a DER CMS signed file as `openssl cms -verify -noverify -binary` outputs it
  * (the signature is checked, the chain is not), run in `folder`.
  */
