@@ -1,7 +1,5 @@
 import '../engine'; // first: installs pkijs' WebCrypto engine
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCmsSigner } from './sign';
