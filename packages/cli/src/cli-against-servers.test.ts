@@ -12,7 +12,7 @@ import {
   testSiren,
   type SendingWorld,
 } from '@passerelle/declarant-server/testing';
-import { cmsVerifyArgs } from '@passerelle/partner-server/testing';
+import { cmsVerifyArgs } from '@passerelle/pki/testing';
 
 // The real `passerelle` bin, run as a child process (node + tsx, as `npx passerelle` does),
 // against a real declarant server listening on 127.0.0.1 and a real partner with its simulated

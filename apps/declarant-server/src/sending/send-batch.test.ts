@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { attime, createOpensslFolder } from '@passerelle/pki/testing';
+import { attime, createOpensslFolder, opensslCmsVerify } from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { cmsVerifyArgs } from '@passerelle/partner-server/testing';
 import { FIRM_SIRET, startSendingWorld, type SendingWorld } from '../testing/sending-world';
 
 describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) => {
@@ -48,18 +47,14 @@ describe.each(await testDialects())('Envoyer: signing a batch (%s)', (dialect) =
       .select('chain_pem')
       .executeTakeFirstOrThrow();
     folder.write('ca.pem', chain_pem);
-    folder.write('signed.p7m', Buffer.from(rows[0]!.signed_bytes));
-    const verify = folder.run([
-      ...cmsVerifyArgs('signed.p7m', 'ca.pem'),
+    const verify = opensslCmsVerify(folder, 'signed.p7m', Buffer.from(rows[0]!.signed_bytes), [
       '-purpose',
       'any',
       '-attime',
       attime(w.t.clock.now()),
-      '-out',
-      'content.edi',
     ]);
     expect(verify.output).toContain('Verification successful');
-    const content = folder.read('content.edi');
+    const content = String(verify.content);
     expect(content.startsWith(`UNA:+,? 'UNB+UNOL:3+${FIRM_SIRET}:5`)).toBe(true);
     const printed = folder.ok(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'signed.p7m']);
     for (const attribute of [

@@ -7,10 +7,14 @@ import {
   hasReceiptSignerUsages,
   verifyCms,
 } from '@passerelle/pki';
-import { createOpensslFolder, issueWithOpenssl, type OpensslFolder } from '@passerelle/pki/testing';
+import {
+  cmsVerifyArgs,
+  createOpensslFolder,
+  issueWithOpenssl,
+  type OpensslFolder,
+} from '@passerelle/pki/testing';
 import { openSecret, sealSecret } from '@passerelle/server-kit';
 import { testDialects } from '@passerelle/server-kit/testing';
-import { cmsVerifyArgs } from '../testing/deposits';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { loadOrCreateReceiptSigner } from './receipt-signer';
 

@@ -2,16 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { depositAcceptedSchema, depositReceiptSchema } from '@passerelle/contracts';
 import { RECEIPT_SIGNER_EKU, verifyCms } from '@passerelle/pki';
-import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
+import {
+  cmsVerifyArgs,
+  createOpensslFolder,
+  opensslCmsVerify,
+  type OpensslFolder,
+} from '@passerelle/pki/testing';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';
 import { canonicalReceiptBytes } from './deposit-receipt';
-import {
-  cmsVerifyArgs,
-  createDepositAccount,
-  infentInterchange,
-  postDeposit,
-} from '../testing/deposits';
+import { createDepositAccount, infentInterchange, postDeposit } from '../testing/deposits';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -87,10 +87,9 @@ describe.each(await testDialects())('deposit intake (%s)', (dialect) => {
     // its default purpose (S/MIME signing), as a third party would.
     folder = createOpensslFolder();
     folder.write('ca.pem', caPem);
-    folder.write('receipt.p7m', der);
-    const output = folder.ok([...cmsVerifyArgs('receipt.p7m', 'ca.pem'), '-out', 'receipt.json']);
-    expect(output).toContain('CMS Verification successful');
-    expect(JSON.parse(folder.read('receipt.json'))).toEqual(signed);
+    const byOpenssl = opensslCmsVerify(folder, 'receipt.p7m', der);
+    expect(byOpenssl.output).toContain('CMS Verification successful');
+    expect(JSON.parse(String(byOpenssl.content))).toEqual(signed);
     // A receipt edited by one byte no longer verifies.
     const tampered = Buffer.from(der);
     const at = tampered.indexOf(Buffer.from(deposit.id));

@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_DEPOSIT_BYTES } from '@passerelle/contracts';
 import { generateKeyPairAndCsr } from '@passerelle/pki';
-import { createOpensslFolder, type OpensslFolder } from '@passerelle/pki/testing';
+import { createOpensslFolder, opensslCmsVerify, type OpensslFolder } from '@passerelle/pki/testing';
 import { startTestPartner, type TestPartner } from '../testing/test-partner';
-import { HOLDER, cmsVerifyArgs, infentInterchange } from '../testing/deposits';
+import { HOLDER, infentInterchange } from '../testing/deposits';
 
 const run = promisify(execFile);
 
@@ -88,15 +88,12 @@ describe('deposits over HTTP from openssl and curl', () => {
     expect(deposit.status).toBe('received');
 
     folder.write('ca.pem', (await t.call('GET', '/api/v1/ca')).body);
-    folder.write('receipt.p7m', Buffer.from(receipt, 'base64'));
-    folder.ok([
-      ...cmsVerifyArgs('receipt.p7m', 'ca.pem'),
+    const verified = opensslCmsVerify(folder, 'receipt.p7m', Buffer.from(receipt, 'base64'), [
       '-purpose',
       'any',
-      '-out',
-      'receipt.json',
     ]);
-    expect(JSON.parse(folder.read('receipt.json'))).toMatchObject({
+    expect(verified.status, verified.output).toBe(0);
+    expect(JSON.parse(String(verified.content))).toMatchObject({
       depositId: deposit.id,
       transmissionId: key,
       bodySha256: deposit.bodySha256,

@@ -167,8 +167,3 @@ export function openssl(args: string[], dir: string): string {
   const run = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
   return `${run.status === 0 ? '' : 'FAILED '}${run.stdout}${run.stderr}`;
 }
-
-/** The arguments of `openssl cms -verify` of a DER file against a CA file (options may follow). */
-export function cmsVerifyArgs(input: string, caFile: string): string[] {
-  return ['cms', '-verify', '-binary', '-inform', 'DER', '-in', input, '-CAfile', caFile];
-}

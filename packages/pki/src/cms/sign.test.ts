@@ -1,7 +1,5 @@
 import '../engine'; // first: installs pkijs' WebCrypto engine
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCmsSigner } from './sign';
@@ -15,7 +13,7 @@ import {
 import { verifyCms } from './verify';
 import type { GeneratedKeyType } from '../keys/key-pair';
 import { codeOf } from '../testing/error-code';
-import { createOpensslFolder, type OpensslFolder } from '../testing/openssl';
+import { createOpensslFolder, opensslCmsVerify, type OpensslFolder } from '../testing/openssl';
 
 let openssl: OpensslFolder;
 let ca: TestCa;
@@ -47,22 +45,9 @@ describe.each(KEY_TYPES)('createCmsSigner with a %s key', (keyType) => {
     // Binary content (every byte value, CR/LF included): -binary must give it back unchanged.
     const content = randomBytes(20 * 1024);
     const signed = await signer.sign(content, new Date());
-    openssl.write(`${keyType}.p7m`, signed);
-    const output = openssl.ok([
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      `${keyType}.p7m`,
-      '-CAfile',
-      'ca.pem',
-      '-out',
-      `${keyType}.out`,
-    ]);
-    expect(output).toContain('CMS Verification successful');
-    expect(readFileSync(join(openssl.dir, `${keyType}.out`))).toEqual(content);
+    const verified = opensslCmsVerify(openssl, `${keyType}.p7m`, signed);
+    expect(verified.output).toContain('CMS Verification successful');
+    expect(verified.content).toEqual(content);
   });
 
   it('signs exactly the four CAdES-BES signed attributes, SHA-256, one signer, the certificate included', async () => {

@@ -117,6 +117,28 @@ export function issueWithOpenssl(
 }
 
 /**
+ * `openssl cms -verify -binary` of the DER signed file `name` (written in `folder` from
+ * `signed`) against the CA file `ca.pem` of the folder, with `extra` options (`-purpose any`,
+ * `-attime …`): the run, and the content openssl output (in `<name>.out`) when it verified.
+ */
+/** The arguments of `openssl cms -verify` of a DER file against a CA file (options may follow). */
+export function cmsVerifyArgs(input: string, caFile: string): string[] {
+  return ['cms', '-verify', '-binary', '-inform', 'DER', '-in', input, '-CAfile', caFile];
+}
+
+export function opensslCmsVerify(
+  folder: OpensslFolder,
+  name: string,
+  signed: Uint8Array,
+  extra: readonly string[] = [],
+): OpensslResult & { content: Buffer | undefined } {
+  folder.write(name, signed);
+  const result = folder.run([...cmsVerifyArgs(name, 'ca.pem'), '-out', `${name}.out`, ...extra]);
+  const content = result.status === 0 ? readFileSync(join(folder.dir, `${name}.out`)) : undefined;
+  return { ...result, content };
+}
+
+/**
  * The content of a DER CMS signed file as `openssl cms -verify -noverify -binary` outputs it
  * (the signature is checked, the chain is not), run in `folder`.
  */
