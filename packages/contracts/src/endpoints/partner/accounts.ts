@@ -22,7 +22,7 @@ export const accountsEndpoints = {
     method: 'POST',
     path: '/api/v1/accounts',
     summary:
-      "Créer un compte client : 202 et la même réponse que l'adresse soit nouvelle, en attente de confirmation (la demande est remplacée) ou déjà celle d'un compte (son titulaire est prévenu par email, rien n'est créé). Un email de confirmation part vers l'adresse. Limité par adresse IP (REGISTRATIONS_PER_IP_PER_HOUR) et par adresse email (ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY)",
+      'Créer un compte client : 202 et la même réponse que l’adresse soit nouvelle, en attente de confirmation (la demande est remplacée) ou déjà celle d’un compte (son titulaire est prévenu par email, rien n’est créé). Un email de confirmation part vers l’adresse. Limité par adresse IP (REGISTRATIONS_PER_IP_PER_HOUR) et par adresse email (ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY)',
     access: 'public',
     body: createAccountRequest,
     status: 202,
@@ -33,7 +33,7 @@ export const accountsEndpoints = {
     method: 'POST',
     path: '/api/v1/accounts/verification',
     summary:
-      "Confirmer l'adresse de l'administrateur avec le jeton du lien reçu et le mot de passe choisi à la création (limites de la connexion) ; abonne le compte à EDI-TDFC et envoie le code confidentiel. Un compte non confirmé expire (UNVERIFIED_ACCOUNT_HOURS)",
+      'Confirmer l’adresse de l’administrateur avec le jeton du lien reçu et le mot de passe choisi à la création (limites de la connexion) ; abonne le compte à EDI-TDFC et envoie le code confidentiel. Un compte non confirmé expire (UNVERIFIED_ACCOUNT_HOURS)',
     access: 'public',
     body: verifyEmailRequest,
     response: accountAnswer,
@@ -51,7 +51,7 @@ export const accountsEndpoints = {
     method: 'POST',
     path: '/api/v1/accounts/current/confidential-code',
     summary:
-      "Émettre un nouveau code confidentiel EDI-TDFC (envoyé à l'administrateur ; l'ancien cesse de fonctionner). Au plus un par CODE_REISSUE_COOLDOWN_MINUTES : 429 et Retry-After sinon",
+      'Émettre un nouveau code confidentiel EDI-TDFC (envoyé à l’administrateur ; l’ancien cesse de fonctionner). Au plus un par CODE_REISSUE_COOLDOWN_MINUTES : 429 et Retry-After sinon',
     access: 'administrator',
     status: 201,
     response: z.object({ sentAt: z.string(), sentTo: z.string() }),
@@ -61,7 +61,7 @@ export const accountsEndpoints = {
     method: 'POST',
     path: '/api/v1/accounts/current/password',
     summary:
-      "Changer le mot de passe du compte (mot de passe actuel vérifié sous les limites de la connexion) ; ferme toutes les autres sessions, celles du portail et des logiciels (jetons de renouvellement compris), et prévient l'administrateur par email",
+      'Changer le mot de passe du compte (mot de passe actuel vérifié sous les limites de la connexion) ; ferme toutes les autres sessions, celles du portail et des logiciels (jetons de renouvellement compris), et prévient l’administrateur par email',
     access: 'administrator',
     body: changeAccountPasswordRequest,
     status: 204,
@@ -78,7 +78,7 @@ export const accountsEndpoints = {
     method: 'POST',
     path: '/api/v1/password-resets',
     summary:
-      "Mot de passe oublié : envoie un lien à usage unique (PASSWORD_RESET_LINK_MINUTES) à l'adresse si elle est celle d'un compte confirmé ; 202 et la même réponse sinon. Limité par adresse IP (PASSWORD_RESETS_PER_IP_PER_HOUR) et par adresse email (ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY)",
+      'Mot de passe oublié : envoie un lien à usage unique (PASSWORD_RESET_LINK_MINUTES) à l’adresse si elle est celle d’un compte confirmé ; 202 et la même réponse sinon. Limité par adresse IP (PASSWORD_RESETS_PER_IP_PER_HOUR) et par adresse email (ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY)',
     access: 'public',
     body: passwordResetRequest,
     status: 202,
@@ -89,7 +89,7 @@ export const accountsEndpoints = {
     method: 'POST',
     path: '/api/v1/password-resets/use',
     summary:
-      "Choisir un nouveau mot de passe avec le jeton du lien reçu (une seule fois) ; ferme toutes les sessions du compte et prévient l'administrateur par email",
+      'Choisir un nouveau mot de passe avec le jeton du lien reçu (une seule fois) ; ferme toutes les sessions du compte et prévient l’administrateur par email',
     access: 'public',
     body: resetPasswordRequest,
     status: 204,

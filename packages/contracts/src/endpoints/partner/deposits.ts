@@ -18,7 +18,7 @@ export const depositsEndpoints = {
     method: 'POST',
     path: '/api/v1/deposits',
     summary:
-      'Déposer un fichier signé (CMS SignedData DER contenant l’interchange INFENT) avec l’en-tête Idempotency-Key ; contrôles de lisibilité et de sécurisation, puis 202 et un accusé de réception signé. Même clé et même fichier : le même accusé ; même clé, autre fichier : 422 ; un interchange déjà déposé par le compte (même contenu, même signé à nouveau, ou même référence UNB), sous une autre clé : 409 DEPOSIT_DUPLICATE, depositId = le premier dépôt',
+      'Déposer un fichier signé (CMS SignedData DER contenant l’interchange INFENT) avec l’en-tête Idempotency-Key ; contrôles de lisibilité et de sécurisation, puis 202 et un accusé de réception signé. Même clé et même fichier : le même accusé ; même clé, autre fichier : 422 ; un interchange déjà déposé par le compte (même contenu, même signé à nouveau, ou même référence UNB), sous une autre clé : 409 DEPOSIT_DUPLICATE, depositId = le premier dépôt',
     access: 'user',
     headers: z.object({
       'Idempotency-Key': idempotencyKeyField.describe(
@@ -37,7 +37,7 @@ export const depositsEndpoints = {
     method: 'GET',
     path: '/api/v1/deposits',
     summary:
-      'Les dépôts du compte modifiés strictement après updatedSince, du plus ancien changement au plus récent, par pages : limit (50 par défaut, 200 au plus) et cursor (le nextCursor de la page précédente, avec le même updatedSince) ; nextCursor null à la dernière page, dont serverTime (moins une marge) est le prochain updatedSince. Un curseur invalide : 400 VALIDATION_ERROR',
+      'Les dépôts du compte modifiés strictement après updatedSince, du plus ancien changement au plus récent, par pages : limit (50 par défaut, 200 au plus) et cursor (le nextCursor de la page précédente, avec le même updatedSince) ; nextCursor null à la dernière page, dont serverTime (moins une marge) est le prochain updatedSince. Un curseur invalide : 400 VALIDATION_ERROR',
     access: 'user',
     query: listDepositsQuery,
     response: depositListSchema,
@@ -46,7 +46,7 @@ export const depositsEndpoints = {
   get: defineEndpoint({
     method: 'GET',
     path: '/api/v1/deposits/:id',
-    summary: 'Un dépôt du compte : statut, historique, erreurs et retours de la DGFiP (CONTRL, CR)',
+    summary: 'Un dépôt du compte : statut, historique, erreurs et retours de la DGFiP (CONTRL, CR)',
     access: 'user',
     params: z.object({ id: z.string() }),
     response: z.object({ deposit: depositSchema }),
@@ -56,7 +56,7 @@ export const depositsEndpoints = {
     method: 'GET',
     path: '/api/v1/deposit-policy',
     summary:
-      'Ce que le partenaire accepte : environnement (test ou production), taille maximale, numéro EDI',
+      'Ce que le partenaire accepte : environnement (test ou production), taille maximale, numéro EDI',
     access: 'public',
     response: depositPolicySchema,
     errors: [],

@@ -28,7 +28,7 @@ export const portalUsersEndpoints = {
     method: 'POST',
     path: '/api/v1/accounts/current/users',
     summary:
-      'Invite une personne : un lien à usage unique (72 h) lui est envoyé par email pour choisir son mot de passe',
+      'Invite une personne : un lien à usage unique (72 h) lui est envoyé par email pour choisir son mot de passe',
     access: 'user',
     body: invitePortalUserRequest,
     status: 201,
@@ -45,7 +45,7 @@ export const portalUsersEndpoints = {
     method: 'POST',
     path: '/api/v1/accounts/current/users/:id/revocation',
     summary:
-      'Révoque une personne : ses sessions et connexions prennent fin, ses signatures valides sont révoquées',
+      'Révoque une personne : ses sessions et connexions prennent fin, ses signatures valides sont révoquées',
     access: 'user',
     params: portalUserParams,
     response: portalUserAnswerSchema,
@@ -54,7 +54,7 @@ export const portalUsersEndpoints = {
   accept: defineEndpoint({
     method: 'POST',
     path: '/api/v1/portal-invitations/use',
-    summary: 'Accepte une invitation : la personne choisit son mot de passe (une seule fois)',
+    summary: 'Accepte une invitation : la personne choisit son mot de passe (une seule fois)',
     access: 'public',
     body: acceptPortalInvitationRequest,
     status: 201,

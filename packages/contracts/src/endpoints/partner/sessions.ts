@@ -7,7 +7,7 @@ export const sessionsEndpoints = {
   open: defineEndpoint({
     method: 'POST',
     path: '/api/v1/sessions',
-    summary: "Ouvrir une session (jeton d'accès court + jeton de renouvellement)",
+    summary: 'Ouvrir une session (jeton d’accès court + jeton de renouvellement)',
     access: 'public',
     body: createSessionRequest,
     status: 201,
@@ -24,7 +24,7 @@ export const sessionsEndpoints = {
     method: 'POST',
     path: '/api/v1/sessions/refresh',
     summary:
-      'Renouveler les jetons (usage unique ; un jeton réutilisé révoque toute la session ; ' +
+      'Renouveler les jetons (usage unique ; un jeton réutilisé révoque toute la session ; ' +
       'la session finit 90 jours après son ouverture par défaut, quels que soient les renouvellements)',
     access: 'public',
     body: refreshSessionRequest,

@@ -49,7 +49,7 @@ export const signaturesEndpoints = {
     method: 'GET',
     path: '/api/v1/signatures',
     summary:
-      'Les signatures du compte, de la plus récente à la plus ancienne, par pages : limit (50 par défaut, 200 au plus) et cursor (le nextCursor de la page précédente) ; total sur la première page',
+      'Les signatures du compte, de la plus récente à la plus ancienne, par pages : limit (50 par défaut, 200 au plus) et cursor (le nextCursor de la page précédente) ; total sur la première page',
     access: 'user',
     query: listPartnerSignaturesQuery,
     response: partnerSignaturePageSchema,
@@ -69,7 +69,7 @@ export const signaturesEndpoints = {
   caCertificate: defineEndpoint({
     method: 'GET',
     path: '/api/v1/ca',
-    summary: "Certificat de l'autorité de certification (PEM)",
+    summary: 'Certificat de l’autorité de certification (PEM)',
     access: 'public',
     response: fileContent('Certificat PEM', 'application/x-pem-file'),
     errors: [],
