@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { partnerEndpoints } from '@passerelle/contracts';
 import { declaredRoutes, registeredRoutes } from '@passerelle/server-kit/testing';
 import { buildPartnerApp } from '../app';
-import { startTestPartner, type TestPartner } from '../test/test-partner';
+import { startTestPartner, type TestPartner } from '../testing/test-partner';
 
 describe('the partner endpoint table', () => {
   let t: TestPartner;
