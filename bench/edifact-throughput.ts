@@ -15,7 +15,7 @@ import {
   type Segment,
   type WriteInterchangeInput,
 } from '@passerelle/edifact';
-import { parseWithOracle, readWithOracleReader } from '@passerelle/edifact/testing';
+import { parseWithOracle, readWithOracleReader, sampleInput } from '@passerelle/edifact/testing';
 import { formatRate, throughput, type Rate } from './support/throughput';
 
 const messageCount = Number(process.argv[2] ?? 5000);
@@ -39,39 +39,18 @@ function message(n: number): MessageInput {
   };
 }
 
-/** The interchange to write: one INFENT group of `messageCount` messages. */
+/** The interchange to write: the sample's envelope in UNOC, one group of `messageCount` messages. */
 function buildInput(): WriteInterchangeInput {
+  const sample = sampleInput(0);
+  const { agreementIdentifier, ...unb } = sample.unb; // UNOC without one, as node-edifact reads it
   return {
+    ...sample,
     syntax: { identifier: 'UNOC', version: '3' },
-    serviceChars: {
-      component: ':',
-      element: '+',
-      decimal: ',',
-      release: '?',
-      repetition: ' ',
-      segment: "'",
-    },
-    unb: {
-      sender: ['12345678900012', '5', 'I'],
-      recipient: ['1234567', '146'],
-      dateTime: ['250314', '0930'],
-      controlReference: '25031409300001',
-      testIndicator: true,
-    },
-    groups: [
-      {
-        ung: {
-          identification: 'INFENT',
-          sender: 'NON_SECURISE_NON_SIGNE',
-          recipient: 'MULTI_DISTRIBUTION',
-          dateTime: ['250314', '0930'],
-          reference: '1',
-          controllingAgency: 'UN',
-          messageVersion: ['D', '00B', 'FD2501'],
-        },
-        messages: Array.from({ length: messageCount }, (_, i) => message(i + 1)),
-      },
-    ],
+    unb,
+    groups: (sample.groups ?? []).map((group) => ({
+      ...group,
+      messages: Array.from({ length: messageCount }, (_, i) => message(i + 1)),
+    })),
   };
 }
 

@@ -3,6 +3,7 @@ export { EdifactError, type EdifactErrorCode, type EdifactPosition } from './edi
 export {
   DEFAULT_SERVICE_CHARS,
   DEFAULT_SERVICE_CHARS_V4,
+  DECIMAL_COMMA_SERVICE_CHARS,
   checkServiceChars,
   defaultServiceChars,
   formatUna,

@@ -24,6 +24,12 @@ export const DEFAULT_SERVICE_CHARS: ServiceChars = Object.freeze({
   segment: "'",
 });
 
+/** The ISO 9735 defaults with a decimal comma, as DGFiP files declare them (`UNA:+,? '`). */
+export const DECIMAL_COMMA_SERVICE_CHARS: ServiceChars = Object.freeze({
+  ...DEFAULT_SERVICE_CHARS,
+  decimal: ',',
+});
+
 /** ISO 9735 defaults for syntax version 4 (`UNA:+.?*'`): `*` separates repetitions. */
 export const DEFAULT_SERVICE_CHARS_V4: ServiceChars = Object.freeze({
   ...DEFAULT_SERVICE_CHARS,

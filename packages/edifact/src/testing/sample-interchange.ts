@@ -2,17 +2,10 @@
 import { Buffer } from 'node:buffer';
 import type { MessageInput, WriteInterchangeInput } from '../interchange-write';
 import type { Segment } from '../segment';
-import type { ServiceChars } from '../service-chars';
+import { DECIMAL_COMMA_SERVICE_CHARS, type ServiceChars } from '../service-chars';
 
 /** DGFiP's service characters: decimal comma. */
-export const DGFIP_CHARS: ServiceChars = {
-  component: ':',
-  element: '+',
-  decimal: ',',
-  release: '?',
-  repetition: ' ',
-  segment: "'",
-};
+export const DGFIP_CHARS: ServiceChars = DECIMAL_COMMA_SERVICE_CHARS;
 
 /** Bytes of ASCII/Latin-1 test text, one byte per character. */
 export function bytes(text: string): Uint8Array {

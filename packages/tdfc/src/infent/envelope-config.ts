@@ -2,7 +2,11 @@
 // partner, the reference, the date, the test flag, the software) is an `InfentEnvelope`; the
 // fixed values, most of them guesses (edi-tdfc.md §2.3–2.5, tags [C] confirmed, [P] probable,
 // [G] guess) until Volume IV of the cahier des charges is read, are an `InfentProfile`.
-import type { ServiceChars, SyntaxIdentifier } from '@passerelle/edifact';
+import {
+  DECIMAL_COMMA_SERVICE_CHARS,
+  type ServiceChars,
+  type SyntaxIdentifier,
+} from '@passerelle/edifact';
 import type { NadValue } from '../model';
 
 /** Address lines of a party (the NAD components after the name). */
@@ -105,14 +109,7 @@ export interface InfentProfile {
 /** The 2025 campaign's guesses (edi-tdfc.md §2.12). Override by spreading: `{...DEFAULT…, unb}`. */
 export const DEFAULT_INFENT_PROFILE: InfentProfile = Object.freeze({
   syntax: { identifier: 'UNOL', version: '3' },
-  serviceChars: {
-    component: ':',
-    element: '+',
-    decimal: ',',
-    release: '?',
-    repetition: ' ',
-    segment: "'",
-  },
+  serviceChars: DECIMAL_COMMA_SERVICE_CHARS,
   timeZone: 'Europe/Paris',
   countDigits: 1,
   lineBreaks: false,
