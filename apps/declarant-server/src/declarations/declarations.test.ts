@@ -1,18 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { KNOWN_NEANT_BOXES } from '@passerelle/tdfc';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { buildDossier } from '../testing/factories';
 
 const DOSSIER = buildDossier({ siren: '732829320', name: 'Boulangerie Martin' });
-const NEANT = {
-  '2033A': 'JD',
-  '2033B': 'JB',
-  '2033C': 'RQ',
-  '2033D': 'PF',
-  '2033E': 'DB',
-  '2033F': 'GS',
-  '2033G': 'GS',
-};
+/** The "néant" box of each 2033 form (the liasse simplifiée's forms besides 2065 and F-IDENTIF). */
+const NEANT = Object.fromEntries(
+  Object.entries(KNOWN_NEANT_BOXES).filter(([form]) => form.startsWith('2033')),
+);
 
 describe.each(await testDialects())('declarations in the editor (%s)', (dialect) => {
   let t: TestApp;

@@ -1,10 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { addKey, createLogger, formatKeyring } from '@passerelle/server-kit';
+import { addKey, formatKeyring } from '@passerelle/server-kit';
 import {
   TestClock,
-  captureLogs,
-  createScratchDatabase,
   jsonInjector,
+  startTestServer,
   type JsonInjector,
 } from '@passerelle/server-kit/testing';
 import { buildApp } from '../app';
@@ -58,7 +57,6 @@ export async function startTestApp(
   dialect: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
 ): Promise<TestApp> {
-  const scratch = await createScratchDatabase(dialect);
   const config: DeclarantConfig = readDeclarantConfig({
     PUBLIC_URL: 'http://passerelle.test',
     LOG_LEVEL: 'info',
@@ -69,18 +67,8 @@ export async function startTestApp(
     SMTP_URL: 'smtp://127.0.0.1:9',
     ...env,
   });
-  const { sink, lines: logs } = captureLogs();
-  const clock = new TestClock();
-  const open = () =>
-    openContext(config, {
-      logger: createLogger('info', sink),
-      target: scratch.target,
-      now: clock.now,
-    });
-  const opened = await open();
-  const app = await buildApp(opened.ctx);
-  const instances: Array<{ app: FastifyInstance; close(): Promise<void> }> = [];
-
+  const server = await startTestServer(dialect, (deps) => openContext(config, deps), buildApp);
+  const { app, ctx, clock, logs, scratch } = server;
   const call = jsonInjector(app, { origin: config.publicUrl });
 
   const cookieOf = (response: LightMyRequestResponse) => {
@@ -95,14 +83,14 @@ export async function startTestApp(
 
   return {
     app,
-    ctx: opened.ctx,
+    ctx,
     clock,
     logs,
     sqliteFile: scratch.target.dialect === 'sqlite' ? scratch.target.file : undefined,
     call,
     signIn,
     async setupAdmin() {
-      const link = await prepareSetupLink(opened.ctx);
+      const link = await prepareSetupLink(ctx);
       const token = link?.split('#jeton=')[1];
       const response = await call('POST', '/api/setup', {
         body: {
@@ -130,23 +118,9 @@ export async function startTestApp(
       return { id: view.id };
     },
     async startInstance() {
-      const other = await open();
-      const otherApp = await buildApp(other.ctx);
-      instances.push({ app: otherApp, close: other.close });
-      return {
-        app: otherApp,
-        ctx: other.ctx,
-        call: jsonInjector(otherApp, { origin: config.publicUrl }),
-      };
+      const other = await server.startInstance();
+      return { ...other, call: jsonInjector(other.app, { origin: config.publicUrl }) };
     },
-    async close() {
-      for (const instance of instances) {
-        await instance.app.close();
-        await instance.close();
-      }
-      await app.close();
-      await opened.close();
-      await scratch.drop();
-    },
+    close: server.close,
   };
 }

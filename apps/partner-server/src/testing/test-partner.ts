@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { startTestInbox, type ReceivedMail } from '@passerelle/mail/testing';
-import { addKey, createLogger, formatKeyring } from '@passerelle/server-kit';
+import { addKey, formatKeyring } from '@passerelle/server-kit';
 import {
   TestClock,
-  captureLogs,
-  createScratchDatabase,
   jsonInjector,
+  startTestServer,
   type JsonInjector,
 } from '@passerelle/server-kit/testing';
 import { buildPartnerApp } from '../app';
@@ -125,7 +124,6 @@ export async function startTestPartner(
   env: Record<string, string> = {},
   options: TestPartnerOptions = {},
 ): Promise<TestPartner> {
-  const scratch = await createScratchDatabase(dialect);
   const inbox = await startTestInbox();
   const config = readPartnerConfig({
     PUBLIC_URL: 'http://partenaire.test',
@@ -133,24 +131,19 @@ export async function startTestPartner(
     MASTER_KEY: formatKeyring(addKey(undefined)),
     ...env,
   });
-  const { sink, lines: logs } = captureLogs();
-  const clock = new TestClock();
-  const open = () =>
-    openPartnerContext(config, {
-      logger: createLogger('info', sink),
-      target: scratch.target,
-      now: clock.now,
-    });
-  const opened = await open();
-  const app = await buildPartnerApp(opened.ctx);
-  const instances: Array<{ app: FastifyInstance; close(): Promise<void> }> = [];
-  const dgfip = options.dgfipWorker ? startDgfipWorker(opened.ctx) : undefined;
+  const server = await startTestServer(
+    dialect,
+    (deps) => openPartnerContext(config, deps),
+    buildPartnerApp,
+  );
+  const { app, ctx, clock, logs } = server;
+  const dgfip = options.dgfipWorker ? startDgfipWorker(ctx) : undefined;
 
   const call = jsonInjector(app);
 
   const partner: TestPartner = {
     app,
-    ctx: opened.ctx,
+    ctx,
     clock,
     logs,
     inbox,
@@ -203,24 +196,16 @@ export async function startTestPartner(
       return accepted.json<{ user: { id: string } }>().user.id;
     },
     runDgfip() {
-      return runDgfipRound(opened.ctx);
+      return runDgfipRound(ctx);
     },
     async startInstance() {
-      const other = await open();
-      const otherApp = await buildPartnerApp(other.ctx);
-      instances.push({ app: otherApp, close: other.close });
-      return { app: otherApp, ctx: other.ctx, call: jsonInjector(otherApp) };
+      const other = await server.startInstance();
+      return { ...other, call: jsonInjector(other.app) };
     },
     async close() {
       await dgfip?.stop();
-      for (const instance of instances) {
-        await instance.app.close();
-        await instance.close();
-      }
-      await app.close();
-      await opened.close();
+      await server.close();
       await inbox.close();
-      await scratch.drop();
     },
   };
   return partner;

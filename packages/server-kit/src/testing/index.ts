@@ -6,3 +6,4 @@ export * from './raw-host-request';
 export * from './indexes.repository';
 export * from './refused-uploads';
 export * from './registered-routes';
+export * from './test-server';
