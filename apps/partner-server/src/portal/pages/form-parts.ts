@@ -16,14 +16,19 @@ export const formAlert = (error: FormError | undefined, names: string[]) =>
  */
 export function linkFormIdentity(options: { token: string; email: string }): Html {
   return html`<input type="hidden" name="jeton" value="${options.token}" />
-    <input
-      type="email"
-      name="username"
-      value="${options.email}"
-      autocomplete="username"
-      hidden
-      readonly
-    />`;
+    ${hiddenUsername(options.email)}`;
+}
+
+/** The account's address as a hidden, read-only username, for password managers. */
+export function hiddenUsername(email: string): Html {
+  return html`<input
+    type="email"
+    name="username"
+    value="${email}"
+    autocomplete="username"
+    hidden
+    readonly
+  />`;
 }
 
 /** The two inputs of a new password (`password`, `passwordConfirmation`), with their refusals. */

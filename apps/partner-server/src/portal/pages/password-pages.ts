@@ -1,6 +1,12 @@
 import { field } from '../form-widgets';
 import { html, type Html } from '../html';
-import { errorOn, formAlert, linkFormIdentity, newPasswordInputs } from './form-parts';
+import {
+  errorOn,
+  formAlert,
+  hiddenUsername,
+  linkFormIdentity,
+  newPasswordInputs,
+} from './form-parts';
 import type { FormError } from './sign-in-page';
 
 const NEW_PASSWORD = {
@@ -80,14 +86,7 @@ export function changePasswordPage(options: { email: string; error?: FormError |
         fermées : reconnectez-les ensuite avec le nouveau mot de passe.
       </p>
       <form method="post" action="/portail/mot-de-passe" novalidate>
-        <input
-          type="email"
-          name="username"
-          value="${options.email}"
-          autocomplete="username"
-          hidden
-          readonly
-        />
+        ${hiddenUsername(options.email)}
         ${field({
           name: 'currentPassword',
           label: 'Mot de passe actuel',
