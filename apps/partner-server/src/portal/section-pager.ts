@@ -62,3 +62,23 @@ export function countLine(total: number | null, singular: string, plural: string
   if (total === null) return html``;
   return html`<p>${total.toLocaleString('fr-FR')} ${total > 1 ? plural : singular}</p>`;
 }
+
+/** A section's table of one page of items, or the sentence that says there are none. */
+export function sectionTable<T>(options: {
+  items: readonly T[];
+  empty: string;
+  headers: readonly string[];
+  row: (item: T) => Html;
+}): Html {
+  if (options.items.length === 0) return html`<p>${options.empty}</p>`;
+  return html`<table>
+    <thead>
+      <tr>
+        ${options.headers.map((header) => html`<th scope="col">${header}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${options.items.map(options.row)}
+    </tbody>
+  </table>`;
+}

@@ -6,7 +6,7 @@ import type {
   PortalDashboardQuery,
 } from '@passerelle/contracts';
 import { frenchDate, html, type Html } from '../html';
-import { countLine, sectionPager } from '../section-pager';
+import { countLine, sectionPager, sectionTable } from '../section-pager';
 
 /** Each deposit status as the client space says it. */
 export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, string> = {
@@ -111,24 +111,12 @@ export function depositsSection(
   return html`<section aria-labelledby="titre-depots">
     <h2 id="titre-depots">Dépôts</h2>
     ${countLine(deposits.total, 'dépôt', 'dépôts')}
-    ${
-      deposits.items.length === 0
-        ? html`<p>Aucun dépôt pour le moment.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">Reçu le</th>
-                <th scope="col">SIREN</th>
-                <th scope="col">Référence</th>
-                <th scope="col">Statut</th>
-                <th scope="col">Retours DGFiP</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${deposits.items.map(depositRow)}
-            </tbody>
-          </table>`
-    }
+    ${sectionTable({
+      items: deposits.items,
+      empty: 'Aucun dépôt pour le moment.',
+      headers: ['Reçu le', 'SIREN', 'Référence', 'Statut', 'Retours DGFiP'],
+      row: depositRow,
+    })}
     ${sectionPager({
       section: 'depots',
       query,

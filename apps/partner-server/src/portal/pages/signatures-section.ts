@@ -1,7 +1,7 @@
 import type { Page, PortalDashboardQuery, Signature } from '@passerelle/contracts';
 import { postButton } from '../form-widgets';
 import { frenchDay, html, type Html } from '../html';
-import { countLine, sectionPager } from '../section-pager';
+import { countLine, sectionPager, sectionTable } from '../section-pager';
 
 const STATUS: Record<Signature['status'], string> = {
   valid: 'Valide',
@@ -23,24 +23,12 @@ export function signaturesSection(
   return html`<section aria-labelledby="titre-signatures">
     <h2 id="titre-signatures">Signatures</h2>
     ${countLine(signatures.total, 'signature émise', 'signatures émises')}
-    ${
-      signatures.items.length === 0
-        ? html`<p>Aucune signature émise.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">Titulaire</th>
-                <th scope="col">Numéro de série</th>
-                <th scope="col">Validité</th>
-                <th scope="col">Statut</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${signatures.items.map(signatureRow)}
-            </tbody>
-          </table>`
-    }
+    ${sectionTable({
+      items: signatures.items,
+      empty: 'Aucune signature émise.',
+      headers: ['Titulaire', 'Numéro de série', 'Validité', 'Statut', 'Action'],
+      row: signatureRow,
+    })}
     ${sectionPager({
       section: 'signatures',
       query,

@@ -1,7 +1,7 @@
 import type { Page, PortalDashboardQuery, PortalUser } from '@passerelle/contracts';
 import { postButton } from '../form-widgets';
 import { frenchDate, html, type Html } from '../html';
-import { countLine, sectionPager } from '../section-pager';
+import { countLine, sectionPager, sectionTable } from '../section-pager';
 
 const STATUS: Record<PortalUser['status'], string> = {
   invited: 'Invité',
@@ -22,23 +22,12 @@ export function usersSection(users: Page<PortalUser>, query: PortalDashboardQuer
     </p>
     <p><a href="/portail/utilisateurs/inviter">Inviter un utilisateur</a></p>
     ${countLine(users.total, 'utilisateur', 'utilisateurs')}
-    ${
-      users.items.length === 0
-        ? html`<p>Aucun utilisateur invité.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col">Adresse email</th>
-                <th scope="col">Statut</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${users.items.map(userRow)}
-            </tbody>
-          </table>`
-    }
+    ${sectionTable({
+      items: users.items,
+      empty: 'Aucun utilisateur invité.',
+      headers: ['Nom', 'Adresse email', 'Statut', 'Action'],
+      row: userRow,
+    })}
     ${sectionPager({
       section: 'utilisateurs',
       query,
