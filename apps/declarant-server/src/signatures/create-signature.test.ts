@@ -36,10 +36,7 @@ describe.each(await testDialects())(
         defaultKeyType: 'ECDSA-P256',
       });
 
-      const created = await w.t.call('POST', '/api/me/signatures', {
-        cookie: w.cookie,
-        body: w.form({ validityMonths: 24 }),
-      });
+      const created = await w.submit({ validityMonths: 24 });
       expect(created.statusCode).toBe(201);
       const { signature } = created.json();
       expect(signature).toMatchObject({
@@ -87,8 +84,7 @@ describe.each(await testDialects())(
 
     it('refuses a weak password, a mismatch and a validity not offered, creating nothing', async () => {
       w = await startSignatureWorld(dialect);
-      const post = (body: Record<string, unknown>) =>
-        w.t.call('POST', '/api/me/signatures', { cookie: w.cookie, body: w.form(body) });
+      const post = (body: Record<string, unknown>) => w.submit(body);
       const weak = await post({ password: 'Azerty123456!', passwordConfirmation: 'Azerty123456!' });
       expect(weak.statusCode).toBe(400);
       expect(weak.json()).toMatchObject({ code: 'WEAK_PASSWORD', field: 'password' });
@@ -122,11 +118,7 @@ describe.each(await testDialects())(
 
     it('passes on the partner’s remaining attempts, then its lock, for wrong codes', async () => {
       w = await startSignatureWorld(dialect);
-      const wrong = () =>
-        w.t.call('POST', '/api/me/signatures', {
-          cookie: w.cookie,
-          body: w.form({ confidentialCode: 'AAAA-BBBB-CCCC-DDDD-EEEE' }),
-        });
+      const wrong = () => w.submit({ confidentialCode: 'AAAA-BBBB-CCCC-DDDD-EEEE' });
       const first = await wrong();
       expect(first.statusCode).toBe(403);
       expect(first.json()).toEqual({
@@ -138,10 +130,7 @@ describe.each(await testDialects())(
       for (let i = 0; i < 3; i += 1) await wrong();
       const fifth = await wrong();
       expect(fifth.json().message).toContain('la saisie du code est bloquée pendant 15 minutes');
-      const locked = await w.t.call('POST', '/api/me/signatures', {
-        cookie: w.cookie,
-        body: w.form(),
-      });
+      const locked = await w.submit();
       expect(locked.statusCode).toBe(429);
       expect(locked.json()).toMatchObject({
         code: 'CONFIDENTIAL_CODE_LOCKED',
@@ -159,10 +148,7 @@ describe.each(await testDialects())(
     it('refuses when not connected, when the portal revoked the session, and when the partner is down', async () => {
       w = await startSignatureWorld(dialect);
       await w.t.call('DELETE', '/api/me/client-space', { cookie: w.cookie });
-      const disconnected = await w.t.call('POST', '/api/me/signatures', {
-        cookie: w.cookie,
-        body: w.form(),
-      });
+      const disconnected = await w.submit();
       expect(disconnected.statusCode).toBe(409);
       expect(disconnected.json()).toEqual({
         code: 'CLIENT_SPACE_NOT_CONNECTED',
@@ -171,13 +157,7 @@ describe.each(await testDialects())(
       const options = await w.t.call('GET', '/api/me/signature-options', { cookie: w.cookie });
       expect(options.json().code).toBe('CLIENT_SPACE_NOT_CONNECTED');
 
-      await w.t.call('POST', '/api/me/client-space', {
-        cookie: w.cookie,
-        body: {
-          email: 'alice.durand@cabinet-exemple.fr',
-          password: 'cheval agrafe batterie correcte',
-        },
-      });
+      await w.reconnect();
       await w.partner.ctx.db
         .updateTable('session_families')
         .set({
@@ -186,25 +166,13 @@ describe.each(await testDialects())(
         })
         .execute();
       await w.partner.ctx.db.deleteFrom('access_tokens').execute();
-      const revoked = await w.t.call('POST', '/api/me/signatures', {
-        cookie: w.cookie,
-        body: w.form(),
-      });
+      const revoked = await w.submit();
       expect(revoked.json()).toMatchObject({ code: 'CLIENT_SPACE_NOT_CONNECTED' });
       expect(revoked.json().message).toContain('révoquée');
 
-      await w.t.call('POST', '/api/me/client-space', {
-        cookie: w.cookie,
-        body: {
-          email: 'alice.durand@cabinet-exemple.fr',
-          password: 'cheval agrafe batterie correcte',
-        },
-      });
+      await w.reconnect();
       await w.partner.app.close();
-      const down = await w.t.call('POST', '/api/me/signatures', {
-        cookie: w.cookie,
-        body: w.form(),
-      });
+      const down = await w.submit();
       expect(down.statusCode).toBe(503);
       expect(down.json().code).toBe('PARTNER_UNAVAILABLE');
       expect(await count()).toBe(0);
@@ -222,10 +190,7 @@ describe.each(await testDialects())(
           },
         }),
       });
-      const lost = await w.t.call('POST', '/api/me/signatures', {
-        cookie: w.cookie,
-        body: w.form(),
-      });
+      const lost = await w.submit();
       expect(lost.statusCode).toBe(503);
       expect(lost.json().code).toBe('PARTNER_UNAVAILABLE');
       expect(await count()).toBe(0);
@@ -237,8 +202,7 @@ describe.each(await testDialects())(
 
     it('answers a double submit once: one signature, the other request told it is under way', async () => {
       w = await startSignatureWorld(dialect);
-      const post = () =>
-        w.t.call('POST', '/api/me/signatures', { cookie: w.cookie, body: w.form() });
+      const post = () => w.submit();
       const answers = await Promise.all([post(), post()]);
       expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
       expect(answers.find((a) => a.statusCode === 409)!.json().code).toBe('SIGNATURE_IN_PROGRESS');
@@ -252,10 +216,7 @@ describe.each(await testDialects())(
         cookie: w.adminCookie,
         body: { status: 'inactive' },
       });
-      const refused = await w.t.call('POST', '/api/me/signatures', {
-        cookie: w.cookie,
-        body: w.form(),
-      });
+      const refused = await w.submit();
       expect(refused.statusCode).toBe(403);
       expect(refused.json().code).toBe('ACCOUNT_INACTIVE');
       const signIn = await w.t.call('POST', '/api/session', {

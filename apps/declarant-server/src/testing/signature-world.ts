@@ -1,4 +1,5 @@
 import { ACCOUNT, startTestPartner, type TestPartner } from '@passerelle/partner-server/testing';
+import type { LightMyRequestResponse } from 'fastify';
 import { ADMIN, startTestApp, type TestApp } from './test-app';
 
 /** The portal credentials of the test partner's client account. */
@@ -24,6 +25,10 @@ export interface SignatureWorld {
   code: string;
   /** The body of "Ajouter une signature" with the right code and password. */
   form(overrides?: Record<string, unknown>): Record<string, unknown>;
+  /** Sends "Ajouter une signature" as the collaborator and returns the raw answer. */
+  submit(overrides?: Record<string, unknown>): Promise<LightMyRequestResponse>;
+  /** Connects the collaborator to the client space again (after a disconnection or a revocation). */
+  reconnect(): Promise<void>;
   /** Creates a signature for the collaborator and returns its view. */
   createSignature(overrides?: Record<string, unknown>): Promise<{ id: string; serial: string }>;
   close(): Promise<void>;
@@ -70,6 +75,13 @@ export async function startSignatureWorld(
     },
     code,
     form,
+    submit(overrides = {}) {
+      return t.call('POST', '/api/me/signatures', { cookie, body: form(overrides) });
+    },
+    async reconnect() {
+      const again = await t.call('POST', '/api/me/client-space', { cookie, body: PORTAL });
+      if (again.statusCode !== 200) throw new Error(`connect: ${again.body}`);
+    },
     async createSignature(overrides = {}) {
       const created = await t.call('POST', '/api/me/signatures', {
         cookie,
