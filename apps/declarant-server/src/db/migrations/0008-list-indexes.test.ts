@@ -12,6 +12,10 @@ import { declarantMigrations } from '.';
 const BEFORE_0008 = Object.fromEntries(
   Object.entries(declarantMigrations).filter(([name]) => name < '0008'),
 );
+/** Up to 0008 included: later migrations are not this test's subject. */
+const UP_TO_0008 = Object.fromEntries(
+  Object.entries(declarantMigrations).filter(([name]) => name < '0009'),
+);
 
 describe.each(await testDialects())('migration 0008, list indexes (%s)', (dialect) => {
   let scratch: ScratchDatabase;
@@ -31,7 +35,7 @@ describe.each(await testDialects())('migration 0008, list indexes (%s)', (dialec
       db,
     );
 
-    expect(await migrateToLatest(db, dialect, declarantMigrations, database.schema)).toEqual([
+    expect(await migrateToLatest(db, dialect, UP_TO_0008, database.schema)).toEqual([
       '0008-list-indexes',
     ]);
     const { rows } = await sql<{ name_search: string }>`select name_search from dossiers`.execute(
