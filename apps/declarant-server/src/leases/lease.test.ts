@@ -64,5 +64,22 @@ describe.each(await testDialects())(
       t.clock.advance(1000);
       expect(await withLeaseIfFree(t.ctx, 'job', 60_000, async () => 1)).toEqual({ value: 1 });
     });
+
+    it('keeps the lease of a holder working longer than its time (heartbeat), on either instance', async () => {
+      t = await startTestApp(dialect);
+      const other = await t.startInstance();
+      let release = () => {};
+      const working = new Promise<void>((resolve) => (release = resolve));
+      const holding = withLeaseIfFree(t.ctx, 'job', 90, () => working.then(() => 'done'));
+      // Four times the lease's time, the clock moving with it: the heartbeat keeps it held.
+      for (let i = 0; i < 6; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        t.clock.advance(60);
+        expect(await withLeaseIfFree(other.ctx, 'job', 90, async () => 1)).toBeUndefined();
+      }
+      release();
+      expect(await holding).toEqual({ value: 'done' });
+      expect(await withLeaseIfFree(other.ctx, 'job', 90, async () => 1)).toEqual({ value: 1 });
+    });
   },
 );

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { DeclarantDatabase } from '../db/schema';
-import { releaseLease, tryTakeLease } from './leases.repository';
+import { releaseLease, renewLease, tryTakeLease } from './leases.repository';
+
+const after = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
 
 /** What a lease needs: the shared database and the clock its expiries are read on. */
 export interface LeaseDeps {
@@ -12,8 +14,9 @@ export interface LeaseDeps {
 
 /**
  * Runs `work` holding the lease `name` (shared by every instance on the database), or returns
- * `undefined` at once when someone else holds it. The lease lasts `ttlMs` at most: a holder that
- * crashed does not block others for longer.
+ * `undefined` at once when someone else holds it. While `work` runs, the holder renews the lease
+ * every third of `ttlMs` (a heartbeat), so `ttlMs` does not bound the work: it bounds how long a
+ * holder that crashed (kill -9, power cut) keeps blocking the others.
  */
 export async function withLeaseIfFree<T>(
   deps: LeaseDeps,
@@ -23,12 +26,22 @@ export async function withLeaseIfFree<T>(
 ): Promise<{ value: T } | undefined> {
   const holder = randomUUID();
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+  const expiresAt = after(now, ttlMs);
   if (!(await tryTakeLease(deps.db, { name, holder, expiresAt }, now.toISOString())))
     return undefined;
+  const heartbeat = setInterval(
+    () => {
+      const renewed = { name, holder, expiresAt: after(deps.now(), ttlMs) };
+      // A renewal that fails (database briefly unreachable) is tried again at the next beat.
+      renewLease(deps.db, renewed).catch(() => undefined);
+    },
+    Math.max(Math.floor(ttlMs / 3), 20),
+  );
+  heartbeat.unref();
   try {
     return { value: await work() };
   } finally {
+    clearInterval(heartbeat);
     await releaseLease(deps.db, name, holder);
   }
 }
@@ -36,19 +49,22 @@ export async function withLeaseIfFree<T>(
 /**
  * Runs `work` holding the lease `name`, waiting for it while another request (of this instance
  * or another) holds it: checked again every few milliseconds, then less often, for at most
- * `ttlMs` (by then a crashed holder's lease has ended).
+ * `maxWaitMs` (a live holder's work is bounded by its own timeouts; a crashed holder's lease
+ * ends `ttlMs` after its last heartbeat).
  */
 export async function withLease<T>(
   deps: LeaseDeps,
   name: string,
   ttlMs: number,
   work: () => Promise<T>,
+  maxWaitMs = ttlMs,
 ): Promise<T> {
   const started = Date.now();
   for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
     const held = await withLeaseIfFree(deps, name, ttlMs, work);
     if (held) return held.value;
-    if (Date.now() - started > ttlMs) throw new Error(`lease ${name} still held after ${ttlMs} ms`);
+    if (Date.now() - started > maxWaitMs)
+      throw new Error(`lease ${name} still held after ${maxWaitMs} ms`);
     await sleep(pause);
   }
 }

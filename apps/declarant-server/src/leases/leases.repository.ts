@@ -33,3 +33,16 @@ export async function releaseLease(
 ): Promise<void> {
   await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).execute();
 }
+
+/** Moves the lease's end to `expiresAt`, if `holder` still holds it (a holder's heartbeat). */
+export async function renewLease(
+  db: Kysely<DeclarantDatabase>,
+  lease: { name: string; holder: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .updateTable('leases')
+    .set({ expires_at: lease.expiresAt })
+    .where('name', '=', lease.name)
+    .where('holder', '=', lease.holder)
+    .execute();
+}

@@ -18,10 +18,13 @@ import { sealTokens } from './sealed-tokens';
 
 /**
  * A user's partner exchanges hold this lease, shared by every instance: a double click, two
- * probes or two servers never race a rotation of the refresh token. Longer than any exchange
- * (each partner call is bounded by `partnerTimeoutMs`), so it only ends by itself after a crash.
+ * probes or two servers never race a rotation of the refresh token. The holder renews it while
+ * it works, so it only ends by itself after a crash: a restarted server waits at most this long
+ * for the user's partner session.
  */
-const SESSION_LEASE_MS = 120_000;
+const SESSION_LEASE_MS = 10_000;
+/** How long an exchange waits for the user's lease (each partner call is bounded by its timeout). */
+const SESSION_WAIT_MS = 120_000;
 
 /**
  * The declarant's one door to the EDI partner (design §1), built at start and carried by the
@@ -76,7 +79,7 @@ export function createPartnerGateway(
 function gatewayOver(deps: GatewayDeps): PartnerGateway {
   const { api } = deps;
   const serialized = <T>(userId: string, work: () => Promise<T>) =>
-    withLease(deps, `partner-session:${userId}`, SESSION_LEASE_MS, work);
+    withLease(deps, `partner-session:${userId}`, SESSION_LEASE_MS, work, SESSION_WAIT_MS);
   const is401 = (error: unknown) => error instanceof AppError && error.status === 401;
 
   return {

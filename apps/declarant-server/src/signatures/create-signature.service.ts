@@ -41,9 +41,9 @@ function checkCertifiableHolder(user: Caller['user']): void {
 
 /**
  * A user's creation under way holds this lease, on every instance: a double submit is refused,
- * not doubled. Longer than a creation (key generation, Argon2id, bounded partner calls).
+ * not doubled. Renewed while the creation runs; after a crash the user can try again this soon.
  */
-const CREATION_LEASE_MS = 120_000;
+const CREATION_LEASE_MS = 10_000;
 
 /**
  * "Ajouter une signature": checks the password rules, generates the key pair and its CSR, wraps
