@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { startTestInbox, type ReceivedMail } from '@passerelle/mail/testing';
 import { addKey, formatKeyring } from '@passerelle/server-kit';
-import type { TestClock } from '@passerelle/server-kit/testing';
-import { jsonInjector, startTestServer, type JsonInjector } from '@passerelle/server-kit/testing';
+import {
+  jsonInjector,
+  startTestServer,
+  type JsonInjector,
+  type TestClock,
+} from '@passerelle/server-kit/testing';
 import { buildPartnerApp } from '../app';
 import { readPartnerConfig } from '../config';
 import type { PartnerContext } from '../context';
