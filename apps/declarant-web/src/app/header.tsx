@@ -1,7 +1,8 @@
 // The top bar: the app name and, when signed in, the navigation and the sign-out button.
 import { useState } from 'react';
 import { signOut } from '../api/endpoints';
-import { Link, navigate } from '../shared/router';
+import { NavLink, useNavigate } from 'react-router';
+import type { RouteState } from '../shared/route-state';
 import { fullName, useSession } from '../features/auth/session';
 
 /** The navigation of every signed-in user, then the administrators' (path, label). */
@@ -20,6 +21,7 @@ const adminLinks = [
 /** Header with "Passerelle", the main navigation and "Se déconnecter de Passerelle". */
 export function Header() {
   const { user, setUser } = useSession();
+  const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
 
   async function handleSignOut(): Promise<void> {
@@ -34,7 +36,8 @@ export function Header() {
       setBusy(false);
     }
     setUser(null);
-    navigate('/connexion', { state: { notice: 'Vous êtes déconnecté de Passerelle.' } });
+    const state: RouteState = { notice: 'Vous êtes déconnecté de Passerelle.' };
+    void navigate('/connexion', { state });
   }
 
   return (
@@ -44,9 +47,9 @@ export function Header() {
           {user === null ? (
             <span>Passerelle</span>
           ) : (
-            <Link to="/compte" aria-label="Passerelle, accueil">
+            <NavLink to="/compte" end aria-label="Passerelle, accueil">
               Passerelle
-            </Link>
+            </NavLink>
           )}
         </p>
         {user !== null && (
@@ -56,7 +59,9 @@ export function Header() {
                 {[...everyoneLinks, ...(user.role === 'administrator' ? adminLinks : [])].map(
                   ([to, label]) => (
                     <li key={to}>
-                      <Link to={to}>{label}</Link>
+                      <NavLink to={to} end>
+                        {label}
+                      </NavLink>
                     </li>
                   ),
                 )}

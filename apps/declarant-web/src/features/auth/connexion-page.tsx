@@ -6,7 +6,8 @@ import { getSetupNeeded, signIn } from '../../api/endpoints';
 import { Notice } from '../../shared/alerts';
 import { Page } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
-import { navigate, useLocation } from '../../shared/router';
+import { useNavigate } from 'react-router';
+import { useRouteNotice } from '../../shared/route-state';
 import { useSession } from './session';
 import { useForm } from '../../shared/use-form';
 import { FormFrame } from '../../shared/form-frame';
@@ -15,7 +16,8 @@ import { SignInFields } from './sign-in-fields';
 /** The sign-in form ("Se connecter à Passerelle"). */
 export function ConnexionPage() {
   const { user, setUser } = useSession();
-  const { state } = useLocation();
+  const navigate = useNavigate();
+  const notice = useRouteNotice();
   const setupNeeded =
     useQuery({ queryKey: ['setup-needed'], queryFn: getSetupNeeded }).data ?? false;
   const form = useForm({
@@ -25,18 +27,18 @@ export function ConnexionPage() {
   });
 
   useEffect(() => {
-    if (user !== null) navigate('/compte', { replace: true });
-  }, [user]);
+    if (user !== null) void navigate('/compte', { replace: true });
+  }, [user, navigate]);
 
   const submit = form.handleSubmit(async (data) => {
     const signedIn = await signIn(data);
     setUser(signedIn);
-    navigate('/compte');
+    void navigate('/compte');
   });
 
   return (
     <Page title="Connexion">
-      <Notice>{state.notice}</Notice>
+      <Notice>{notice}</Notice>
       {setupNeeded && (
         <Notice>
           La première configuration de Passerelle n’a pas encore été faite. Ouvrez le lien de

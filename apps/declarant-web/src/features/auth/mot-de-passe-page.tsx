@@ -7,7 +7,7 @@ import { NewPasswordFields } from '../../shared/new-password-fields';
 import { Page } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import { useCurrentUser } from './session';
 import { useForm } from '../../shared/use-form';
 import { FormFrame } from '../../shared/form-frame';

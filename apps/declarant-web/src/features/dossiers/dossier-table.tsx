@@ -2,7 +2,7 @@
 import type { Dossier } from '@passerelle/contracts';
 import { taxRegimeLabels } from '@passerelle/contracts';
 import { formatSiren, taxationLabels } from './dossier-labels';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import { TableHead } from '../../shared/table-head';
 
 /** Raison sociale, SIREN, Régime, Imposition, Ville; `empty` ("Aucun dossier.") when empty. */

@@ -8,7 +8,7 @@ import {
 import { isSendable } from './declaration-selection';
 import { exercisePeriod, formatSiren } from '../dossiers/dossier-labels';
 import { formatDateTime } from '../../shared/format';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 
 interface DeclarationSelectTableProps {
   declarations: readonly DeclarationSummary[];
