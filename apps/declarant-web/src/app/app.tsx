@@ -12,6 +12,7 @@ import { adminOnlyMessage, messages } from '../shared/messages';
 import type { RouteState } from '../shared/route-state';
 import { SessionContext } from '../features/auth/session';
 import { useBootSession } from '../features/auth/use-boot-session';
+import { useEndSession } from '../features/auth/use-end-session';
 
 /** Who may see a route: anyone, a signed-in user, an administrator. */
 export type RouteAccess = 'public' | 'user' | 'admin';
@@ -24,22 +25,13 @@ export interface RouteHandle {
 
 /** The whole declarant UI around the current page. */
 export function AppShell() {
-  const navigate = useNavigate();
   const { user, setUser, notice: bootNotice, error: bootError } = useBootSession();
   const session = useMemo(() => ({ user: user ?? null, setUser }), [user, setUser]);
-
-  useEffect(() => {
-    setAuthFailureHandler((code) => {
-      setUser(null);
-      const state: RouteState = { notice: messages[code] };
-      void navigate('/connexion', { replace: true, state });
-    });
-    return () => setAuthFailureHandler(null);
-  }, [setUser, navigate]);
 
   return (
     <SessionContext value={session}>
       <ScrollRestoration />
+      <AuthFailureRedirect />
       <a
         className="skip-link"
         href="#contenu"
@@ -68,6 +60,16 @@ export function AppShell() {
       </main>
     </SessionContext>
   );
+}
+
+/** A call that finds the session gone (expired, account deactivated) leads to /connexion. */
+function AuthFailureRedirect() {
+  const endSession = useEndSession();
+  useEffect(() => {
+    setAuthFailureHandler((code) => void endSession(messages[code], { replace: true }));
+    return () => setAuthFailureHandler(null);
+  }, [endSession]);
+  return null;
 }
 
 /** The current route's handle (the deepest match that has one). */

@@ -1,9 +1,9 @@
 // The top bar: the app name and, when signed in, the navigation and the sign-out button.
 import { useState } from 'react';
 import { signOut } from '../api/endpoints';
-import { NavLink, useNavigate } from 'react-router';
-import type { RouteState } from '../shared/route-state';
+import { NavLink } from 'react-router';
 import { fullName, useSession } from '../features/auth/session';
+import { useEndSession } from '../features/auth/use-end-session';
 
 /** The navigation of every signed-in user, then the administrators' (path, label). */
 const everyoneLinks = [
@@ -20,8 +20,8 @@ const adminLinks = [
 
 /** Header with "Passerelle", the main navigation and "Se déconnecter de Passerelle". */
 export function Header() {
-  const { user, setUser } = useSession();
-  const navigate = useNavigate();
+  const { user } = useSession();
+  const endSession = useEndSession();
   const [busy, setBusy] = useState(false);
 
   async function handleSignOut(): Promise<void> {
@@ -35,9 +35,7 @@ export function Header() {
     } finally {
       setBusy(false);
     }
-    setUser(null);
-    const state: RouteState = { notice: 'Vous êtes déconnecté de Passerelle.' };
-    void navigate('/connexion', { state });
+    await endSession('Vous êtes déconnecté de Passerelle.');
   }
 
   return (
