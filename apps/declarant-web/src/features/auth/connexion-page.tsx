@@ -5,7 +5,6 @@ import { signInRequest } from '@passerelle/contracts';
 import { getSetupNeeded, signIn } from '../../api/endpoints';
 import { Notice } from '../../shared/alerts';
 import { Page } from '../../shared/page';
-import { SubmitButton } from '../../shared/submit-button';
 import { useNavigate } from 'react-router';
 import { useRouteNotice } from '../../shared/route-state';
 import { useSession } from './session';
@@ -45,9 +44,8 @@ export function ConnexionPage() {
           configuration affiché dans le terminal du serveur à son démarrage.
         </Notice>
       )}
-      <FormFrame error={form.errors.form} onSubmit={submit}>
+      <FormFrame form={form} onSubmit={submit} submit="Se connecter à Passerelle">
         <SignInFields field={form.field} />
-        <SubmitButton busy={form.busy}>Se connecter à Passerelle</SubmitButton>
       </FormFrame>
     </Page>
   );

@@ -7,6 +7,7 @@ import { NewPasswordFields } from '../../shared/new-password-fields';
 import { Loading, Page } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { PersonFields } from '../../shared/person-fields';
 import { messages } from '../../shared/messages';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { tokenFromHash } from '../../shared/route-state';
@@ -98,14 +99,7 @@ function SetupForm({ token }: { token: string }) {
       </p>
       <ErrorAlert message={form.errors.form} />
       <TextField label="Nom du cabinet" autoComplete="organization" {...form.field('firmName')} />
-      <TextField label="Prénom" autoComplete="given-name" {...form.field('firstName')} />
-      <TextField label="Nom" autoComplete="family-name" {...form.field('lastName')} />
-      <TextField
-        label="Adresse email"
-        type="email"
-        autoComplete="username"
-        {...form.field('email')}
-      />
+      <PersonFields field={form.field} own />
       <NewPasswordFields
         password={form.field('password')}
         confirmation={form.field('passwordConfirmation')}
