@@ -14,7 +14,7 @@ const LILAS = testDossier('732829320', 'Boulangerie des Lilas', {
   street: '12 rue des Lilas',
   postcode: '75011',
 });
-const QUESTION = 'Vos dernières saisies ne sont pas enregistrées. Quitter la page quand même ?';
+const QUESTION = 'Vos dernières saisies ne sont pas enregistrées. Quitter la page quand même ?';
 
 describe('Unsaved changes in the liasse editor, in the browser', () => {
   let servers: DeclarantAlone;

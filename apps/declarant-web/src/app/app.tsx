@@ -120,7 +120,7 @@ function useFocusOnNavigation(path: string): void {
 export function RouteError() {
   return (
     <Page title="Erreur">
-      <ErrorAlert message="Cette page n’a pas pu être affichée. Rechargez la page ; si l’erreur persiste, signalez-la à votre administrateur." />
+      <ErrorAlert message="Cette page n’a pas pu être affichée. Rechargez la page ; si l’erreur persiste, signalez-la à votre administrateur." />
     </Page>
   );
 }

@@ -7,7 +7,7 @@ import type { SaveState } from './use-declaration-editor';
 
 /** The question asked before leaving the editor with changes the server refused or never got. */
 export const leaveUnsavedQuestion =
-  'Vos dernières saisies ne sont pas enregistrées. Quitter la page quand même ?';
+  'Vos dernières saisies ne sont pas enregistrées. Quitter la page quand même ?';
 
 /** While changes are not saved, leaving the page waits for the save or asks first. */
 export function useUnsavedWarning(saveState: SaveState): void {
