@@ -4,7 +4,15 @@
 // content — the certificate, the sid, the algorithm identifiers, the signingCertificateV2
 // attribute — is encoded once per signer; each sign() only hashes, signs and concatenates.
 import { defaultCrypto } from '../engine';
-import { createHash, type webcrypto } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+  type webcrypto,
+} from 'node:crypto';
 import { certificateMatchesPrivateKey } from '../keys/certificate-key';
 import { readCertificatePem, type Certificate } from '../der/certificate';
 import { checkCmsSignature } from './check-signature';
@@ -95,6 +103,30 @@ function retagged(element: Buffer, tag: number): Buffer {
   return copy;
 }
 
+/** The node:crypto keys of the default path; the PKCS#8 bytes are not kept (the caller wipes them). */
+function nativeKeys(
+  pkcs8: Uint8Array,
+  certificate: Certificate,
+): { privateKey: KeyObject; publicKey: KeyObject } {
+  try {
+    return {
+      privateKey: createPrivateKey({
+        // A view, not a copy: no second copy of the key bytes is left unwiped.
+        key: Buffer.from(pkcs8.buffer, pkcs8.byteOffset, pkcs8.byteLength),
+        format: 'der',
+        type: 'pkcs8',
+      }),
+      publicKey: createPublicKey({
+        key: Buffer.from(certificate.spki),
+        format: 'der',
+        type: 'spki',
+      }),
+    };
+  } catch (cause) {
+    throw new PkiError('CERTIFICATE_MALFORMED', { cause });
+  }
+}
+
 /**
  * Prepares a signer for a batch: the certificate must be the key's (CERTIFICATE_MALFORMED) and
  * of an accepted type (KEY_REJECTED). The key is imported as a non-extractable CryptoKey and
@@ -110,17 +142,24 @@ export async function createCmsSigner(
     throw new PkiError('CERTIFICATE_MALFORMED');
   }
   const recipe = recipeOf(certificate);
-  let key: webcrypto.CryptoKey;
-  try {
-    key = await crypto.subtle.importKey(
-      'pkcs8',
-      params.privateKeyPkcs8,
-      recipe.importAlgorithm,
-      false,
-      ['sign'],
-    );
-  } catch (cause) {
-    throw new PkiError('CERTIFICATE_MALFORMED', { cause });
+  // Default crypto: node:crypto KeyObjects made once (synchronous sign, DER ECDSA output, no
+  // WebCrypto promise), self-check by verifying the signature with the certificate's key.
+  // An injected crypto (tests, hardware) keeps the WebCrypto path and the full re-parse.
+  const native =
+    crypto === defaultCrypto ? nativeKeys(params.privateKeyPkcs8, certificate) : undefined;
+  let key: webcrypto.CryptoKey | undefined;
+  if (native === undefined) {
+    try {
+      key = await crypto.subtle.importKey(
+        'pkcs8',
+        params.privateKeyPkcs8,
+        recipe.importAlgorithm,
+        false,
+        ['sign'],
+      );
+    } catch (cause) {
+      throw new PkiError('CERTIFICATE_MALFORMED', { cause });
+    }
   }
 
   const sid = der(TAG.sequence, certificate.issuer, certificate.serial);
@@ -160,13 +199,34 @@ export async function createCmsSigner(
         signingCertificateAttribute,
       ]);
       // The signature covers the attributes encoded as a SET (RFC 5652 §5.4).
-      const raw = new Uint8Array(
-        await crypto.subtle.sign(recipe.signAlgorithm, key, signedAttributes),
-      );
-      const signature =
-        recipe.ecdsaFieldBytes === undefined
-          ? Buffer.from(raw)
-          : ecdsaSignatureDer(raw, recipe.ecdsaFieldBytes);
+      let signature: Buffer;
+      if (native !== undefined) {
+        signature = nodeSign('sha256', signedAttributes, {
+          key: native.privateKey,
+          dsaEncoding: 'der',
+        });
+        if (
+          !nodeVerify(
+            'sha256',
+            signedAttributes,
+            { key: native.publicKey, dsaEncoding: 'der' },
+            signature,
+          )
+        ) {
+          throw new PkiError('CMS_SELF_CHECK_FAILED', {
+            cause: new Error('signature does not verify'),
+          });
+        }
+      } else {
+        if (key === undefined) throw new Error('no CryptoKey');
+        const raw = new Uint8Array(
+          await crypto.subtle.sign(recipe.signAlgorithm, key, signedAttributes),
+        );
+        signature =
+          recipe.ecdsaFieldBytes === undefined
+            ? Buffer.from(raw)
+            : ecdsaSignatureDer(raw, recipe.ecdsaFieldBytes);
+      }
       const signerInfo = der(
         TAG.sequence,
         VERSION_1,
@@ -185,7 +245,7 @@ export async function createCmsSigner(
         der(TAG.set, signerInfo),
       );
       const message = der(TAG.sequence, signedDataOid, der(TAG.context(0), signedData));
-      selfCheck(message, content);
+      if (native === undefined) selfCheck(message, content);
       return message;
     },
   };
