@@ -65,7 +65,12 @@ export {
 export { validateDeclaration, isSendable } from './validate/validate-declaration';
 export { type Anomaly, type Severity } from './validate/anomaly';
 export { SIMPLIFIED_LIASSE } from './validate/neant-rules';
-export { TOTALS_2033, RESULT_2033, type TotalRule } from './validate/totals-2033';
+export {
+  COHERENCE_RULES,
+  rulesPerForm,
+  type CoherenceRule,
+  type Term as CoherenceTerm,
+} from './validate/rules';
 export { LIASSE_DOCUMENT } from './validate/regime-rules';
 
 export {

@@ -102,7 +102,9 @@ describe('campaign 2025 dictionary', () => {
 
   it('labels from the nearest millésime, else shows the code', () => {
     expect(dictionary.cell('23', '2033A', 'FG')!.label).toBe("Résultat de l'exercice");
-    expect(dictionary.cell('25', '2050', 'AA')!.label).toBe('AA');
+    expect(dictionary.cell('25', '2050', 'AA')!.label).toBe('Capital souscrit non appelé brut');
+    const unlabelled = dictionary.cells('25', '2059H')[0]!;
+    expect(unlabelled.label).toBe(unlabelled.code);
     expect(dictionary.cell('25', 'F-IDENTIF', 'AA')!.label).toBe(
       'Identification du déclarant désignation ou nom prénom',
     );
