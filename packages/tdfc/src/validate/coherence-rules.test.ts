@@ -72,8 +72,9 @@ describe('coherence rules on the known-answer liasse (warnings)', () => {
     expect(rulesFired(anomalies)).toEqual([]);
   });
 
+  // 2033-D is sent néant in the fixture: its rules are skipped there (rules/rules.test.ts covers them).
   it.each(
-    COHERENCE_RULES.filter((rule) => rule.form.startsWith('2033') && rule.form !== '2033D') // 2033-D is néant there.map(
+    COHERENCE_RULES.filter((rule) => rule.form.startsWith('2033') && rule.form !== '2033D').map(
       (rule) => [rule.id, rule] as const,
     ),
   )('%s fires on the known-answer liasse when its total is off by one euro', (_id, rule) => {
