@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { installSessionOverCookieClearing } from './auth/session-cookie';
 import { SessionGuard } from './auth/session-guard';
 import { registerClientSpaceRoutes } from './client-space/client-space.routes';
+import { registerDeclarationFormsRoutes } from './declarations/declaration-forms.routes';
 import { registerDeclarationsRoutes } from './declarations/declarations.routes';
 import { registerDossiersRoutes } from './dossiers/dossiers.routes';
 import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
@@ -43,6 +44,7 @@ export async function buildApp(ctx: AppContext, hooks: BuildHooks = {}): Promise
   registerDossiersRoutes(app, ctx, guard);
   registerFirmSettingsRoutes(app, ctx, guard);
   registerDeclarationsRoutes(app, ctx, guard);
+  registerDeclarationFormsRoutes(app, ctx, guard);
   registerSendingRoutes(app, ctx, guard);
   registerOpenApiRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);

@@ -40,6 +40,8 @@ export const anomalySchema = z.object({
   valueIndex: z.number().nullable(),
   label: z.string().nullable(),
   message: z.string(),
+  /** The value a coherence total should hold: the editor offers « Reporter » it into the cell. */
+  expected: z.number().nullable(),
 });
 export type DeclarationAnomaly = z.infer<typeof anomalySchema>;
 

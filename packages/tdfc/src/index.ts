@@ -141,3 +141,17 @@ export {
 export { readInfentCr, type InfentCrMessage, type InfentCrRead } from './returns/infent-cr-read';
 export { MILLESIME_CONTROL } from './returns/integrability-check';
 export { readDepositFacts, type DepositFacts } from './returns/deposit-facts';
+
+export {
+  LIASSE_CASES,
+  NORMAL_ANNEXES,
+  SIMPLIFIED_ANNEXES,
+  liasseCaseOf,
+  type LiasseCase,
+} from './liasse/regimes';
+export {
+  addableForms,
+  liasseForms,
+  type AddableForm,
+  type LiasseFacts,
+} from './liasse/liasse-forms';

@@ -36,6 +36,7 @@ const toApiAnomaly = (anomaly: Anomaly): DeclarationAnomaly => ({
   valueIndex: anomaly.valueIndex ?? null,
   label: anomaly.label ?? null,
   message: anomaly.message,
+  expected: anomaly.expected ?? null,
 });
 
 /** The API view of one declaration: its forms and the validator's anomalies. */

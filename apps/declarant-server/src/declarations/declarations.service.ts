@@ -8,6 +8,7 @@ import {
   type UpdateCellsRequest,
 } from '@passerelle/contracts';
 import {
+  liasseForms,
   loadDictionary,
   newDeclaration,
   validateDeclaration,
@@ -34,7 +35,6 @@ import {
   type DeclarationListRow,
   type DeclarationRow,
 } from './declarations.repository';
-import { liasseForms } from './liasse';
 
 /** The campaign dictionary (`loadDictionary` parses it once per process and caches it). */
 export const dictionary = (): TdfcDictionary => loadDictionary('2025');
@@ -197,7 +197,7 @@ export async function createEditorDeclaration(
 }
 
 /** A declaration on its way to the DGFiP, or integrated, is frozen (its signed bytes are sent). */
-function assertEditable(row: DeclarationListRow): void {
+export function assertEditable(row: DeclarationListRow): void {
   const status = row.transmission_status;
   if (status !== null && !editableDeclarationStatuses.includes(status)) {
     throw new AppError(
@@ -239,6 +239,20 @@ export async function updateCells(
     if (change.value !== null) cells.push([change.code, change.value as CellEntry]);
     occurrences[occurrence] = Object.fromEntries(cells);
   }
+  return saveEdited(ctx, caller, row, declaration);
+}
+
+/**
+ * Validates an edited declaration and stores it if nobody saved another version meanwhile
+ * (`DECLARATION_CHANGED` otherwise); a change of status goes to the audit log.
+ */
+export async function saveEdited(
+  ctx: AppContext,
+  caller: Caller,
+  row: DeclarationListRow,
+  declaration: Declaration,
+): Promise<DeclarationDetail> {
+  const id = row.id;
   const result = evaluate(declaration);
   const changed = await updateDeclarationContent(ctx.db, id, Number(row.version), {
     content: JSON.stringify(declaration),

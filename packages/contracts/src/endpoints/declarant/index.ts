@@ -1,6 +1,7 @@
 import { endpointList } from '../../endpoint';
 import { authEndpoints } from './auth';
 import { clientSpaceEndpoints } from './client-space';
+import { declarationFormsEndpoints } from './declaration-forms';
 import { declarationsEndpoints } from './declarations';
 import { documentationEndpoints } from './documentation';
 import { dossiersEndpoints } from './dossiers';
@@ -16,6 +17,7 @@ export const declarantApi = {
   signatures: signaturesEndpoints,
   dossiers: dossiersEndpoints,
   declarations: declarationsEndpoints,
+  declarationForms: declarationFormsEndpoints,
   sending: sendingEndpoints,
   documentation: documentationEndpoints,
 };

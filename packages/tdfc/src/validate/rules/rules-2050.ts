@@ -57,24 +57,24 @@ const assetRules: CoherenceRule[] = [
       what: 'montant net (brut moins amortissements et provisions)',
     }),
   ),
-  ...COLUMNS.flatMap((name, column) => [
+  ...([0, 1, 2] as const).flatMap((column) => [
     {
-      id: `total.2050.actif-immobilise.${name}`,
+      id: `total.2050.actif-immobilise.${COLUMNS[column]}`,
       form: '2050',
       target: TOTAL_I[column],
       sum: FIXED_LINES.map((line) => line[column]),
-      source: `2050, ligne ${TOTAL_I[column]} (Total I, ${name})`,
+      source: `2050, ligne ${TOTAL_I[column]} (Total I, ${COLUMNS[column]})`,
       severity: w,
-      what: `total I de l'actif immobilisé (${name})`,
+      what: `total I de l'actif immobilisé (${COLUMNS[column]})`,
     },
     {
-      id: `total.2050.actif-circulant.${name}`,
+      id: `total.2050.actif-circulant.${COLUMNS[column]}`,
       form: '2050',
       target: TOTAL_II[column],
       sum: CURRENT_LINES.map((line) => line[column]),
-      source: `2050, ligne ${TOTAL_II[column]} (Total II, ${name})`,
+      source: `2050, ligne ${TOTAL_II[column]} (Total II, ${COLUMNS[column]})`,
       severity: w,
-      what: `total II de l'actif circulant (${name})`,
+      what: `total II de l'actif circulant (${COLUMNS[column]})`,
     },
   ]),
   {
