@@ -111,4 +111,32 @@ describe.each(await testDialects())('the liasse of each régime (%s)', (dialect)
     );
     expect((await add(1, '2035E')).statusCode).toBe(409);
   });
+
+  it('labels the BNC forms, and says what an unlabelled cell expects (2072-S-A1 of an SCI)', async () => {
+    t = await startTestApp(dialect);
+    const cookie = await t.setupAdmin();
+    type Layout = { forms: { id: string; cells: { code: string; label: string }[] }[] };
+    const layoutOf = async (id: string): Promise<Layout> =>
+      (await t.call('GET', `/api/declarations/${id}/editor`, { cookie })).json();
+    const bnc = await create(cookie, CASES[4]![1], 4);
+    const cellsOf = (layout: Layout, form: string) =>
+      new Map(layout.forms.find((f) => f.id === form)!.cells.map((c) => [c.code, c.label]));
+    const bncLayout = await layoutOf(bnc.id);
+    expect(cellsOf(bncLayout, '2035A').get('AG')).toBe('Total des recettes');
+    expect(cellsOf(bncLayout, '2035B').get('CN')).toBe(
+      'Détermination du résultat, total des déductions',
+    );
+
+    const sci = await create(cookie, CASES[5]![1], 5);
+    const added = await t.call('POST', `/api/declarations/${sci.id}/forms`, {
+      cookie,
+      body: { version: 1, form: '2072SA1' },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const annex = cellsOf(await layoutOf(sci.id), '2072SA1');
+    const labels = [...annex.values()];
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.every((label) => label.startsWith('Case sans libellé : '))).toBe(true);
+    expect(labels).toContain('Case sans libellé : montant en euros entiers, négatif admis');
+  });
 });
