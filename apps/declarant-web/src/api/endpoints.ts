@@ -1,6 +1,8 @@
 // One typed function per declarant API endpoint, each a call of the contracts' endpoint table.
 import { PAGE_SIZE_MAX, declarantApi } from '@passerelle/contracts';
 import type {
+  AddableForm,
+  AddFormRequest,
   AuditPage,
   ClientSpaceStatus,
   ConnectClientSpaceRequest,
@@ -42,7 +44,8 @@ import type {
 import { call, callFile } from './client';
 import type { ApiFile } from './client';
 
-const { auth, users, clientSpace, signatures, dossiers, declarations } = declarantApi;
+const { auth, users, clientSpace, signatures, dossiers, declarations, declarationForms } =
+  declarantApi;
 
 /** GET /api/setup: whether the first start still waits for its administrator. */
 export async function getSetupNeeded(): Promise<boolean> {
@@ -234,6 +237,19 @@ export async function updateDeclarationCells(
 /** GET /api/declarations/:id/editor: the forms of the liasse and their cells. */
 export async function getDeclarationEditor(id: string): Promise<EditorLayout> {
   return call(declarations.editor, { params: { id } });
+}
+
+/** GET /api/declarations/:id/addable-forms: the forms the declaration's régime allows to add. */
+export async function getAddableForms(id: string): Promise<AddableForm[]> {
+  return (await call(declarationForms.addable, { params: { id } })).forms;
+}
+
+/** POST /api/declarations/:id/forms: adds one empty occurrence of an addable form. */
+export async function addDeclarationForm(
+  id: string,
+  body: AddFormRequest,
+): Promise<DeclarationDetail> {
+  return (await call(declarationForms.add, { params: { id }, body })).declaration;
 }
 
 /** GET /api/declarations/:id/table: the readable view (form, cell, label, value). */

@@ -192,6 +192,20 @@ export function useDeclarationEditor(id: string) {
 
   const retry = useCallback(() => void flush(), [flush]);
 
+  /** A form was added: the server's answer is shown and the layout read again. */
+  const replace = useCallback(
+    async (next: DeclarationDetail) => {
+      accept(next);
+      try {
+        const nextLayout = await getDeclarationEditor(id);
+        if (mounted.current) setLayout(nextLayout);
+      } catch (caught) {
+        if (mounted.current) setLoadError(errorText(caught));
+      }
+    },
+    [id, accept],
+  );
+
   /** Reads the declaration again (a transmission changed its status), unless edits are waiting. */
   const refresh = useCallback(async () => {
     const idle = () => !saving.current && !edits.hasPending;
@@ -225,6 +239,7 @@ export function useDeclarationEditor(id: string) {
     leave,
     retry,
     refresh,
+    replace,
     ...view,
   };
 }
