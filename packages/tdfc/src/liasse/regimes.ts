@@ -54,7 +54,8 @@ export const LIASSE_CASES: readonly LiasseCase[] = [
     regimes: ['RS', 'SE'],
     main: '2065',
     annexes: SIMPLIFIED_ANNEXES,
-    source: 'CGI art. 223 et 302 septies A bis ; ann. III art. 38 ; notice 2065-SD, 2033-NOT-SD',
+    source:
+      'CGI art. 223 et 302 septies A bis ; formulaires 2065-SD et 2033-A…G-SD ; TDFC colonnes ISRS, ISSE',
   },
   {
     id: 'is-rn',
@@ -64,7 +65,8 @@ export const LIASSE_CASES: readonly LiasseCase[] = [
     regimes: ['RN', 'NE', 'GT', 'GM'],
     main: '2065',
     annexes: NORMAL_ANNEXES,
-    source: 'CGI art. 223 ; ann. III art. 38 ; notice 2065-SD, 2032-NOT-SD',
+    source:
+      'CGI art. 223 ; formulaires 2065-SD et 2050…2059-G-SD ; TDFC colonnes ISRN, ISNE, ISGT, ISGM',
   },
   {
     id: 'bic-ir-rs',
@@ -74,7 +76,8 @@ export const LIASSE_CASES: readonly LiasseCase[] = [
     regimes: ['RS', 'SE'],
     main: '2031',
     annexes: SIMPLIFIED_ANNEXES,
-    source: 'CGI art. 53 A et 302 septies A bis ; notice 2031-SD, 2033-NOT-SD',
+    source:
+      'CGI art. 53 A et 302 septies A bis ; formulaires 2031-SD et 2033-A…G-SD ; TDFC colonnes BIRS, BISE',
   },
   {
     id: 'bic-ir-rn',
@@ -84,7 +87,7 @@ export const LIASSE_CASES: readonly LiasseCase[] = [
     regimes: ['RN', 'NE'],
     main: '2031',
     annexes: NORMAL_ANNEXES,
-    source: 'CGI art. 53 A ; notice 2031-SD, 2032-NOT-SD',
+    source: 'CGI art. 53 A ; formulaires 2031-SD et 2050…2059-G-SD ; TDFC colonnes BIRN, BINE',
   },
   {
     id: 'scm',
@@ -94,7 +97,7 @@ export const LIASSE_CASES: readonly LiasseCase[] = [
     regimes: ['MN', 'MS'],
     main: '2036',
     annexes: [],
-    source: 'CGI art. 239 quater A ; notice 2036-NOT-SD',
+    source: 'CGI art. 239 quater A ; formulaire 2036-SD ; TDFC colonnes BIMN, BIMS (2036 R)',
   },
   {
     id: 'bnc',
@@ -104,7 +107,7 @@ export const LIASSE_CASES: readonly LiasseCase[] = [
     regimes: ['DC'],
     main: '2035',
     annexes: ['2035A', '2035B'],
-    source: 'CGI art. 97 et 99 ; notice 2035-NOT-SD',
+    source: 'CGI art. 97 ; formulaires 2035-SD, 2035-A-SD, 2035-B-SD ; TDFC colonne BCDC',
   },
   {
     id: 'sci',
@@ -114,7 +117,7 @@ export const LIASSE_CASES: readonly LiasseCase[] = [
     regimes: ['72'],
     main: '2072S',
     annexes: [],
-    source: 'CGI art. 8 et 172 bis ; notice 2072-S-NOT-SD',
+    source: 'CGI art. 8 et 172 bis ; formulaire 2072-S-SD ; TDFC colonne RF72 (2072S R)',
   },
 ];
 
