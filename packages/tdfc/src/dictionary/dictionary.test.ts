@@ -98,6 +98,12 @@ describe('campaign 2025 dictionary', () => {
     expect(dictionary.form('25', '2065')!.neantCode).toBeUndefined();
     // Found in the labels ("Déposé néant?"), not in the list of known boxes.
     expect(dictionary.form('25', '2065BIS')!.neantCode).toBe('CP');
+    // The labels of the other régimes' forms give the réel normal's and the BNC annexes' boxes.
+    expect(dictionary.form('25', '2050')!.neantCode).toBe('GR');
+    expect(dictionary.form('25', '2059G')!.neantCode).toBe('GS');
+    expect(dictionary.form('25', '2035A')!.neantCode).toBe('FH');
+    expect(dictionary.form('25', '2035')!.neantCode).toBeUndefined();
+    expect(dictionary.form('25', '2072S')!.neantCode).toBeUndefined();
   });
 
   it('labels from the nearest millésime, else shows the code', () => {
