@@ -83,8 +83,8 @@ const validation = FIXTURES.map((name) => ({ name, ...validationTimes(readFixtur
 function regimeDeclaration(item: (typeof LIASSE_CASES)[number]): Declaration {
   const facts = {
     taxation: item.taxation,
-    category: item.categories[0]!,
-    regime: item.regimes[0]!,
+    category: item.categories[0] ?? 'BI',
+    regime: item.regimes[0] ?? 'RS',
   };
   const declaration = newDeclaration({
     siren: testSiren(0),

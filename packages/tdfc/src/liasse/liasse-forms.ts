@@ -28,8 +28,8 @@ export function liasseForms(
   const ids = new Set(allowed.map((form) => form.id));
   const known = liasseCaseOf(facts);
   if (known) return [known.main, ...known.annexes].filter((id) => ids.has(id));
-  const mains = allowed.filter((form) => form.mainReturn);
-  return mains.length === 1 ? [mains[0]!.id] : [];
+  const [main, ...others] = allowed.filter((form) => form.mainReturn);
+  return main && others.length === 0 ? [main.id] : [];
 }
 
 /** A form the user may add: its id, Cerfa name, and whether its cells have labels. */

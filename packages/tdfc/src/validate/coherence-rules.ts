@@ -1,7 +1,8 @@
 // The one engine of the coherence controls (rules/): each rule's target must equal the sum of its
 // terms minus the others. Absent cells count as 0; a rule is skipped when none of its cells is
 // filled, when one holds a non-number (reported elsewhere), or on a néant form. A term of another
-// form reads that form's first occurrence. The anomaly carries the expected value (one-click fill).
+// form reads that form's first occurrence; a carry-over is skipped while that form is absent or
+// néant or holds none of the values carried. The anomaly carries the expected value (one-click fill).
 import type { FormOccurrence } from '../model';
 import { formatNumber } from '../text';
 import { placeFinding, type Anomaly } from './anomaly';
@@ -56,6 +57,11 @@ function checkRule(
   const terms = [...rule.sum, ...(rule.minus ?? [])];
   // A carry-over from a form that is absent or néant is not checked.
   if (terms.some((term) => !entryOf(term).found)) return undefined;
+  // A carry-over is checked only when the other form states the value carried.
+  const carried = terms.filter((term) => termPlace(term, rule.form).form !== rule.form);
+  if (carried.length > 0 && carried.every((term) => numberOf(entryOf(term).entry) === undefined)) {
+    return undefined;
+  }
   const entries = [rule.target, ...terms].map((term) => entryOf(term).entry);
   if (!entries.some((entry) => numberOf(entry) !== undefined)) return undefined;
   if (entries.some((entry) => entry !== undefined && numberOf(entry) === undefined))

@@ -3,6 +3,7 @@ import type { CoherenceRule } from './coherence-rule';
 import { RULES_2033 } from './rules-2033';
 import { RULES_2050 } from './rules-2050';
 import { RULES_OTHER } from './rules-other';
+import { RULES_RETURNS } from './rules-returns';
 
 export type { CoherenceRule, Term } from './coherence-rule';
 export { termPlace } from './coherence-rule';
@@ -11,6 +12,7 @@ export const COHERENCE_RULES: readonly CoherenceRule[] = [
   ...RULES_2033,
   ...RULES_2050,
   ...RULES_OTHER,
+  ...RULES_RETURNS,
 ];
 
 /** How many rules each form holds (the form of the total), in the order of the rules. */

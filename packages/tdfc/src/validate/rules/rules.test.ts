@@ -71,6 +71,10 @@ describe('coherence rules (one engine, rules as data)', () => {
     delete declaration.forms['2033B'];
     declaration.forms['2033A']![0]!.FG = 5;
     expect(ofRule(declaration, rule)).toEqual([]);
+    // 2033-B present but without the result carried: not checked either.
+    declaration.forms['2033B'] = [{ BA: 100 }];
+    expect(ofRule(declaration, rule)).toEqual([]);
+    delete declaration.forms['2033B'];
     declaration.forms['2033A'] = [{}];
     expect(validate(declaration).filter((a) => a.rule.startsWith('total.'))).toEqual([]);
   });
