@@ -12,7 +12,7 @@ const DATE_FORMATS: Record<string, string> = {
 
 /** « Case sans libellé : montant en euros entiers, négatif admis » and the like. */
 export function unlabelledCellText(cell: CellDefinition): string {
-  return `Case sans libellé : ${cellKindText(cell)}`;
+  return `Case sans libellé : ${cellKindText(cell)}`;
 }
 
 /** The kind of value a cell holds, from its segment (and table, date format, sign). */

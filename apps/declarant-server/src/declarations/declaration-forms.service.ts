@@ -18,7 +18,7 @@ function addableOf(declaration: Declaration) {
   if (!taxation || !category || !regime) {
     throw new AppError(
       'VALIDATION_ERROR',
-      'Le régime de la déclaration (F-IDENTIF, cases BA, BB et BC) est incomplet : aucun formulaire ne peut être proposé.',
+      'Le régime de la déclaration (F-IDENTIF, cases BA, BB et BC) est incomplet : aucun formulaire ne peut être proposé.',
     );
   }
   return addableForms(
@@ -47,7 +47,7 @@ export async function addForm(
   if (Number(row.version) !== input.version) {
     throw new AppError(
       'DECLARATION_CHANGED',
-      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
+      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
     );
   }
   const declaration = declarationOf(row);
@@ -55,7 +55,7 @@ export async function addForm(
   if (!form) {
     throw new AppError(
       'VALIDATION_ERROR',
-      `Le formulaire ${input.form} ne peut pas être ajouté : il est déjà dans la déclaration ou n’est pas prévu pour son régime.`,
+      `Le formulaire ${input.form} ne peut pas être ajouté : il est déjà dans la déclaration ou n’est pas prévu pour son régime.`,
       { field: 'form' },
     );
   }

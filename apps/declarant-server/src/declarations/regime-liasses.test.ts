@@ -107,7 +107,7 @@ describe.each(await testDialects())('the liasse of each régime (%s)', (dialect)
     const other = await add(2, '2033A');
     expect(other.statusCode).toBe(400);
     expect(other.json().message).toContain(
-      'Le formulaire 2033A ne peut pas être ajouté : il est déjà dans la déclaration ou n’est pas prévu pour son régime.',
+      'Le formulaire 2033A ne peut pas être ajouté : il est déjà dans la déclaration ou n’est pas prévu pour son régime.',
     );
     expect((await add(1, '2035E')).statusCode).toBe(409);
   });
@@ -136,7 +136,7 @@ describe.each(await testDialects())('the liasse of each régime (%s)', (dialect)
     const annex = cellsOf(await layoutOf(sci.id), '2072SA1');
     const labels = [...annex.values()];
     expect(labels.length).toBeGreaterThan(0);
-    expect(labels.every((label) => label.startsWith('Case sans libellé : '))).toBe(true);
-    expect(labels).toContain('Case sans libellé : montant en euros entiers, négatif admis');
+    expect(labels.every((label) => label.startsWith('Case sans libellé : '))).toBe(true);
+    expect(labels).toContain('Case sans libellé : montant en euros entiers, négatif admis');
   });
 });
