@@ -58,6 +58,7 @@ describe('A BNC declaration in the editor (sqlite)', () => {
     await app.goto(`${declarant.url}/declarations/${declarationId}`);
 
     const tabs = app.getByRole('tablist', { name: 'Formulaires de la liasse' });
+    await tabs.getByRole('tab', { name: /^2035-B/ }).waitFor();
     expect(await tabs.locator('.tab-label').allInnerTexts()).toEqual([
       'Identification',
       '2035',
