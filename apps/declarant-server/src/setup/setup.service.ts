@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { SetupRequest } from '@passerelle/contracts';
-import { AppError, hashPassword, hashToken, newSecretToken } from '@passerelle/server-kit';
+import {
+  AppError,
+  hashPassword,
+  hashToken,
+  newSecretToken,
+  assertStrongPassword,
+} from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { openSession } from '../auth/sessions.service';
 import type { AppContext } from '../context';
-import { assertStrongPassword } from '../users/password-policy';
 import { findFirm, insertUser, type UserRow } from '../users/users.repository';
 import { claimSetupToken, insertFirm, replaceSetupToken } from './setup.repository';
 

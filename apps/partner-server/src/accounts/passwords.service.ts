@@ -1,16 +1,16 @@
 import type { PasswordResetRequested } from '@passerelle/contracts';
 import {
   AppError,
-  checkCredentialsWithLimits,
+  assertCurrentPassword,
+  assertStrongPassword,
   hashPassword,
   hashToken,
   newSecretToken,
-  rateLimitedError,
 } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
 import { passwordChangedMail, passwordResetMail } from '../mail/account-messages';
 import { sendMail, sendMailInBackground } from '../mail/send-mail';
-import type { PartnerCaller } from '../sessions/sessions.service';
+import { SIGN_IN_SCOPE, type PartnerCaller } from '../sessions/sessions.service';
 import { revokeAccountFamilies } from '../sessions/tokens.repository';
 import {
   findAccountByEmail,
@@ -24,7 +24,6 @@ import {
   replacePasswordReset,
   voidPasswordResets,
 } from './password-resets.repository';
-import { assertStrongAccountPassword } from './password-policy';
 import { reserveUnsolicitedEmail } from './unsolicited-email-limits';
 
 const RESET_LINK_INVALID =
@@ -43,20 +42,12 @@ export async function changeAccountPassword(
   ip: string,
 ): Promise<void> {
   const { account } = caller;
-  const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
-    scope: 'partner-sign-in',
-    email: account.admin_email,
-    ip,
-    passwordHash: account.password_hash,
-    password: input.currentPassword,
-  });
-  if (!check.ok) {
-    ctx.logger.warn({ accountId: account.id, reason: check.reason }, 'password change refused');
-    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
-    throw new AppError('WRONG_CURRENT_PASSWORD', 'Mot de passe actuel incorrect.', {
-      field: 'currentPassword',
-    });
-  }
+  const current = { email: account.admin_email, passwordHash: account.password_hash };
+  await assertCurrentPassword(
+    ctx,
+    { scope: SIGN_IN_SCOPE, ...current, ip, password: input.currentPassword },
+    (reason) => ctx.logger.warn({ accountId: account.id, reason }, 'password change refused'),
+  );
   await replacePassword(ctx, account, input.password, 'change', caller.familyId);
 }
 
@@ -114,7 +105,7 @@ export async function resetPassword(
 ): Promise<void> {
   const { account, tokenHash } = await findAccountToReset(ctx, input.token);
   await replacePassword(ctx, account, input.password, 'reset', undefined, tokenHash);
-  await ctx.rateLimiter.reset(`partner-sign-in:account:${account.admin_email}`);
+  await ctx.rateLimiter.reset(`${SIGN_IN_SCOPE}:account:${account.admin_email}`);
 }
 
 /**
@@ -129,7 +120,7 @@ async function replacePassword(
   keepFamilyId: string | undefined,
   resetTokenHash?: string,
 ): Promise<void> {
-  assertStrongAccountPassword(password, {
+  assertStrongPassword(password, {
     email: account.admin_email,
     firstName: account.admin_first_name,
     lastName: account.admin_last_name,

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRegistration, CreateAccountRequest } from '@passerelle/contracts';
-import { hashPassword, hashToken, newSecretToken } from '@passerelle/server-kit';
+import {
+  hashPassword,
+  hashToken,
+  newSecretToken,
+  assertStrongPassword,
+} from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
 import { accountExistsMail, verificationMail } from '../mail/account-messages';
 import { sendMailInBackground } from '../mail/send-mail';
@@ -13,7 +18,6 @@ import {
   purgeUnverifiedAccounts,
   type AccountRow,
 } from './accounts.repository';
-import { assertStrongAccountPassword } from './password-policy';
 import { reserveUnsolicitedEmail } from './unsolicited-email-limits';
 
 /** Simultaneous registrations of one address each retry after losing the race this many times. */
@@ -34,7 +38,7 @@ export async function registerAccount(
   ip: string,
 ): Promise<AccountRegistration> {
   const email = input.adminEmail.toLowerCase();
-  assertStrongAccountPassword(input.password, {
+  assertStrongPassword(input.password, {
     email,
     firstName: input.adminFirstName,
     lastName: input.adminLastName,

@@ -1,10 +1,11 @@
 import {
   AppError,
   checkCredentialsWithLimits,
+  credentialRefusal,
   hashToken,
-  rateLimitedError,
 } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
+import { SIGN_IN_SCOPE } from '../sessions/sessions.service';
 import { issueConfidentialCode } from '../subscription/subscription.service';
 import {
   claimEmailVerification,
@@ -52,18 +53,20 @@ export async function verifyEmail(
 ): Promise<AccountRow> {
   const { account, tokenHash } = await findAccountToVerify(ctx, input.token);
   const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
-    scope: 'partner-sign-in',
+    scope: SIGN_IN_SCOPE,
     email: account.admin_email,
     ip,
     passwordHash: account.password_hash,
     password: input.password,
   });
   if (!check.ok) {
-    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
-    throw new AppError(
-      'INVALID_CREDENTIALS',
-      'Mot de passe incorrect : saisissez celui choisi lors de la création du compte client. Si vous ne l’avez pas créé, ignorez ce lien.',
-      { field: 'password' },
+    throw credentialRefusal(
+      check,
+      new AppError(
+        'INVALID_CREDENTIALS',
+        'Mot de passe incorrect : saisissez celui choisi lors de la création du compte client. Si vous ne l’avez pas créé, ignorez ce lien.',
+        { field: 'password' },
+      ),
     );
   }
   const at = ctx.now().toISOString();
