@@ -1,21 +1,19 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
-  appServerConfigShape,
-  appServerSettingsFrom,
   intVar,
-  loadConfig,
   numberListVar,
+  readAppServerConfig,
   type AppServerSettings,
   urlVar,
 } from '@passerelle/server-kit';
 
 /**
- * Every environment variable the declarant server reads, with its default. Any of them may be
- * given as `NAME_FILE` (path to a file holding the value) instead. Documented in the README.
+ * Every environment variable the declarant server reads besides the common ones of server-kit's
+ * `appServerConfigShape`, with its default. Any of them may be given as `NAME_FILE` (path to a
+ * file holding the value) instead. Documented in the README.
  */
-export const declarantConfigShape = {
-  ...appServerConfigShape(3000, 'Passerelle <no-reply@passerelle.localhost>'),
+export const declarantVariables = {
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: intVar(30, 1, 24 * 60),
   /** Hours after sign-in after which a session ends whatever the activity. */
@@ -94,33 +92,41 @@ export interface DeclarantConfig extends AppServerSettings {
 
 /** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
 export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): DeclarantConfig {
-  const raw = loadConfig(declarantConfigShape, env);
   const minute = 60_000;
-  return Object.freeze({
-    ...appServerSettingsFrom(raw, 'declarant-master.key'),
-    sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,
-    sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 60 * minute,
-    inviteLinkMs: raw.INVITE_LINK_HOURS * 60 * minute,
-    resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
-    webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
-    partnerUrl: raw.PARTNER_URL,
-    partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
-    partnerEdiNumber: raw.PARTNER_EDI_NUMBER,
-    signatureLock: Object.freeze({
-      maxFailures: raw.SIGNATURE_MAX_FAILURES,
-      lockMs: raw.SIGNATURE_LOCK_MINUTES * minute,
+  const server = {
+    port: 3000,
+    mailFrom: 'Passerelle <no-reply@passerelle.localhost>',
+    masterKeyFile: 'declarant-master.key',
+  };
+  return readAppServerConfig(
+    server,
+    declarantVariables,
+    (raw) => ({
+      sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,
+      sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 60 * minute,
+      inviteLinkMs: raw.INVITE_LINK_HOURS * 60 * minute,
+      resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
+      webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
+      partnerUrl: raw.PARTNER_URL,
+      partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
+      partnerEdiNumber: raw.PARTNER_EDI_NUMBER,
+      signatureLock: Object.freeze({
+        maxFailures: raw.SIGNATURE_MAX_FAILURES,
+        lockMs: raw.SIGNATURE_LOCK_MINUTES * minute,
+      }),
+      reminderDays: raw.SIGNATURE_REMINDER_DAYS.filter((days) => days > 0).sort((a, b) => b - a),
+      reminderIntervalMs: raw.SIGNATURE_REMINDER_INTERVAL_SECONDS * 1000,
+      delivery: Object.freeze({
+        concurrency: raw.DELIVERY_CONCURRENCY,
+        maxAttempts: raw.DELIVERY_MAX_ATTEMPTS,
+        backoffBaseMs: raw.DELIVERY_BACKOFF_BASE_MS,
+        backoffMaxMs: Math.max(raw.DELIVERY_BACKOFF_MAX_MS, raw.DELIVERY_BACKOFF_BASE_MS),
+        intervalMs: raw.DELIVERY_INTERVAL_MS,
+        leaseMs: raw.DELIVERY_LEASE_MS || 2 * raw.PARTNER_TIMEOUT_MS + 5000,
+      }),
+      statusPollIntervalMs: raw.STATUS_POLL_INTERVAL_MS,
+      statusPollPageSize: raw.STATUS_POLL_PAGE_SIZE,
     }),
-    reminderDays: raw.SIGNATURE_REMINDER_DAYS.filter((days) => days > 0).sort((a, b) => b - a),
-    reminderIntervalMs: raw.SIGNATURE_REMINDER_INTERVAL_SECONDS * 1000,
-    delivery: Object.freeze({
-      concurrency: raw.DELIVERY_CONCURRENCY,
-      maxAttempts: raw.DELIVERY_MAX_ATTEMPTS,
-      backoffBaseMs: raw.DELIVERY_BACKOFF_BASE_MS,
-      backoffMaxMs: Math.max(raw.DELIVERY_BACKOFF_MAX_MS, raw.DELIVERY_BACKOFF_BASE_MS),
-      intervalMs: raw.DELIVERY_INTERVAL_MS,
-      leaseMs: raw.DELIVERY_LEASE_MS || 2 * raw.PARTNER_TIMEOUT_MS + 5000,
-    }),
-    statusPollIntervalMs: raw.STATUS_POLL_INTERVAL_MS,
-    statusPollPageSize: raw.STATUS_POLL_PAGE_SIZE,
-  });
+    env,
+  );
 }

@@ -6,20 +6,18 @@ import {
   PORTAL_INVITATION_HOURS,
 } from '@passerelle/contracts';
 import {
-  appServerConfigShape,
-  appServerSettingsFrom,
   intVar,
-  loadConfig,
   numberListVar,
+  readAppServerConfig,
   type AppServerSettings,
 } from '@passerelle/server-kit';
 
 /**
- * Every environment variable the partner server reads, with its default; any may be given as
- * `NAME_FILE` instead. Documented in the README.
+ * Every environment variable the partner server reads besides the common ones of server-kit's
+ * `appServerConfigShape`, with its default; any may be given as `NAME_FILE` instead.
+ * Documented in the README.
  */
-export const partnerConfigShape = {
-  ...appServerConfigShape(3200, 'Partenaire EDI de référence <no-reply@partenaire-edi.localhost>'),
+export const partnerVariables = {
   /**
    * Name shown on the portal, in emails and in the CA certificate. At most 36 characters: the
    * CA's commonName "<name> — Autorité de certification" must fit X.520's 64.
@@ -133,43 +131,51 @@ export interface PartnerConfig extends AppServerSettings {
 
 /** Reads and validates the environment once; throws `ConfigError` listing every problem. */
 export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): PartnerConfig {
-  const raw = loadConfig(partnerConfigShape, env);
   const minute = 60_000;
-  return Object.freeze({
-    ...appServerSettingsFrom(raw, 'partner-master.key'),
-    partnerName: raw.PARTNER_NAME,
-    accessTokenMs: raw.ACCESS_TOKEN_MINUTES * minute,
-    refreshTokenMs: raw.REFRESH_TOKEN_DAYS * 24 * 60 * minute,
-    apiSessionAbsoluteMs: raw.API_SESSION_ABSOLUTE_DAYS * 24 * 60 * minute,
-    portalSession: Object.freeze({
-      idleMs: raw.PORTAL_SESSION_IDLE_MINUTES * minute,
-      absoluteMs: raw.PORTAL_SESSION_ABSOLUTE_HOURS * 60 * minute,
+  const server = {
+    port: 3200,
+    mailFrom: 'Partenaire EDI de référence <no-reply@partenaire-edi.localhost>',
+    masterKeyFile: 'partner-master.key',
+  };
+  return readAppServerConfig(
+    server,
+    partnerVariables,
+    (raw) => ({
+      partnerName: raw.PARTNER_NAME,
+      accessTokenMs: raw.ACCESS_TOKEN_MINUTES * minute,
+      refreshTokenMs: raw.REFRESH_TOKEN_DAYS * 24 * 60 * minute,
+      apiSessionAbsoluteMs: raw.API_SESSION_ABSOLUTE_DAYS * 24 * 60 * minute,
+      portalSession: Object.freeze({
+        idleMs: raw.PORTAL_SESSION_IDLE_MINUTES * minute,
+        absoluteMs: raw.PORTAL_SESSION_ABSOLUTE_HOURS * 60 * minute,
+      }),
+      code: Object.freeze({
+        maxFailures: raw.CODE_MAX_FAILURES,
+        windowMs: raw.CODE_WINDOW_MINUTES * minute,
+        reissueCooldownMs: raw.CODE_REISSUE_COOLDOWN_MINUTES * minute,
+      }),
+      accounts: Object.freeze({
+        unverifiedMs: raw.UNVERIFIED_ACCOUNT_HOURS * 60 * minute,
+        registrationsPerIpPerHour: raw.REGISTRATIONS_PER_IP_PER_HOUR,
+        emailsPerAddressPerDay: raw.ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY,
+        resetsPerIpPerHour: raw.PASSWORD_RESETS_PER_IP_PER_HOUR,
+        resetLinkMs: raw.PASSWORD_RESET_LINK_MINUTES * minute,
+      }),
+      portalUsers: Object.freeze({
+        maxPerAccount: raw.PORTAL_USERS_PER_ACCOUNT,
+        invitationsPerHour: raw.PORTAL_INVITATIONS_PER_HOUR,
+        invitationMs: raw.PORTAL_INVITATION_HOURS * 60 * minute,
+      }),
+      validityMonths: [...raw.SIGNATURE_VALIDITY_MONTHS].sort((a, b) => a - b),
+      edi: Object.freeze({
+        environment: raw.EDI_ENVIRONMENT,
+        number: raw.EDI_NUMBER,
+        dgfipDelayMs: raw.DGFIP_DELAY_MS,
+        dgfipPollMs: raw.DGFIP_POLL_MS,
+        maxSignatureAgeMs: raw.DEPOSIT_MAX_SIGNATURE_AGE_DAYS * 24 * 60 * minute,
+        unknownSirens: new Set(raw.DGFIP_UNKNOWN_SIRENS.split(',').filter(Boolean)),
+      }),
     }),
-    code: Object.freeze({
-      maxFailures: raw.CODE_MAX_FAILURES,
-      windowMs: raw.CODE_WINDOW_MINUTES * minute,
-      reissueCooldownMs: raw.CODE_REISSUE_COOLDOWN_MINUTES * minute,
-    }),
-    accounts: Object.freeze({
-      unverifiedMs: raw.UNVERIFIED_ACCOUNT_HOURS * 60 * minute,
-      registrationsPerIpPerHour: raw.REGISTRATIONS_PER_IP_PER_HOUR,
-      emailsPerAddressPerDay: raw.ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY,
-      resetsPerIpPerHour: raw.PASSWORD_RESETS_PER_IP_PER_HOUR,
-      resetLinkMs: raw.PASSWORD_RESET_LINK_MINUTES * minute,
-    }),
-    portalUsers: Object.freeze({
-      maxPerAccount: raw.PORTAL_USERS_PER_ACCOUNT,
-      invitationsPerHour: raw.PORTAL_INVITATIONS_PER_HOUR,
-      invitationMs: raw.PORTAL_INVITATION_HOURS * 60 * minute,
-    }),
-    validityMonths: [...raw.SIGNATURE_VALIDITY_MONTHS].sort((a, b) => a - b),
-    edi: Object.freeze({
-      environment: raw.EDI_ENVIRONMENT,
-      number: raw.EDI_NUMBER,
-      dgfipDelayMs: raw.DGFIP_DELAY_MS,
-      dgfipPollMs: raw.DGFIP_POLL_MS,
-      maxSignatureAgeMs: raw.DEPOSIT_MAX_SIGNATURE_AGE_DAYS * 24 * 60 * minute,
-      unknownSirens: new Set(raw.DGFIP_UNKNOWN_SIRENS.split(',').filter(Boolean)),
-    }),
-  });
+    env,
+  );
 }

@@ -2,6 +2,7 @@ import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
 import { AppError } from './app-error';
+import { hashPassword } from './password-hash';
 
 /**
  * Lowest zxcvbn score accepted (0–4). 4 means at least 10^10 estimated guesses: "Azerty123456!"
@@ -76,4 +77,13 @@ export function assertStrongPassword(
   const context = [person.email, person.firstName, person.lastName, person.firmName ?? ''];
   const verdict = checkPasswordStrength(password, context);
   if (!verdict.ok) throw new AppError('WEAK_PASSWORD', verdict.message, { field: 'password' });
+}
+
+/** A new password, refused when easy to guess ({@link assertStrongPassword}), hashed to store. */
+export async function hashNewPassword(
+  password: string,
+  person: Parameters<typeof assertStrongPassword>[1],
+): Promise<string> {
+  assertStrongPassword(password, person);
+  return hashPassword(password);
 }

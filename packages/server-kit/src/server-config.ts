@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { allowedHostsVar, boolVar, intVar, urlVar } from './config';
+import { allowedHostsVar, boolVar, intVar, loadConfig, urlVar } from './config';
 import { signInConfigShape, signInLimitsFrom, type SignInLimits } from './sign-in-limits';
 
 /** The variables every Passerelle server reads, with the server's own default port. */
@@ -129,6 +129,34 @@ export function appServerSettingsFrom(
     mailFrom: raw.MAIL_FROM,
     signIn: signInLimitsFrom(raw),
   };
+}
+
+/** The variables of an app server as read: the common ones and the server's own `V`. */
+export type AppServerVariables<V extends z.ZodRawShape> = Readonly<
+  z.output<z.ZodObject<ReturnType<typeof appServerConfigShape> & V>>
+>;
+
+/**
+ * Reads an app server's configuration once, at start: the common variables
+ * ({@link appServerConfigShape}) and the server's own `variables` are loaded and validated
+ * together (`loadConfig`: every problem listed in one `ConfigError`), then the common settings
+ * ({@link appServerSettingsFrom}) and the server's own values, made by `derive`, are frozen.
+ */
+export function readAppServerConfig<V extends z.ZodRawShape, C extends object>(
+  server: { port: number; mailFrom: string; masterKeyFile: string },
+  variables: V,
+  derive: (raw: AppServerVariables<V>) => C,
+  env: NodeJS.ProcessEnv,
+): Readonly<AppServerSettings & C> {
+  const raw = loadConfig(
+    { ...appServerConfigShape(server.port, server.mailFrom), ...variables },
+    env,
+  );
+  const common = raw as unknown as Parameters<typeof appServerSettingsFrom>[0];
+  return Object.freeze({
+    ...appServerSettingsFrom(common, server.masterKeyFile),
+    ...derive(raw as AppServerVariables<V>),
+  });
 }
 
 /**

@@ -7,10 +7,9 @@ import type {
 import {
   AppError,
   assertCurrentPassword,
-  assertStrongPassword,
-  hashPassword,
   hashToken,
   newSecretToken,
+  hashNewPassword,
 } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
@@ -113,13 +112,12 @@ export async function usePasswordLink(
 ): Promise<void> {
   const { row, user } = await usableLink(ctx, input.token);
   const firm = await findFirm(ctx.db);
-  assertStrongPassword(input.password, {
+  const hash = await hashNewPassword(input.password, {
     email: user.email,
     firstName: user.first_name,
     lastName: user.last_name,
-    ...(firm ? { firmName: firm.name } : {}),
+    firmName: firm?.name,
   });
-  const hash = await hashPassword(input.password);
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await consumePasswordToken(tx, row.token_hash, at))) {
@@ -146,11 +144,11 @@ async function usableLink(ctx: AppContext, token: string) {
 }
 
 async function setPassword(ctx: AppContext, user: UserRow, password: string, firmName: string) {
-  assertStrongPassword(password, {
+  const hash = await hashNewPassword(password, {
     email: user.email,
     firstName: user.first_name,
     lastName: user.last_name,
     firmName,
   });
-  await updatePasswordHash(ctx.db, user.id, await hashPassword(password), ctx.now().toISOString());
+  await updatePasswordHash(ctx.db, user.id, hash, ctx.now().toISOString());
 }

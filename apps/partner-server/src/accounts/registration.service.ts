@@ -10,11 +10,11 @@ import type { PartnerContext } from '../context';
 import { accountExistsMail, verificationMail } from '../mail/account-messages';
 import { sendMailInBackground } from '../mail/send-mail';
 import { findPortalUserByEmail } from '../portal-users/portal-users.repository';
+import { insertAccountLink } from './account-links.repository';
 import {
   deleteUnverifiedAccount,
   findAccountByEmail,
   insertAccount,
-  insertEmailVerification,
   purgeUnverifiedAccounts,
   type AccountRow,
 } from './accounts.repository';
@@ -93,7 +93,7 @@ async function storeRegistration(
       await ctx.db.transaction().execute(async (tx) => {
         await deleteUnverifiedAccount(tx, row.admin_email);
         await insertAccount(tx, row);
-        await insertEmailVerification(tx, {
+        await insertAccountLink(tx, 'email_verifications', {
           token_hash: tokenHash,
           account_id: row.id,
           expires_at: expiresAt,

@@ -7,13 +7,8 @@ import {
 import type { PartnerContext } from '../context';
 import { SIGN_IN_SCOPE } from '../sessions/sessions.service';
 import { issueConfidentialCode } from '../subscription/subscription.service';
-import {
-  claimEmailVerification,
-  findAccountById,
-  findEmailVerification,
-  markEmailVerified,
-  type AccountRow,
-} from './accounts.repository';
+import { claimAccountLink, findLinkedAccount } from './account-links.repository';
+import { markEmailVerified, type AccountRow } from './accounts.repository';
 import { isRegistrationExpired } from './registration-expiry';
 
 const LINK_INVALID =
@@ -28,9 +23,8 @@ export async function findAccountToVerify(
   token: string,
 ): Promise<{ account: AccountRow; tokenHash: string }> {
   const tokenHash = hashToken(token);
-  const link = await findEmailVerification(ctx.db, tokenHash);
-  const usable = link && link.used_at === null && link.expires_at > ctx.now().toISOString();
-  const account = usable ? await findAccountById(ctx.db, link.account_id) : undefined;
+  const now = ctx.now().toISOString();
+  const account = await findLinkedAccount(ctx.db, 'email_verifications', tokenHash, now);
   if (!account || account.email_verified_at !== null || isRegistrationExpired(ctx, account)) {
     throw new AppError('LINK_INVALID', LINK_INVALID);
   }
@@ -71,7 +65,7 @@ export async function verifyEmail(
   }
   const at = ctx.now().toISOString();
   const verified = await ctx.db.transaction().execute(async (tx) => {
-    if (!(await claimEmailVerification(tx, tokenHash, at))) return false;
+    if (!(await claimAccountLink(tx, 'email_verifications', tokenHash, at))) return false;
     if (!(await markEmailVerified(tx, account.id, at)))
       throw new AppError('LINK_INVALID', LINK_INVALID);
     return true;

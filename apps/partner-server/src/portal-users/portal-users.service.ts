@@ -7,12 +7,11 @@ import type {
 } from '@passerelle/contracts';
 import {
   AppError,
-  hashPassword,
   hashToken,
   newSecretToken,
   rateLimitedError,
   safeEqual,
-  assertStrongPassword,
+  hashNewPassword,
 } from '@passerelle/server-kit';
 import { findAccountByEmail, findAccountById } from '../accounts/accounts.repository';
 import { frenchWait } from '../accounts/unsolicited-email-limits';
@@ -206,13 +205,12 @@ export async function acceptPortalInvitation(
   const { user, tokenHash } = await findInvitedUser(ctx, input.token);
   const account = await findAccountById(ctx.db, user.account_id);
   if (!account) throw new AppError('LINK_INVALID', LINK_INVALID);
-  assertStrongPassword(input.password, {
+  const passwordHash = await hashNewPassword(input.password, {
     email: user.email,
     firstName: user.first_name,
     lastName: user.last_name,
     firmName: account.firm_name,
   });
-  const passwordHash = await hashPassword(input.password);
   const at = ctx.now().toISOString();
   const claimed = await ctx.db.transaction().execute(async (tx) => {
     if (!(await claimInvitation(tx, { id: user.id, tokenHash, passwordHash, at }))) return false;
