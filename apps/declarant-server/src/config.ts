@@ -90,16 +90,18 @@ export interface DeclarantConfig extends AppServerSettings {
   statusPollPageSize: number;
 }
 
+/** The server's own defaults of the common variables, and its master key file in DATA_DIR. */
+const SERVER = {
+  port: 3000,
+  mailFrom: 'Passerelle <no-reply@passerelle.localhost>',
+  masterKeyFile: 'declarant-master.key',
+};
+
 /** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
 export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): DeclarantConfig {
   const minute = 60_000;
-  const server = {
-    port: 3000,
-    mailFrom: 'Passerelle <no-reply@passerelle.localhost>',
-    masterKeyFile: 'declarant-master.key',
-  };
   return readAppServerConfig(
-    server,
+    SERVER,
     declarantVariables,
     (raw) => ({
       sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,

@@ -129,16 +129,18 @@ export interface PartnerConfig extends AppServerSettings {
   };
 }
 
+/** The server's own defaults of the common variables, and its master key file in DATA_DIR. */
+const SERVER = {
+  port: 3200,
+  mailFrom: 'Partenaire EDI de référence <no-reply@partenaire-edi.localhost>',
+  masterKeyFile: 'partner-master.key',
+};
+
 /** Reads and validates the environment once; throws `ConfigError` listing every problem. */
 export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): PartnerConfig {
   const minute = 60_000;
-  const server = {
-    port: 3200,
-    mailFrom: 'Partenaire EDI de référence <no-reply@partenaire-edi.localhost>',
-    masterKeyFile: 'partner-master.key',
-  };
   return readAppServerConfig(
-    server,
+    SERVER,
     partnerVariables,
     (raw) => ({
       partnerName: raw.PARTNER_NAME,
