@@ -1,8 +1,9 @@
 // The top bar: the app name and, when signed in, the navigation and the sign-out button.
 import { useState } from 'react';
 import { signOut } from '../api/endpoints';
-import { Link, navigate } from '../shared/router';
+import { NavLink } from 'react-router';
 import { fullName, useSession } from '../features/auth/session';
+import { useEndSession } from '../features/auth/use-end-session';
 
 /** The navigation of every signed-in user, then the administrators' (path, label). */
 const everyoneLinks = [
@@ -19,7 +20,8 @@ const adminLinks = [
 
 /** Header with "Passerelle", the main navigation and "Se déconnecter de Passerelle". */
 export function Header() {
-  const { user, setUser } = useSession();
+  const { user } = useSession();
+  const endSession = useEndSession();
   const [busy, setBusy] = useState(false);
 
   async function handleSignOut(): Promise<void> {
@@ -33,8 +35,7 @@ export function Header() {
     } finally {
       setBusy(false);
     }
-    setUser(null);
-    navigate('/connexion', { state: { notice: 'Vous êtes déconnecté de Passerelle.' } });
+    await endSession('Vous êtes déconnecté de Passerelle.');
   }
 
   return (
@@ -44,9 +45,9 @@ export function Header() {
           {user === null ? (
             <span>Passerelle</span>
           ) : (
-            <Link to="/compte" aria-label="Passerelle, accueil">
+            <NavLink to="/compte" end aria-label="Passerelle, accueil">
               Passerelle
-            </Link>
+            </NavLink>
           )}
         </p>
         {user !== null && (
@@ -56,7 +57,9 @@ export function Header() {
                 {[...everyoneLinks, ...(user.role === 'administrator' ? adminLinks : [])].map(
                   ([to, label]) => (
                     <li key={to}>
-                      <Link to={to}>{label}</Link>
+                      <NavLink to={to} end>
+                        {label}
+                      </NavLink>
                     </li>
                   ),
                 )}

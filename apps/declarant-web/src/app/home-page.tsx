@@ -1,14 +1,15 @@
 // `/`: sends the user to their account, to sign-in, or to the first configuration.
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { getSetupNeeded } from '../api/endpoints';
 import { Loading } from '../shared/page';
-import { navigate } from '../shared/router';
 import { useSession } from '../features/auth/session';
 
 /** Redirects to /compte (signed in), /configuration (setup needed) or /connexion. */
 export function HomePage() {
   const { user } = useSession();
+  const navigate = useNavigate();
   const setup = useQuery({
     queryKey: ['setup-needed'],
     queryFn: getSetupNeeded,
@@ -24,7 +25,7 @@ export function HomePage() {
           ? '/connexion'
           : null;
   useEffect(() => {
-    if (to !== null) navigate(to, { replace: true });
-  }, [to]);
+    if (to !== null) void navigate(to, { replace: true });
+  }, [to, navigate]);
   return <Loading />;
 }

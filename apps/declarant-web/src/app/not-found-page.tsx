@@ -1,6 +1,6 @@
 // Any unknown path.
 import { Page } from '../shared/page';
-import { Link } from '../shared/router';
+import { Link } from 'react-router';
 
 /** "Page introuvable" with a way back. */
 export function NotFoundPage() {

@@ -3,16 +3,8 @@ import { PASSWORD_MIN_LENGTH } from '@passerelle/contracts';
 import type { FieldBinding } from './use-form';
 import { TextField } from './text-field';
 
-/** The new password and its confirmation, with the length rule as a hint. */
-export function NewPasswordFields({
-  password,
-  confirmation,
-  label = 'Mot de passe',
-  confirmationLabel = 'Confirmation du mot de passe',
-  hint = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est un bon choix.`,
-  describedBy,
-  username,
-}: {
+/** What {@link NewPasswordFields} takes. */
+export interface NewPasswordFieldsProps {
   password: FieldBinding;
   confirmation: FieldBinding;
   label?: string;
@@ -23,7 +15,18 @@ export function NewPasswordFields({
   describedBy?: string;
   /** The account's email, for password managers (hidden, not in the accessibility tree). */
   username?: string;
-}) {
+}
+
+/** The new password and its confirmation, with the length rule as a hint. */
+export function NewPasswordFields({
+  password,
+  confirmation,
+  label = 'Mot de passe',
+  confirmationLabel = 'Confirmation du mot de passe',
+  hint = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est un bon choix.`,
+  describedBy,
+  username,
+}: NewPasswordFieldsProps) {
   return (
     <>
       {username !== undefined && (

@@ -2,7 +2,7 @@
 import type { AuditEvent } from '@passerelle/contracts';
 import { auditActionLabel } from './audit-labels';
 import { formatDateTime } from '../../shared/format';
-import { TableHead } from '../../shared/table-head';
+import { DataTable } from '../../shared/data-table';
 
 const none = '—';
 
@@ -10,24 +10,21 @@ const none = '—';
 export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
   if (events.length === 0) return <p>Aucun événement.</p>;
   return (
-    <div className="table-wrapper">
-      <table>
-        <caption className="visually-hidden">Événements du journal d’audit</caption>
-        <TableHead columns={['Date', 'Action', 'Auteur', 'Utilisateur concerné', 'Adresse IP']} />
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.seq}>
-              <td>
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-              </td>
-              <td>{auditActionLabel(event.action)}</td>
-              <td>{event.actor?.email ?? none}</td>
-              <td>{event.target?.email ?? none}</td>
-              <td>{event.ip ?? none}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Événements du journal d’audit"
+      columns={['Date', 'Action', 'Auteur', 'Utilisateur concerné', 'Adresse IP']}
+    >
+      {events.map((event) => (
+        <tr key={event.seq}>
+          <td>
+            <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+          </td>
+          <td>{auditActionLabel(event.action)}</td>
+          <td>{event.actor?.email ?? none}</td>
+          <td>{event.target?.email ?? none}</td>
+          <td>{event.ip ?? none}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

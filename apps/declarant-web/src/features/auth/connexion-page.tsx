@@ -5,8 +5,8 @@ import { signInRequest } from '@passerelle/contracts';
 import { getSetupNeeded, signIn } from '../../api/endpoints';
 import { Notice } from '../../shared/alerts';
 import { Page } from '../../shared/page';
-import { SubmitButton } from '../../shared/submit-button';
-import { navigate, useLocation } from '../../shared/router';
+import { useNavigate } from 'react-router';
+import { useRouteNotice } from '../../shared/route-state';
 import { useSession } from './session';
 import { useForm } from '../../shared/use-form';
 import { FormFrame } from '../../shared/form-frame';
@@ -15,7 +15,8 @@ import { SignInFields } from './sign-in-fields';
 /** The sign-in form ("Se connecter à Passerelle"). */
 export function ConnexionPage() {
   const { user, setUser } = useSession();
-  const { state } = useLocation();
+  const navigate = useNavigate();
+  const notice = useRouteNotice();
   const setupNeeded =
     useQuery({ queryKey: ['setup-needed'], queryFn: getSetupNeeded }).data ?? false;
   const form = useForm({
@@ -25,27 +26,26 @@ export function ConnexionPage() {
   });
 
   useEffect(() => {
-    if (user !== null) navigate('/compte', { replace: true });
-  }, [user]);
+    if (user !== null) void navigate('/compte', { replace: true });
+  }, [user, navigate]);
 
   const submit = form.handleSubmit(async (data) => {
     const signedIn = await signIn(data);
     setUser(signedIn);
-    navigate('/compte');
+    void navigate('/compte');
   });
 
   return (
     <Page title="Connexion">
-      <Notice>{state.notice}</Notice>
+      <Notice>{notice}</Notice>
       {setupNeeded && (
         <Notice>
           La première configuration de Passerelle n’a pas encore été faite. Ouvrez le lien de
           configuration affiché dans le terminal du serveur à son démarrage.
         </Notice>
       )}
-      <FormFrame error={form.errors.form} onSubmit={submit}>
+      <FormFrame form={form} onSubmit={submit} submit="Se connecter à Passerelle">
         <SignInFields field={form.field} />
-        <SubmitButton busy={form.busy}>Se connecter à Passerelle</SubmitButton>
       </FormFrame>
     </Page>
   );

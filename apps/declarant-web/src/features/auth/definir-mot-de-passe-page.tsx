@@ -12,7 +12,8 @@ import { SubmitButton } from '../../shared/submit-button';
 import { errorText } from '../../shared/errors';
 import { formatLongDateTime } from '../../shared/format';
 import { messages } from '../../shared/messages';
-import { Link, navigate, tokenFromHash } from '../../shared/router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { tokenFromHash } from '../../shared/route-state';
 import { useForm } from '../../shared/use-form';
 
 type State =
@@ -41,7 +42,9 @@ function linkState(
 
 /** Looks the link up, then shows the form ("Enregistrer le mot de passe"). */
 export function DefinirMotDePassePage() {
-  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const navigate = useNavigate();
+  const { hash } = useLocation();
+  const [token] = useState(() => tokenFromHash(hash));
   const [done, setDone] = useState(false);
   const lookup = useQuery({
     queryKey: ['password-token', token],
@@ -61,7 +64,7 @@ export function DefinirMotDePassePage() {
           onDone={() => {
             setDone(true);
             // The link is used up: drop its secret from the address bar and the history.
-            navigate('/definir-mot-de-passe', { replace: true });
+            void navigate('/definir-mot-de-passe', { replace: true });
           }}
         />
       )}

@@ -3,25 +3,21 @@ import { useState } from 'react';
 import { changePasswordRequest } from '@passerelle/contracts';
 import { changePassword } from '../../api/endpoints';
 import { Notice } from '../../shared/alerts';
-import { NewPasswordFields } from '../../shared/new-password-fields';
+import { PasswordChangeFields, usePasswordChangeForm } from '../../shared/password-change-fields';
 import { Page } from '../../shared/page';
-import { SubmitButton } from '../../shared/submit-button';
-import { TextField } from '../../shared/text-field';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import { useCurrentUser } from './session';
-import { useForm } from '../../shared/use-form';
 import { FormFrame } from '../../shared/form-frame';
 
 /** The change-password form ("Changer le mot de passe"). */
 export function MotDePassePage() {
   const user = useCurrentUser();
   const [done, setDone] = useState(false);
-  const form = useForm({
-    id: 'mot-de-passe',
-    schema: changePasswordRequest,
-    initial: { currentPassword: '', password: '', passwordConfirmation: '' },
-    fieldForCode: { WEAK_PASSWORD: 'password', WRONG_CURRENT_PASSWORD: 'currentPassword' },
-  });
+  const form = usePasswordChangeForm(
+    'mot-de-passe',
+    changePasswordRequest,
+    'WRONG_CURRENT_PASSWORD',
+  );
 
   const submit = form.handleSubmit(async (data) => {
     setDone(false);
@@ -38,20 +34,14 @@ export function MotDePassePage() {
           fermées.
         </Notice>
       )}
-      <FormFrame error={form.errors.form} onSubmit={submit}>
-        <TextField
-          label="Mot de passe actuel"
-          type="password"
-          autoComplete="current-password"
-          {...form.field('currentPassword')}
-        />
-        <NewPasswordFields
+      <FormFrame form={form} onSubmit={submit} submit="Changer le mot de passe">
+        <PasswordChangeFields
+          field={form.field}
+          currentLabel="Mot de passe actuel"
+          currentAutoComplete="current-password"
           label="Nouveau mot de passe"
-          password={form.field('password')}
-          confirmation={form.field('passwordConfirmation')}
           username={user.email}
         />
-        <SubmitButton busy={form.busy}>Changer le mot de passe</SubmitButton>
       </FormFrame>
       <p>
         <Link to="/compte">Retour à mon compte</Link>

@@ -6,8 +6,11 @@ import type { CurrentUser } from '@passerelle/contracts';
 export interface SessionValue {
   /** The signed-in user, or null when signed out. */
   user: CurrentUser | null;
-  /** Replaces the signed-in user (after sign-in, setup, or a refresh). */
-  setUser: (user: CurrentUser | null) => void;
+  /**
+   * Replaces the signed-in user (after sign-in, setup, or a refresh); null signs out, with the
+   * reason the sign-in page shows.
+   */
+  setUser: (user: CurrentUser | null, notice?: string) => void;
 }
 
 export const SessionContext = createContext<SessionValue>({ user: null, setUser: () => {} });

@@ -1,6 +1,6 @@
 // The session as the page load finds it (GET /api/me once, through the data cache), then as
 // sign-in, sign-out and refreshes change it; why the user is signed out, when the server said.
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { CurrentUser } from '@passerelle/contracts';
 import { ApiError } from '../../api/client';
@@ -36,8 +36,8 @@ async function bootSession(): Promise<BootAnswer> {
 export interface BootSession {
   /** Undefined until the page load's answer. */
   user: CurrentUser | null | undefined;
-  setUser: (user: CurrentUser | null) => void;
-  /** Why the page load found no session; forgotten once someone signs in. */
+  setUser: (user: CurrentUser | null, notice?: string) => void;
+  /** Why there is no session (as the page load found it, or as `setUser(null, notice)` said). */
   notice: string | undefined;
   /** The page load could not ask (network, server): in French. */
   error: string | null;
@@ -50,16 +50,18 @@ export function useBootSession(): BootSession {
     queryFn: bootSession,
     staleTime: Infinity,
   });
-  const [changed, setUser] = useState<CurrentUser | null | undefined>(undefined);
-  const [signedInOnce, setSignedInOnce] = useState(false);
-  const user = changed !== undefined ? changed : boot.data?.user;
-  useEffect(() => {
-    if (user) setSignedInOnce(true);
-  }, [user]);
+  // Once someone signs in or out, the page load's answer is forgotten.
+  const [changed, setChanged] = useState<BootAnswer | undefined>(undefined);
+  const setUser = useCallback(
+    (user: CurrentUser | null, notice?: string) =>
+      setChanged({ user, notice: user === null ? notice : undefined }),
+    [],
+  );
+  const answer = changed ?? boot.data;
   return {
-    user,
+    user: answer?.user,
     setUser,
-    notice: signedInOnce ? undefined : boot.data?.notice,
+    notice: answer?.notice,
     error: boot.error === null ? null : errorText(boot.error),
   };
 }

@@ -7,7 +7,6 @@ import type { ClientSpaceState } from './use-client-space';
 import { useForm } from '../../shared/use-form';
 import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
-import { SubmitButton } from '../../shared/submit-button';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
 import { SignInFields } from '../auth/sign-in-fields';
 
@@ -135,9 +134,8 @@ function ConnectPanel(props: {
       <p>
         Saisissez l’adresse email et le mot de passe de votre compte client chez le partenaire EDI.
       </p>
-      <FormFrame error={form.errors.form} onSubmit={submit}>
+      <FormFrame form={form} onSubmit={submit} submit="Se connecter">
         <SignInFields field={form.field} />
-        <SubmitButton busy={form.busy}>Se connecter</SubmitButton>
       </FormFrame>
       <p>
         Pas encore de compte client ?{' '}

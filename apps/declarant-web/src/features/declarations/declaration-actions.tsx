@@ -2,7 +2,7 @@
 // "prête" declaration (the dialog asks the signature and its password).
 import { useState } from 'react';
 import type { DeclarationStatus } from '@passerelle/contracts';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import { SendDialog } from '../sending/send-dialog';
 import { DownloadEdiButton } from './download-edi-button';
 

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react';
 import { ErrorAlert, Notice } from '../../shared/alerts';
 import { Loading, Page } from '../../shared/page';
-import { Link, useLocation } from '../../shared/router';
-import type { RouteProps } from '../../shared/router';
+import { Link, useParams } from 'react-router';
+import { useArrivalNotice } from '../../shared/route-state';
 import { TransmissionTimeline } from '../sending/transmission-timeline';
 import { declarationTitle } from './declaration-labels';
 import { DeclarationActions } from './declaration-actions';
@@ -15,13 +15,13 @@ import { useDeclarationEditor } from './use-declaration-editor';
 import './declarations.css';
 
 /** The editor of the declaration named by the path's `:id`. */
-export function DeclarationPage({ params }: RouteProps) {
-  const id = params.id ?? '';
+export function DeclarationPage() {
+  const { id = '' } = useParams();
   return <DeclarationEditor key={id} id={id} />;
 }
 
 function DeclarationEditor({ id }: { id: string }) {
-  const { state } = useLocation();
+  const arrival = useArrivalNotice();
   const editor = useDeclarationEditor(id);
   const { declaration, layout, setNotice, refresh } = editor;
   // Bumped after a sending from this page: "Suivi des envois" starts following it.
@@ -29,10 +29,7 @@ function DeclarationEditor({ id }: { id: string }) {
 
   useEffect(() => {
     // The arrival notice ("Déclaration créée.") is shown once, not again after a reload.
-    if (state.notice !== undefined) {
-      setNotice(state.notice);
-      window.history.replaceState({}, '');
-    }
+    if (arrival !== undefined) setNotice(arrival);
     // Only on arrival.
   }, []);
 

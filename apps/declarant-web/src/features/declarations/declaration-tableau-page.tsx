@@ -6,14 +6,13 @@ import { DownloadEdiButton } from './download-edi-button';
 import { Loading, Page } from '../../shared/page';
 import { declarationTitle } from './declaration-labels';
 import { useApiQuery } from '../../shared/use-api-query';
-import { Link } from '../../shared/router';
-import type { RouteProps } from '../../shared/router';
+import { Link, useParams } from 'react-router';
 import './declarations.css';
 import { TableHead } from '../../shared/table-head';
 
 /** The table of the declaration named by the path's `:id`. */
-export function DeclarationTableauPage({ params }: RouteProps) {
-  const id = params.id ?? '';
+export function DeclarationTableauPage() {
+  const { id = '' } = useParams();
   return <DeclarationTableau key={id} id={id} />;
 }
 

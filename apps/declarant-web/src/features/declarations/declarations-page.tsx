@@ -9,7 +9,7 @@ import { Page } from '../../shared/page';
 import { SendableDeclarations } from '../sending/sendable-declarations';
 import { declarationStatusText } from './declaration-labels';
 import { collectIds } from '../../shared/paged-list';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import { usePagedList } from '../../shared/use-paged-list';
 import './declarations.css';
 

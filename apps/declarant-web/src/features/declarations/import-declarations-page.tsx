@@ -15,7 +15,7 @@ import {
 } from './declaration-labels';
 import { exercisePeriod } from '../dossiers/dossier-labels';
 import { errorText } from '../../shared/errors';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import './declarations.css';
 
 /** Shown when "Importer" is pressed before a file is chosen. */

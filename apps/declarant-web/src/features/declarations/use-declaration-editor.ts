@@ -70,7 +70,7 @@ export function useDeclarationEditor(id: string) {
     };
   }, [id, accept]);
 
-  useUnsavedWarning(saveState === 'waiting' || saveState === 'saving' || saveState === 'failed');
+  useUnsavedWarning(saveState);
 
   /** The declaration changed elsewhere: the edits are dropped and it is read again. */
   const reload = useCallback(async () => {

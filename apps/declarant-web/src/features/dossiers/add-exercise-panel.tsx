@@ -4,7 +4,6 @@ import type { Dossier } from '@passerelle/contracts';
 import { addExercise } from '../../api/endpoints';
 import { useForm } from '../../shared/use-form';
 import { Dialog } from '../../shared/dialog';
-import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
 
@@ -38,12 +37,9 @@ export function AddExercisePanel({ dossier, onClose, onAdded, onRefused }: AddEx
   return (
     <Dialog titleId="volet-exercice" title="Ajouter un exercice" onClose={onClose}>
       <p>Un exercice comptable dure 24 mois au plus et ne chevauche aucun autre exercice.</p>
-      <FormFrame error={form.errors.form} onSubmit={submit}>
+      <FormFrame form={form} onSubmit={submit} submit="Ajouter" busyText="Enregistrement…">
         <TextField label="Date de début" type="date" {...form.field('start')} />
         <TextField label="Date de fin" type="date" {...form.field('end')} />
-        <SubmitButton busy={form.busy} busyText="Enregistrement…">
-          Ajouter
-        </SubmitButton>
       </FormFrame>
       <CloseButton onClose={onClose} />
     </Dialog>

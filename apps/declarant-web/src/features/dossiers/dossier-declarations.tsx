@@ -7,7 +7,8 @@ import { createDeclaration, listDossierDeclarations } from '../../api/endpoints'
 import { exercisePeriod } from './dossier-labels';
 import { errorText } from '../../shared/errors';
 import { collectIds } from '../../shared/paged-list';
-import { navigate } from '../../shared/router';
+import { useNavigate } from 'react-router';
+import type { RouteState } from '../../shared/route-state';
 import { usePagedList } from '../../shared/use-paged-list';
 import { ErrorAlert } from '../../shared/alerts';
 import { ListFooter, ListState } from '../../shared/list-footer';
@@ -56,6 +57,7 @@ export function DossierDeclarations({ dossier }: { dossier: Dossier }) {
  * default); disabled with its reason while the dossier has no exercise. Opens the editor.
  */
 function NewDeclaration({ dossier }: { dossier: Dossier }) {
+  const navigate = useNavigate();
   const exercises = dossier.exercises;
   const latest = exercises[exercises.length - 1]?.id ?? '';
   const [exerciseId, setExerciseId] = useState(latest);
@@ -72,9 +74,8 @@ function NewDeclaration({ dossier }: { dossier: Dossier }) {
     setError(null);
     try {
       const declaration = await createDeclaration(dossier.id, { exerciseId: chosen });
-      navigate(`/declarations/${encodeURIComponent(declaration.id)}`, {
-        state: { notice: 'Déclaration créée.' },
-      });
+      const state: RouteState = { notice: 'Déclaration créée.' };
+      void navigate(`/declarations/${encodeURIComponent(declaration.id)}`, { state });
     } catch (caught) {
       setError(errorText(caught));
       setBusy(false);

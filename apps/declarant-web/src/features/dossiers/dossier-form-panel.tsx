@@ -11,7 +11,6 @@ import {
 import { useForm } from '../../shared/use-form';
 import { Dialog } from '../../shared/dialog';
 import { SelectField } from '../../shared/select-field';
-import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
 
@@ -47,7 +46,12 @@ export function DossierFormPanel({ dossier, onClose, onSaved }: DossierFormPanel
           ? 'L’identité de l’entreprise, telle qu’elle figurera dans ses déclarations.'
           : 'L’entreprise cliente du cabinet : son identité figurera dans ses déclarations.'}
       </p>
-      <FormFrame error={form.errors.form} onSubmit={submit}>
+      <FormFrame
+        form={form}
+        onSubmit={submit}
+        submit={editing ? 'Enregistrer' : 'Créer'}
+        busyText="Enregistrement…"
+      >
         <TextField
           label="SIREN"
           inputMode="numeric"
@@ -78,9 +82,6 @@ export function DossierFormPanel({ dossier, onClose, onSaved }: DossierFormPanel
           hint="Par exemple IS1."
           {...form.field('rof')}
         />
-        <SubmitButton busy={form.busy} busyText="Enregistrement…">
-          {editing ? 'Enregistrer' : 'Créer'}
-        </SubmitButton>
       </FormFrame>
       <CloseButton onClose={onClose} />
     </Dialog>

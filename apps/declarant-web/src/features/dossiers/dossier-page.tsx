@@ -1,5 +1,6 @@
 // `/dossiers/:id` (every signed-in user): one dossier's identity, exercises and declarations.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dossier } from '@passerelle/contracts';
 import { fiscalCategoryLabels, taxRegimeLabels } from '@passerelle/contracts';
@@ -12,33 +13,27 @@ import { Loading, Page } from '../../shared/page';
 import { addressLines, exercisePeriod, formatSiren, taxationLabels } from './dossier-labels';
 import { hasErrorCode } from '../../shared/errors';
 import { useApiQuery } from '../../shared/use-api-query';
-import { Link, useLocation } from '../../shared/router';
-import type { RouteProps } from '../../shared/router';
+import { useArrivalNotice } from '../../shared/route-state';
 import './dossiers.css';
 
 /** The page of the dossier named by the path's `:id`. */
-export function DossierPage({ params }: RouteProps) {
-  const id = params.id ?? '';
+export function DossierPage() {
+  const { id = '' } = useParams();
   return <DossierView key={id} id={id} />;
 }
 
 type Opened = 'identity' | 'exercise' | null;
 
 function DossierView({ id }: { id: string }) {
-  const { state } = useLocation();
   const client = useQueryClient();
   const read = useApiQuery(['dossier', id], () => getDossier(id));
   const error = read.error;
   // A dossier that could not be read again (deleted meanwhile) is not shown any more.
   const dossier = error === null ? (read.data ?? null) : null;
-  const [notice, setNotice] = useState<string | null>(state.notice ?? null);
+  // The arrival notice ("Dossier … créé.") is shown once, not again after a reload.
+  const arrival = useArrivalNotice();
+  const [notice, setNotice] = useState<string | null>(arrival ?? null);
   const [opened, setOpened] = useState<Opened>(null);
-
-  useEffect(() => {
-    // The arrival notice ("Dossier … créé.") is shown once, not again after a reload.
-    if (state.notice !== undefined) window.history.replaceState({}, '');
-    // Only on arrival.
-  }, []);
 
   const open = (next: Opened) => {
     setNotice(null);

@@ -6,7 +6,8 @@ import { DossierFormPanel } from './dossier-form-panel';
 import { DossierTable } from './dossier-table';
 import { ListCount, ListFooter, ListState } from '../../shared/list-footer';
 import { Page } from '../../shared/page';
-import { Link, navigate } from '../../shared/router';
+import { Link, useNavigate } from 'react-router';
+import type { RouteState } from '../../shared/route-state';
 import { usePagedList } from '../../shared/use-paged-list';
 
 /** Pause after the last key typed before the search is asked (one request per pause). */
@@ -15,6 +16,7 @@ const NOUN = ['dossier', 'dossiers'] as const;
 
 /** "Dossiers": the table of the firm's client companies, the creation panel. */
 export function DossiersPage() {
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
@@ -79,11 +81,10 @@ export function DossiersPage() {
       {creating && (
         <DossierFormPanel
           onClose={() => setCreating(false)}
-          onSaved={(dossier) =>
-            navigate(`/dossiers/${encodeURIComponent(dossier.id)}`, {
-              state: { notice: `Dossier ${dossier.name} créé.` },
-            })
-          }
+          onSaved={(dossier) => {
+            const state: RouteState = { notice: `Dossier ${dossier.name} créé.` };
+            void navigate(`/dossiers/${encodeURIComponent(dossier.id)}`, { state });
+          }}
         />
       )}
     </Page>

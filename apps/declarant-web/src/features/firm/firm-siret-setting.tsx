@@ -7,7 +7,6 @@ import { useApiQuery } from '../../shared/use-api-query';
 import { useForm } from '../../shared/use-form';
 import { ErrorAlert, Notice } from '../../shared/alerts';
 import { Loading } from '../../shared/page';
-import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
 import { FormFrame } from '../../shared/form-frame';
 
@@ -49,16 +48,18 @@ function SiretForm({ initial }: { initial: string | null }) {
         <p>Renseignez le SIRET du cabinet : il est écrit dans chaque fichier EDI transmis.</p>
       )}
       <Notice>{notice}</Notice>
-      <FormFrame error={form.errors.form} onSubmit={submit}>
+      <FormFrame
+        form={form}
+        onSubmit={submit}
+        submit="Enregistrer le SIRET"
+        busyText="Enregistrement…"
+      >
         <TextField
           label="SIRET du cabinet"
           hint="14 chiffres : le cabinet est le rédacteur des déclarations qu’il transmet."
           inputMode="numeric"
           {...form.field('siret')}
         />
-        <SubmitButton busy={form.busy} busyText="Enregistrement…">
-          Enregistrer le SIRET
-        </SubmitButton>
       </FormFrame>
     </>
   );

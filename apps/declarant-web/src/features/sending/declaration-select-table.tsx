@@ -8,7 +8,8 @@ import {
 import { isSendable } from './declaration-selection';
 import { exercisePeriod, formatSiren } from '../dossiers/dossier-labels';
 import { formatDateTime } from '../../shared/format';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
+import { DataTable } from '../../shared/data-table';
 
 interface DeclarationSelectTableProps {
   declarations: readonly DeclarationSummary[];
@@ -29,63 +30,56 @@ export function DeclarationSelectTable({
   onToggle,
 }: DeclarationSelectTableProps) {
   return (
-    <div className="table-wrapper">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Exercice</th>
-            {showDossier && <th scope="col">Dossier</th>}
-            <th scope="col">Millésime</th>
-            <th scope="col">Statut</th>
-            <th scope="col">Anomalies</th>
-            <th scope="col">Modifiée le</th>
-          </tr>
-        </thead>
-        <tbody>
-          {declarations.map((declaration) => {
-            const period = exercisePeriod(declaration.exercise);
-            return (
-              <tr key={declaration.id}>
-                {/* The checkbox sits in the row header: the cells keep their columns. */}
-                <th scope="row">
-                  <span className="select-box">
-                    {isSendable(declaration) && (
-                      <input
-                        type="checkbox"
-                        aria-label={`Sélectionner la déclaration ${declaration.dossierName}, exercice ${period}`}
-                        checked={selected.has(declaration.id)}
-                        onChange={(event) => onToggle(declaration.id, event.target.checked)}
-                      />
-                    )}
-                  </span>
-                  <Link to={`/declarations/${encodeURIComponent(declaration.id)}`}>{period}</Link>
-                </th>
-                {showDossier && (
-                  <td>
-                    <Link to={`/dossiers/${encodeURIComponent(declaration.dossierId)}`}>
-                      {declaration.dossierName}
-                    </Link>
-                    <span className="field-hint nowrap"> {formatSiren(declaration.siren)}</span>
-                  </td>
+    <DataTable
+      caption={caption}
+      columns={[
+        'Exercice',
+        showDossier && 'Dossier',
+        'Millésime',
+        'Statut',
+        'Anomalies',
+        'Modifiée le',
+      ]}
+    >
+      {declarations.map((declaration) => {
+        const period = exercisePeriod(declaration.exercise);
+        return (
+          <tr key={declaration.id}>
+            {/* The checkbox sits in the row header: the cells keep their columns. */}
+            <th scope="row">
+              <span className="select-box">
+                {isSendable(declaration) && (
+                  <input
+                    type="checkbox"
+                    aria-label={`Sélectionner la déclaration ${declaration.dossierName}, exercice ${period}`}
+                    checked={selected.has(declaration.id)}
+                    onChange={(event) => onToggle(declaration.id, event.target.checked)}
+                  />
                 )}
-                <td>{declaration.millesime}</td>
-                <td>
-                  <span className={`tag tag-${declarationStatusTone(declaration.status)}`}>
-                    {declarationStatusText(declaration.status)}
-                  </span>
-                </td>
-                <td>{anomalyCountText(declaration.errorCount, declaration.warningCount)}</td>
-                <td>
-                  <time dateTime={declaration.updatedAt}>
-                    {formatDateTime(declaration.updatedAt)}
-                  </time>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              </span>
+              <Link to={`/declarations/${encodeURIComponent(declaration.id)}`}>{period}</Link>
+            </th>
+            {showDossier && (
+              <td>
+                <Link to={`/dossiers/${encodeURIComponent(declaration.dossierId)}`}>
+                  {declaration.dossierName}
+                </Link>
+                <span className="field-hint nowrap"> {formatSiren(declaration.siren)}</span>
+              </td>
+            )}
+            <td>{declaration.millesime}</td>
+            <td>
+              <span className={`tag tag-${declarationStatusTone(declaration.status)}`}>
+                {declarationStatusText(declaration.status)}
+              </span>
+            </td>
+            <td>{anomalyCountText(declaration.errorCount, declaration.warningCount)}</td>
+            <td>
+              <time dateTime={declaration.updatedAt}>{formatDateTime(declaration.updatedAt)}</time>
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -9,7 +9,7 @@ import { createSending } from '../../api/sending-endpoints';
 import { formErrorsFromIssues, noErrors } from '../../shared/errors';
 import type { FormErrors } from '../../shared/errors';
 import { useOwnSignatures, useReloadOwnSignatures } from '../signatures/own-signatures';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import {
   refreshesClientSpace,
   refreshesDeclarations,

@@ -2,7 +2,7 @@
 // Message, Gravité ("Rejet" blocks, "Alerte" informs).
 import type { DepositError } from '@passerelle/contracts';
 import { errorRows } from './transmission-labels';
-import { TableHead } from '../../shared/table-head';
+import { DataTable } from '../../shared/data-table';
 
 /** The table, rejections first; nothing when there is no error. */
 export function TransmissionErrors({
@@ -14,26 +14,23 @@ export function TransmissionErrors({
 }) {
   if (errors.length === 0) return null;
   return (
-    <div className="table-wrapper">
-      <table className="transmission-errors">
-        <caption>{caption}</caption>
-        <TableHead columns={['Formulaire', 'Case', 'Libellé', 'Message', 'Gravité']} />
-        <tbody>
-          {errorRows(errors).map((row, index) => (
-            <tr key={index} className={row.blocking ? 'error-blocking' : undefined}>
-              <td>{row.form}</td>
-              <td className="cell-code">{row.cell}</td>
-              <td>{row.label}</td>
-              <td>{row.message}</td>
-              <td>
-                <span className={`tag tag-${row.blocking ? 'danger' : 'warning'}`}>
-                  {row.severity}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={['Formulaire', 'Case', 'Libellé', 'Message', 'Gravité']}
+      showCaption
+      className="transmission-errors"
+    >
+      {errorRows(errors).map((row, index) => (
+        <tr key={index} className={row.blocking ? 'error-blocking' : undefined}>
+          <td>{row.form}</td>
+          <td className="cell-code">{row.cell}</td>
+          <td>{row.label}</td>
+          <td>{row.message}</td>
+          <td>
+            <span className={`tag tag-${row.blocking ? 'danger' : 'warning'}`}>{row.severity}</span>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

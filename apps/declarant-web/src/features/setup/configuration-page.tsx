@@ -7,8 +7,10 @@ import { NewPasswordFields } from '../../shared/new-password-fields';
 import { Loading, Page } from '../../shared/page';
 import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
+import { PersonFields } from '../../shared/person-fields';
 import { messages } from '../../shared/messages';
-import { Link, navigate, tokenFromHash } from '../../shared/router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { tokenFromHash } from '../../shared/route-state';
 import { useSession } from '../auth/session';
 import { useForm } from '../../shared/use-form';
 import { useApiQuery } from '../../shared/use-api-query';
@@ -17,7 +19,8 @@ type Status = 'loading' | 'needed' | 'done' | 'error';
 
 /** The first-start form ("Créer le cabinet"), or why it cannot be shown. */
 export function ConfigurationPage() {
-  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const { hash } = useLocation();
+  const [token] = useState(() => tokenFromHash(hash));
   const setup = useApiQuery(['setup-needed'], getSetupNeeded);
   const loadError = setup.error;
   const status: Status =
@@ -64,6 +67,7 @@ function SetupDone() {
 
 function SetupForm({ token }: { token: string }) {
   const { setUser } = useSession();
+  const navigate = useNavigate();
   const form = useForm({
     id: 'configuration',
     schema: setupRequest,
@@ -82,7 +86,7 @@ function SetupForm({ token }: { token: string }) {
     async (data) => {
       await completeSetup(data);
       setUser(await getSession());
-      navigate('/compte', { replace: true });
+      void navigate('/compte', { replace: true });
     },
     { token },
   );
@@ -95,14 +99,7 @@ function SetupForm({ token }: { token: string }) {
       </p>
       <ErrorAlert message={form.errors.form} />
       <TextField label="Nom du cabinet" autoComplete="organization" {...form.field('firmName')} />
-      <TextField label="Prénom" autoComplete="given-name" {...form.field('firstName')} />
-      <TextField label="Nom" autoComplete="family-name" {...form.field('lastName')} />
-      <TextField
-        label="Adresse email"
-        type="email"
-        autoComplete="username"
-        {...form.field('email')}
-      />
+      <PersonFields field={form.field} own />
       <NewPasswordFields
         password={form.field('password')}
         confirmation={form.field('passwordConfirmation')}

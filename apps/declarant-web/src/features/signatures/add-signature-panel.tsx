@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../shared/alerts';
 import { Dialog } from '../../shared/dialog';
 import { Loading } from '../../shared/page';
 import { SelectField } from '../../shared/select-field';
-import { SubmitButton } from '../../shared/submit-button';
 import { TextField } from '../../shared/text-field';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
 import { NewPasswordFields } from '../../shared/new-password-fields';
@@ -99,7 +98,7 @@ function AddSignatureForm({
   );
 
   return (
-    <FormFrame error={form.errors.form} onSubmit={submit}>
+    <FormFrame form={form} onSubmit={submit} submit="Enregistrer" busyText="Enregistrement…">
       <TextField
         label="Code confidentiel EDI-TDFC"
         autoComplete="off"
@@ -120,9 +119,6 @@ function AddSignatureForm({
         confirmation={form.field('passwordConfirmation')}
         describedBy="ajout-signature-memo"
       />
-      <SubmitButton busy={form.busy} busyText="Enregistrement…">
-        Enregistrer
-      </SubmitButton>
     </FormFrame>
   );
 }

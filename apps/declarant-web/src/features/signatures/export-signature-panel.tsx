@@ -3,12 +3,9 @@ import { PASSWORD_MIN_LENGTH, exportSignatureRequest } from '@passerelle/contrac
 import type { DeclarantSignature } from '@passerelle/contracts';
 import { exportSignature } from '../../api/endpoints';
 import { saveBlob } from '../../shared/download';
-import { useForm } from '../../shared/use-form';
 import { Dialog } from '../../shared/dialog';
-import { SubmitButton } from '../../shared/submit-button';
-import { TextField } from '../../shared/text-field';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
-import { NewPasswordFields } from '../../shared/new-password-fields';
+import { PasswordChangeFields, usePasswordChangeForm } from '../../shared/password-change-fields';
 
 interface ExportSignaturePanelProps {
   signature: DeclarantSignature;
@@ -24,12 +21,11 @@ export function ExportSignaturePanel({
   onExported,
   onRefused,
 }: ExportSignaturePanelProps) {
-  const form = useForm({
-    id: 'export-signature',
-    schema: exportSignatureRequest,
-    initial: { currentPassword: '', password: '', passwordConfirmation: '' },
-    fieldForCode: { WRONG_SIGNATURE_PASSWORD: 'currentPassword', WEAK_PASSWORD: 'password' },
-  });
+  const form = usePasswordChangeForm(
+    'export-signature',
+    exportSignatureRequest,
+    'WRONG_SIGNATURE_PASSWORD',
+  );
   const submit = form.handleSubmit(async (data) => {
     let file;
     try {
@@ -48,22 +44,15 @@ export function ExportSignaturePanel({
       <p id="export-signature-avertissement" className="field-hint form-note">
         Le fichier .p12 contient votre clé privée : conservez-le en lieu sûr.
       </p>
-      <FormFrame error={form.errors.form} onSubmit={submit}>
-        <TextField
-          label="Mot de passe de la signature"
-          type="password"
-          autoComplete="off"
-          {...form.field('currentPassword')}
-        />
-        <NewPasswordFields
-          password={form.field('password')}
-          confirmation={form.field('passwordConfirmation')}
+      <FormFrame form={form} onSubmit={submit} submit="Exporter">
+        <PasswordChangeFields
+          field={form.field}
+          currentLabel="Mot de passe de la signature"
           label="Mot de passe du fichier"
           confirmationLabel="Confirmation du mot de passe du fichier"
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il sera demandé à l’ouverture du fichier.`}
           describedBy="export-signature-avertissement"
         />
-        <SubmitButton busy={form.busy}>Exporter</SubmitButton>
       </FormFrame>
       <CloseButton onClose={onClose} />
     </Dialog>

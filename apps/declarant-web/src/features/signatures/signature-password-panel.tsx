@@ -2,12 +2,9 @@
 import { PASSWORD_MIN_LENGTH, changeSignaturePasswordRequest } from '@passerelle/contracts';
 import type { DeclarantSignature } from '@passerelle/contracts';
 import { changeSignaturePassword } from '../../api/endpoints';
-import { useForm } from '../../shared/use-form';
 import { Dialog } from '../../shared/dialog';
-import { SubmitButton } from '../../shared/submit-button';
-import { TextField } from '../../shared/text-field';
 import { CloseButton, FormFrame } from '../../shared/form-frame';
-import { NewPasswordFields } from '../../shared/new-password-fields';
+import { PasswordChangeFields, usePasswordChangeForm } from '../../shared/password-change-fields';
 
 interface SignaturePasswordPanelProps {
   signature: DeclarantSignature;
@@ -23,12 +20,11 @@ export function SignaturePasswordPanel({
   onChanged,
   onRefused,
 }: SignaturePasswordPanelProps) {
-  const form = useForm({
-    id: 'mot-de-passe-signature',
-    schema: changeSignaturePasswordRequest,
-    initial: { currentPassword: '', password: '', passwordConfirmation: '' },
-    fieldForCode: { WRONG_SIGNATURE_PASSWORD: 'currentPassword', WEAK_PASSWORD: 'password' },
-  });
+  const form = usePasswordChangeForm(
+    'mot-de-passe-signature',
+    changeSignaturePasswordRequest,
+    'WRONG_SIGNATURE_PASSWORD',
+  );
   const submit = form.handleSubmit(async (data) => {
     try {
       await changeSignaturePassword(signature.id, data);
@@ -46,23 +42,14 @@ export function SignaturePasswordPanel({
       onClose={onClose}
     >
       <p>Signature n° {signature.serial}.</p>
-      <FormFrame error={form.errors.form} onSubmit={submit}>
-        <TextField
-          label="Mot de passe actuel"
-          type="password"
-          autoComplete="off"
-          {...form.field('currentPassword')}
-        />
-        <NewPasswordFields
-          password={form.field('password')}
-          confirmation={form.field('passwordConfirmation')}
+      <FormFrame form={form} onSubmit={submit} submit="Enregistrer" busyText="Enregistrement…">
+        <PasswordChangeFields
+          field={form.field}
+          currentLabel="Mot de passe actuel"
           label="Nouveau mot de passe"
           confirmationLabel="Confirmation du nouveau mot de passe"
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Il vous sera demandé à chaque envoi de déclarations.`}
         />
-        <SubmitButton busy={form.busy} busyText="Enregistrement…">
-          Enregistrer
-        </SubmitButton>
       </FormFrame>
       <CloseButton onClose={onClose} />
     </Dialog>

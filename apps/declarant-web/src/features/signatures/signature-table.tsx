@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { DeclarantSignature } from '@passerelle/contracts';
 import { formatDate } from '../../shared/format';
+import { DataTable } from '../../shared/data-table';
 import { signatureStatusText, signatureStatusTone } from './signature-labels';
 import { fullName } from '../auth/session';
 import './signatures.css';
@@ -20,48 +21,43 @@ interface SignatureTableProps {
 export function SignatureTable({ signatures, caption, showEmail, actions }: SignatureTableProps) {
   if (signatures.length === 0) return <p>Aucune signature.</p>;
   return (
-    <div className="table-wrapper">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Titulaire</th>
-            {showEmail && <th scope="col">Adresse email</th>}
-            <th scope="col">Numéro de série</th>
-            <th scope="col">Émise le</th>
-            <th scope="col">Expire le</th>
-            <th scope="col">Statut</th>
-            {actions !== undefined && <th scope="col">Actions</th>}
+    <DataTable
+      caption={caption}
+      columns={[
+        'Titulaire',
+        showEmail === true && 'Adresse email',
+        'Numéro de série',
+        'Émise le',
+        'Expire le',
+        'Statut',
+        actions !== undefined && 'Actions',
+      ]}
+    >
+      {signatures.map((signature) => {
+        const serialId = `signature-${signature.id}-serie`;
+        return (
+          <tr key={signature.id}>
+            <th scope="row">{fullName(signature.holder)}</th>
+            {showEmail && <td>{signature.holder.email}</td>}
+            <td id={serialId} className="serial">
+              {signature.serial}
+            </td>
+            <td>
+              <time dateTime={signature.issuedAt}>{formatDate(signature.issuedAt)}</time>
+            </td>
+            <td>
+              <time dateTime={signature.notAfter}>{formatDate(signature.notAfter)}</time>
+            </td>
+            <td>
+              <span className={`tag tag-${signatureStatusTone(signature.status)}`}>
+                {signatureStatusText(signature)}
+              </span>
+              {signature.isDefault && <span className="tag tag-info">Par défaut</span>}
+            </td>
+            {actions !== undefined && <td>{actions(signature, serialId)}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {signatures.map((signature) => {
-            const serialId = `signature-${signature.id}-serie`;
-            return (
-              <tr key={signature.id}>
-                <th scope="row">{fullName(signature.holder)}</th>
-                {showEmail && <td>{signature.holder.email}</td>}
-                <td id={serialId} className="serial">
-                  {signature.serial}
-                </td>
-                <td>
-                  <time dateTime={signature.issuedAt}>{formatDate(signature.issuedAt)}</time>
-                </td>
-                <td>
-                  <time dateTime={signature.notAfter}>{formatDate(signature.notAfter)}</time>
-                </td>
-                <td>
-                  <span className={`tag tag-${signatureStatusTone(signature.status)}`}>
-                    {signatureStatusText(signature)}
-                  </span>
-                  {signature.isDefault && <span className="tag tag-info">Par défaut</span>}
-                </td>
-                {actions !== undefined && <td>{actions(signature, serialId)}</td>}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

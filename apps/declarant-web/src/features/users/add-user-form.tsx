@@ -6,7 +6,7 @@ import { useForm } from '../../shared/use-form';
 import { ErrorAlert } from '../../shared/alerts';
 import { SelectField } from '../../shared/select-field';
 import { SubmitButton } from '../../shared/submit-button';
-import { TextField } from '../../shared/text-field';
+import { PersonFields } from '../../shared/person-fields';
 
 const roleOptions = [
   { value: 'collaborator', label: 'Collaborateur' },
@@ -31,9 +31,7 @@ export function AddUserForm({ onCreated }: { onCreated: (answer: CreateUserRespo
   return (
     <form className="form" noValidate onSubmit={submit} aria-labelledby="ajout-utilisateur-titre">
       <ErrorAlert message={form.errors.form} />
-      <TextField label="Prénom" autoComplete="off" {...form.field('firstName')} />
-      <TextField label="Nom" autoComplete="off" {...form.field('lastName')} />
-      <TextField label="Adresse email" type="email" autoComplete="off" {...form.field('email')} />
+      <PersonFields field={form.field} own={false} />
       <SelectField label="Rôle" options={roleOptions} {...form.field('role')} />
       <SubmitButton busy={form.busy}>Créer l’utilisateur</SubmitButton>
     </form>

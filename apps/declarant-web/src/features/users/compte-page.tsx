@@ -7,7 +7,7 @@ import { ClientSpaceSection } from '../client-space/client-space-section';
 import { NotificationSettingsSection } from './notification-settings-section';
 import { Page } from '../../shared/page';
 import { SignaturesSection } from '../signatures/signatures-section';
-import { Link } from '../../shared/router';
+import { Link } from 'react-router';
 import { fullName, roleLabel, statusLabel, useCurrentUser, useSession } from '../auth/session';
 import { useClientSpace } from '../client-space/use-client-space';
 

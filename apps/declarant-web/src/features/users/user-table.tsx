@@ -7,7 +7,7 @@ import { useAction } from '../../shared/use-action';
 import { fullName, roleLabel, statusLabel } from '../auth/session';
 import { ErrorAlert } from '../../shared/alerts';
 import { DeactivateUserDialog } from './deactivate-user-dialog';
-import { TableHead } from '../../shared/table-head';
+import { DataTable } from '../../shared/data-table';
 
 interface UserTableProps {
   users: readonly User[];
@@ -32,52 +32,49 @@ export function UserTable({ users, onChanged, onResetLink }: UserTableProps) {
   return (
     <>
       <ErrorAlert message={error} />
-      <div className="table-wrapper">
-        <table>
-          <caption className="visually-hidden">Utilisateurs du cabinet</caption>
-          <TableHead columns={['Nom', 'Adresse email', 'Rôle', 'Statut', 'Actions']} />
-          <tbody>
-            {users.map((user) => {
-              const name = fullName(user);
-              const inactive = user.status === 'inactive';
-              return (
-                <tr key={user.id} aria-busy={busyId === user.id}>
-                  <th scope="row">{name}</th>
-                  <td>{user.email}</td>
-                  <td>{roleLabel(user.role)}</td>
-                  <td>
-                    <span className={`tag ${inactive ? 'tag-muted' : 'tag-success'}`}>
-                      {statusLabel(user.status)}
-                    </span>
-                  </td>
-                  <td>
-                    <div className="actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`${inactive ? 'Activer' : 'Désactiver'} ${name}`}
-                        disabled={busyId !== null}
-                        onClick={() => (inactive ? activate(user) : setDeactivating(user))}
-                      >
-                        {inactive ? 'Activer' : 'Désactiver'}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Réinitialiser le mot de passe de ${name}`}
-                        disabled={busyId !== null}
-                        onClick={() => reset(user)}
-                      >
-                        Réinitialiser le mot de passe
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Utilisateurs du cabinet"
+        columns={['Nom', 'Adresse email', 'Rôle', 'Statut', 'Actions']}
+      >
+        {users.map((user) => {
+          const name = fullName(user);
+          const inactive = user.status === 'inactive';
+          return (
+            <tr key={user.id} aria-busy={busyId === user.id}>
+              <th scope="row">{name}</th>
+              <td>{user.email}</td>
+              <td>{roleLabel(user.role)}</td>
+              <td>
+                <span className={`tag ${inactive ? 'tag-muted' : 'tag-success'}`}>
+                  {statusLabel(user.status)}
+                </span>
+              </td>
+              <td>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`${inactive ? 'Activer' : 'Désactiver'} ${name}`}
+                    disabled={busyId !== null}
+                    onClick={() => (inactive ? activate(user) : setDeactivating(user))}
+                  >
+                    {inactive ? 'Activer' : 'Désactiver'}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`Réinitialiser le mot de passe de ${name}`}
+                    disabled={busyId !== null}
+                    onClick={() => reset(user)}
+                  >
+                    Réinitialiser le mot de passe
+                  </button>
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {deactivating !== null && (
         <DeactivateUserDialog
           user={deactivating}
