@@ -1,8 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { declarationTable, editorLayout } from './declaration-layout';
 import { registerInfentImport } from './import-infent';
 import { registerJsonImport } from './import-json';
@@ -20,12 +17,8 @@ import {
 const api = declarantApi.declarations;
 
 /** Declarations of the dossiers: list, creation for the editor, the editor's changes, views. */
-export function registerDeclarationsRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  guard: SessionGuard,
-) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerDeclarationsRoutes(routes: DeclarantRoutes) {
+  const { route, ctx } = routes;
   route(api.list, async ({ query }) => declarationPage(ctx, query));
 
   route(api.ofDossier, async ({ params, query }) => declarationPage(ctx, query, params.id));
@@ -34,8 +27,8 @@ export function registerDeclarationsRoutes(
     declaration: await createEditorDeclaration(ctx, caller, params.id, body.exerciseId, request.ip),
   }));
 
-  registerJsonImport(app, ctx, guard);
-  registerInfentImport(app, ctx, guard);
+  registerJsonImport(routes);
+  registerInfentImport(routes);
 
   route(api.get, async ({ params }) => ({ declaration: await declarationDetail(ctx, params.id) }));
 

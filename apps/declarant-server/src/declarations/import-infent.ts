@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   declarantApi,
   MAX_IMPORT_DECLARATIONS,
@@ -6,8 +5,7 @@ import {
 } from '@passerelle/contracts';
 import { AppError, TimeSlicer, routeRegistrar, yieldToEventLoop } from '@passerelle/server-kit';
 import { InfentError, streamInfentDeclarations, type Declaration } from '@passerelle/tdfc';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { dictionary } from './declarations.service';
 import { importRefused, importTooLarge, storeImported } from './imports.service';
 
@@ -49,7 +47,7 @@ async function* bounded(source: AsyncIterable<Buffer>, limit: number): AsyncGene
  * declaration is checked before anything is stored, and one problem refuses the whole file.
  * Bounds: MAX_INFENT_IMPORT_BYTES (413) and MAX_IMPORT_DECLARATIONS (422 `IMPORT_TOO_LARGE`).
  */
-export function registerInfentImport(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
+export function registerInfentImport({ app, ctx, guard }: DeclarantRoutes) {
   void app.register(async (scope) => {
     // The raw body is handed over as a stream; the JSON-only rule stays for every other route.
     scope.addContentTypeParser(TYPES, (_request, payload, done) => done(null, payload));

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError } from 'fastify';
 import {
   declarantApi,
   MAX_IMPORT_DECLARATIONS,
@@ -6,9 +6,10 @@ import {
   type DeclarationSummary,
 } from '@passerelle/contracts';
 import { importDeclaration, type Declaration, type ImportError } from '@passerelle/tdfc';
-import { AppError, mapInSlices, routeRegistrar } from '@passerelle/server-kit';
-import type { Caller, SessionGuard } from '../auth/session-guard';
+import { AppError, mapInSlices } from '@passerelle/server-kit';
+import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { dictionary } from './declarations.service';
 import { frenchCount, importRefused, importTooLarge, storeImported } from './imports.service';
 
@@ -50,8 +51,8 @@ export async function importJson(
  * French beyond, before the body is read when it says its length) and MAX_IMPORT_DECLARATIONS
  * declarations (422 `IMPORT_TOO_LARGE`).
  */
-export function registerJsonImport(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  routeRegistrar(app, guard.authorize)(
+export function registerJsonImport({ route, ctx, guard }: DeclarantRoutes) {
+  route(
     declarantApi.declarations.importJson,
     // Any JSON: the body is read as it came, not through a schema.
     async ({ caller, request }) => ({
