@@ -136,3 +136,21 @@ export {
 export { readInfentCr, type InfentCrMessage, type InfentCrRead } from './returns/infent-cr-read';
 export { MILLESIME_CONTROL } from './returns/integrability-check';
 export { readDepositFacts, type DepositFacts } from './returns/deposit-facts';
+
+export {
+  MANIFEST_FILE,
+  closingYearOf,
+  packManifestSchema,
+  tableFileNames,
+  type PackManifest,
+} from './pack/manifest';
+export { PackError } from './pack/pack-error';
+export {
+  MAX_PACK_BYTES,
+  MAX_PACK_FILES,
+  readPackArchive,
+  readPackFolder,
+  type PackFiles,
+} from './pack/pack-files';
+export { checkPack, readManifest, sha256Hex, type CheckedPack } from './pack/check-pack';
+export { builtInPacks, builtInPackFolder } from './pack/built-in-packs';
