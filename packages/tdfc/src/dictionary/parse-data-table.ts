@@ -44,7 +44,8 @@ function parseDataLine(line: string, number: number, file: string): DataTableRow
   // The repeatable X belongs in column 19; 2027C AF has it in column 18 (README): both count.
   const x18 = at(18);
   const x19 = at(19);
-  if (!/^[ X]$/.test(x18) || !/^[ X]$/.test(x19)) fail('colonnes 18–19 : seul X est attendu', x18 === ' ' || x18 === 'X' ? 19 : 18);
+  if (!/^[ X]$/.test(x18) || !/^[ X]$/.test(x19))
+    fail('colonnes 18–19 : seul X est attendu', x18 === ' ' || x18 === 'X' ? 19 : 18);
   const qualifier = line.slice(19, 21).trim();
   const reference = line.slice(21, 24).trim();
   const column25 = at(25);

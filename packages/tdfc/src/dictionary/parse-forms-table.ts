@@ -34,7 +34,8 @@ function parseFormsLine(line: string, number: number, file: string): FormsTableR
   if (!/^\d{2}$/.test(millesime)) fail(`millésime illisible « ${millesime} »`, 11);
   const flag = (column: number, letter: string): boolean => {
     const value = at(column);
-    if (value !== ' ' && value !== letter) fail(`colonne ${column} : « ${value} » inattendu`, column);
+    if (value !== ' ' && value !== letter)
+      fail(`colonne ${column} : « ${value} » inattendu`, column);
     return value === letter;
   };
   const flowCode = at(16);

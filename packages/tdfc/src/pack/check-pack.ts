@@ -45,7 +45,12 @@ function parseJson(bytes: Uint8Array, file: string): unknown {
     const where = /line (\d+) column (\d+)/.exec((error as Error).message);
     const line = where ? Number(where[1]) : 1;
     const column = where ? Number(where[2]) : 1;
-    return refuse(`${file}, ligne ${line}, colonne ${column} : JSON illisible.`, file, line, column);
+    return refuse(
+      `${file}, ligne ${line}, colonne ${column} : JSON illisible.`,
+      file,
+      line,
+      column,
+    );
   }
 }
 

@@ -46,7 +46,10 @@ export const packManifestSchema = z
      * Value tables the data table refers to but the DGFiP does not publish (2025: `T1N`, `TFJ`):
      * any other missing table refuses the pack.
      */
-    unpublishedTables: z.array(z.string().regex(/^[A-Z0-9]{3}$/)).max(50).optional(),
+    unpublishedTables: z
+      .array(z.string().regex(/^[A-Z0-9]{3}$/))
+      .max(50)
+      .optional(),
     /** SHA-256 (64 hex digits) of every file of the pack but the manifest, by relative name. */
     files: z.record(fileName, z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 en hexadécimal attendu')),
   })

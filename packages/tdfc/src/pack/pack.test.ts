@@ -60,7 +60,9 @@ describe('a broken pack is refused whole, naming file, line and column', () => {
       text.replace('2033A     26FGMOA', '2033A     26FG'),
     );
     const error = refusal(() => checkPack(files));
-    expect(error.message).toMatch(/^Pack refusé, rien n’est installé : tdfc26d\.edi, ligne \d+, colonne 15 : segment inconnu/);
+    expect(error.message).toMatch(
+      /^Pack refusé, rien n’est installé : tdfc26d\.edi, ligne \d+, colonne 15 : segment inconnu/,
+    );
     expect(error).toMatchObject({ file: 'tdfc26d.edi', column: 15 });
   });
 

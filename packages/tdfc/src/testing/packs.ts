@@ -16,14 +16,17 @@ const fromLatin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Millésime `mm` moved `shift` years on. */
-const moved = (millesime: string, shift: number) => String(Number(millesime) + shift).padStart(2, '0');
+const moved = (millesime: string, shift: number) =>
+  String(Number(millesime) + shift).padStart(2, '0');
 
 /** Every line's columns 11–12 (the millésime) moved `shift` years on. */
 const shiftTable = (text: string, shift: number) =>
   text
     .split('\n')
     .map((line) =>
-      line.trim() === '' ? line : line.slice(0, 10) + moved(line.slice(10, 12), shift) + line.slice(12),
+      line.trim() === ''
+        ? line
+        : line.slice(0, 10) + moved(line.slice(10, 12), shift) + line.slice(12),
     )
     .join('\n');
 
