@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { DictionaryRegistry } from '@passerelle/campaign-packs';
 import { createMailer } from '@passerelle/mail';
 import {
   RateLimiter,
@@ -9,6 +10,7 @@ import {
   type DatabaseTarget,
   type Keyring,
 } from '@passerelle/server-kit';
+import { builtInPacks } from '@passerelle/tdfc';
 import { buildApp } from './app';
 import type { DeclarantConfig } from './config';
 import type { AppContext } from './context';
@@ -49,6 +51,7 @@ export async function openContext(
     logger,
     rateLimiter: new RateLimiter(database.db, options.now),
     deliveryBell: new Doorbell(),
+    dictionaries: new DictionaryRegistry(database.db, { builtIn: builtInPacks(), logger }),
     now,
   };
   return {

@@ -1,3 +1,5 @@
+import { DictionaryRegistry } from '@passerelle/campaign-packs';
+import { builtInPacks } from '@passerelle/tdfc';
 import type { Logger } from 'pino';
 import { createMailer } from '@passerelle/mail';
 import {
@@ -54,6 +56,7 @@ export async function openPartnerContext(
     mailer,
     ca,
     receiptSigner,
+    dictionaries: new DictionaryRegistry(database.db, { builtIn: builtInPacks(), logger }),
     now,
   };
   return {

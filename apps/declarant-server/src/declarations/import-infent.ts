@@ -8,7 +8,6 @@ import { AppError, TimeSlicer, routeRegistrar, yieldToEventLoop } from '@passere
 import { InfentError, streamInfentDeclarations, type Declaration } from '@passerelle/tdfc';
 import type { SessionGuard } from '../auth/session-guard';
 import type { AppContext } from '../context';
-import { dictionary } from './declarations.service';
 import { importRefused, importTooLarge, storeImported } from './imports.service';
 
 /**
@@ -61,7 +60,8 @@ export function registerInfentImport(app: FastifyInstance, ctx: AppContext, guar
           const source = bounded(request.body as AsyncIterable<Buffer>, MAX_INFENT_IMPORT_BYTES);
           // Reading a declaration (segments, checks) is CPU work: other requests get turns.
           const slicer = new TimeSlicer();
-          for await (const declaration of streamInfentDeclarations(dictionary(), source)) {
+          const { combined } = await ctx.dictionaries.refresh();
+          for await (const declaration of streamInfentDeclarations(combined, source)) {
             // Refused as soon as the count is passed: the rest of the file is not read.
             if (declarations.length === MAX_IMPORT_DECLARATIONS) throw importTooLarge();
             declarations.push(declaration);
