@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { installSessionOverCookieClearing } from './auth/session-cookie';
 import { SessionGuard } from './auth/session-guard';
 import { registerClientSpaceRoutes } from './client-space/client-space.routes';
+import { registerCampaignsRoutes } from './campaigns/campaigns.routes';
 import { registerDeclarationsRoutes } from './declarations/declarations.routes';
 import { registerDossiersRoutes } from './dossiers/dossiers.routes';
 import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
@@ -44,6 +45,7 @@ export async function buildApp(ctx: AppContext, hooks: BuildHooks = {}): Promise
   registerFirmSettingsRoutes(app, ctx, guard);
   registerDeclarationsRoutes(app, ctx, guard);
   registerSendingRoutes(app, ctx, guard);
+  registerCampaignsRoutes(app, ctx, guard);
   registerOpenApiRoutes(app, ctx, guard);
   await installWebUi(app, ctx.config.webDistDir);
   return app;

@@ -12,6 +12,7 @@ export * from './client-space';
 export * from './signatures';
 export * from './dossiers';
 export * from './declarations';
+export * from './campaigns';
 export * from './deposits';
 export * from './sending';
 export * from './text-characters';

@@ -1,5 +1,6 @@
 import { endpointList } from '../../endpoint';
 import { authEndpoints } from './auth';
+import { campaignsEndpoints } from './campaigns';
 import { clientSpaceEndpoints } from './client-space';
 import { declarationsEndpoints } from './declarations';
 import { documentationEndpoints } from './documentation';
@@ -17,6 +18,7 @@ export const declarantApi = {
   dossiers: dossiersEndpoints,
   declarations: declarationsEndpoints,
   sending: sendingEndpoints,
+  campaigns: campaignsEndpoints,
   documentation: documentationEndpoints,
 };
 
