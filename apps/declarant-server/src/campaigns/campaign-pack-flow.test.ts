@@ -57,7 +57,7 @@ describe.each(await testDialects())('campaign packs, end to end (%s)', (dialect)
     expect(bad.json()).toMatchObject({
       code: 'PACK_INVALID',
       message: expect.stringMatching(
-        /^Pack refusé, rien n’est installé : tdfc26d\.edi, ligne \d+, colonne 15 : segment inconnu « XYZ »/,
+        /^Pack refusé, rien n’est installé\s: tdfc26d\.edi, ligne \d+, colonne 15\s: segment inconnu « XYZ »/,
       ),
     });
     expect(await t.ctx.db.selectFrom('campaign_packs').select('id').execute()).toEqual([]);

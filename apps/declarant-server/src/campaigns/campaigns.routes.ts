@@ -16,7 +16,7 @@ async function readBounded(source: AsyncIterable<Buffer>): Promise<Uint8Array> {
     if (total > MAX_PACK_UPLOAD_BYTES) {
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
-        `Pack refusé, rien n’est installé : l’archive dépasse ${MAX_PACK_UPLOAD_BYTES / 1024 / 1024} Mo.`,
+        `Pack refusé, rien n’est installé : l’archive dépasse ${MAX_PACK_UPLOAD_BYTES / 1024 / 1024} Mo.`,
       );
     }
     chunks.push(chunk);

@@ -194,7 +194,7 @@ export async function createEditorDeclaration(
   if (!pack) {
     throw new AppError(
       'VALIDATION_ERROR',
-      `Les formulaires du millésime ${declaration.millesime} (exercices clos en ${closingYearOf(declaration.millesime)}) ne sont pas installés : Passerelle connaît les millésimes ${served.millesimes.join(', ')}. Un administrateur peut installer les tables de cette campagne (Paramètres du cabinet › Campagnes).`,
+      `Les formulaires du millésime ${declaration.millesime} (exercices clos en ${closingYearOf(declaration.millesime)}) ne sont pas installés : Passerelle connaît les millésimes ${served.millesimes.join(', ')}. Un administrateur peut installer les tables de cette campagne (Paramètres du cabinet › Campagnes).`,
       { field: 'exerciseId' },
     );
   }

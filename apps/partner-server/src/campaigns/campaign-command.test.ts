@@ -43,14 +43,14 @@ describe.each(await testDialects())('partner campaign command (%s)', (dialect) =
     ]);
     expect(done).toEqual({
       code: 0,
-      output: 'Campagne 2026 (édition 1) installée : millésime(s) 26.',
+      output: 'Campagne 2026 (édition 1) installée : millésime(s) 26.',
     });
     const list = await runCampaignCommand(partner.ctx, ['list']);
     expect(list.output).toMatch(
-      /^millésime 26 \(exercices clos en 2025\) : campagne 2026, édition 1, installée le/,
+      /^millésime 26 \(exercices clos en 2025\)\s: campagne 2026, édition 1, installée le/,
     );
     expect(list.output).toContain(
-      'millésime 25 (exercices clos en 2024) : campagne 2025, édition 1 (livrée avec Passerelle)',
+      'millésime 25 (exercices clos en 2024) : campagne 2025, édition 1 (livrée avec Passerelle)',
     );
   });
 });

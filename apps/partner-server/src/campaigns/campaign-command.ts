@@ -6,7 +6,7 @@ import { PackError, closingYearOf, readPackArchive, readPackFolder } from '@pass
 import type { PartnerContext } from '../context';
 
 export const CAMPAIGN_USAGE =
-  'Usage : npm run partner:campaign -- install <dossier|archive .zip/.tar.gz> | list';
+  'Usage : npm run partner:campaign -- install <dossier|archive .zip/.tar.gz> | list';
 
 /** Runs one campaign command; returns the exit code and what to print. */
 export async function runCampaignCommand(
@@ -26,12 +26,12 @@ export async function runCampaignCommand(
       });
       return {
         code: 0,
-        output: `Campagne ${pack.campaign} (édition ${pack.edition}) installée : millésime(s) ${pack.millesimes.join(', ')}.`,
+        output: `Campagne ${pack.campaign} (édition ${pack.edition}) installée : millésime(s) ${pack.millesimes.join(', ')}.`,
       };
     } catch (error) {
       if (error instanceof PackError) return { code: 1, output: error.message };
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return { code: 1, output: `Introuvable : ${path}` };
+        return { code: 1, output: `Introuvable : ${path}` };
       }
       throw error;
     }
@@ -40,7 +40,7 @@ export async function runCampaignCommand(
     const served = (await ctx.dictionaries.refresh()).served();
     const lines = served.map(
       ({ millesime, pack }) =>
-        `millésime ${millesime} (exercices clos en ${closingYearOf(millesime)}) : campagne ${pack.campaign}, édition ${pack.edition}${pack.builtIn ? ' (livrée avec Passerelle)' : `, installée le ${pack.installedAt}`}`,
+        `millésime ${millesime} (exercices clos en ${closingYearOf(millesime)}) : campagne ${pack.campaign}, édition ${pack.edition}${pack.builtIn ? ' (livrée avec Passerelle)' : `, installée le ${pack.installedAt}`}`,
     );
     return { code: 0, output: lines.join('\n') };
   }

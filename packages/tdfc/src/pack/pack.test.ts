@@ -61,7 +61,7 @@ describe('a broken pack is refused whole, naming file, line and column', () => {
     );
     const error = refusal(() => checkPack(files));
     expect(error.message).toMatch(
-      /^Pack refusé, rien n’est installé : tdfc26d\.edi, ligne \d+, colonne 15 : segment inconnu/,
+      /^Pack refusé, rien n’est installé\s: tdfc26d\.edi, ligne \d+, colonne 15\s: segment inconnu/,
     );
     expect(error).toMatchObject({ file: 'tdfc26d.edi', column: 15 });
   });
@@ -82,7 +82,7 @@ describe('a broken pack is refused whole, naming file, line and column', () => {
       text.replace('2033A     26JDCCI    TBX', '2033A     26JDCCI    TZZ'),
     );
     expect(refusal(() => checkPack(files)).message).toMatch(
-      /tdfc26d\.edi, ligne \d+, colonne 22 : table de valeurs TZZ absente de tables\.json/,
+      /tdfc26d\.edi, ligne \d+, colonne 22\s: table de valeurs TZZ absente de tables\.json/,
     );
   });
 
@@ -98,7 +98,7 @@ describe('a broken pack is refused whole, naming file, line and column', () => {
       text.replace('"code":"FG"', '"code":"Z9"'),
     );
     expect(refusal(() => checkPack(labels)).message).toMatch(
-      /labels\/fields-liasse\.json, enregistrement \d+ : la case 2033A Z9/,
+      /labels\/fields-liasse\.json, enregistrement \d+\s: la case 2033A Z9/,
     );
     const extra = new Map(future).set('notes.txt', new Uint8Array([65]));
     expect(refusal(() => checkPack(extra)).message).toContain('notes.txt n’est pas listé');

@@ -18,7 +18,7 @@ export const campaignsEndpoints = {
     method: 'POST',
     path: '/api/campaigns',
     summary:
-      'Installe un pack de campagne (archive .zip ou .tar.gz : manifest.json et tables de la DGFiP), tout ou rien',
+      'Installe un pack de campagne (archive .zip ou .tar.gz : manifest.json et tables de la DGFiP), tout ou rien',
     access: 'administrator',
     body: fileContent('Une archive de pack de campagne', ...PACK_ARCHIVE_TYPES),
     status: 201,
