@@ -11,6 +11,7 @@ import { adminOnlyMessage, messages } from '../shared/messages';
 import { matchPath, navigate, useLocation } from '../shared/router';
 import type { RouteProps } from '../shared/router';
 import { CabinetPage } from '../features/firm/cabinet-page';
+import { CampaignsPage } from '../features/campaigns/campaigns-page';
 import { ComptePage } from '../features/users/compte-page';
 import { ConfigurationPage } from '../features/setup/configuration-page';
 import { ConnexionPage } from '../features/auth/connexion-page';
@@ -56,6 +57,7 @@ const routes: Partial<Record<string, Route>> = {
   '/journal': { page: JournalPage, access: 'admin', title: 'Journal d’audit' },
   '/signatures': { page: SignaturesCabinetPage, access: 'admin', title: 'Signatures du cabinet' },
   '/cabinet': { page: CabinetPage, access: 'admin', title: 'Paramètres du cabinet' },
+  '/cabinet/campagnes': { page: CampaignsPage, access: 'admin', title: 'Campagnes' },
   '/dossiers': { page: DossiersPage, access: 'user', title: 'Dossiers' },
   '/declarations': { page: DeclarationsPage, access: 'user', title: 'Déclarations' },
   '/declarations/import': {
