@@ -18,7 +18,7 @@ const NOUN = ['pack de campagne', 'packs de campagne'] as const;
 
 /** "millésime 26 : exercices clos en 2025". */
 export const servedText = (served: ServedMillesime): string =>
-  `millésime ${served.millesime} : exercices clos en ${served.closingYear}`;
+  `millésime ${served.millesime} : exercices clos en ${served.closingYear}`;
 
 /** "Campagne 2026, édition 1 installée (millésime 26)." */
 export const installedText = (pack: CampaignPack): string =>
@@ -45,7 +45,7 @@ export function CampaignsPage() {
       </p>
       <p>
         Les tables de la DGFiP de chaque campagne (formulaires, cases, tables de valeurs, libellés)
-        forment un pack. Installez le pack d’une nouvelle campagne dès sa publication : les
+        forment un pack. Installez le pack d’une nouvelle campagne dès sa publication : les
         déclarations de ses exercices peuvent alors être créées, sans mise à jour de Passerelle.
       </p>
       {served !== null && (
@@ -151,8 +151,8 @@ function InstallForm({ onInstalled }: { onInstalled: (pack: CampaignPack) => voi
         <div className="field">
           <label htmlFor={inputId}>Archive du pack</label>
           <p id={`${inputId}-hint`} className="field-hint">
-            Une archive .zip ou .tar.gz : manifest.json et les fichiers de la DGFiP. Le pack est
-            vérifié en entier : il est installé, ou refusé sans rien installer.
+            Une archive .zip ou .tar.gz : manifest.json et les fichiers de la DGFiP. Le pack est
+            vérifié en entier : il est installé, ou refusé sans rien installer.
           </p>
           <input
             ref={input}
