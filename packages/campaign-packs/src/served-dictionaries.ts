@@ -70,7 +70,7 @@ export class ServedDictionaries {
 
   /** Every served millésime with its pack, newest first. */
   served(): ServedMillesime[] {
-    return this.millesimes.map((m) => this.byMillesime.get(m)!);
+    return this.millesimes.flatMap((m) => this.byMillesime.get(m) ?? []);
   }
 }
 

@@ -77,5 +77,5 @@ export async function installCampaign(
     millesimes: pack.millesimes,
   });
   const [view] = await toApi(ctx, [pack]);
-  return view!;
+  return view as CampaignPack;
 }

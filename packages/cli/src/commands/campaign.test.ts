@@ -58,7 +58,7 @@ describe('passerelle campaign', () => {
   it('refuses a broken archive whole, then installs a SYNTHETIC millésime 26 pack folder and lists it', async () => {
     const pack = syntheticFuturePack();
     const broken = withFileText(pack, 'tdfc26f.edi', (text) =>
-      text.replace(/\n2033A     26/, '\n2033A     2'),
+      text.replace('\n2033A     26', '\n2033A     2'),
     );
     writeFileSync(join(dir, 'casse.tar.gz'), tarGzPack(broken));
     const refused = await cli(ADMIN.email, 'campaign', 'install', 'casse.tar.gz');

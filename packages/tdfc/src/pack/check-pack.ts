@@ -30,9 +30,10 @@ export function readManifest(files: PackFiles): PackManifest {
   const json = parseJson(bytes, MANIFEST_FILE);
   const parsed = packManifestSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? `champ « ${issue.path.join('.')} »` : 'manifeste';
-    return refuse(`${MANIFEST_FILE}, ${where} : ${issue.message}.`, MANIFEST_FILE);
+    const issue = parsed.error.issues[0];
+    const path = issue?.path ?? [];
+    const where = path.length > 0 ? `champ « ${path.join('.')} »` : 'manifeste';
+    return refuse(`${MANIFEST_FILE}, ${where} : ${issue?.message ?? 'invalide'}.`, MANIFEST_FILE);
   }
   return parsed.data;
 }
@@ -83,11 +84,13 @@ export function checkPack(files: PackFiles): CheckedPack {
   const manifest = readManifest(files);
   checkFiles(manifest, files);
   const names = tableFileNames(manifest.campaign);
-  const latin1 = (name: string) => new TextDecoder('latin1').decode(files.get(name));
+  // Every listed file is there (checkFiles).
+  const bytesOf = (name: string) => files.get(name) ?? new Uint8Array(0);
+  const latin1 = (name: string) => new TextDecoder('latin1').decode(bytesOf(name));
   const labelFiles = [...files.keys()]
     .filter((name) => name.startsWith('labels/') && name.endsWith('.json'))
     .sort()
-    .map((name) => ({ name, json: parseJson(files.get(name)!, name) }));
+    .map((name) => ({ name, json: parseJson(bytesOf(name), name) }));
   const dataTable = latin1(names.data);
   let dictionary: TdfcDictionary;
   try {
@@ -95,7 +98,7 @@ export function checkPack(files: PackFiles): CheckedPack {
       campaign: manifest.campaign,
       formsTable: latin1(names.forms),
       dataTable,
-      valueTables: parseJson(files.get(names.values)!, names.values),
+      valueTables: parseJson(bytesOf(names.values), names.values),
       labelFiles,
       fileNames: { forms: names.forms, data: names.data },
     });
@@ -143,8 +146,14 @@ function checkValueTables(
 function checkLabels(dictionary: TdfcDictionary, file: string, json: unknown): void {
   (json as Record<string, unknown>[]).forEach((record, index) => {
     if (record.change === 'SUPPRESSION') return;
-    const { millesime, form, code, segment } = record as Record<string, string>;
-    const cell = dictionary.cell(millesime!, form!, code!);
+    // buildDictionary has checked that these fields are texts.
+    const {
+      millesime = '',
+      form = '',
+      code = '',
+      segment = '',
+    } = record as Record<string, string | undefined>;
+    const cell = dictionary.cell(millesime, form, code);
     if (!cell || cell.segment !== segment) {
       refuse(
         `${file}, enregistrement ${index + 1} : la case ${form} ${code} (${segment}, millésime ${millesime}) n’existe pas dans les tables.`,
