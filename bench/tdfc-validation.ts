@@ -7,6 +7,7 @@
 // streamInfentDeclarations (64 KiB chunks), and of node-edifact's bare Parser on the same bytes
 // (the `edifact` npm package, taught UNOL by packages/edifact's testing entry; it only cuts
 // segments, where our readers also build and check the declarations).
+// Last, the check and dictionary build time of each campaign pack (bench/support/pack-build.ts).
 // Run: npx tsx bench/tdfc-validation.ts [copies] [runs] [validations]
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,7 @@ import {
 } from '@passerelle/tdfc';
 import { readFixture, testSiren } from '@passerelle/tdfc/testing';
 import { parseWithOracle } from '@passerelle/edifact/testing';
+import { printPackBuildTimes } from './support/pack-build';
 import { formatRate, throughput, type Rate } from './support/throughput';
 
 const copies = Number(process.argv[2] ?? 2000);
@@ -158,3 +160,4 @@ const ratio = (ours: Rate): string => `${(ours.median / oracle.median).toFixed(1
 console.log(
   `vs node-edifact's Parser: read ${ratio(read)}, stream ${ratio(stream)}, write ${ratio(write)}`,
 );
+printPackBuildTimes();

@@ -6,6 +6,7 @@ import { installSessionOverCookieClearing } from './auth/session-cookie';
 import { SessionGuard } from './auth/session-guard';
 import { registerClientSpaceRoutes } from './client-space/client-space.routes';
 import { registerDeclarationFormsRoutes } from './declarations/declaration-forms.routes';
+import { registerCampaignsRoutes } from './campaigns/campaigns.routes';
 import { registerDeclarationsRoutes } from './declarations/declarations.routes';
 import { registerDossiersRoutes } from './dossiers/dossiers.routes';
 import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
@@ -31,6 +32,7 @@ const FEATURES: ((routes: DeclarantRoutes) => void)[] = [
   registerDeclarationsRoutes,
   registerDeclarationFormsRoutes,
   registerSendingRoutes,
+  registerCampaignsRoutes,
   registerOpenApiRoutes,
 ];
 

@@ -1,5 +1,7 @@
+import { DictionaryRegistry } from '@passerelle/campaign-packs';
 import { createMailer, type Mailer } from '@passerelle/mail';
 import { openServerParts, type OpenServerOptions } from '@passerelle/server-kit';
+import { builtInPacks } from '@passerelle/tdfc';
 import { buildApp } from './app';
 import type { DeclarantConfig } from './config';
 import type { AppContext } from './context';
@@ -29,6 +31,7 @@ export async function openContext(
     config,
     partner: createPartnerGateway(config, parts),
     deliveryBell: new Doorbell(),
+    dictionaries: new DictionaryRegistry(parts.db, { builtIn: builtInPacks(), logger: parts.logger }),
   };
   return { ctx, close };
 }

@@ -1,5 +1,7 @@
+import { DictionaryRegistry } from '@passerelle/campaign-packs';
 import { createMailer, type Mailer } from '@passerelle/mail';
 import { openServerParts, type OpenServerOptions } from '@passerelle/server-kit';
+import { builtInPacks } from '@passerelle/tdfc';
 import { loadOrCreateCa } from './ca/ca.service';
 import { loadOrCreateReceiptSigner } from './ca/receipt-signer';
 import type { PartnerConfig } from './config';
@@ -26,8 +28,9 @@ export async function openPartnerContext(
     { sqliteFile: 'partner.sqlite', migrations: partnerMigrations, createMailer },
     options,
   );
-  const { db, keyring, now } = parts;
+  const { db, keyring, now, logger } = parts;
   const ca = await loadOrCreateCa(db, keyring, config.partnerName, now());
   const receiptSigner = await loadOrCreateReceiptSigner(db, keyring, ca, config.partnerName, now);
-  return { ctx: { ...parts, config, ca, receiptSigner }, close };
+  const dictionaries = new DictionaryRegistry(db, { builtIn: builtInPacks(), logger });
+  return { ctx: { ...parts, config, ca, receiptSigner, dictionaries }, close };
 }

@@ -102,6 +102,11 @@ export const declarationFormsSchema = z.record(
 export const declarationDetailSchema = declarationSummarySchema.extend({
   forms: declarationFormsSchema,
   anomalies: z.array(anomalySchema),
+  /**
+   * The campaign pack (campaign, edition) the declaration was last validated with; null when
+   * no installed pack serves its millésime.
+   */
+  pack: z.object({ campaign: z.string(), edition: z.number().int() }).nullable(),
 });
 export type DeclarationDetail = z.infer<typeof declarationDetailSchema>;
 

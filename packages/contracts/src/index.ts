@@ -13,6 +13,7 @@ export * from './signatures';
 export * from './dossiers';
 export * from './declarations';
 export * from './declaration-forms';
+export * from './campaigns';
 export * from './deposits';
 export * from './sending';
 export * from './text-characters';

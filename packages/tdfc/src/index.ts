@@ -155,3 +155,20 @@ export {
   type AddableForm,
   type LiasseFacts,
 } from './liasse/liasse-forms';
+export {
+  MANIFEST_FILE,
+  closingYearOf,
+  packManifestSchema,
+  tableFileNames,
+  type PackManifest,
+} from './pack/manifest';
+export { PackError } from './pack/pack-error';
+export {
+  MAX_PACK_BYTES,
+  MAX_PACK_FILES,
+  readPackArchive,
+  readPackFolder,
+  type PackFiles,
+} from './pack/pack-files';
+export { checkPack, readManifest, sha256Hex, type CheckedPack } from './pack/check-pack';
+export { builtInPacks, builtInPackFolder } from './pack/built-in-packs';

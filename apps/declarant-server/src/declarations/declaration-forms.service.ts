@@ -8,12 +8,12 @@ import type { AppContext } from '../context';
 import {
   assertEditable,
   declarationOf,
-  dictionary,
+  dictionariesFor,
   requireDeclaration,
   saveEdited,
 } from './declarations.service';
 
-function addableOf(declaration: Declaration) {
+async function addableOf(ctx: AppContext, declaration: Declaration) {
   const { taxation, category, regime } = readIdentification(declaration);
   if (!taxation || !category || !regime) {
     throw new AppError(
@@ -21,8 +21,9 @@ function addableOf(declaration: Declaration) {
       'Le régime de la déclaration (F-IDENTIF, cases BA, BB et BC) est incomplet : aucun formulaire ne peut être proposé.',
     );
   }
+  const served = await dictionariesFor(ctx, declaration.millesime);
   return addableForms(
-    dictionary(),
+    served.combined,
     declaration.millesime,
     { taxation, category, regime },
     Object.keys(declaration.forms),
@@ -32,7 +33,7 @@ function addableOf(declaration: Declaration) {
 /** The forms the declaration's régime allows to add, in the forms table's order. */
 export async function addableFormsOf(ctx: AppContext, id: string): Promise<AddableForms> {
   const row = await requireDeclaration(ctx, id);
-  return { forms: addableOf(declarationOf(row)) };
+  return { forms: await addableOf(ctx, declarationOf(row)) };
 }
 
 /** Adds one empty occurrence of an addable form, then validates and saves. */
@@ -51,7 +52,7 @@ export async function addForm(
     );
   }
   const declaration = declarationOf(row);
-  const form = addableOf(declaration).find((item) => item.id === input.form);
+  const form = (await addableOf(ctx, declaration)).find((item) => item.id === input.form);
   if (!form) {
     throw new AppError(
       'VALIDATION_ERROR',

@@ -49,5 +49,9 @@ export function toDetail(
     ...toSummary(row),
     forms: declaration.forms as DeclarationDetail['forms'],
     anomalies: anomalies.map(toApiAnomaly),
+    pack:
+      row.pack_campaign === null || row.pack_edition === null
+        ? null
+        : { campaign: row.pack_campaign, edition: Number(row.pack_edition) },
   };
 }

@@ -9,7 +9,7 @@ import {
   declarationDetail,
   declarationOf,
   declarationPage,
-  dictionary,
+  dictionariesFor,
   requireDeclaration,
   updateCells,
 } from './declarations.service';
@@ -37,8 +37,9 @@ export function registerDeclarationsRoutes(routes: DeclarantRoutes) {
   }));
 
   route(api.editor, async ({ params }) => {
-    const row = await requireDeclaration(ctx, params.id);
-    return editorLayout(dictionary(), declarationOf(row));
+    const declaration = declarationOf(await requireDeclaration(ctx, params.id));
+    const { combined } = await dictionariesFor(ctx, declaration.millesime);
+    return editorLayout(combined, declaration);
   });
 
   route(api.interchange, async ({ caller, params, reply }) => {
@@ -50,7 +51,8 @@ export function registerDeclarationsRoutes(routes: DeclarantRoutes) {
   });
 
   route(api.table, async ({ params }) => {
-    const row = await requireDeclaration(ctx, params.id);
-    return declarationTable(dictionary(), declarationOf(row));
+    const declaration = declarationOf(await requireDeclaration(ctx, params.id));
+    const { combined } = await dictionariesFor(ctx, declaration.millesime);
+    return declarationTable(combined, declaration);
   });
 }

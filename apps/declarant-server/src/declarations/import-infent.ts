@@ -6,7 +6,6 @@ import {
 import { AppError, TimeSlicer, routeRegistrar, yieldToEventLoop } from '@passerelle/server-kit';
 import { InfentError, streamInfentDeclarations, type Declaration } from '@passerelle/tdfc';
 import type { DeclarantRoutes } from '../http/feature-routes';
-import { dictionary } from './declarations.service';
 import { importRefused, importTooLarge, storeImported } from './imports.service';
 
 /**
@@ -59,7 +58,8 @@ export function registerInfentImport({ app, ctx, guard }: DeclarantRoutes) {
           const source = bounded(request.body as AsyncIterable<Buffer>, MAX_INFENT_IMPORT_BYTES);
           // Reading a declaration (segments, checks) is CPU work: other requests get turns.
           const slicer = new TimeSlicer();
-          for await (const declaration of streamInfentDeclarations(dictionary(), source)) {
+          const { combined } = await ctx.dictionaries.refresh();
+          for await (const declaration of streamInfentDeclarations(combined, source)) {
             // Refused as soon as the count is passed: the rest of the file is not read.
             if (declarations.length === MAX_IMPORT_DECLARATIONS) throw importTooLarge();
             declarations.push(declaration);

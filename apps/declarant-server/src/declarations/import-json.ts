@@ -10,7 +10,6 @@ import { AppError, mapInSlices } from '@passerelle/server-kit';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import type { DeclarantRoutes } from '../http/feature-routes';
-import { dictionary } from './declarations.service';
 import { frenchCount, importRefused, importTooLarge, storeImported } from './imports.service';
 
 /** The 413 of a JSON body over the route's limit, saying the limit in French. */
@@ -35,7 +34,9 @@ export async function importJson(
   const inputs = Array.isArray(body) ? (body as unknown[]) : [body];
   if (inputs.length === 0) throw importRefused(['la liste de déclarations est vide']);
   if (inputs.length > MAX_IMPORT_DECLARATIONS) throw importTooLarge(inputs.length);
-  const results = await mapInSlices(inputs, (input) => importDeclaration(dictionary(), input));
+  // Read again: a pack installed on another instance serves here from this import on.
+  const { combined } = await ctx.dictionaries.refresh();
+  const results = await mapInSlices(inputs, (input) => importDeclaration(combined, input));
   const declarations: Declaration[] = [];
   const problems: string[] = [];
   for (const [index, result] of results.entries()) {

@@ -4,6 +4,8 @@ import type {
   AddableForm,
   AddFormRequest,
   AuditPage,
+  CampaignPack,
+  CampaignPage,
   ClientSpaceStatus,
   ConnectClientSpaceRequest,
   ChangePasswordRequest,
@@ -44,8 +46,16 @@ import type {
 import { call, callFile } from './client';
 import type { ApiFile } from './client';
 
-const { auth, users, clientSpace, signatures, dossiers, declarations, declarationForms } =
-  declarantApi;
+const {
+  auth,
+  users,
+  clientSpace,
+  signatures,
+  dossiers,
+  declarations,
+  declarationForms,
+  campaigns,
+} = declarantApi;
 
 /** GET /api/setup: whether the first start still waits for its administrator. */
 export async function getSetupNeeded(): Promise<boolean> {
@@ -260,6 +270,16 @@ export async function getDeclarationTable(id: string): Promise<DeclarationTable>
 /** GET /api/declarations/:id/interchange: "Télécharger le fichier EDI" (INFENT). */
 export async function downloadInterchange(id: string): Promise<ApiFile> {
   return callFile(declarations.interchange, 'declaration.edi', { params: { id } });
+}
+
+/** GET /api/campaigns (administrator): a page of the packs, and which serves each millésime. */
+export async function listCampaigns(query: PageQuery = {}): Promise<CampaignPage> {
+  return call(campaigns.list, { query });
+}
+
+/** POST /api/campaigns (administrator): installs a pack archive (.zip or .tar.gz), all or nothing. */
+export async function installCampaign(file: Blob): Promise<CampaignPack> {
+  return (await call(campaigns.install, { body: file })).pack;
 }
 
 /** POST /api/declarations/import: an INFENT file of another software, sent as is. */

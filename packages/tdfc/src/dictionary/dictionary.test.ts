@@ -147,10 +147,12 @@ describe('campaign 2025 dictionary', () => {
       });
     expect(build('2033A     25AAMOA')).not.toThrow();
     expect(build('2033A     25AAMOA\n2033A     25ABXYZ')).toThrow(DictionaryFormatError);
-    expect(build('2033A     25AAMOA\n2033A     25ABXYZ')).toThrow(/ligne 2 : segment inconnu/);
+    expect(build('2033A     25AAMOA\n2033A     25ABXYZ')).toThrow(
+      /ligne 2, colonne 15 : segment inconnu/,
+    );
     expect(build('2033A     25AACCI')).toThrow(/table de valeurs/);
     expect(build('2033A     25AAQTY       S')).toThrow(/signe S/);
-    expect(build('2050      25AAMOA')).toThrow(/absent de tdfcAAf/);
+    expect(build('2050      25AAMOA')).toThrow(/2050 \(millésime 25\) absent de tdfcAAf/);
   });
 
   it('spells forms as the Cerfa does in messages', () => {

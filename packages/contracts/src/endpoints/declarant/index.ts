@@ -1,5 +1,6 @@
 import { endpointList } from '../../endpoint';
 import { authEndpoints } from './auth';
+import { campaignsEndpoints } from './campaigns';
 import { clientSpaceEndpoints } from './client-space';
 import { declarationFormsEndpoints } from './declaration-forms';
 import { declarationsEndpoints } from './declarations';
@@ -19,6 +20,7 @@ export const declarantApi = {
   declarations: declarationsEndpoints,
   declarationForms: declarationFormsEndpoints,
   sending: sendingEndpoints,
+  campaigns: campaignsEndpoints,
   documentation: documentationEndpoints,
 };
 
