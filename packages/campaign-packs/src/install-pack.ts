@@ -2,6 +2,7 @@
 // those already served, then the pack and its files in one transaction — all or nothing.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Dialect } from '@passerelle/server-kit';
 import {
   MANIFEST_FILE,
   PackError,
@@ -12,7 +13,7 @@ import {
 import type { PackTables } from './db/pack-tables';
 import type { DictionaryRegistry } from './dictionary-registry';
 import { storedInfo } from './dictionary-registry';
-import { allPacks, insertPack } from './pack-store.repository';
+import { allPacks, insertPack, lockPackStore } from './pack-store.repository';
 import type { PackInfo } from './served-dictionaries';
 
 const refuse = (reason: string): never => {
@@ -55,6 +56,8 @@ export interface InstallInput {
   files: PackFiles;
   installedBy: string;
   at: Date;
+  /** The store's dialect: installations are serialised across instances. */
+  dialect: Dialect;
 }
 
 /**
@@ -82,6 +85,7 @@ export async function installPack(
   const builtIn = (await registry.current()).packs.filter((p) => p.info.builtIn).map((p) => p.info);
   try {
     await db.transaction().execute(async (tx) => {
+      await lockPackStore(tx, input.dialect);
       const stored = (await allPacks(tx)).map((r) => storedInfo(r));
       checkConflicts(manifest, [...builtIn, ...stored]);
       const files = [...input.files].map(([name, content]) => ({ name, content }));

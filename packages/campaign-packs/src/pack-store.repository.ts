@@ -1,6 +1,6 @@
 // Every query of the pack store.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { countOf, keysetPage, type KeysetOrder } from '@passerelle/server-kit';
+import { countOf, keysetPage, type Dialect, type KeysetOrder } from '@passerelle/server-kit';
 import type { PackTables } from './db/pack-tables';
 
 type Db = Kysely<PackTables> | Transaction<PackTables>;
@@ -61,6 +61,17 @@ export async function packContent(
     .orderBy('name')
     .execute();
   return { manifest: pack.manifest, files };
+}
+
+/**
+ * Serialises installations until the caller's transaction ends, so that two instances checking
+ * conflicts at the same moment see each other's pack (PostgreSQL: an advisory lock; SQLite
+ * allows one writer at a time, and a transaction that read before another's write cannot write).
+ */
+export async function lockPackStore(db: Transaction<PackTables>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`select pg_advisory_xact_lock(hashtext('passerelle.campaign-packs'))`.execute(db);
+  }
 }
 
 /** Stores a pack and its files (the caller's transaction makes it all or nothing). */

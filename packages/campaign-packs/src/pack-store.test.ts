@@ -30,7 +30,7 @@ describe.each(await testDialects())('campaign pack store (%s)', (dialect) => {
   }
 
   const install = (files: Map<string, Uint8Array>, registry = testRegistry(database.db)) =>
-    installPack(database.db, registry, { files, installedBy: 'admin', at: new Date() });
+    installPack(database.db, registry, { files, installedBy: 'admin', at: new Date(), dialect });
 
   it('installs a SYNTHETIC millésime 26 pack on one instance; another serves it without restart', async () => {
     await open();
@@ -88,5 +88,34 @@ describe.each(await testDialects())('campaign pack store (%s)', (dialect) => {
       edition: 2,
     });
     await expect(install(corrected, registry)).rejects.toThrow(/édition 2\) est déjà installée/);
+  });
+
+  it('installs one of four editions sent at once, refusing the others whole', async () => {
+    await open();
+    // PostgreSQL: four instances (connections). SQLite serves one instance, whose connection
+    // runs one transaction at a time: the four installations come through it.
+    const instances = [0, 1, 2, 3].map(() =>
+      dialect === 'postgres' ? openDatabase<PackTables>(scratch.target) : database,
+    );
+    try {
+      // Editions 1–4 of the synthetic campaign 2026, none a corrected edition: whichever is
+      // stored first, each other is refused (same millésime, or an older edition).
+      const results = await Promise.allSettled(
+        instances.map((instance, i) =>
+          installPack(instance.db, testRegistry(instance.db), {
+            files: withManifest(syntheticFuturePack(), (m) => ({ ...m, edition: i + 1 })),
+            installedBy: 'admin',
+            at: new Date(),
+            dialect,
+          }),
+        ),
+      );
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of refused) expect(r.reason).toBeInstanceOf(PackError);
+      expect(await allPacks(database.db)).toHaveLength(1);
+    } finally {
+      if (dialect === 'postgres') await Promise.all(instances.map((instance) => instance.close()));
+    }
   });
 });

@@ -95,6 +95,7 @@ describe.each(await testDialects())('campaign packs, end to end (%s)', (dialect)
       files: pack,
       installedBy: 'operator',
       at: new Date(),
+      dialect: w.partner.ctx.dialect,
     });
     const imported = await t.call('POST', '/api/declarations/import-json', {
       cookie: w.cookie,

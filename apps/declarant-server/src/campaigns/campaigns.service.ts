@@ -65,6 +65,7 @@ export async function installCampaign(
       files: readPackArchive(bytes),
       installedBy: caller.user.id,
       at: ctx.now(),
+      dialect: ctx.dialect,
     });
   } catch (error) {
     if (error instanceof PackError) throw new AppError('PACK_INVALID', error.message);

@@ -23,6 +23,7 @@ export async function runCampaignCommand(
         files,
         installedBy: 'operator',
         at: ctx.now(),
+        dialect: ctx.dialect,
       });
       return {
         code: 0,
