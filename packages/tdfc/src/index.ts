@@ -136,3 +136,20 @@ export {
 export { readInfentCr, type InfentCrMessage, type InfentCrRead } from './returns/infent-cr-read';
 export { MILLESIME_CONTROL } from './returns/integrability-check';
 export { readDepositFacts, type DepositFacts } from './returns/deposit-facts';
+
+export {
+  OTHER_CELLS_TITLE,
+  formLayout,
+  rowLabel,
+} from './layout/resolve-layout';
+export { PAPER_FORMS } from './layout/forms';
+export { computeLineTotal, lineTotals } from './layout/line-totals';
+export type {
+  FormLayout,
+  LayoutRow,
+  LayoutSection,
+  LineTotal,
+  PaperFormSpec,
+  PaperRowSpec,
+  PaperSectionSpec,
+} from './layout/types';
