@@ -3,13 +3,17 @@ import {
   IDENTIFICATION_FORM,
   cellsOf,
   formDisplayName,
+  formLayout,
   isNadValue,
   type CellValue,
   type Declaration,
   type TdfcDictionary,
 } from '@passerelle/tdfc';
 
-/** The forms of the declaration, F-IDENTIF first, each with its cells, labels and allowed values. */
+/**
+ * The forms of the declaration, F-IDENTIF first, each with its cells, labels and allowed values,
+ * and its layout (as printed for 2065 and 2033-A…G, else a table of its cells).
+ */
 export function editorLayout(dictionary: TdfcDictionary, declaration: Declaration): EditorLayout {
   const ids = Object.keys(declaration.forms).sort(
     (a, b) => Number(b === IDENTIFICATION_FORM) - Number(a === IDENTIFICATION_FORM),
@@ -32,6 +36,7 @@ export function editorLayout(dictionary: TdfcDictionary, declaration: Declaratio
           dateFormat: cell.dateFormat ?? null,
         };
       }),
+      layout: formLayout(dictionary, declaration.millesime, id),
     })),
   };
 }
