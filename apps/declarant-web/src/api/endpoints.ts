@@ -246,6 +246,11 @@ export async function downloadInterchange(id: string): Promise<ApiFile> {
   return callFile(declarations.interchange, 'declaration.edi', { params: { id } });
 }
 
+/** GET /api/declarations/:id/pdf: "Télécharger le PDF" (the declaration as on paper). */
+export async function downloadDeclarationPdf(id: string): Promise<ApiFile> {
+  return callFile(declarations.pdf, 'declaration.pdf', { params: { id } });
+}
+
 /** POST /api/declarations/import: an INFENT file of another software, sent as is. */
 export async function importInterchange(file: Blob): Promise<DeclarationSummary[]> {
   return (await call(declarations.importInterchange, { body: file })).declarations;
