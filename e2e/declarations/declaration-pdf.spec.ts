@@ -58,11 +58,9 @@ describe.each(await testDialects())('The declaration as on paper, and its PDF (%
       'Amortissements et provisions',
       'Net',
     ]);
-    const line = assets
-      .getByRole('row')
-      .filter({
-        has: app.getByRole('rowheader', { name: 'Immobilisations corporelles', exact: true }),
-      });
+    const line = assets.getByRole('row').filter({
+      has: app.getByRole('rowheader', { name: 'Immobilisations corporelles', exact: true }),
+    });
     expect(await line.getByRole('textbox').count()).toBe(3);
     await line.getByLabel('AC — Immobilisations corporelles, brut').fill('2 500');
     // The total line computes live from its lines.

@@ -48,7 +48,10 @@ export async function ensurePdftotext() {
   }
 }
 
-/** Installs one Debian package (root only; the callers check). */
+/**
+ * Installs one Debian package (root only; the callers check).
+ * @param {string} name
+ */
 async function aptInstall(name) {
   step(`Installation de ${name} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -137,11 +137,7 @@ export { readInfentCr, type InfentCrMessage, type InfentCrRead } from './returns
 export { MILLESIME_CONTROL } from './returns/integrability-check';
 export { readDepositFacts, type DepositFacts } from './returns/deposit-facts';
 
-export {
-  OTHER_CELLS_TITLE,
-  formLayout,
-  rowLabel,
-} from './layout/resolve-layout';
+export { OTHER_CELLS_TITLE, formLayout, rowLabel } from './layout/resolve-layout';
 export { PAPER_FORMS } from './layout/forms';
 export { computeLineTotal, lineTotals } from './layout/line-totals';
 export type {

@@ -66,7 +66,10 @@ function resolveRow(
     const code = row.cells[index] ?? null;
     return code !== null && byCode.has(code) ? code : null;
   });
-  const present = cells.flatMap((code) => (code === null ? [] : [byCode.get(code)!]));
+  const present = cells.flatMap((code) => {
+    const cell = code === null ? undefined : byCode.get(code);
+    return cell === undefined ? [] : [cell];
+  });
   if (present.length === 0) return undefined;
   const label = row.label ?? rowLabel(present.map((cell) => cell.label));
   // A total line: named so, or every box of it computed (2033-B résultat d'exploitation).
