@@ -11,7 +11,7 @@ import { readFixture } from '@passerelle/tdfc/testing';
 import {
   renderDeclarationPdf,
   type DeclarationPdfInput,
-} from '../apps/declarant-server/src/declarations/pdf/render-declaration-pdf';
+} from '@passerelle/declarant-server/testing';
 
 const runs = Number(process.argv[2] ?? 50);
 const dictionary = loadDictionary('2025');

@@ -65,7 +65,10 @@ describe.each(await testDialects())('The declaration as on paper, and its PDF (%
     await line.getByLabel('AC — Immobilisations corporelles, brut').fill('2 500');
     // The total line computes live from its lines.
     const total = assets.getByRole('row').filter({ hasText: "Total I de l'actif immobilisé" });
-    await total.getByText('Total calculé : 2 500 €').first().waitFor();
+    await total
+      .getByText(/^Total calculé\s:\s2 500 €$/)
+      .first()
+      .waitFor();
     await line.getByLabel('AC — Immobilisations corporelles, brut').press('Tab');
     await app.getByText('Modifications enregistrées.').waitFor();
 

@@ -38,8 +38,8 @@ export async function ensurePdftotext() {
   if (existsSync(pdftotext)) return;
   if (process.platform !== 'linux' || process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
     throw new SetupError(
-      `pdftotext est introuvable (${pdftotext}) : les tests du PDF des déclarations en ont ` +
-        'besoin.\nInstallez-le (Debian : « sudo apt-get install poppler-utils »).',
+      `pdftotext est introuvable (${pdftotext}) : les tests du PDF des déclarations en ont ` +
+        'besoin.\nInstallez-le (Debian : « sudo apt-get install poppler-utils »).',
     );
   }
   await aptInstall('poppler-utils');

@@ -92,7 +92,7 @@ class PdfWriter {
           .fontSize(9)
           .fillColor('#a00000')
           .text(
-            `PDF limité à ${MAX_PDF_PAGES} pages : la suite de la déclaration n’est pas imprimée.`,
+            `PDF limité à ${MAX_PDF_PAGES} pages : la suite de la déclaration n’est pas imprimée.`,
             PAGE.margin,
             BOTTOM,
             { width: CONTENT_WIDTH, lineBreak: false },
@@ -143,7 +143,7 @@ class PdfWriter {
     line(
       `Exercice du ${frenchDate(exercise.start)} au ${frenchDate(exercise.end)} – millésime ${millesime} – ${status}`,
     );
-    if (firm.testMode) line('MODE TEST : déclaration d’essai, non transmise à la DGFiP.', true);
+    if (firm.testMode) line('MODE TEST : déclaration d’essai, non transmise à la DGFiP.', true);
     y += 4;
     doc
       .moveTo(x, y)

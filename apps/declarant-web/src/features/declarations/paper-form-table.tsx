@@ -76,7 +76,7 @@ function ComputedTotal({
   if (total === undefined) return null;
   const computed = computeTotal(total, valueOf);
   if (computed === undefined || computed === valueOf(cell.code)) return null;
-  return <p className="cell-computed">Total calculé : {formatAmount(computed)} €</p>;
+  return <p className="cell-computed">Total calculé : {formatAmount(computed)} €</p>;
 }
 
 /** Sum of `plus` minus sum of `minus`; undefined when none of them is a number. */
