@@ -147,10 +147,32 @@ export const editorCellSchema = z.object({
   values: z.array(z.object({ value: z.string(), label: z.string() })).nullable(),
   dateFormat: z.string().nullable(),
 });
+/**
+ * A form laid out as printed (`paper`: 2065, 2033-A…G) or as a table of its cells in the form's
+ * order (`table`): sections, rows, one cell code per column (`null`: no box there), and the line
+ * totals computed live (`total` = sum of `plus` − sum of `minus`).
+ */
+export const formLayoutSchema = z.object({
+  kind: z.enum(['paper', 'table']),
+  sections: z.array(
+    z.object({
+      title: z.string(),
+      columns: z.array(z.string()),
+      rows: z.array(
+        z.object({ label: z.string(), cells: z.array(z.string().nullable()), total: z.boolean() }),
+      ),
+    }),
+  ),
+  totals: z.array(
+    z.object({ total: z.string(), plus: z.array(z.string()), minus: z.array(z.string()) }),
+  ),
+});
+export type EditorFormLayout = z.infer<typeof formLayoutSchema>;
 export const editorFormSchema = z.object({
   id: z.string(),
   label: z.string(),
   cells: z.array(editorCellSchema),
+  layout: formLayoutSchema,
 });
 /** `GET /api/declarations/:id/editor`: the forms of the declaration's liasse, for the editor. */
 export const editorLayoutSchema = z.object({ forms: z.array(editorFormSchema) });

@@ -172,3 +172,15 @@ export {
 } from './pack/pack-files';
 export { checkPack, readManifest, sha256Hex, type CheckedPack } from './pack/check-pack';
 export { builtInPacks, builtInPackFolder } from './pack/built-in-packs';
+export { OTHER_CELLS_TITLE, formLayout, rowLabel } from './layout/resolve-layout';
+export { PAPER_FORMS } from './layout/forms';
+export { computeLineTotal, lineTotals } from './layout/line-totals';
+export type {
+  FormLayout,
+  LayoutRow,
+  LayoutSection,
+  LineTotal,
+  PaperFormSpec,
+  PaperRowSpec,
+  PaperSectionSpec,
+} from './layout/types';

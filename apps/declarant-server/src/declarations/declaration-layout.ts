@@ -4,6 +4,7 @@ import {
   IDENTIFICATION_FORM,
   cellsOf,
   formDisplayName,
+  formLayout,
   isNadValue,
   type CellValue,
   type Declaration,
@@ -12,7 +13,8 @@ import {
 
 /**
  * The forms of the declaration, F-IDENTIF first, each with its cells, labels (or, for a cell the
- * labels do not cover, the kind of value it expects) and allowed values.
+ * labels do not cover, the kind of value it expects) and allowed values, and its layout (as
+ * printed for 2065 and 2033-A…G, else a table of its cells).
  */
 export function editorLayout(dictionary: TdfcDictionary, declaration: Declaration): EditorLayout {
   const ids = Object.keys(declaration.forms).sort(
@@ -37,6 +39,7 @@ export function editorLayout(dictionary: TdfcDictionary, declaration: Declaratio
           dateFormat: cell.dateFormat ?? null,
         };
       }),
+      layout: formLayout(dictionary, declaration.millesime, id),
     })),
   };
 }

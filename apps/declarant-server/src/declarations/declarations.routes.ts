@@ -4,6 +4,7 @@ import { declarationTable, editorLayout } from './declaration-layout';
 import { registerInfentImport } from './import-infent';
 import { registerJsonImport } from './import-json';
 import { declarationInterchange } from './interchange.service';
+import { declarationPdf } from './pdf/declaration-pdf.service';
 import {
   createEditorDeclaration,
   declarationDetail,
@@ -48,6 +49,14 @@ export function registerDeclarationsRoutes(routes: DeclarantRoutes) {
       .type('application/edifact')
       .header('content-disposition', `attachment; filename="${filename}"`)
       .send(Buffer.from(bytes));
+  });
+
+  route(api.pdf, async ({ caller, params, reply }) => {
+    const { filename, bytes } = await declarationPdf(ctx, caller, params.id);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(bytes);
   });
 
   route(api.table, async ({ params }) => {

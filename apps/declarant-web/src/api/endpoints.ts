@@ -282,6 +282,11 @@ export async function installCampaign(file: Blob): Promise<CampaignPack> {
   return (await call(campaigns.install, { body: file })).pack;
 }
 
+/** GET /api/declarations/:id/pdf: "Télécharger le PDF" (the declaration as on paper). */
+export async function downloadDeclarationPdf(id: string): Promise<ApiFile> {
+  return callFile(declarations.pdf, 'declaration.pdf', { params: { id } });
+}
+
 /** POST /api/declarations/import: an INFENT file of another software, sent as is. */
 export async function importInterchange(file: Blob): Promise<DeclarationSummary[]> {
   return (await call(declarations.importInterchange, { body: file })).declarations;
