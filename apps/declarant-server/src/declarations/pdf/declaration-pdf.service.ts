@@ -10,7 +10,7 @@ import {
 import type { Caller } from '../../auth/session-guard';
 import type { AppContext } from '../../context';
 import { firmSettings } from '../../firm/firm-settings.service';
-import { declarationOf, dictionary, requireDeclaration } from '../declarations.service';
+import { declarationOf, dictionariesFor, requireDeclaration } from '../declarations.service';
 import { renderDeclarationPdf, type PdfForm } from './render-declaration-pdf';
 
 /** The PDF of declaration `id` and the name to save it under. */
@@ -22,7 +22,7 @@ export async function declarationPdf(
   const row = await requireDeclaration(ctx, id);
   const declaration = declarationOf(row);
   const settings = await firmSettings(ctx, caller.firm.id);
-  const tdfc = dictionary();
+  const tdfc = (await dictionariesFor(ctx, declaration.millesime)).combined;
   const ids = Object.keys(declaration.forms).sort(
     (a, b) => Number(b === IDENTIFICATION_FORM) - Number(a === IDENTIFICATION_FORM),
   );

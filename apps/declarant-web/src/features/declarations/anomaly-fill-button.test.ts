@@ -17,6 +17,17 @@ const forms: EditorLayout['forms'] = [
         dateFormat: null,
       },
     ],
+    layout: {
+      kind: 'table',
+      sections: [
+        {
+          title: '',
+          columns: [],
+          rows: [{ label: 'Total des recettes', cells: ['AG'], total: true }],
+        },
+      ],
+      totals: [],
+    },
   },
 ];
 const anomaly: DeclarationAnomaly = {

@@ -2,7 +2,7 @@
 // through the editor's usual cell-edit save path.
 import type { DeclarationAnomaly, EditorLayout } from '@passerelle/contracts';
 import { cellInputId, cellInputKind, formatAmount } from './declaration-cells';
-import type { CellPlace } from './use-declaration-editor';
+import type { CellPlace } from './declaration-cells';
 
 /** The anomalies a click can fix: a total with its expected value, on a cell of the editor. */
 export const isFillable = (
