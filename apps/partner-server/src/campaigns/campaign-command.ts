@@ -10,7 +10,7 @@ export const CAMPAIGN_USAGE =
 
 /** Runs one campaign command; returns the exit code and what to print. */
 export async function runCampaignCommand(
-  ctx: Pick<PartnerContext, 'db' | 'dictionaries' | 'now'>,
+  ctx: Pick<PartnerContext, 'db' | 'dialect' | 'dictionaries' | 'now'>,
   args: readonly string[],
 ): Promise<{ code: number; output: string }> {
   const [verb, path] = args;
