@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { repoRoot, runMain, SetupError } from './lib/process.mjs';
 import { ensureRuntime } from './lib/runtime.mjs';
 import { ensureDependencies, ensureWebBuild } from './lib/setup.mjs';
-import { ensureChromium, ensurePostgres } from './lib/test-prerequisites.mjs';
+import { ensureChromium, ensurePdftotext, ensurePostgres } from './lib/test-prerequisites.mjs';
 import { readCounts, summaryLine } from './lib/vitest-summary.mjs';
 
 // Node.js 24 (issue #14): re-runs this script under the pinned Node 24 when this one is older.
@@ -71,6 +71,7 @@ runMain(async () => {
   await ensureDependencies();
   await ensureWebBuild();
   await ensureChromium();
+  await ensurePdftotext();
   if (process.env.CI === 'true') await ensurePostgres();
 
   mkdirSync(resultsDir, { recursive: true });

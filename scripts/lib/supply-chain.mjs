@@ -27,6 +27,15 @@ export const ALLOWED_LICENCES = new Set([
   'Unlicense',
 ]);
 
+/**
+ * Licences read from the package's own LICENSE file where its manifest (so the lockfile) names
+ * none, reviewed by hand: name@version → SPDX id. A new version must be read again.
+ */
+export const REVIEWED_LICENCES = new Map([
+  // pdfkit's PNG decoder: LICENSE is the MIT licence (Devon Govett, 2017).
+  ['png-js@2.0.0', 'MIT'],
+]);
+
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 /** Dependency specifiers that fetch from somewhere else than the registry. */
 const FOREIGN_SPEC =
@@ -110,7 +119,8 @@ export function lockfileProblems(lock, root, workspaces) {
         problems.push(`${name}: script d’installation non autorisé (ajoutez-le à allowScripts)`);
       }
     }
-    if (!entry.dev && !licenceAllowed(entry.license)) {
+    const licence = entry.license ?? REVIEWED_LICENCES.get(`${name}@${entry.version}`);
+    if (!entry.dev && !licenceAllowed(licence)) {
       problems.push(
         `${name}@${entry.version}: licence « ${entry.license ?? 'absente'} » à examiner`,
       );

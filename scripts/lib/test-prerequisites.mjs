@@ -1,4 +1,5 @@
-// What `npm test` needs besides node_modules: Chromium for the end-to-end tests, and under CI a
+// What `npm test` needs besides node_modules: Chromium for the end-to-end tests, pdftotext for
+// the declaration PDF's tests, and under CI a
 // reachable PostgreSQL (the database tests then run on it instead of being skipped).
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,16 +25,41 @@ export async function ensureChromium() {
         'dans la variable CHROMIUM_PATH.',
     );
   }
-  step('Installation de Chromium (apt-get)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await runOrFail('apt-get', ['update'], { env, stdin: 'ignore' });
-  await runOrFail('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-    env,
-    stdin: 'ignore',
-  });
+  await aptInstall('chromium');
   if (!existsSync(debianChromium)) {
     throw new SetupError(`apt-get a installé chromium mais ${debianChromium} est absent.`);
   }
+}
+
+const pdftotext = '/usr/bin/pdftotext';
+
+/** Makes sure `pdftotext` (poppler-utils) exists, installed here when root: the PDF tests read with it. */
+export async function ensurePdftotext() {
+  if (existsSync(pdftotext)) return;
+  if (process.platform !== 'linux' || process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    throw new SetupError(
+      `pdftotext est introuvable (${pdftotext}) : les tests du PDF des déclarations en ont ` +
+        'besoin.\nInstallez-le (Debian : « sudo apt-get install poppler-utils »).',
+    );
+  }
+  await aptInstall('poppler-utils');
+  if (!existsSync(pdftotext)) {
+    throw new SetupError(`apt-get a installé poppler-utils mais ${pdftotext} est absent.`);
+  }
+}
+
+/**
+ * Installs one Debian package (root only; the callers check).
+ * @param {string} name
+ */
+async function aptInstall(name) {
+  step(`Installation de ${name} (apt-get)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await runOrFail('apt-get', ['update'], { env, stdin: 'ignore' });
+  await runOrFail('apt-get', ['install', '-y', '--no-install-recommends', name], {
+    env,
+    stdin: 'ignore',
+  });
 }
 
 /** The PostgreSQL that the tests use (same default as server-kit's test-databases.ts). */

@@ -1,20 +1,40 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { createServer } from '@passerelle/server-kit';
+import { createServer, routeRegistrar } from '@passerelle/server-kit';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { installSessionOverCookieClearing } from './auth/session-cookie';
 import { SessionGuard } from './auth/session-guard';
 import { registerClientSpaceRoutes } from './client-space/client-space.routes';
+import { registerDeclarationFormsRoutes } from './declarations/declaration-forms.routes';
+import { registerCampaignsRoutes } from './campaigns/campaigns.routes';
 import { registerDeclarationsRoutes } from './declarations/declarations.routes';
 import { registerDossiersRoutes } from './dossiers/dossiers.routes';
 import { registerFirmSettingsRoutes } from './firm/firm-settings.routes';
 import type { AppContext } from './context';
+import type { DeclarantRoutes } from './http/feature-routes';
 import { installWebUi } from './http/web-ui';
 import { registerOpenApiRoutes } from './openapi/openapi.routes';
 import { registerSendingRoutes } from './sending/sending.routes';
 import { registerSetupRoutes } from './setup/setup.routes';
 import { registerSignaturesRoutes } from './signatures/signatures.routes';
 import { registerUsersRoutes } from './users/users.routes';
+
+/** Each feature's routes, in the order they are registered. */
+const FEATURES: ((routes: DeclarantRoutes) => void)[] = [
+  registerSetupRoutes,
+  registerAuthRoutes,
+  registerUsersRoutes,
+  registerAuditRoutes,
+  registerClientSpaceRoutes,
+  registerSignaturesRoutes,
+  registerDossiersRoutes,
+  registerFirmSettingsRoutes,
+  registerDeclarationsRoutes,
+  registerDeclarationFormsRoutes,
+  registerSendingRoutes,
+  registerCampaignsRoutes,
+  registerOpenApiRoutes,
+];
 
 /** What a caller of {@link buildApp} may watch: `onRoute` sees each route as it is added. */
 export interface BuildHooks {
@@ -34,17 +54,8 @@ export async function buildApp(ctx: AppContext, hooks: BuildHooks = {}): Promise
   if (hooks.onRoute) app.addHook('onRoute', hooks.onRoute);
   installSessionOverCookieClearing(app, ctx.config);
   const guard = new SessionGuard(ctx);
-  registerSetupRoutes(app, ctx, guard);
-  registerAuthRoutes(app, ctx, guard);
-  registerUsersRoutes(app, ctx, guard);
-  registerAuditRoutes(app, ctx, guard);
-  registerClientSpaceRoutes(app, ctx, guard);
-  registerSignaturesRoutes(app, ctx, guard);
-  registerDossiersRoutes(app, ctx, guard);
-  registerFirmSettingsRoutes(app, ctx, guard);
-  registerDeclarationsRoutes(app, ctx, guard);
-  registerSendingRoutes(app, ctx, guard);
-  registerOpenApiRoutes(app, ctx, guard);
+  const routes: DeclarantRoutes = { app, ctx, guard, route: routeRegistrar(app, guard.authorize) };
+  for (const registerFeature of FEATURES) registerFeature(routes);
   await installWebUi(app, ctx.config.webDistDir);
   return app;
 }

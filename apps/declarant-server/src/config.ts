@@ -1,29 +1,23 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
   intVar,
-  loadConfig,
-  mailConfigShape,
-  serverConfigShape,
-  serverSettingsFrom,
-  type ServerSettings,
-  signInConfigShape,
-  signInLimitsFrom,
-  type SignInLimits,
+  numberListVar,
+  readAppServerConfig,
+  type AppServerSettings,
   urlVar,
 } from '@passerelle/server-kit';
 
 /**
- * Every environment variable the declarant server reads, with its default. Any of them may be
- * given as `NAME_FILE` (path to a file holding the value) instead. Documented in the README.
+ * Every environment variable the declarant server reads besides the common ones of server-kit's
+ * `appServerConfigShape`, with its default. Any of them may be given as `NAME_FILE` (path to a
+ * file holding the value) instead. Documented in the README.
  */
-export const declarantConfigShape = {
-  ...serverConfigShape(3000),
+export const declarantVariables = {
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: intVar(30, 1, 24 * 60),
   /** Hours after sign-in after which a session ends whatever the activity. */
   SESSION_ABSOLUTE_HOURS: intVar(12, 1, 24 * 30),
-  ...signInConfigShape,
   /** Hours an invitation link stays valid. */
   INVITE_LINK_HOURS: intVar(72, 1, 24 * 30),
   /** Hours a password-reset link stays valid. */
@@ -37,20 +31,14 @@ export const declarantConfigShape = {
     .default('9990001'),
   /** Milliseconds before a call to the partner is abandoned (the UI stays usable). */
   PARTNER_TIMEOUT_MS: intVar(5000, 100, 60_000),
-  /** Master keyring `id=base64;…` (last = current); unset: `<DATA_DIR>/declarant-master.key` (0600). */
-  MASTER_KEY: z.string().optional(),
   /** Folder of the built web UI; empty to serve the API only. */
   WEB_DIST_DIR: z.string().optional(),
-  ...mailConfigShape('Passerelle <no-reply@passerelle.localhost>'),
   /** Consecutive wrong passwords after which a signature is locked ("Bloquée"). */
   SIGNATURE_MAX_FAILURES: intVar(10, 1, 100),
   /** Minutes a locked signature stays locked. */
   SIGNATURE_LOCK_MINUTES: intVar(15, 1, 24 * 60),
   /** Days before expiry at which the holder is reminded by email, comma-separated. */
-  SIGNATURE_REMINDER_DAYS: z
-    .string()
-    .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules')
-    .default('30,7'),
+  SIGNATURE_REMINDER_DAYS: numberListVar('30,7', 'jours'),
   /** Seconds between two runs of the expiry-reminder scheduler (0 disables it). */
   SIGNATURE_REMINDER_INTERVAL_SECONDS: intVar(3600, 0, 24 * 3600),
   /** Deposits the delivery worker sends at the same time (per server instance). */
@@ -77,21 +65,15 @@ export const declarantConfigShape = {
 };
 
 /** Validated, frozen configuration of the declarant server. */
-export interface DeclarantConfig extends ServerSettings {
+export interface DeclarantConfig extends AppServerSettings {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
-  signIn: SignInLimits;
   inviteLinkMs: number;
   resetLinkMs: number;
   webDistDir: string | undefined;
   partnerUrl: string;
   partnerTimeoutMs: number;
   partnerEdiNumber: string;
-  masterKey: string | undefined;
-  masterKeyFile: string;
-  secureCookies: boolean;
-  smtpUrl: string;
-  mailFrom: string;
   signatureLock: { maxFailures: number; lockMs: number };
   /** Reminder days before expiry, largest first (e.g. [30, 7]). */
   reminderDays: number[];
@@ -108,43 +90,45 @@ export interface DeclarantConfig extends ServerSettings {
   statusPollPageSize: number;
 }
 
+/** The server's own defaults of the common variables, and its master key file in DATA_DIR. */
+const SERVER = {
+  port: 3000,
+  mailFrom: 'Passerelle <no-reply@passerelle.localhost>',
+  masterKeyFile: 'declarant-master.key',
+};
+
 /** Reads and validates the environment once, at start; throws `ConfigError` listing every problem. */
 export function readDeclarantConfig(env: NodeJS.ProcessEnv = process.env): DeclarantConfig {
-  const raw = loadConfig(declarantConfigShape, env);
   const minute = 60_000;
-  const settings = serverSettingsFrom(raw);
-  return Object.freeze({
-    ...settings,
-    sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,
-    sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 60 * minute,
-    signIn: signInLimitsFrom(raw),
-    inviteLinkMs: raw.INVITE_LINK_HOURS * 60 * minute,
-    resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
-    webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
-    partnerUrl: raw.PARTNER_URL,
-    partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
-    partnerEdiNumber: raw.PARTNER_EDI_NUMBER,
-    masterKey: raw.MASTER_KEY,
-    masterKeyFile: join(settings.dataDir, 'declarant-master.key'),
-    smtpUrl: raw.SMTP_URL,
-    mailFrom: raw.MAIL_FROM,
-    signatureLock: Object.freeze({
-      maxFailures: raw.SIGNATURE_MAX_FAILURES,
-      lockMs: raw.SIGNATURE_LOCK_MINUTES * minute,
+  return readAppServerConfig(
+    SERVER,
+    declarantVariables,
+    (raw) => ({
+      sessionIdleMs: raw.SESSION_IDLE_MINUTES * minute,
+      sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 60 * minute,
+      inviteLinkMs: raw.INVITE_LINK_HOURS * 60 * minute,
+      resetLinkMs: raw.RESET_LINK_HOURS * 60 * minute,
+      webDistDir: raw.WEB_DIST_DIR === undefined ? undefined : resolve(raw.WEB_DIST_DIR),
+      partnerUrl: raw.PARTNER_URL,
+      partnerTimeoutMs: raw.PARTNER_TIMEOUT_MS,
+      partnerEdiNumber: raw.PARTNER_EDI_NUMBER,
+      signatureLock: Object.freeze({
+        maxFailures: raw.SIGNATURE_MAX_FAILURES,
+        lockMs: raw.SIGNATURE_LOCK_MINUTES * minute,
+      }),
+      reminderDays: raw.SIGNATURE_REMINDER_DAYS.filter((days) => days > 0).sort((a, b) => b - a),
+      reminderIntervalMs: raw.SIGNATURE_REMINDER_INTERVAL_SECONDS * 1000,
+      delivery: Object.freeze({
+        concurrency: raw.DELIVERY_CONCURRENCY,
+        maxAttempts: raw.DELIVERY_MAX_ATTEMPTS,
+        backoffBaseMs: raw.DELIVERY_BACKOFF_BASE_MS,
+        backoffMaxMs: Math.max(raw.DELIVERY_BACKOFF_MAX_MS, raw.DELIVERY_BACKOFF_BASE_MS),
+        intervalMs: raw.DELIVERY_INTERVAL_MS,
+        leaseMs: raw.DELIVERY_LEASE_MS || 2 * raw.PARTNER_TIMEOUT_MS + 5000,
+      }),
+      statusPollIntervalMs: raw.STATUS_POLL_INTERVAL_MS,
+      statusPollPageSize: raw.STATUS_POLL_PAGE_SIZE,
     }),
-    reminderDays: [...new Set(raw.SIGNATURE_REMINDER_DAYS.split(',').map(Number))]
-      .filter((days) => days > 0)
-      .sort((a, b) => b - a),
-    reminderIntervalMs: raw.SIGNATURE_REMINDER_INTERVAL_SECONDS * 1000,
-    delivery: Object.freeze({
-      concurrency: raw.DELIVERY_CONCURRENCY,
-      maxAttempts: raw.DELIVERY_MAX_ATTEMPTS,
-      backoffBaseMs: raw.DELIVERY_BACKOFF_BASE_MS,
-      backoffMaxMs: Math.max(raw.DELIVERY_BACKOFF_MAX_MS, raw.DELIVERY_BACKOFF_BASE_MS),
-      intervalMs: raw.DELIVERY_INTERVAL_MS,
-      leaseMs: raw.DELIVERY_LEASE_MS || 2 * raw.PARTNER_TIMEOUT_MS + 5000,
-    }),
-    statusPollIntervalMs: raw.STATUS_POLL_INTERVAL_MS,
-    statusPollPageSize: raw.STATUS_POLL_PAGE_SIZE,
-  });
+    env,
+  );
 }

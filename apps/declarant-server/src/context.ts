@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { DictionaryRegistry } from '@passerelle/campaign-packs';
 import type { Mailer } from '@passerelle/mail';
 import type { Dialect, Keyring, RateLimiter } from '@passerelle/server-kit';
 import type { DeclarantConfig } from './config';
@@ -22,6 +23,8 @@ export interface AppContext {
   partner: PartnerGateway;
   /** Rung when transmissions are queued: this process's delivery worker claims them at once. */
   deliveryBell: Doorbell;
+  /** The campaign dictionaries served (built-in and installed packs), rebuilt on install. */
+  dictionaries: DictionaryRegistry;
   /** The clock; tests move it to cross timeouts. */
   now: () => Date;
 }

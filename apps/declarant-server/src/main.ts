@@ -1,7 +1,6 @@
 import { runProcess } from '@passerelle/server-kit';
 import { buildApp } from './app';
 import { readDeclarantConfig } from './config';
-import { dictionary } from './declarations/declarations.service';
 import { startDeliveryWorker } from './sending/delivery-worker';
 import { startStatusSync } from './sending/status-sync';
 import { prepareSetupLink } from './setup/setup.service';
@@ -14,7 +13,7 @@ runProcess('Passerelle (déclarant)', async () => {
   const { ctx, close } = await openContext(config);
   // The campaign tables are parsed before the first request (~0.1–0.5 s of CPU): no import or
   // editor request, and nobody waiting behind it, pays for them.
-  dictionary();
+  await ctx.dictionaries.current();
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = startReminderScheduler(ctx);

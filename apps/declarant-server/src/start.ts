@@ -1,14 +1,7 @@
-import type { Logger } from 'pino';
-import { createMailer } from '@passerelle/mail';
-import {
-  RateLimiter,
-  createLogger,
-  databaseTargetFrom,
-  loadKeyring,
-  openMigratedDatabase,
-  type DatabaseTarget,
-  type Keyring,
-} from '@passerelle/server-kit';
+import { DictionaryRegistry } from '@passerelle/campaign-packs';
+import { createMailer, type Mailer } from '@passerelle/mail';
+import { openServerParts, type OpenServerOptions } from '@passerelle/server-kit';
+import { builtInPacks } from '@passerelle/tdfc';
 import { buildApp } from './app';
 import type { DeclarantConfig } from './config';
 import type { AppContext } from './context';
@@ -26,38 +19,21 @@ export interface OpenedContext {
 /** Opens and migrates the database and assembles the context every route receives. */
 export async function openContext(
   config: DeclarantConfig,
-  options: { logger?: Logger; target?: DatabaseTarget; now?: () => Date; keyring?: Keyring } = {},
+  options: OpenServerOptions = {},
 ): Promise<OpenedContext> {
-  const logger = options.logger ?? createLogger(config.logLevel);
-  const target =
-    options.target ?? databaseTargetFrom(config.databaseUrl, config.dataDir, 'declarant.sqlite');
-  const database = await openMigratedDatabase<DeclarantDatabase>(
-    target,
-    declarantMigrations,
-    logger,
-  );
-  const keyring = options.keyring ?? loadKeyring(config.masterKey, config.masterKeyFile);
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const now = options.now ?? (() => new Date());
-  const ctx: AppContext = {
+  const { parts, close } = await openServerParts<DeclarantDatabase, Mailer>(
     config,
-    keyring,
-    mailer,
-    partner: createPartnerGateway(config, { db: database.db, keyring, logger, now }),
-    db: database.db,
-    dialect: database.dialect,
-    logger,
-    rateLimiter: new RateLimiter(database.db, options.now),
+    { sqliteFile: 'declarant.sqlite', migrations: declarantMigrations, createMailer },
+    options,
+  );
+  const ctx: AppContext = {
+    ...parts,
+    config,
+    partner: createPartnerGateway(config, parts),
     deliveryBell: new Doorbell(),
-    now,
+    dictionaries: new DictionaryRegistry(parts.db, { builtIn: builtInPacks(), logger: parts.logger }),
   };
-  return {
-    ctx,
-    close: async () => {
-      mailer.close();
-      await database.close();
-    },
-  };
+  return { ctx, close };
 }
 
 export { buildApp };

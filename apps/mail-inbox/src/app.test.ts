@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '@passerelle/mail';
 import { rawHttp } from '@passerelle/server-kit/testing';
 import { readInboxConfig } from './config';
+import { inboxMessages } from './testing';
 import { startMailInbox, type RunningInbox } from './start';
 
 describe('the local inbox app, on random ports, fed over real SMTP', () => {
@@ -26,17 +27,19 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
       from: 'Partenaire EDI <no-reply@partenaire.test>',
     });
     const base = `http://127.0.0.1:${running.httpPort}`;
-    return { mailer, get: (path: string, init?: RequestInit) => fetch(base + path, init) };
+    return {
+      mailer,
+      base,
+      get: (path: string, init?: RequestInit) => fetch(base + path, init),
+    };
   }
 
   it('lists mail received over SMTP in its JSON API, newest first, and clears it', async () => {
-    const { mailer, get } = await start();
+    const { mailer, base, get } = await start();
     await mailer.send({ to: 'alice@cabinet.fr', subject: 'Premier', text: 'un' });
     await mailer.send({ to: 'Bob@Cabinet.fr', subject: 'Confirmez votre adresse', text: 'deux' });
 
-    const { messages } = (await (await get('/api/messages')).json()) as {
-      messages: { id: string; subject: string; to: string[]; from: string }[];
-    };
+    const messages = await inboxMessages(base);
     expect(messages.map((m) => m.subject)).toEqual(['Confirmez votre adresse', 'Premier']);
     expect(messages[0]).toMatchObject({
       to: ['bob@cabinet.fr'],
@@ -118,13 +121,11 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
   });
 
   it('keeps only the INBOX_MAX_MESSAGES newest messages', async () => {
-    const { mailer, get } = await start({ INBOX_MAX_MESSAGES: '2' });
+    const { mailer, base, get } = await start({ INBOX_MAX_MESSAGES: '2' });
     for (const subject of ['un', 'deux', 'trois']) {
       await mailer.send({ to: 'alice@cabinet.fr', subject, text: subject });
     }
-    const { messages } = (await (await get('/api/messages')).json()) as {
-      messages: { subject: string }[];
-    };
+    const messages = await inboxMessages(base);
     expect(messages.map((m) => m.subject)).toEqual(['trois', 'deux']);
     expect(await (await get('/')).text()).toContain('(les 2 plus récents)');
   });
@@ -173,11 +174,9 @@ describe('the local inbox app, on random ports, fed over real SMTP', () => {
   });
 
   it('never lets a list, a message or the API be cached', async () => {
-    const { mailer, get } = await start();
+    const { mailer, base, get } = await start();
     await mailer.send({ to: 'alice@cabinet.fr', subject: 'Votre code confidentiel', text: 'X' });
-    const { messages } = (await (await get('/api/messages')).json()) as {
-      messages: { id: string }[];
-    };
+    const messages = await inboxMessages(base);
     const id = messages[0]!.id;
     for (const path of ['/api/messages', `/api/messages/${id}`, '/', `/messages/${id}`]) {
       expect((await get(path)).headers.get('cache-control'), path).toBe('no-store');

@@ -1,13 +1,15 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { ErrorBody } from '@passerelle/contracts';
-import { createServer } from '@passerelle/server-kit';
+import { createServer, routeRegistrar } from '@passerelle/server-kit';
 import { registerAccountsRoutes } from './accounts/accounts.routes';
+import type { PartnerRoutes } from './api-routes';
 import type { PartnerContext } from './context';
 import { registerDepositsRoutes } from './deposits/deposits.routes';
 import { registerServiceRoutes } from './openapi/openapi.routes';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerPortalUsersRoutes } from './portal-users/portal-users.routes';
+import { authorizeApiCaller } from './sessions/api-authorize';
 import { registerSessionsRoutes } from './sessions/sessions.routes';
 import { registerSignaturesRoutes } from './signatures/signatures.routes';
 
@@ -32,13 +34,14 @@ export async function buildPartnerApp(
   // The portal's HTML forms post urlencoded bodies; the API takes JSON.
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
 
-  registerServiceRoutes(app, ctx);
-  registerAccountsRoutes(app, ctx);
-  registerSessionsRoutes(app, ctx);
-  registerPortalUsersRoutes(app, ctx);
-  registerSignaturesRoutes(app, ctx);
-  await registerDepositsRoutes(app, ctx);
-  registerPortalRoutes(app, ctx);
+  const routes: PartnerRoutes = { app, ctx, route: routeRegistrar(app, authorizeApiCaller(ctx)) };
+  registerServiceRoutes(routes);
+  registerAccountsRoutes(routes);
+  registerSessionsRoutes(routes);
+  registerPortalUsersRoutes(routes);
+  registerSignaturesRoutes(routes);
+  await registerDepositsRoutes(routes);
+  registerPortalRoutes(routes);
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/'))
       return reply.redirect('/portail');

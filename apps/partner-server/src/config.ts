@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { z } from 'zod';
 import {
   findForbiddenCharacter,
@@ -8,22 +7,17 @@ import {
 } from '@passerelle/contracts';
 import {
   intVar,
-  loadConfig,
-  mailConfigShape,
-  serverConfigShape,
-  serverSettingsFrom,
-  type ServerSettings,
-  signInConfigShape,
-  signInLimitsFrom,
-  type SignInLimits,
+  numberListVar,
+  readAppServerConfig,
+  type AppServerSettings,
 } from '@passerelle/server-kit';
 
 /**
- * Every environment variable the partner server reads, with its default; any may be given as
- * `NAME_FILE` instead. Documented in the README.
+ * Every environment variable the partner server reads besides the common ones of server-kit's
+ * `appServerConfigShape`, with its default; any may be given as `NAME_FILE` instead.
+ * Documented in the README.
  */
-export const partnerConfigShape = {
-  ...serverConfigShape(3200),
+export const partnerVariables = {
   /**
    * Name shown on the portal, in emails and in the CA certificate. At most 36 characters: the
    * CA's commonName "<name> — Autorité de certification" must fit X.520's 64.
@@ -37,9 +31,6 @@ export const partnerConfigShape = {
       'caractère de contrôle interdit',
     )
     .default('Partenaire EDI de référence'),
-  /** Master keyring `id=base64;…` (32-byte keys, last = current); unset: `<DATA_DIR>/partner-master.key`. */
-  MASTER_KEY: z.string().optional(),
-  ...mailConfigShape('Partenaire EDI de référence <no-reply@partenaire-edi.localhost>'),
   /** Minutes an API access token lives. */
   ACCESS_TOKEN_MINUTES: intVar(10, 1, 60),
   /** Days a refresh token (and its session) lives without being used. */
@@ -77,12 +68,8 @@ export const partnerConfigShape = {
   PORTAL_INVITATIONS_PER_HOUR: intVar(MAX_PORTAL_INVITATIONS_PER_HOUR, 1, 10_000),
   /** Hours an invitation link of a personal user stays usable. */
   PORTAL_INVITATION_HOURS: intVar(PORTAL_INVITATION_HOURS, 1, 30 * 24),
-  ...signInConfigShape,
   /** Validity choices offered to the declarant, in months, comma-separated. */
-  SIGNATURE_VALIDITY_MONTHS: z
-    .string()
-    .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de mois séparés par des virgules')
-    .default('12,24,36'),
+  SIGNATURE_VALIDITY_MONTHS: numberListVar('12,24,36', 'mois'),
   /** `test`: the partner takes only interchanges marked test (UNB 0035 = 1); `production`: only real ones. */
   EDI_ENVIRONMENT: z.enum(['test', 'production']).default('production'),
   /** The partner's 7-digit EDI number (UNB recipient); the declarant's PARTNER_EDI_NUMBER. */
@@ -111,12 +98,8 @@ export const partnerConfigShape = {
 };
 
 /** Validated, frozen configuration of the partner server. */
-export interface PartnerConfig extends ServerSettings {
+export interface PartnerConfig extends AppServerSettings {
   partnerName: string;
-  masterKey: string | undefined;
-  masterKeyFile: string;
-  smtpUrl: string;
-  mailFrom: string;
   accessTokenMs: number;
   refreshTokenMs: number;
   /** Absolute lifetime of an API session family (its refresh tokens never outlive it). */
@@ -134,7 +117,6 @@ export interface PartnerConfig extends ServerSettings {
   };
   /** Personal portal users: how many per account, invitations per hour, link lifetime. */
   portalUsers: { maxPerAccount: number; invitationsPerHour: number; invitationMs: number };
-  signIn: SignInLimits;
   validityMonths: number[];
   /** Deposits: the environment, the EDI number, the simulated DGFiP's delay and poll interval. */
   edi: {
@@ -147,53 +129,55 @@ export interface PartnerConfig extends ServerSettings {
   };
 }
 
+/** The server's own defaults of the common variables, and its master key file in DATA_DIR. */
+const SERVER = {
+  port: 3200,
+  mailFrom: 'Partenaire EDI de référence <no-reply@partenaire-edi.localhost>',
+  masterKeyFile: 'partner-master.key',
+};
+
 /** Reads and validates the environment once; throws `ConfigError` listing every problem. */
 export function readPartnerConfig(env: NodeJS.ProcessEnv = process.env): PartnerConfig {
-  const raw = loadConfig(partnerConfigShape, env);
   const minute = 60_000;
-  const settings = serverSettingsFrom(raw);
-  return Object.freeze({
-    ...settings,
-    partnerName: raw.PARTNER_NAME,
-    masterKey: raw.MASTER_KEY,
-    masterKeyFile: join(settings.dataDir, 'partner-master.key'),
-    smtpUrl: raw.SMTP_URL,
-    mailFrom: raw.MAIL_FROM,
-    accessTokenMs: raw.ACCESS_TOKEN_MINUTES * minute,
-    refreshTokenMs: raw.REFRESH_TOKEN_DAYS * 24 * 60 * minute,
-    apiSessionAbsoluteMs: raw.API_SESSION_ABSOLUTE_DAYS * 24 * 60 * minute,
-    portalSession: Object.freeze({
-      idleMs: raw.PORTAL_SESSION_IDLE_MINUTES * minute,
-      absoluteMs: raw.PORTAL_SESSION_ABSOLUTE_HOURS * 60 * minute,
+  return readAppServerConfig(
+    SERVER,
+    partnerVariables,
+    (raw) => ({
+      partnerName: raw.PARTNER_NAME,
+      accessTokenMs: raw.ACCESS_TOKEN_MINUTES * minute,
+      refreshTokenMs: raw.REFRESH_TOKEN_DAYS * 24 * 60 * minute,
+      apiSessionAbsoluteMs: raw.API_SESSION_ABSOLUTE_DAYS * 24 * 60 * minute,
+      portalSession: Object.freeze({
+        idleMs: raw.PORTAL_SESSION_IDLE_MINUTES * minute,
+        absoluteMs: raw.PORTAL_SESSION_ABSOLUTE_HOURS * 60 * minute,
+      }),
+      code: Object.freeze({
+        maxFailures: raw.CODE_MAX_FAILURES,
+        windowMs: raw.CODE_WINDOW_MINUTES * minute,
+        reissueCooldownMs: raw.CODE_REISSUE_COOLDOWN_MINUTES * minute,
+      }),
+      accounts: Object.freeze({
+        unverifiedMs: raw.UNVERIFIED_ACCOUNT_HOURS * 60 * minute,
+        registrationsPerIpPerHour: raw.REGISTRATIONS_PER_IP_PER_HOUR,
+        emailsPerAddressPerDay: raw.ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY,
+        resetsPerIpPerHour: raw.PASSWORD_RESETS_PER_IP_PER_HOUR,
+        resetLinkMs: raw.PASSWORD_RESET_LINK_MINUTES * minute,
+      }),
+      portalUsers: Object.freeze({
+        maxPerAccount: raw.PORTAL_USERS_PER_ACCOUNT,
+        invitationsPerHour: raw.PORTAL_INVITATIONS_PER_HOUR,
+        invitationMs: raw.PORTAL_INVITATION_HOURS * 60 * minute,
+      }),
+      validityMonths: [...raw.SIGNATURE_VALIDITY_MONTHS].sort((a, b) => a - b),
+      edi: Object.freeze({
+        environment: raw.EDI_ENVIRONMENT,
+        number: raw.EDI_NUMBER,
+        dgfipDelayMs: raw.DGFIP_DELAY_MS,
+        dgfipPollMs: raw.DGFIP_POLL_MS,
+        maxSignatureAgeMs: raw.DEPOSIT_MAX_SIGNATURE_AGE_DAYS * 24 * 60 * minute,
+        unknownSirens: new Set(raw.DGFIP_UNKNOWN_SIRENS.split(',').filter(Boolean)),
+      }),
     }),
-    code: Object.freeze({
-      maxFailures: raw.CODE_MAX_FAILURES,
-      windowMs: raw.CODE_WINDOW_MINUTES * minute,
-      reissueCooldownMs: raw.CODE_REISSUE_COOLDOWN_MINUTES * minute,
-    }),
-    accounts: Object.freeze({
-      unverifiedMs: raw.UNVERIFIED_ACCOUNT_HOURS * 60 * minute,
-      registrationsPerIpPerHour: raw.REGISTRATIONS_PER_IP_PER_HOUR,
-      emailsPerAddressPerDay: raw.ACCOUNT_EMAILS_PER_ADDRESS_PER_DAY,
-      resetsPerIpPerHour: raw.PASSWORD_RESETS_PER_IP_PER_HOUR,
-      resetLinkMs: raw.PASSWORD_RESET_LINK_MINUTES * minute,
-    }),
-    portalUsers: Object.freeze({
-      maxPerAccount: raw.PORTAL_USERS_PER_ACCOUNT,
-      invitationsPerHour: raw.PORTAL_INVITATIONS_PER_HOUR,
-      invitationMs: raw.PORTAL_INVITATION_HOURS * 60 * minute,
-    }),
-    signIn: signInLimitsFrom(raw),
-    validityMonths: [...new Set(raw.SIGNATURE_VALIDITY_MONTHS.split(',').map(Number))].sort(
-      (a, b) => a - b,
-    ),
-    edi: Object.freeze({
-      environment: raw.EDI_ENVIRONMENT,
-      number: raw.EDI_NUMBER,
-      dgfipDelayMs: raw.DGFIP_DELAY_MS,
-      dgfipPollMs: raw.DGFIP_POLL_MS,
-      maxSignatureAgeMs: raw.DEPOSIT_MAX_SIGNATURE_AGE_DAYS * 24 * 60 * minute,
-      unknownSirens: new Set(raw.DGFIP_UNKNOWN_SIRENS.split(',').filter(Boolean)),
-    }),
-  });
+    env,
+  );
 }

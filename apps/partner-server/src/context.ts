@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { DictionaryRegistry } from '@passerelle/campaign-packs';
 import type { Mailer } from '@passerelle/mail';
 import type { Dialect, Keyring, RateLimiter } from '@passerelle/server-kit';
 import type { CertificateAuthority } from './ca/ca.service';
@@ -19,5 +20,7 @@ export interface PartnerContext {
   ca: CertificateAuthority;
   /** Signs deposit receipts with a certificate the CA issued for that only. */
   receiptSigner: ReceiptSigner;
+  /** The campaign dictionaries the simulated DGFiP checks deposits against (built-in and installed packs). */
+  dictionaries: DictionaryRegistry;
   now: () => Date;
 }

@@ -1,13 +1,7 @@
-import type { Logger } from 'pino';
-import { createMailer } from '@passerelle/mail';
-import {
-  RateLimiter,
-  createLogger,
-  databaseTargetFrom,
-  loadKeyring,
-  openMigratedDatabase,
-  type DatabaseTarget,
-} from '@passerelle/server-kit';
+import { DictionaryRegistry } from '@passerelle/campaign-packs';
+import { createMailer, type Mailer } from '@passerelle/mail';
+import { openServerParts, type OpenServerOptions } from '@passerelle/server-kit';
+import { builtInPacks } from '@passerelle/tdfc';
 import { loadOrCreateCa } from './ca/ca.service';
 import { loadOrCreateReceiptSigner } from './ca/receipt-signer';
 import type { PartnerConfig } from './config';
@@ -27,40 +21,16 @@ export interface OpenedPartner {
  */
 export async function openPartnerContext(
   config: PartnerConfig,
-  options: { logger?: Logger; target?: DatabaseTarget; now?: () => Date } = {},
+  options: OpenServerOptions = {},
 ): Promise<OpenedPartner> {
-  const logger = options.logger ?? createLogger(config.logLevel);
-  const now = options.now ?? (() => new Date());
-  const target =
-    options.target ?? databaseTargetFrom(config.databaseUrl, config.dataDir, 'partner.sqlite');
-  const keyring = loadKeyring(config.masterKey, config.masterKeyFile);
-  const database = await openMigratedDatabase<PartnerDatabase>(target, partnerMigrations, logger);
-  const ca = await loadOrCreateCa(database.db, keyring, config.partnerName, now());
-  const receiptSigner = await loadOrCreateReceiptSigner(
-    database.db,
-    keyring,
-    ca,
-    config.partnerName,
-    now,
-  );
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const ctx: PartnerContext = {
+  const { parts, close } = await openServerParts<PartnerDatabase, Mailer>(
     config,
-    db: database.db,
-    dialect: database.dialect,
-    logger,
-    rateLimiter: new RateLimiter(database.db, now),
-    keyring,
-    mailer,
-    ca,
-    receiptSigner,
-    now,
-  };
-  return {
-    ctx,
-    close: async () => {
-      mailer.close();
-      await database.close();
-    },
-  };
+    { sqliteFile: 'partner.sqlite', migrations: partnerMigrations, createMailer },
+    options,
+  );
+  const { db, keyring, now, logger } = parts;
+  const ca = await loadOrCreateCa(db, keyring, config.partnerName, now());
+  const receiptSigner = await loadOrCreateReceiptSigner(db, keyring, ca, config.partnerName, now);
+  const dictionaries = new DictionaryRegistry(db, { builtIn: builtInPacks(), logger });
+  return { ctx: { ...parts, config, ca, receiptSigner, dictionaries }, close };
 }

@@ -6,7 +6,7 @@ import { usageError } from './exit-codes';
 // parseArgs in its lenient mode, then checked token by token so every mistake gets a French
 // message naming the option (the strict mode's errors are English).
 
-export const commandNames = ['send', 'status', 'export'] as const;
+export const commandNames = ['send', 'status', 'export', 'campaign'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** Where and as whom to sign in. */
@@ -45,7 +45,9 @@ export type Invocation =
       ids: string[];
       json: boolean;
     }
-  | { command: 'export'; connection: Connection; id: string; out: string };
+  | { command: 'export'; connection: Connection; id: string; out: string }
+  | { command: 'campaign'; connection: Connection; action: 'install'; path: string }
+  | { command: 'campaign'; connection: Connection; action: 'list' };
 
 type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
 
@@ -75,6 +77,7 @@ const commandOptions: Record<CommandName, Record<string, OptionSpec>> = {
     id: { type: 'string' },
     out: { type: 'string' },
   },
+  campaign: {},
 };
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:3000';
@@ -97,9 +100,13 @@ export function parseInvocation(
   });
   const help = command ? ` Voir « passerelle ${command} --help ».` : ' Voir « passerelle --help ».';
   let commandSeen = false;
+  const operands: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') {
       if (!commandSeen && isCommand(token.value)) commandSeen = true;
+      // `campaign install <path>`, `campaign list`: the one command with operands.
+      else if (commandSeen && command === 'campaign' && operands.length < 2)
+        operands.push(token.value);
       else if (!commandSeen) throw usageError(`Commande inconnue : « ${token.value} ».${help}`);
       else throw usageError(`Argument inattendu : « ${token.value} ».${help}`);
       continue;
@@ -160,10 +167,22 @@ export function parseInvocation(
       json: values.json === true,
     };
   }
+  if (command === 'campaign') return parseCampaign(operands, connection, help);
   const [id, ...others] = parseIds(values.id);
   if (id === undefined || others.length > 0)
     throw usageError(`Indiquez une déclaration : --id <id de déclaration>.${help}`);
   return { command, connection, id, out: text(values.out) ?? '.' };
+}
+
+/** `campaign install <folder|archive>` or `campaign list`. */
+function parseCampaign(operands: string[], connection: Connection, help: string): Invocation {
+  const [action, path] = operands;
+  if (action === 'list' && path === undefined) return { command: 'campaign', connection, action };
+  if (action === 'install' && path !== undefined && path !== '')
+    return { command: 'campaign', connection, action, path };
+  throw usageError(
+    `Indiquez « campaign install <dossier ou archive .zip/.tar.gz> » ou « campaign list ».${help}`,
+  );
 }
 
 /** The first positional argument, read with the global options' shapes (so `--server URL` is skipped). */

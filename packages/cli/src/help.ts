@@ -25,9 +25,27 @@ Commandes :
   send     signer et envoyer les déclarations « Prête », suivre leur progression
   status   statut des déclarations et de leur dernière transmission
   export   télécharger le fichier signé, l’accusé de réception, le CONTRL et le CR
+  campaign installer un pack de campagne (tables DGFiP), lister les packs (administrateurs)
 
   passerelle <commande> --help    aide d’une commande
   passerelle --version            version
+
+${connection}
+
+${exitCodes}
+`,
+  campaign: `passerelle campaign — les tables de la DGFiP d’une campagne (administrateurs)
+
+Utilisation :
+  passerelle campaign install <dossier ou archive .zip/.tar.gz>
+  passerelle campaign list
+
+install  envoie le pack (un dossier est d’abord compressé en .zip) : manifest.json et les
+         fichiers de la DGFiP (tdfcAAf.edi, tdfcAAd.edi, tables.json, labels/*.json). Le
+         serveur vérifie tout le pack : il est installé en entier, ou refusé avec le fichier,
+         la ligne et la colonne en cause, et rien n’est installé.
+list     les packs installés (campagne, édition, millésimes, date, source) et le pack qui
+         sert chaque millésime (millésime 26 : exercices clos en 2025).
 
 ${connection}
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseInvocation } from './args';
+import { runCampaign } from './commands/campaign';
 import { runExport } from './commands/export';
 import { runSend } from './commands/send';
 import { runStatus } from './commands/status';
@@ -32,6 +33,8 @@ export async function runCli(
         return await runStatus(invocation, io, signal);
       case 'export':
         return await runExport(invocation, io, signal);
+      case 'campaign':
+        return await runCampaign(invocation, io, signal);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -36,6 +36,7 @@ export const auditActions = [
   'transmission.refused',
   'transmission.failed',
   'transmission.retried',
+  'campaign.installed',
 ] as const;
 /** What an audit event records. Later issues append actions; none is ever removed. */
 export type AuditAction = (typeof auditActions)[number];

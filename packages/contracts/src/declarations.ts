@@ -40,6 +40,8 @@ export const anomalySchema = z.object({
   valueIndex: z.number().nullable(),
   label: z.string().nullable(),
   message: z.string(),
+  /** The value a coherence total should hold: the editor offers « Reporter » it into the cell. */
+  expected: z.number().nullable(),
 });
 export type DeclarationAnomaly = z.infer<typeof anomalySchema>;
 
@@ -100,6 +102,11 @@ export const declarationFormsSchema = z.record(
 export const declarationDetailSchema = declarationSummarySchema.extend({
   forms: declarationFormsSchema,
   anomalies: z.array(anomalySchema),
+  /**
+   * The campaign pack (campaign, edition) the declaration was last validated with; null when
+   * no installed pack serves its millésime.
+   */
+  pack: z.object({ campaign: z.string(), edition: z.number().int() }).nullable(),
 });
 export type DeclarationDetail = z.infer<typeof declarationDetailSchema>;
 
@@ -140,10 +147,32 @@ export const editorCellSchema = z.object({
   values: z.array(z.object({ value: z.string(), label: z.string() })).nullable(),
   dateFormat: z.string().nullable(),
 });
+/**
+ * A form laid out as printed (`paper`: 2065, 2033-A…G) or as a table of its cells in the form's
+ * order (`table`): sections, rows, one cell code per column (`null`: no box there), and the line
+ * totals computed live (`total` = sum of `plus` − sum of `minus`).
+ */
+export const formLayoutSchema = z.object({
+  kind: z.enum(['paper', 'table']),
+  sections: z.array(
+    z.object({
+      title: z.string(),
+      columns: z.array(z.string()),
+      rows: z.array(
+        z.object({ label: z.string(), cells: z.array(z.string().nullable()), total: z.boolean() }),
+      ),
+    }),
+  ),
+  totals: z.array(
+    z.object({ total: z.string(), plus: z.array(z.string()), minus: z.array(z.string()) }),
+  ),
+});
+export type EditorFormLayout = z.infer<typeof formLayoutSchema>;
 export const editorFormSchema = z.object({
   id: z.string(),
   label: z.string(),
   cells: z.array(editorCellSchema),
+  layout: formLayoutSchema,
 });
 /** `GET /api/declarations/:id/editor`: the forms of the declaration's liasse, for the editor. */
 export const editorLayoutSchema = z.object({ forms: z.array(editorFormSchema) });

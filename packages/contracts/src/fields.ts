@@ -57,6 +57,26 @@ export function withCertificateHolderName<
 }
 
 /**
+ * A person who will hold a signature certificate: first and last names (named `names` in the
+ * messages), email, then the `more` fields; CN "Prénom Nom" must fit its 64 characters.
+ */
+export function certificateHolderSchema<M extends z.ZodRawShape = Record<never, never>>(
+  names: { firstName: string; lastName: string },
+  more?: M,
+) {
+  const schema = z.object({
+    firstName: personNameField(names.firstName),
+    lastName: personNameField(names.lastName),
+    email: emailField,
+    ...(more ?? ({} as M)),
+  });
+  // The names are strings whatever `more` holds: TypeScript cannot see it through M.
+  return withCertificateHolderName(
+    schema as unknown as z.ZodType<{ firstName: string; lastName: string }>,
+  ) as unknown as typeof schema;
+}
+
+/**
  * A password as typed: only its length is checked here (strength needs the dictionary, which is
  * checked on the server). Code points are counted, as NIST SP 800-63B asks.
  */

@@ -12,6 +12,8 @@ export * from './client-space';
 export * from './signatures';
 export * from './dossiers';
 export * from './declarations';
+export * from './declaration-forms';
+export * from './campaigns';
 export * from './deposits';
 export * from './sending';
 export * from './text-characters';

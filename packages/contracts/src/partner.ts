@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CERTIFICATE_NAME_MAX_LENGTH } from './certificate-names';
 import {
+  certificateHolderSchema,
   emailField,
   lineTextField,
   newPasswordFields,
   passwordField,
   personNameField,
-  withCertificateHolderName,
 } from './fields';
 import { pageOf, pageQuery } from './pages';
 import { sessionUserSchema } from './partner-users';
@@ -112,13 +112,10 @@ export const signaturePolicySchema = z.object({
 export type SignaturePolicy = z.infer<typeof signaturePolicySchema>;
 
 /** The holder of a signature certificate: CN = "Prénom Nom" (64 characters at most), SAN email. */
-export const holderSchema = withCertificateHolderName(
-  z.object({
-    firstName: personNameField('Prénom du titulaire'),
-    lastName: personNameField('Nom du titulaire'),
-    email: emailField,
-  }),
-);
+export const holderSchema = certificateHolderSchema({
+  firstName: 'Prénom du titulaire',
+  lastName: 'Nom du titulaire',
+});
 
 /** `POST /api/v1/signatures`: a PKCS#10 request, the emailed code, the chosen validity. */
 export const issueSignatureRequest = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, personNameField, withCertificateHolderName } from './fields';
+import { certificateHolderSchema } from './fields';
 import { pageOf } from './pages';
 
 export const roles = ['administrator', 'collaborator'] as const;
@@ -33,13 +33,9 @@ export const currentUserSchema = userSchema.extend({
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 /** `POST /api/users` (administrator). */
-export const createUserRequest = withCertificateHolderName(
-  z.object({
-    firstName: personNameField('Prénom'),
-    lastName: personNameField('Nom'),
-    email: emailField,
-    role: z.enum(roles, { error: 'Rôle invalide : administrateur ou collaborateur.' }),
-  }),
+export const createUserRequest = certificateHolderSchema(
+  { firstName: 'Prénom', lastName: 'Nom' },
+  { role: z.enum(roles, { error: 'Rôle invalide : administrateur ou collaborateur.' }) },
 );
 export type CreateUserRequest = z.input<typeof createUserRequest>;
 

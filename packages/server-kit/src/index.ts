@@ -21,3 +21,4 @@ export * from './db/keyset-page';
 export * from './chunked-work';
 export * from './http/route';
 export * from './http/openapi-page';
+export * from './open-server';

@@ -1,6 +1,8 @@
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
+import { AppError } from './app-error';
+import { hashPassword } from './password-hash';
 
 /**
  * Lowest zxcvbn score accepted (0–4). 4 means at least 10^10 estimated guesses: "Azerty123456!"
@@ -61,4 +63,27 @@ function sentence(text: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Refuses a new password that is easy to guess (400 `WEAK_PASSWORD` on `password`), judged with
+ * the French dictionary and the person's own details (address, names, firm); length and
+ * confirmation are checked by the shared schema before.
+ */
+export function assertStrongPassword(
+  password: string,
+  person: { email: string; firstName: string; lastName: string; firmName?: string | undefined },
+): void {
+  const context = [person.email, person.firstName, person.lastName, person.firmName ?? ''];
+  const verdict = checkPasswordStrength(password, context);
+  if (!verdict.ok) throw new AppError('WEAK_PASSWORD', verdict.message, { field: 'password' });
+}
+
+/** A new password, refused when easy to guess ({@link assertStrongPassword}), hashed to store. */
+export async function hashNewPassword(
+  password: string,
+  person: Parameters<typeof assertStrongPassword>[1],
+): Promise<string> {
+  assertStrongPassword(password, person);
+  return hashPassword(password);
 }

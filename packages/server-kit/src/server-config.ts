@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { allowedHostsVar, boolVar, intVar, urlVar } from './config';
+import { allowedHostsVar, boolVar, intVar, loadConfig, urlVar } from './config';
+import { signInConfigShape, signInLimitsFrom, type SignInLimits } from './sign-in-limits';
 
 /** The variables every Passerelle server reads, with the server's own default port. */
 export function serverConfigShape(defaultPort: number) {
@@ -84,3 +85,87 @@ export function mailConfigShape(defaultFrom: string) {
     MAIL_FROM: z.string().default(defaultFrom),
   };
 }
+
+/**
+ * The variables of a Passerelle app server (declarant, partner): the common ones, its master
+ * keyring, its email, its sign-in limits; with the server's own port and sender.
+ */
+export function appServerConfigShape(defaultPort: number, defaultMailFrom: string) {
+  return {
+    ...serverConfigShape(defaultPort),
+    /** Master keyring `id=base64;…` (32-byte keys, last = current); unset: a key file in DATA_DIR. */
+    MASTER_KEY: z.string().optional(),
+    ...mailConfigShape(defaultMailFrom),
+    ...signInConfigShape,
+  };
+}
+
+/** The values every app server derives from {@link appServerConfigShape}. */
+export interface AppServerSettings extends ServerSettings {
+  masterKey: string | undefined;
+  /** Where the master key is kept when MASTER_KEY is unset (created 0600 at first start). */
+  masterKeyFile: string;
+  smtpUrl: string;
+  mailFrom: string;
+  signIn: SignInLimits;
+}
+
+/** Derives the app server's settings; its master key file is `<DATA_DIR>/<masterKeyFileName>`. */
+export function appServerSettingsFrom(
+  raw: Parameters<typeof serverSettingsFrom>[0] &
+    Parameters<typeof signInLimitsFrom>[0] & {
+      MASTER_KEY?: string | undefined;
+      SMTP_URL: string;
+      MAIL_FROM: string;
+    },
+  masterKeyFileName: string,
+): AppServerSettings {
+  const settings = serverSettingsFrom(raw);
+  return {
+    ...settings,
+    masterKey: raw.MASTER_KEY,
+    masterKeyFile: join(settings.dataDir, masterKeyFileName),
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    signIn: signInLimitsFrom(raw),
+  };
+}
+
+/** The variables of an app server as read: the common ones and the server's own `V`. */
+export type AppServerVariables<V extends z.ZodRawShape> = Readonly<
+  z.output<z.ZodObject<ReturnType<typeof appServerConfigShape> & V>>
+>;
+
+/**
+ * Reads an app server's configuration once, at start: the common variables
+ * ({@link appServerConfigShape}) and the server's own `variables` are loaded and validated
+ * together (`loadConfig`: every problem listed in one `ConfigError`), then the common settings
+ * ({@link appServerSettingsFrom}) and the server's own values, made by `derive`, are frozen.
+ */
+export function readAppServerConfig<V extends z.ZodRawShape, C extends object>(
+  server: { port: number; mailFrom: string; masterKeyFile: string },
+  variables: V,
+  derive: (raw: AppServerVariables<V>) => C,
+  env: NodeJS.ProcessEnv,
+): Readonly<AppServerSettings & C> {
+  const raw = loadConfig(
+    { ...appServerConfigShape(server.port, server.mailFrom), ...variables },
+    env,
+  );
+  const common = raw as unknown as Parameters<typeof appServerSettingsFrom>[0];
+  return Object.freeze({
+    ...appServerSettingsFrom(common, server.masterKeyFile),
+    ...derive(raw as AppServerVariables<V>),
+  });
+}
+
+/**
+ * Whole numbers separated by commas (`30,7`), each of at most three digits, read as a list
+ * without repeats in the order written; `unit` names them in the message (`jours`, `mois`).
+ */
+export const numberListVar = (defaultValue: string, unit: string) =>
+  z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, `liste de nombres de ${unit} séparés par des virgules`)
+    .default(defaultValue)
+    .transform((value) => [...new Set(value.split(',').map(Number))]);

@@ -58,6 +58,44 @@ export async function checkCredentialsWithLimits(
   return { ok: true };
 }
 
+/** What a credential check reads from a server's context: its limiter and sign-in limits. */
+export interface SignInContext {
+  rateLimiter: RateLimiter;
+  config: { signIn: SignInLimits };
+}
+
+/** The refusal of a failed check: 429 with `Retry-After` when limited, else `wrong`. */
+export function credentialRefusal(
+  check: Exclude<CredentialCheck, { ok: true }>,
+  wrong: AppError,
+  limitedMessage?: string,
+): AppError {
+  return check.reason === 'rate_limited'
+    ? rateLimitedError(check.retryAfter ?? 60, limitedMessage)
+    : wrong;
+}
+
+/**
+ * Checks the signed-in person's current password before a change of password, under the
+ * sign-in limits (so a stolen session cannot guess it faster than sign-in can). A refusal is
+ * handed to `onRefused` (to audit or log it), then thrown: 429, or 400 `WRONG_CURRENT_PASSWORD`.
+ */
+export async function assertCurrentPassword(
+  ctx: SignInContext,
+  input: Parameters<typeof checkCredentialsWithLimits>[2],
+  onRefused: (reason: 'wrong_credentials' | 'rate_limited') => Promise<void> | void,
+): Promise<void> {
+  const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, input);
+  if (check.ok) return;
+  await onRefused(check.reason);
+  throw credentialRefusal(
+    check,
+    new AppError('WRONG_CURRENT_PASSWORD', 'Mot de passe actuel incorrect.', {
+      field: 'currentPassword',
+    }),
+  );
+}
+
 /** The 429 answer for a limited caller, with `Retry-After` in seconds. */
 export function rateLimitedError(
   retryAfter: number,

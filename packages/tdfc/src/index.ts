@@ -65,7 +65,12 @@ export {
 export { validateDeclaration, isSendable } from './validate/validate-declaration';
 export { type Anomaly, type Severity } from './validate/anomaly';
 export { SIMPLIFIED_LIASSE } from './validate/neant-rules';
-export { TOTALS_2033, RESULT_2033, type TotalRule } from './validate/totals-2033';
+export {
+  COHERENCE_RULES,
+  rulesPerForm,
+  type CoherenceRule,
+  type Term as CoherenceTerm,
+} from './validate/rules';
 export { LIASSE_DOCUMENT } from './validate/regime-rules';
 
 export {
@@ -136,3 +141,46 @@ export {
 export { readInfentCr, type InfentCrMessage, type InfentCrRead } from './returns/infent-cr-read';
 export { MILLESIME_CONTROL } from './returns/integrability-check';
 export { readDepositFacts, type DepositFacts } from './returns/deposit-facts';
+
+export {
+  LIASSE_CASES,
+  NORMAL_ANNEXES,
+  SIMPLIFIED_ANNEXES,
+  liasseCaseOf,
+  type LiasseCase,
+} from './liasse/regimes';
+export {
+  addableForms,
+  liasseForms,
+  type AddableForm,
+  type LiasseFacts,
+} from './liasse/liasse-forms';
+export {
+  MANIFEST_FILE,
+  closingYearOf,
+  packManifestSchema,
+  tableFileNames,
+  type PackManifest,
+} from './pack/manifest';
+export { PackError } from './pack/pack-error';
+export {
+  MAX_PACK_BYTES,
+  MAX_PACK_FILES,
+  readPackArchive,
+  readPackFolder,
+  type PackFiles,
+} from './pack/pack-files';
+export { checkPack, readManifest, sha256Hex, type CheckedPack } from './pack/check-pack';
+export { builtInPacks, builtInPackFolder } from './pack/built-in-packs';
+export { OTHER_CELLS_TITLE, formLayout, rowLabel } from './layout/resolve-layout';
+export { PAPER_FORMS } from './layout/forms';
+export { computeLineTotal, lineTotals } from './layout/line-totals';
+export type {
+  FormLayout,
+  LayoutRow,
+  LayoutSection,
+  LineTotal,
+  PaperFormSpec,
+  PaperRowSpec,
+  PaperSectionSpec,
+} from './layout/types';

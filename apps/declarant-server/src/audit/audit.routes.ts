@@ -1,13 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { AppContext } from '../context';
-import type { SessionGuard } from '../auth/session-guard';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { pageAuditEvents } from './audit.repository';
 
 /** `GET /api/audit-events`: the administrator reads the audit log, newest first, by pages. */
-export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerAuditRoutes({ route, ctx }: DeclarantRoutes) {
   route(declarantApi.users.auditEvents, async ({ query }) => {
     const { rows, nextCursor } = await pageAuditEvents(ctx.db, query);
     const items = rows.map((row) => ({

@@ -1,20 +1,16 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { changeOwnPassword } from '../users/passwords.service';
 import { toCurrentUser } from '../users/current-user';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
-import type { SessionGuard } from './session-guard';
 import { deleteSession } from './sessions.repository';
 import { signIn } from './sign-in.service';
 
 const api = declarantApi.auth;
 
 /** Sign-in, the current session, sign-out, and changing one's own password. */
-export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerAuthRoutes({ route, ctx }: DeclarantRoutes) {
   route(api.signIn, async ({ body, request, reply }) => {
     const { user, token } = await signIn(ctx, body, request.ip);
     setSessionCookie(reply, ctx.config, token);

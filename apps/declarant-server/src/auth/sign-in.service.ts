@@ -1,4 +1,4 @@
-import { AppError, checkCredentialsWithLimits, rateLimitedError } from '@passerelle/server-kit';
+import { AppError, checkCredentialsWithLimits, credentialRefusal } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { AppContext } from '../context';
 import { findUserByEmail, type UserRow } from '../users/users.repository';
@@ -31,13 +31,11 @@ export async function signIn(
   });
   if (!check.ok) {
     await audit(ctx, user, ip, { email: input.email, reason: check.reason });
-    if (check.reason === 'rate_limited') {
-      throw rateLimitedError(
-        check.retryAfter ?? 60,
-        'Trop de tentatives de connexion. Réessayez plus tard.',
-      );
-    }
-    throw new AppError('INVALID_CREDENTIALS', 'Adresse email ou mot de passe incorrect.');
+    throw credentialRefusal(
+      check,
+      new AppError('INVALID_CREDENTIALS', 'Adresse email ou mot de passe incorrect.'),
+      'Trop de tentatives de connexion. Réessayez plus tard.',
+    );
   }
   if (!user || user.status !== 'active') {
     await audit(ctx, user, ip, { email: input.email, reason: 'inactive' });

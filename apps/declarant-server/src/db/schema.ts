@@ -1,3 +1,4 @@
+import type { PackTables } from '@passerelle/campaign-packs';
 import type { Generated } from 'kysely';
 import type { RateLimitTable } from '@passerelle/server-kit';
 import type { AuditAction, Role, TransmissionStatus, UserStatus } from '@passerelle/contracts';
@@ -174,6 +175,9 @@ export interface DeclarationsTable {
   /** Status of the latest transmission; null before the first send and after an edit. */
   transmission_status: TransmissionStatus | null;
   latest_transmission_id: string | null;
+  /** The campaign pack (campaign, edition) the declaration was last validated with. */
+  pack_campaign: string | null;
+  pack_edition: number | null;
 }
 
 export interface SendingsTable {
@@ -236,7 +240,7 @@ export interface LeasesTable {
 }
 
 /** The whole declarant schema as Kysely sees it. */
-export interface DeclarantDatabase extends RateLimitTable {
+export interface DeclarantDatabase extends RateLimitTable, PackTables {
   firms: FirmsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,15 +1,21 @@
 import type { DeclarationTable, EditorLayout } from '@passerelle/contracts';
+import { unlabelledCellText } from './cell-kind';
 import {
   IDENTIFICATION_FORM,
   cellsOf,
   formDisplayName,
+  formLayout,
   isNadValue,
   type CellValue,
   type Declaration,
   type TdfcDictionary,
 } from '@passerelle/tdfc';
 
-/** The forms of the declaration, F-IDENTIF first, each with its cells, labels and allowed values. */
+/**
+ * The forms of the declaration, F-IDENTIF first, each with its cells, labels (or, for a cell the
+ * labels do not cover, the kind of value it expects) and allowed values, and its layout (as
+ * printed for 2065 and 2033-A…G, else a table of its cells).
+ */
 export function editorLayout(dictionary: TdfcDictionary, declaration: Declaration): EditorLayout {
   const ids = Object.keys(declaration.forms).sort(
     (a, b) => Number(b === IDENTIFICATION_FORM) - Number(a === IDENTIFICATION_FORM),
@@ -22,7 +28,8 @@ export function editorLayout(dictionary: TdfcDictionary, declaration: Declaratio
         const table = cell.table ? dictionary.table(cell.table) : undefined;
         return {
           code: cell.code,
-          label: cell.label,
+          // A cell the labels do not cover yet says what it expects.
+          label: cell.label === cell.code ? unlabelledCellText(cell) : cell.label,
           segment: cell.segment,
           repeatable: cell.repeatable,
           signed: cell.signed,
@@ -32,6 +39,7 @@ export function editorLayout(dictionary: TdfcDictionary, declaration: Declaratio
           dateFormat: cell.dateFormat ?? null,
         };
       }),
+      layout: formLayout(dictionary, declaration.millesime, id),
     })),
   };
 }

@@ -36,6 +36,7 @@ const toApiAnomaly = (anomaly: Anomaly): DeclarationAnomaly => ({
   valueIndex: anomaly.valueIndex ?? null,
   label: anomaly.label ?? null,
   message: anomaly.message,
+  expected: anomaly.expected ?? null,
 });
 
 /** The API view of one declaration: its forms and the validator's anomalies. */
@@ -48,5 +49,9 @@ export function toDetail(
     ...toSummary(row),
     forms: declaration.forms as DeclarationDetail['forms'],
     anomalies: anomalies.map(toApiAnomaly),
+    pack:
+      row.pack_campaign === null || row.pack_edition === null
+        ? null
+        : { campaign: row.pack_campaign, edition: Number(row.pack_edition) },
   };
 }

@@ -74,7 +74,13 @@ export function updateDeclarationContent(
   version: number,
   changes: Pick<
     DeclarationRow,
-    'content' | 'status' | 'error_count' | 'warning_count' | 'updated_at'
+    | 'content'
+    | 'status'
+    | 'error_count'
+    | 'warning_count'
+    | 'updated_at'
+    | 'pack_campaign'
+    | 'pack_edition'
   >,
 ): Promise<boolean> {
   // An edit starts the declaration's life again (after a refusal): no transmission status.

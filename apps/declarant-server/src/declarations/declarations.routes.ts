@@ -1,18 +1,16 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { declarationTable, editorLayout } from './declaration-layout';
 import { registerInfentImport } from './import-infent';
 import { registerJsonImport } from './import-json';
 import { declarationInterchange } from './interchange.service';
+import { declarationPdf } from './pdf/declaration-pdf.service';
 import {
   createEditorDeclaration,
   declarationDetail,
   declarationOf,
   declarationPage,
-  dictionary,
+  dictionariesFor,
   requireDeclaration,
   updateCells,
 } from './declarations.service';
@@ -20,12 +18,8 @@ import {
 const api = declarantApi.declarations;
 
 /** Declarations of the dossiers: list, creation for the editor, the editor's changes, views. */
-export function registerDeclarationsRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  guard: SessionGuard,
-) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerDeclarationsRoutes(routes: DeclarantRoutes) {
+  const { route, ctx } = routes;
   route(api.list, async ({ query }) => declarationPage(ctx, query));
 
   route(api.ofDossier, async ({ params, query }) => declarationPage(ctx, query, params.id));
@@ -34,8 +28,8 @@ export function registerDeclarationsRoutes(
     declaration: await createEditorDeclaration(ctx, caller, params.id, body.exerciseId, request.ip),
   }));
 
-  registerJsonImport(app, ctx, guard);
-  registerInfentImport(app, ctx, guard);
+  registerJsonImport(routes);
+  registerInfentImport(routes);
 
   route(api.get, async ({ params }) => ({ declaration: await declarationDetail(ctx, params.id) }));
 
@@ -44,8 +38,9 @@ export function registerDeclarationsRoutes(
   }));
 
   route(api.editor, async ({ params }) => {
-    const row = await requireDeclaration(ctx, params.id);
-    return editorLayout(dictionary(), declarationOf(row));
+    const declaration = declarationOf(await requireDeclaration(ctx, params.id));
+    const { combined } = await dictionariesFor(ctx, declaration.millesime);
+    return editorLayout(combined, declaration);
   });
 
   route(api.interchange, async ({ caller, params, reply }) => {
@@ -56,8 +51,17 @@ export function registerDeclarationsRoutes(
       .send(Buffer.from(bytes));
   });
 
+  route(api.pdf, async ({ caller, params, reply }) => {
+    const { filename, bytes } = await declarationPdf(ctx, caller, params.id);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(bytes);
+  });
+
   route(api.table, async ({ params }) => {
-    const row = await requireDeclaration(ctx, params.id);
-    return declarationTable(dictionary(), declarationOf(row));
+    const declaration = declarationOf(await requireDeclaration(ctx, params.id));
+    const { combined } = await dictionariesFor(ctx, declaration.millesime);
+    return declarationTable(combined, declaration);
   });
 }

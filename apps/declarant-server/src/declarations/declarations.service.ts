@@ -7,14 +7,15 @@ import {
   type DeclarationStatus,
   type UpdateCellsRequest,
 } from '@passerelle/contracts';
+import type { ServedDictionaries } from '@passerelle/campaign-packs';
 import {
-  loadDictionary,
+  closingYearOf,
+  liasseForms,
   newDeclaration,
   validateDeclaration,
   type Anomaly,
   type CellEntry,
   type Declaration,
-  type TdfcDictionary,
 } from '@passerelle/tdfc';
 import { AppError } from '@passerelle/server-kit';
 import type { Kysely, Transaction } from 'kysely';
@@ -34,20 +35,33 @@ import {
   type DeclarationListRow,
   type DeclarationRow,
 } from './declarations.repository';
-import { liasseForms } from './liasse';
 
-/** The campaign dictionary (`loadDictionary` parses it once per process and caches it). */
-export const dictionary = (): TdfcDictionary => loadDictionary('2025');
+/**
+ * The campaign dictionaries served now (built-in and installed packs, `ctx.dictionaries`); a
+ * millésime that no pack serves makes this instance read the pack store again first.
+ */
+export async function dictionariesFor(
+  ctx: AppContext,
+  millesime?: string,
+): Promise<ServedDictionaries> {
+  if (millesime !== undefined) await ctx.dictionaries.forMillesime(millesime);
+  return ctx.dictionaries.current();
+}
 
-/** Validation result and the status it gives: "prête" when no blocking anomaly is left. */
-export function evaluate(declaration: Declaration) {
-  const anomalies = validateDeclaration(dictionary(), declaration);
+/**
+ * Validation result and the status it gives: "prête" when no blocking anomaly is left; with the
+ * pack (campaign, edition) that served the declaration's millésime, kept on the declaration.
+ */
+export function evaluate(served: ServedDictionaries, declaration: Declaration) {
+  const pack = served.forMillesime(declaration.millesime);
+  const anomalies = validateDeclaration(pack?.dictionary ?? served.combined, declaration);
   const errorCount = anomalies.filter((a) => a.severity === 'error').length;
   return {
     anomalies,
     errorCount,
     warningCount: anomalies.length - errorCount,
     status: errorCount === 0 ? ('ready' as const) : ('draft' as const),
+    pack: pack ? { campaign: pack.pack.campaign, edition: pack.pack.edition } : null,
   };
 }
 
@@ -90,7 +104,10 @@ export async function declarationDetail(
 ): Promise<DeclarationDetail> {
   const row = await requireDeclaration(ctx, id);
   const declaration = known?.declaration ?? declarationOf(row);
-  return toDetail(row, declaration, known?.anomalies ?? evaluate(declaration).anomalies);
+  const anomalies =
+    known?.anomalies ??
+    evaluate(await dictionariesFor(ctx, declaration.millesime), declaration).anomalies;
+  return toDetail(row, declaration, anomalies);
 }
 
 /** What is stored of a new declaration (from the editor or an import). */
@@ -124,15 +141,18 @@ export function newDeclarationRow(
     updated_at: input.at,
     transmission_status: null,
     latest_transmission_id: null,
+    pack_campaign: result.pack?.campaign ?? null,
+    pack_edition: result.pack?.edition ?? null,
   };
 }
 
 /** Validates and stores one new declaration (the editor's). */
 export async function storeDeclaration(
   db: Kysely<DeclarantDatabase> | Transaction<DeclarantDatabase>,
+  served: ServedDictionaries,
   input: NewDeclaration,
 ): Promise<{ id: string; anomalies: Anomaly[] }> {
-  const result = evaluate(input.declaration);
+  const result = evaluate(served, input.declaration);
   const row = newDeclarationRow(input, result);
   await insertDeclaration(db, row);
   return { id: row.id, anomalies: result.anomalies };
@@ -169,18 +189,20 @@ export async function createEditorDeclaration(
     regime: dossier.regime,
     rof: dossier.rof,
   });
-  if (!dictionary().millesimes.includes(declaration.millesime)) {
+  const served = await dictionariesFor(ctx, declaration.millesime);
+  const pack = served.forMillesime(declaration.millesime);
+  if (!pack) {
     throw new AppError(
       'VALIDATION_ERROR',
-      `Les formulaires du millésime ${declaration.millesime} (exercices clos en 20${Number(declaration.millesime) - 1}) ne sont pas encore publiés : Passerelle connaît les millésimes ${dictionary().millesimes.join(', ')}.`,
+      `Les formulaires du millésime ${declaration.millesime} (exercices clos en ${closingYearOf(declaration.millesime)}) ne sont pas installés : Passerelle connaît les millésimes ${served.millesimes.join(', ')}. Un administrateur peut installer les tables de cette campagne (Paramètres du cabinet › Campagnes).`,
       { field: 'exerciseId' },
     );
   }
   const facts = { taxation, category: dossier.category, regime: dossier.regime } as const;
-  for (const form of liasseForms(dictionary(), declaration.millesime, facts)) {
+  for (const form of liasseForms(pack.dictionary, declaration.millesime, facts)) {
     declaration.forms[form] = [{}];
   }
-  const { id, anomalies } = await storeDeclaration(ctx.db, {
+  const { id, anomalies } = await storeDeclaration(ctx.db, served, {
     dossier,
     exercise,
     source: 'editor',
@@ -197,7 +219,7 @@ export async function createEditorDeclaration(
 }
 
 /** A declaration on its way to the DGFiP, or integrated, is frozen (its signed bytes are sent). */
-function assertEditable(row: DeclarationListRow): void {
+export function assertEditable(row: DeclarationListRow): void {
   const status = row.transmission_status;
   if (status !== null && !editableDeclarationStatuses.includes(status)) {
     throw new AppError(
@@ -223,8 +245,9 @@ export async function updateCells(
     );
   }
   const declaration = declarationOf(row);
+  const served = await dictionariesFor(ctx, declaration.millesime);
   for (const change of input.changes) {
-    const dictionaryForm = dictionary().form(declaration.millesime, change.form);
+    const dictionaryForm = served.combined.form(declaration.millesime, change.form);
     if (!dictionaryForm) {
       throw new AppError('VALIDATION_ERROR', `Formulaire inconnu : ${change.form}.`, {
         field: 'changes',
@@ -239,9 +262,26 @@ export async function updateCells(
     if (change.value !== null) cells.push([change.code, change.value as CellEntry]);
     occurrences[occurrence] = Object.fromEntries(cells);
   }
-  const result = evaluate(declaration);
+  return saveEdited(ctx, caller, row, declaration);
+}
+
+/**
+ * Validates an edited declaration and stores it if nobody saved another version meanwhile
+ * (`DECLARATION_CHANGED` otherwise); a change of status goes to the audit log.
+ */
+export async function saveEdited(
+  ctx: AppContext,
+  caller: Caller,
+  row: DeclarationListRow,
+  declaration: Declaration,
+): Promise<DeclarationDetail> {
+  const id = row.id;
+  const served = await dictionariesFor(ctx, declaration.millesime);
+  const result = evaluate(served, declaration);
   const changed = await updateDeclarationContent(ctx.db, id, Number(row.version), {
     content: JSON.stringify(declaration),
+    pack_campaign: result.pack?.campaign ?? null,
+    pack_edition: result.pack?.edition ?? null,
     status: result.status,
     error_count: result.errorCount,
     warning_count: result.warningCount,

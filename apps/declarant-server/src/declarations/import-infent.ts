@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   declarantApi,
   MAX_IMPORT_DECLARATIONS,
@@ -6,9 +5,7 @@ import {
 } from '@passerelle/contracts';
 import { AppError, TimeSlicer, routeRegistrar, yieldToEventLoop } from '@passerelle/server-kit';
 import { InfentError, streamInfentDeclarations, type Declaration } from '@passerelle/tdfc';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
-import { dictionary } from './declarations.service';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { importRefused, importTooLarge, storeImported } from './imports.service';
 
 /**
@@ -49,7 +46,7 @@ async function* bounded(source: AsyncIterable<Buffer>, limit: number): AsyncGene
  * declaration is checked before anything is stored, and one problem refuses the whole file.
  * Bounds: MAX_INFENT_IMPORT_BYTES (413) and MAX_IMPORT_DECLARATIONS (422 `IMPORT_TOO_LARGE`).
  */
-export function registerInfentImport(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
+export function registerInfentImport({ app, ctx, guard }: DeclarantRoutes) {
   void app.register(async (scope) => {
     // The raw body is handed over as a stream; the JSON-only rule stays for every other route.
     scope.addContentTypeParser(TYPES, (_request, payload, done) => done(null, payload));
@@ -61,7 +58,8 @@ export function registerInfentImport(app: FastifyInstance, ctx: AppContext, guar
           const source = bounded(request.body as AsyncIterable<Buffer>, MAX_INFENT_IMPORT_BYTES);
           // Reading a declaration (segments, checks) is CPU work: other requests get turns.
           const slicer = new TimeSlicer();
-          for await (const declaration of streamInfentDeclarations(dictionary(), source)) {
+          const { combined } = await ctx.dictionaries.refresh();
+          for await (const declaration of streamInfentDeclarations(combined, source)) {
             // Refused as soon as the count is passed: the rest of the file is not read.
             if (declarations.length === MAX_IMPORT_DECLARATIONS) throw importTooLarge();
             declarations.push(declaration);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError } from 'fastify';
 import {
   declarantApi,
   MAX_IMPORT_DECLARATIONS,
@@ -6,10 +6,10 @@ import {
   type DeclarationSummary,
 } from '@passerelle/contracts';
 import { importDeclaration, type Declaration, type ImportError } from '@passerelle/tdfc';
-import { AppError, mapInSlices, routeRegistrar } from '@passerelle/server-kit';
-import type { Caller, SessionGuard } from '../auth/session-guard';
+import { AppError, mapInSlices } from '@passerelle/server-kit';
+import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
-import { dictionary } from './declarations.service';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { frenchCount, importRefused, importTooLarge, storeImported } from './imports.service';
 
 /** The 413 of a JSON body over the route's limit, saying the limit in French. */
@@ -34,7 +34,9 @@ export async function importJson(
   const inputs = Array.isArray(body) ? (body as unknown[]) : [body];
   if (inputs.length === 0) throw importRefused(['la liste de déclarations est vide']);
   if (inputs.length > MAX_IMPORT_DECLARATIONS) throw importTooLarge(inputs.length);
-  const results = await mapInSlices(inputs, (input) => importDeclaration(dictionary(), input));
+  // Read again: a pack installed on another instance serves here from this import on.
+  const { combined } = await ctx.dictionaries.refresh();
+  const results = await mapInSlices(inputs, (input) => importDeclaration(combined, input));
   const declarations: Declaration[] = [];
   const problems: string[] = [];
   for (const [index, result] of results.entries()) {
@@ -50,8 +52,8 @@ export async function importJson(
  * French beyond, before the body is read when it says its length) and MAX_IMPORT_DECLARATIONS
  * declarations (422 `IMPORT_TOO_LARGE`).
  */
-export function registerJsonImport(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  routeRegistrar(app, guard.authorize)(
+export function registerJsonImport({ route, ctx, guard }: DeclarantRoutes) {
+  route(
     declarantApi.declarations.importJson,
     // Any JSON: the body is read as it came, not through a schema.
     async ({ caller, request }) => ({

@@ -100,7 +100,8 @@ export async function storeImported(
   if (declarations.length > MAX_IMPORT_DECLARATIONS) throw importTooLarge(declarations.length);
   const at = ctx.now().toISOString();
   // ~0.5 ms each: in slices of 10 ms, other requests are answered meanwhile.
-  const results = await mapInSlices(declarations, (declaration) => evaluate(declaration));
+  const served = await ctx.dictionaries.current();
+  const results = await mapInSlices(declarations, (declaration) => evaluate(served, declaration));
   const ids = await ctx.db.transaction().execute(async (tx) => {
     const sirens = [...new Set(declarations.map((declaration) => declaration.siren))];
     const dossiers = new Map(

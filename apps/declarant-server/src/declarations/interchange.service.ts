@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { firmSettings } from '../firm/firm-settings.service';
 import { findSignedBytes } from '../sending/transmissions.repository';
 import type { DeclarationListRow } from './declarations.repository';
-import { declarationOf, dictionary, requireDeclaration } from './declarations.service';
+import { declarationOf, dictionariesFor, requireDeclaration } from './declarations.service';
 
 /** How Passerelle names itself in RFF+AUM/AUN; it holds no EDIFICAS attestation yet. */
 export const SOFTWARE = {
@@ -77,9 +77,11 @@ export async function declarationInterchange(
   const filed = await filedInterchange(ctx, row);
   if (filed) return { filename, bytes: filed };
   const envelope = await firmEnvelope(ctx, caller);
+  const declaration = declarationOf(row);
+  const { combined } = await dictionariesFor(ctx, declaration.millesime);
   let bytes: Uint8Array;
   try {
-    bytes = writeInfentInterchange(dictionary(), [declarationOf(row)], envelope);
+    bytes = writeInfentInterchange(combined, [declaration], envelope);
   } catch (error) {
     if (error instanceof InfentError) throw new AppError('INTERCHANGE_INVALID', error.message);
     throw error;

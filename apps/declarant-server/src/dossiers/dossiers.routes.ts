@@ -1,8 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import {
   addExercise,
   createDossier,
@@ -14,8 +11,7 @@ import {
 const api = declarantApi.dossiers;
 
 /** Dossiers (client companies) and their exercises: every active user of the firm. */
-export function registerDossiersRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerDossiersRoutes({ route, ctx }: DeclarantRoutes) {
   route(api.list, async ({ query }) => dossierPage(ctx, query));
 
   route(api.create, async ({ caller, body, request }) => ({

@@ -1,18 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { saveFirmSettings } from './firm-settings.repository';
 import { firmSettings } from './firm-settings.service';
 
 /** The firm's settings: every user reads them, administrators change them. */
-export function registerFirmSettingsRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  guard: SessionGuard,
-) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerFirmSettingsRoutes({ route, ctx }: DeclarantRoutes) {
   route(declarantApi.dossiers.firmSettings, async ({ caller }) =>
     firmSettings(ctx, caller.firm.id),
   );

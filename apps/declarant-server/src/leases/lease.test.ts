@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@passerelle/server-kit/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { withLease, withLeaseIfFree } from './lease';
+import { AppError } from '@passerelle/server-kit';
+import { createPartnerGateway } from '../partner/partner-gateway';
+import { withLease, withLeaseIfFree, type LeaseWait } from './lease';
+
+const WAIT: LeaseWait = { maxWaitMs: 60_000, busy: () => new Error('busy') };
 
 describe.each(await testDialects())(
   'leases shared by the instances of one database (%s)',
@@ -39,13 +43,13 @@ describe.each(await testDialects())(
       clearTimeout(timer);
       expect(tries.filter(Boolean)).toHaveLength(1);
       const waited = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => withLease(contexts[i % 2]!, 'job', 60_000, work)),
+        Array.from({ length: 8 }, (_, i) => withLease(contexts[i % 2]!, 'job', 60_000, work, WAIT)),
       );
       expect(waited).toEqual(Array.from({ length: 8 }, () => true));
       expect(most).toBe(1);
       // Given back after each, even when the work fails.
       await expect(
-        withLease(t.ctx, 'job', 60_000, () => Promise.reject(new Error('boom'))),
+        withLease(t.ctx, 'job', 60_000, () => Promise.reject(new Error('boom')), WAIT),
       ).rejects.toThrow('boom');
       expect(await t.ctx.db.selectFrom('leases').selectAll().execute()).toEqual([]);
     });
@@ -80,6 +84,29 @@ describe.each(await testDialects())(
       release();
       expect(await holding).toEqual({ value: 'done' });
       expect(await withLeaseIfFree(other.ctx, 'job', 90, async () => 1)).toEqual({ value: 1 });
+    });
+
+    it('answers 503 PARTNER_UNAVAILABLE to a partner exchange that waited past its wait', async () => {
+      t = await startTestApp(dialect);
+      // Another request of the same user holds the user's partner lease and does not let go.
+      let release = () => {};
+      let entered = () => {};
+      const working = new Promise<void>((resolve) => (release = resolve));
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const holding = withLeaseIfFree(t.ctx, 'partner-session:u1', 10_000, () => {
+        entered();
+        return working;
+      });
+      await inside;
+      const gateway = createPartnerGateway(t.ctx.config, { ...t.ctx, sessionWaitMs: 50 });
+      const waited = await gateway.status('u1').catch((error: unknown) => error);
+      expect(waited).toBeInstanceOf(AppError);
+      expect(waited).toMatchObject({ code: 'PARTNER_UNAVAILABLE', status: 503 });
+      expect((waited as AppError).message).toContain('réessayez');
+      release();
+      expect(await holding).toEqual({ value: undefined });
+      // Free again: the lease module's own wait gives the caller's error, never a plain one.
+      expect(await withLease(t.ctx, 'job', 60_000, async () => 2, WAIT)).toBe(2);
     });
   },
 );

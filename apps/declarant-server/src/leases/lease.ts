@@ -46,25 +46,31 @@ export async function withLeaseIfFree<T>(
   }
 }
 
+/** How long {@link withLease} waits for a held lease, and the error of a wait that ran out. */
+export interface LeaseWait {
+  maxWaitMs: number;
+  /** The caller's refusal (an `AppError`: its code and French message reach the user). */
+  busy: () => Error;
+}
+
 /**
  * Runs `work` holding the lease `name`, waiting for it while another request (of this instance
  * or another) holds it: checked again every few milliseconds, then less often, for at most
- * `maxWaitMs` (a live holder's work is bounded by its own timeouts; a crashed holder's lease
- * ends `ttlMs` after its last heartbeat).
+ * `wait.maxWaitMs` (a live holder's work is bounded by its own timeouts; a crashed holder's
+ * lease ends `ttlMs` after its last heartbeat); then `wait.busy()` is thrown.
  */
 export async function withLease<T>(
   deps: LeaseDeps,
   name: string,
   ttlMs: number,
   work: () => Promise<T>,
-  maxWaitMs = ttlMs,
+  wait: LeaseWait,
 ): Promise<T> {
   const started = Date.now();
   for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
     const held = await withLeaseIfFree(deps, name, ttlMs, work);
     if (held) return held.value;
-    if (Date.now() - started > maxWaitMs)
-      throw new Error(`lease ${name} still held after ${maxWaitMs} ms`);
+    if (Date.now() - started > wait.maxWaitMs) throw wait.busy();
     await sleep(pause);
   }
 }

@@ -1,9 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi, declarantEndpoints, openApiDocument } from '@passerelle/contracts';
-import { openApiPage, routeRegistrar } from '@passerelle/server-kit';
-import type { SessionGuard } from '../auth/session-guard';
+import { openApiPage } from '@passerelle/server-kit';
 import { sessionCookieName } from '../auth/session-cookie';
 import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 
 const TITLE = 'API du déclarant Passerelle';
 
@@ -24,8 +23,7 @@ export function declarantOpenApi(ctx: AppContext) {
 }
 
 /** `GET /api/openapi.json` and its readable page `GET /api/docs`, both made once at start. */
-export function registerOpenApiRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerOpenApiRoutes({ route, ctx }: DeclarantRoutes) {
   const document = declarantOpenApi(ctx);
   const page = openApiPage(
     {

@@ -26,6 +26,13 @@ const SESSION_LEASE_MS = 10_000;
 /** How long an exchange waits for the user's lease (each partner call is bounded by its timeout). */
 const SESSION_WAIT_MS = 120_000;
 
+/** 503 for an exchange that waited `SESSION_WAIT_MS` for the user's other one in vain. */
+export const partnerExchangeBusy = () =>
+  new AppError(
+    'PARTNER_UNAVAILABLE',
+    'Un autre échange avec le partenaire EDI est en cours pour cet utilisateur : réessayez dans quelques instants.',
+  );
+
 /**
  * The declarant's one door to the EDI partner (design §1), built at start and carried by the
  * context: the partner's API, and each user's client-space session (tokens sealed in the
@@ -79,7 +86,10 @@ export function createPartnerGateway(
 function gatewayOver(deps: GatewayDeps): PartnerGateway {
   const { api } = deps;
   const serialized = <T>(userId: string, work: () => Promise<T>) =>
-    withLease(deps, `partner-session:${userId}`, SESSION_LEASE_MS, work, SESSION_WAIT_MS);
+    withLease(deps, `partner-session:${userId}`, SESSION_LEASE_MS, work, {
+      maxWaitMs: deps.sessionWaitMs ?? SESSION_WAIT_MS,
+      busy: partnerExchangeBusy,
+    });
   const is401 = (error: unknown) => error instanceof AppError && error.status === 401;
 
   return {

@@ -20,6 +20,8 @@ export interface GatewayDeps {
   logger: Logger;
   now: () => Date;
   api: PartnerApi;
+  /** How long an exchange waits for the user's other one (default 120 s; tests shorten it). */
+  sessionWaitMs?: number;
 }
 
 /** A working access token, with its sealed form as stored (to drop it if refused later). */

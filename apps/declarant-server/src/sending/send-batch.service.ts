@@ -2,7 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CreateSendingRequest, TransmissionStatus } from '@passerelle/contracts';
 import { createCmsSigner, type CmsSigner } from '@passerelle/pki';
 import { AppError } from '@passerelle/server-kit';
-import { InfentError, writeInfentInterchange, type InfentEnvelope } from '@passerelle/tdfc';
+import {
+  InfentError,
+  writeInfentInterchange,
+  type InfentEnvelope,
+  type TdfcDictionary,
+} from '@passerelle/tdfc';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
@@ -11,7 +16,7 @@ import {
   markDeclarationQueued,
   type DeclarationListRow,
 } from '../declarations/declarations.repository';
-import { declarationOf, dictionary } from '../declarations/declarations.service';
+import { declarationOf, dictionariesFor } from '../declarations/declarations.service';
 import { firmEnvelope, newControlReference } from '../declarations/interchange.service';
 import { findUsableSignature, unlockSignature } from '../signatures/signature-unlock.service';
 import { wakeDeliveryWorker } from './delivery-worker';
@@ -71,7 +76,8 @@ export async function sendDeclarations(
   }
   const signed: Signed[] = [];
   for (const declaration of declarations) {
-    signed.push(await signOne(signer, declaration, envelope, ctx.now()));
+    const { combined } = await dictionariesFor(ctx, declaration.millesime);
+    signed.push(await signOne(signer, combined, declaration, envelope, ctx.now()));
   }
 
   const sendingId = randomUUID();
@@ -175,6 +181,7 @@ async function assertSameEnvironment(ctx: AppContext, userId: string, test: bool
 
 async function signOne(
   signer: CmsSigner,
+  dictionary: TdfcDictionary,
   declaration: DeclarationListRow,
   envelope: InfentEnvelope,
   now: Date,
@@ -182,7 +189,7 @@ async function signOne(
   const reference = newControlReference(now);
   let interchange: Uint8Array;
   try {
-    interchange = writeInfentInterchange(dictionary(), [declarationOf(declaration)], {
+    interchange = writeInfentInterchange(dictionary, [declarationOf(declaration)], {
       ...envelope,
       controlReference: reference,
     });

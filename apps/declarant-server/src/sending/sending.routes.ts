@@ -1,8 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { updateNotifySendingResults } from '../users/users.repository';
 import { sendDeclarations } from './send-batch.service';
 import {
@@ -15,8 +12,7 @@ import {
 const api = declarantApi.sending;
 
 /** "Envoyer", the progress of a batch, the declaration's timeline, files, "Relancer". */
-export function registerSendingRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerSendingRoutes({ route, ctx }: DeclarantRoutes) {
   route(
     api.send,
     async ({ caller, body, request }) => {

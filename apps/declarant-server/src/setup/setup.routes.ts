@@ -1,17 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
 import { setSessionCookie } from '../auth/session-cookie';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { toCurrentUser } from '../users/current-user';
 import { completeSetup, isSetupNeeded } from './setup.service';
 
 const api = declarantApi.auth;
 
 /** The health probe; the first start: is it still needed, and completing it with the printed one-time link. */
-export function registerSetupRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerSetupRoutes({ route, ctx }: DeclarantRoutes) {
   route(api.health, async () => ({ status: 'ok' }));
   route(api.setupStatus, async () => ({ needed: await isSetupNeeded(ctx) }));
   route(api.setup, async ({ body, request, reply }) => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { SetupRequest } from '@passerelle/contracts';
-import { AppError, hashPassword, hashToken, newSecretToken } from '@passerelle/server-kit';
+import { AppError, hashToken, newSecretToken, hashNewPassword } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { openSession } from '../auth/sessions.service';
 import type { AppContext } from '../context';
-import { assertStrongPassword } from '../users/password-policy';
 import { findFirm, insertUser, type UserRow } from '../users/users.repository';
 import { claimSetupToken, insertFirm, replaceSetupToken } from './setup.repository';
 
@@ -33,8 +32,7 @@ export async function completeSetup(
 ): Promise<{ user: UserRow; token: string }> {
   if (!(await isSetupNeeded(ctx))) throw alreadyDone();
   const email = input.email.toLowerCase();
-  assertStrongPassword(input.password, { ...input, email });
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, { ...input, email });
   const now = ctx.now().toISOString();
   const user: UserRow = {
     id: randomUUID(),

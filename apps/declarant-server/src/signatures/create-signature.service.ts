@@ -11,14 +11,13 @@ import {
   wrapPrivateKey,
   type GeneratedKeyType,
 } from '@passerelle/pki';
-import { AppError } from '@passerelle/server-kit';
+import { AppError, assertStrongPassword } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import { withLeaseIfFree } from '../leases/lease';
 import { PartnerUnavailableError } from '../partner/partner-api';
 import type { PartnerCalls } from '../partner/partner-calls';
-import { assertStrongPassword } from '../users/password-policy';
 import { wrappedKeyContext } from './signature-unlock.service';
 import { toSignatureViews } from './signature-view';
 import { insertSignature } from './signatures.repository';

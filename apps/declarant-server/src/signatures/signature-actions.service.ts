@@ -6,12 +6,11 @@ import {
   type SignaturePage,
 } from '@passerelle/contracts';
 import { exportPkcs12, wrapPrivateKey } from '@passerelle/pki';
-import { AppError } from '@passerelle/server-kit';
+import { AppError, assertStrongPassword } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { recordAction } from '../audit/record-action';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
-import { assertStrongPassword } from '../users/password-policy';
 import { unlockSignature, wrappedKeyContext } from './signature-unlock.service';
 import { toSignatureViews } from './signature-view';
 import {

@@ -1,8 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { SessionGuard } from '../auth/session-guard';
-import type { AppContext } from '../context';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { createSignature } from './create-signature.service';
 import {
   changeSignaturePassword,
@@ -15,12 +12,7 @@ import {
 const api = declarantApi.signatures;
 
 /** "Signatures" of "Compte utilisateur", and the administrator's view of the firm's. */
-export function registerSignaturesRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  guard: SessionGuard,
-) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerSignaturesRoutes({ route, ctx }: DeclarantRoutes) {
   route(api.mine, async ({ caller, query }) => signaturePage(ctx, caller.user.id, query));
 
   route(api.options, async ({ caller }) => signatureOptions(ctx, caller.user.id));

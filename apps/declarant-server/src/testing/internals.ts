@@ -7,3 +7,7 @@ export { countDeclarations } from '../declarations/declaration-list.repository';
 export { countDossiers } from '../dossiers/dossiers.repository';
 export { searchText } from '../dossiers/search-text';
 export { unlockSignature, wrappedKeyContext } from '../signatures/signature-unlock.service';
+export {
+  renderDeclarationPdf,
+  type DeclarationPdfInput,
+} from '../declarations/pdf/render-declaration-pdf';

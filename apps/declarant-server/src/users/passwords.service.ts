@@ -6,17 +6,15 @@ import type {
 } from '@passerelle/contracts';
 import {
   AppError,
-  checkCredentialsWithLimits,
-  hashPassword,
+  assertCurrentPassword,
   hashToken,
   newSecretToken,
-  rateLimitedError,
+  hashNewPassword,
 } from '@passerelle/server-kit';
 import { appendAuditEvent } from '../audit/audit.repository';
 import type { Caller } from '../auth/session-guard';
 import { deleteUserSessions } from '../auth/sessions.repository';
 import type { AppContext } from '../context';
-import { assertStrongPassword } from './password-policy';
 import {
   consumePasswordToken,
   findPasswordToken,
@@ -38,31 +36,25 @@ export async function changeOwnPassword(
   ip: string,
 ): Promise<void> {
   const { user } = caller;
-  const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
-    scope: 'sign-in',
-    email: user.email,
-    ip,
-    passwordHash: user.password_hash,
-    password: input.currentPassword,
-  });
-  if (!check.ok) {
-    const reason = check.reason === 'rate_limited' ? 'rate_limited' : 'wrong_current_password';
-    await appendAuditEvent(
-      ctx.db,
-      {
-        action: 'user.password_change_failed',
-        actorUserId: user.id,
-        targetUserId: user.id,
-        ip,
-        details: { reason },
-      },
-      ctx.now(),
-    );
-    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
-    throw new AppError('WRONG_CURRENT_PASSWORD', 'Mot de passe actuel incorrect.', {
-      field: 'currentPassword',
-    });
-  }
+  const current = { email: user.email, passwordHash: user.password_hash };
+  await assertCurrentPassword(
+    ctx,
+    { scope: 'sign-in', ...current, ip, password: input.currentPassword },
+    async (refusal) => {
+      const reason = refusal === 'rate_limited' ? 'rate_limited' : 'wrong_current_password';
+      await appendAuditEvent(
+        ctx.db,
+        {
+          action: 'user.password_change_failed',
+          actorUserId: user.id,
+          targetUserId: user.id,
+          ip,
+          details: { reason },
+        },
+        ctx.now(),
+      );
+    },
+  );
   await setPassword(ctx, user, input.password, caller.firm.name);
   await deleteUserSessions(ctx.db, user.id, caller.sessionIdHash);
   await appendAuditEvent(
@@ -120,13 +112,12 @@ export async function usePasswordLink(
 ): Promise<void> {
   const { row, user } = await usableLink(ctx, input.token);
   const firm = await findFirm(ctx.db);
-  assertStrongPassword(input.password, {
+  const hash = await hashNewPassword(input.password, {
     email: user.email,
     firstName: user.first_name,
     lastName: user.last_name,
-    ...(firm ? { firmName: firm.name } : {}),
+    firmName: firm?.name,
   });
-  const hash = await hashPassword(input.password);
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await consumePasswordToken(tx, row.token_hash, at))) {
@@ -153,11 +144,11 @@ async function usableLink(ctx: AppContext, token: string) {
 }
 
 async function setPassword(ctx: AppContext, user: UserRow, password: string, firmName: string) {
-  assertStrongPassword(password, {
+  const hash = await hashNewPassword(password, {
     email: user.email,
     firstName: user.first_name,
     lastName: user.last_name,
     firmName,
   });
-  await updatePasswordHash(ctx.db, user.id, await hashPassword(password), ctx.now().toISOString());
+  await updatePasswordHash(ctx.db, user.id, hash, ctx.now().toISOString());
 }

@@ -1,16 +1,12 @@
-import type { FastifyInstance } from 'fastify';
 import { declarantApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { AppContext } from '../context';
-import type { SessionGuard } from '../auth/session-guard';
+import type { DeclarantRoutes } from '../http/feature-routes';
 import { lookupPasswordLink, usePasswordLink } from './passwords.service';
 import { createResetLink, createUser, setUserStatus, userPage } from './users.service';
 
 const api = declarantApi.users;
 
 /** Users management (administrators) and the one-time password links (anyone holding one). */
-export function registerUsersRoutes(app: FastifyInstance, ctx: AppContext, guard: SessionGuard) {
-  const route = routeRegistrar(app, guard.authorize);
+export function registerUsersRoutes({ route, ctx }: DeclarantRoutes) {
   route(api.list, async ({ caller, query }) => userPage(ctx, caller.firm.id, query));
 
   route(api.create, async ({ caller, body, request }) => createUser(ctx, caller, body, request.ip));

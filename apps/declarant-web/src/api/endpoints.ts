@@ -1,7 +1,11 @@
 // One typed function per declarant API endpoint, each a call of the contracts' endpoint table.
 import { PAGE_SIZE_MAX, declarantApi } from '@passerelle/contracts';
 import type {
+  AddableForm,
+  AddFormRequest,
   AuditPage,
+  CampaignPack,
+  CampaignPage,
   ClientSpaceStatus,
   ConnectClientSpaceRequest,
   ChangePasswordRequest,
@@ -42,7 +46,16 @@ import type {
 import { call, callFile } from './client';
 import type { ApiFile } from './client';
 
-const { auth, users, clientSpace, signatures, dossiers, declarations } = declarantApi;
+const {
+  auth,
+  users,
+  clientSpace,
+  signatures,
+  dossiers,
+  declarations,
+  declarationForms,
+  campaigns,
+} = declarantApi;
 
 /** GET /api/setup: whether the first start still waits for its administrator. */
 export async function getSetupNeeded(): Promise<boolean> {
@@ -236,6 +249,19 @@ export async function getDeclarationEditor(id: string): Promise<EditorLayout> {
   return call(declarations.editor, { params: { id } });
 }
 
+/** GET /api/declarations/:id/addable-forms: the forms the declaration's régime allows to add. */
+export async function getAddableForms(id: string): Promise<AddableForm[]> {
+  return (await call(declarationForms.addable, { params: { id } })).forms;
+}
+
+/** POST /api/declarations/:id/forms: adds one empty occurrence of an addable form. */
+export async function addDeclarationForm(
+  id: string,
+  body: AddFormRequest,
+): Promise<DeclarationDetail> {
+  return (await call(declarationForms.add, { params: { id }, body })).declaration;
+}
+
 /** GET /api/declarations/:id/table: the readable view (form, cell, label, value). */
 export async function getDeclarationTable(id: string): Promise<DeclarationTable> {
   return call(declarations.table, { params: { id } });
@@ -244,6 +270,21 @@ export async function getDeclarationTable(id: string): Promise<DeclarationTable>
 /** GET /api/declarations/:id/interchange: "Télécharger le fichier EDI" (INFENT). */
 export async function downloadInterchange(id: string): Promise<ApiFile> {
   return callFile(declarations.interchange, 'declaration.edi', { params: { id } });
+}
+
+/** GET /api/campaigns (administrator): a page of the packs, and which serves each millésime. */
+export async function listCampaigns(query: PageQuery = {}): Promise<CampaignPage> {
+  return call(campaigns.list, { query });
+}
+
+/** POST /api/campaigns (administrator): installs a pack archive (.zip or .tar.gz), all or nothing. */
+export async function installCampaign(file: Blob): Promise<CampaignPack> {
+  return (await call(campaigns.install, { body: file })).pack;
+}
+
+/** GET /api/declarations/:id/pdf: "Télécharger le PDF" (the declaration as on paper). */
+export async function downloadDeclarationPdf(id: string): Promise<ApiFile> {
+  return callFile(declarations.pdf, 'declaration.pdf', { params: { id } });
 }
 
 /** POST /api/declarations/import: an INFENT file of another software, sent as is. */

@@ -6,6 +6,7 @@ import type { RouteObject } from 'react-router';
 import { AppShell, RouteError } from './app';
 import type { RouteAccess } from './app';
 import { CabinetPage } from '../features/firm/cabinet-page';
+import { CampaignsPage } from '../features/campaigns/campaigns-page';
 import { ComptePage } from '../features/users/compte-page';
 import { ConfigurationPage } from '../features/setup/configuration-page';
 import { ConnexionPage } from '../features/auth/connexion-page';
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
           page('/journal', JournalPage, 'admin', 'Journal d’audit'),
           page('/signatures', SignaturesCabinetPage, 'admin', 'Signatures du cabinet'),
           page('/cabinet', CabinetPage, 'admin', 'Paramètres du cabinet'),
+          page('/cabinet/campagnes', CampaignsPage, 'admin', 'Campagnes'),
           page('/dossiers', DossiersPage, 'user', 'Dossiers'),
           page('/dossiers/:id', DossierPage, 'user', 'Dossier'),
           page('/declarations', DeclarationsPage, 'user', 'Déclarations'),

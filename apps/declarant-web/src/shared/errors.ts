@@ -34,6 +34,8 @@ export const serverMessageCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'WRONG_SIGNATURE_PASSWORD',
   'SIGNATURE_LOCKED',
   'IMPORT_INVALID',
+  // What is wrong in a campaign pack: file, line and column.
+  'PACK_INVALID',
   // The imports' limits, said with their numbers.
   'IMPORT_TOO_LARGE',
   'PAYLOAD_TOO_LARGE',

@@ -57,6 +57,7 @@ export const messages: Record<ErrorCode, string> = {
   EXERCISE_OVERLAP: 'Cet exercice chevauche un exercice existant du dossier.',
   DECLARATION_CHANGED:
     'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
+  PACK_INVALID: 'Pack de campagne refusé : rien n’a été installé.',
   IMPORT_INVALID: 'Le fichier importé n’est pas valide : aucune déclaration n’a été créée.',
   IMPORT_TOO_LARGE:
     'Le fichier contient trop de déclarations pour un seul import : découpez-le. Aucune déclaration n’a été créée.',

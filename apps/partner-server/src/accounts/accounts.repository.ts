@@ -42,42 +42,6 @@ export async function purgeUnverifiedAccounts(db: Db, createdBefore: string): Pr
   return Number(result.numDeletedRows);
 }
 
-/** Stores a verification link (hash only). */
-export async function insertEmailVerification(
-  db: Db,
-  row: { token_hash: string; account_id: string; expires_at: string },
-): Promise<void> {
-  await db
-    .insertInto('email_verifications')
-    .values({ ...row, used_at: null })
-    .execute();
-}
-
-/** The verification link whose token hashes to `tokenHash`, if any. */
-export function findEmailVerification(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('email_verifications')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-/** Uses a verification link once, before it expires; false when another use came first. */
-export async function claimEmailVerification(
-  db: Db,
-  tokenHash: string,
-  at: string,
-): Promise<boolean> {
-  const claimed = await db
-    .updateTable('email_verifications')
-    .set({ used_at: at })
-    .where('token_hash', '=', tokenHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', at)
-    .executeTakeFirst();
-  return claimed.numUpdatedRows === 1n;
-}
-
 /** Marks the administrator email verified; false when it already was (or the account is gone). */
 export async function markEmailVerified(db: Db, accountId: string, at: string): Promise<boolean> {
   const result = await db

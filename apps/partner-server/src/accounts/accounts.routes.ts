@@ -1,8 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { partnerApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { PartnerContext } from '../context';
-import { authorizeApiCaller } from '../sessions/api-authorize';
+import type { PartnerRoutes } from '../api-routes';
 import { reissueConfidentialCode } from '../subscription/subscription.service';
 import { toAccountView } from './accounts.service';
 import { changeAccountPassword, requestPasswordReset, resetPassword } from './passwords.service';
@@ -15,9 +12,7 @@ const endpoints = partnerApi.accounts;
  * API v1 accounts: registration and confirmation (for automation; people use the portal), the
  * current account, its code, and its password (change, and reset through an emailed link).
  */
-export function registerAccountsRoutes(app: FastifyInstance, ctx: PartnerContext) {
-  const route = routeRegistrar(app, authorizeApiCaller(ctx));
-
+export function registerAccountsRoutes({ route, ctx }: PartnerRoutes) {
   route(endpoints.register, async ({ body, request }) => registerAccount(ctx, body, request.ip));
 
   route(endpoints.verify, async ({ body, request }) => ({

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { PartnerDatabase, PasswordResetsTable } from '../db/schema';
+import { insertAccountLink } from './account-links.repository';
 
 type Db = Kysely<PartnerDatabase> | Transaction<PartnerDatabase>;
 /** A password reset link as stored (its token only as a hash). */
@@ -18,29 +19,5 @@ export async function voidPasswordResets(db: Db, accountId: string, at: string):
 /** Stores a reset link after voiding the account's earlier ones: only the newest works. */
 export async function replacePasswordReset(db: Db, row: Omit<PasswordResetRow, 'used_at'>) {
   await voidPasswordResets(db, row.account_id, row.created_at);
-  await db
-    .insertInto('password_resets')
-    .values({ ...row, used_at: null })
-    .execute();
-}
-
-/** The reset link whose token hashes to `tokenHash`, if any. */
-export function findPasswordReset(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('password_resets')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-/** Uses a reset link once, before it expires; false when another use (or a void) came first. */
-export async function claimPasswordReset(db: Db, tokenHash: string, at: string): Promise<boolean> {
-  const claimed = await db
-    .updateTable('password_resets')
-    .set({ used_at: at })
-    .where('token_hash', '=', tokenHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', at)
-    .executeTakeFirst();
-  return claimed.numUpdatedRows === 1n;
+  await insertAccountLink(db, 'password_resets', row);
 }

@@ -1,30 +1,19 @@
 import type { PasswordResetRequested } from '@passerelle/contracts';
 import {
   AppError,
-  checkCredentialsWithLimits,
-  hashPassword,
+  assertCurrentPassword,
   hashToken,
   newSecretToken,
-  rateLimitedError,
+  hashNewPassword,
 } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
 import { passwordChangedMail, passwordResetMail } from '../mail/account-messages';
 import { sendMail, sendMailInBackground } from '../mail/send-mail';
-import type { PartnerCaller } from '../sessions/sessions.service';
+import { SIGN_IN_SCOPE, type PartnerCaller } from '../sessions/sessions.service';
 import { revokeAccountFamilies } from '../sessions/tokens.repository';
-import {
-  findAccountByEmail,
-  findAccountById,
-  updatePasswordHash,
-  type AccountRow,
-} from './accounts.repository';
-import {
-  claimPasswordReset,
-  findPasswordReset,
-  replacePasswordReset,
-  voidPasswordResets,
-} from './password-resets.repository';
-import { assertStrongAccountPassword } from './password-policy';
+import { claimAccountLink, findLinkedAccount } from './account-links.repository';
+import { findAccountByEmail, updatePasswordHash, type AccountRow } from './accounts.repository';
+import { replacePasswordReset, voidPasswordResets } from './password-resets.repository';
 import { reserveUnsolicitedEmail } from './unsolicited-email-limits';
 
 const RESET_LINK_INVALID =
@@ -43,20 +32,12 @@ export async function changeAccountPassword(
   ip: string,
 ): Promise<void> {
   const { account } = caller;
-  const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
-    scope: 'partner-sign-in',
-    email: account.admin_email,
-    ip,
-    passwordHash: account.password_hash,
-    password: input.currentPassword,
-  });
-  if (!check.ok) {
-    ctx.logger.warn({ accountId: account.id, reason: check.reason }, 'password change refused');
-    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
-    throw new AppError('WRONG_CURRENT_PASSWORD', 'Mot de passe actuel incorrect.', {
-      field: 'currentPassword',
-    });
-  }
+  const current = { email: account.admin_email, passwordHash: account.password_hash };
+  await assertCurrentPassword(
+    ctx,
+    { scope: SIGN_IN_SCOPE, ...current, ip, password: input.currentPassword },
+    (reason) => ctx.logger.warn({ accountId: account.id, reason }, 'password change refused'),
+  );
   await replacePassword(ctx, account, input.password, 'change', caller.familyId);
 }
 
@@ -96,9 +77,8 @@ export async function findAccountToReset(
   token: string,
 ): Promise<{ account: AccountRow; tokenHash: string }> {
   const tokenHash = hashToken(token);
-  const link = await findPasswordReset(ctx.db, tokenHash);
-  const usable = link && link.used_at === null && link.expires_at > ctx.now().toISOString();
-  const account = usable ? await findAccountById(ctx.db, link.account_id) : undefined;
+  const now = ctx.now().toISOString();
+  const account = await findLinkedAccount(ctx.db, 'password_resets', tokenHash, now);
   if (!account) throw new AppError('PASSWORD_TOKEN_INVALID', RESET_LINK_INVALID);
   return { account, tokenHash };
 }
@@ -114,7 +94,7 @@ export async function resetPassword(
 ): Promise<void> {
   const { account, tokenHash } = await findAccountToReset(ctx, input.token);
   await replacePassword(ctx, account, input.password, 'reset', undefined, tokenHash);
-  await ctx.rateLimiter.reset(`partner-sign-in:account:${account.admin_email}`);
+  await ctx.rateLimiter.reset(`${SIGN_IN_SCOPE}:account:${account.admin_email}`);
 }
 
 /**
@@ -129,16 +109,16 @@ async function replacePassword(
   keepFamilyId: string | undefined,
   resetTokenHash?: string,
 ): Promise<void> {
-  assertStrongAccountPassword(password, {
+  const hash = await hashNewPassword(password, {
     email: account.admin_email,
     firstName: account.admin_first_name,
     lastName: account.admin_last_name,
     firmName: account.firm_name,
   });
-  const hash = await hashPassword(password);
   const at = ctx.now().toISOString();
   const done = await ctx.db.transaction().execute(async (tx) => {
-    if (resetTokenHash && !(await claimPasswordReset(tx, resetTokenHash, at))) return false;
+    if (resetTokenHash && !(await claimAccountLink(tx, 'password_resets', resetTokenHash, at)))
+      return false;
     await updatePasswordHash(tx, account.id, hash);
     await voidPasswordResets(tx, account.id, at);
     const reason = via === 'change' ? 'password_changed' : 'password_reset';

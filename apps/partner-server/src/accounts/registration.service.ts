@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRegistration, CreateAccountRequest } from '@passerelle/contracts';
-import { hashPassword, hashToken, newSecretToken } from '@passerelle/server-kit';
+import {
+  hashPassword,
+  hashToken,
+  newSecretToken,
+  assertStrongPassword,
+} from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
 import { accountExistsMail, verificationMail } from '../mail/account-messages';
 import { sendMailInBackground } from '../mail/send-mail';
 import { findPortalUserByEmail } from '../portal-users/portal-users.repository';
+import { insertAccountLink } from './account-links.repository';
 import {
   deleteUnverifiedAccount,
   findAccountByEmail,
   insertAccount,
-  insertEmailVerification,
   purgeUnverifiedAccounts,
   type AccountRow,
 } from './accounts.repository';
-import { assertStrongAccountPassword } from './password-policy';
 import { reserveUnsolicitedEmail } from './unsolicited-email-limits';
 
 /** Simultaneous registrations of one address each retry after losing the race this many times. */
@@ -34,7 +38,7 @@ export async function registerAccount(
   ip: string,
 ): Promise<AccountRegistration> {
   const email = input.adminEmail.toLowerCase();
-  assertStrongAccountPassword(input.password, {
+  assertStrongPassword(input.password, {
     email,
     firstName: input.adminFirstName,
     lastName: input.adminLastName,
@@ -89,7 +93,7 @@ async function storeRegistration(
       await ctx.db.transaction().execute(async (tx) => {
         await deleteUnverifiedAccount(tx, row.admin_email);
         await insertAccount(tx, row);
-        await insertEmailVerification(tx, {
+        await insertAccountLink(tx, 'email_verifications', {
           token_hash: tokenHash,
           account_id: row.id,
           expires_at: expiresAt,

@@ -1,18 +1,14 @@
 import {
   AppError,
   checkCredentialsWithLimits,
+  credentialRefusal,
   hashToken,
-  rateLimitedError,
 } from '@passerelle/server-kit';
 import type { PartnerContext } from '../context';
+import { SIGN_IN_SCOPE } from '../sessions/sessions.service';
 import { issueConfidentialCode } from '../subscription/subscription.service';
-import {
-  claimEmailVerification,
-  findAccountById,
-  findEmailVerification,
-  markEmailVerified,
-  type AccountRow,
-} from './accounts.repository';
+import { claimAccountLink, findLinkedAccount } from './account-links.repository';
+import { markEmailVerified, type AccountRow } from './accounts.repository';
 import { isRegistrationExpired } from './registration-expiry';
 
 const LINK_INVALID =
@@ -27,9 +23,8 @@ export async function findAccountToVerify(
   token: string,
 ): Promise<{ account: AccountRow; tokenHash: string }> {
   const tokenHash = hashToken(token);
-  const link = await findEmailVerification(ctx.db, tokenHash);
-  const usable = link && link.used_at === null && link.expires_at > ctx.now().toISOString();
-  const account = usable ? await findAccountById(ctx.db, link.account_id) : undefined;
+  const now = ctx.now().toISOString();
+  const account = await findLinkedAccount(ctx.db, 'email_verifications', tokenHash, now);
   if (!account || account.email_verified_at !== null || isRegistrationExpired(ctx, account)) {
     throw new AppError('LINK_INVALID', LINK_INVALID);
   }
@@ -52,23 +47,25 @@ export async function verifyEmail(
 ): Promise<AccountRow> {
   const { account, tokenHash } = await findAccountToVerify(ctx, input.token);
   const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
-    scope: 'partner-sign-in',
+    scope: SIGN_IN_SCOPE,
     email: account.admin_email,
     ip,
     passwordHash: account.password_hash,
     password: input.password,
   });
   if (!check.ok) {
-    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
-    throw new AppError(
-      'INVALID_CREDENTIALS',
-      'Mot de passe incorrect : saisissez celui choisi lors de la création du compte client. Si vous ne l’avez pas créé, ignorez ce lien.',
-      { field: 'password' },
+    throw credentialRefusal(
+      check,
+      new AppError(
+        'INVALID_CREDENTIALS',
+        'Mot de passe incorrect : saisissez celui choisi lors de la création du compte client. Si vous ne l’avez pas créé, ignorez ce lien.',
+        { field: 'password' },
+      ),
     );
   }
   const at = ctx.now().toISOString();
   const verified = await ctx.db.transaction().execute(async (tx) => {
-    if (!(await claimEmailVerification(tx, tokenHash, at))) return false;
+    if (!(await claimAccountLink(tx, 'email_verifications', tokenHash, at))) return false;
     if (!(await markEmailVerified(tx, account.id, at)))
       throw new AppError('LINK_INVALID', LINK_INVALID);
     return true;

@@ -1,3 +1,4 @@
+import type { PackTables } from '@passerelle/campaign-packs';
 import type { DepositStatus } from '@passerelle/contracts';
 import type { RateLimitTable } from '@passerelle/server-kit';
 
@@ -192,7 +193,7 @@ export interface AuditEventsTable {
 }
 
 /** The whole partner schema as Kysely sees it. */
-export interface PartnerDatabase extends RateLimitTable {
+export interface PartnerDatabase extends RateLimitTable, PackTables {
   accounts: AccountsTable;
   email_verifications: EmailVerificationsTable;
   password_resets: PasswordResetsTable;

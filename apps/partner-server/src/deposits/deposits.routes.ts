@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_DEPOSIT_BYTES, idempotencyKeyField, partnerApi } from '@passerelle/contracts';
-import { AppError, routeRegistrar } from '@passerelle/server-kit';
+import { AppError } from '@passerelle/server-kit';
+import type { PartnerRoutes } from '../api-routes';
 import type { PartnerContext } from '../context';
-import { authorizeApiCaller } from '../sessions/api-authorize';
 import { requireBearer } from '../sessions/bearer';
 import type { PartnerCaller } from '../sessions/sessions.service';
 import { receiveDeposit } from './deposit-intake.service';
@@ -96,10 +96,9 @@ async function registerDepositIntake(app: FastifyInstance, ctx: PartnerContext) 
 }
 
 /** API v1: deposit intake, one deposit, the list by change, and the deposit policy. */
-export async function registerDepositsRoutes(app: FastifyInstance, ctx: PartnerContext) {
+export async function registerDepositsRoutes({ app, ctx, route }: PartnerRoutes) {
   await registerDepositIntake(app, ctx);
 
-  const route = routeRegistrar(app, authorizeApiCaller(ctx));
   route(endpoints.list, async ({ caller, query }) => listDeposits(ctx, caller.account, query));
   route(endpoints.get, async ({ caller, params }) => ({
     deposit: await getDeposit(ctx, caller.account, params.id),

@@ -38,7 +38,9 @@ async function answerLeased(ctx: PartnerContext, id: string, workerId: string): 
   const leased = await findLeasedDeposit(ctx.db, id, workerId);
   if (!leased) return false;
   const now = ctx.now();
-  const answer = answerDeposit(ctx.config, leased.content, now);
+  // Read again for each deposit (one count): a pack the operator just installed serves at once.
+  const { combined } = await ctx.dictionaries.refresh();
+  const answer = answerDeposit(ctx.config, leased.content, now, combined);
   const at = now.toISOString();
   const finished = await finishDeposit(ctx.db, id, workerId, {
     status: answer.status,

@@ -1,5 +1,5 @@
 import type { DepositError, DepositStatus } from '@passerelle/contracts';
-import { processDeposit } from '@passerelle/tdfc';
+import { processDeposit, type TdfcDictionary } from '@passerelle/tdfc';
 import type { PartnerConfig } from '../config';
 
 /** How the simulated DGFiP names itself as the sender (UNB S002) of its returns. */
@@ -15,14 +15,21 @@ export interface DgfipAnswer {
 
 /**
  * Checks 3–4 of design §4, the DGFiP's own: EDIFACT syntax (a CONTRL on error), then the
- * campaign dictionary (an INFENT CR: accepted, partially rejected or rejected). The one place
+ * campaign dictionary (an INFENT CR: accepted, partially rejected or rejected) — every millésime
+ * served by the built-in and installed campaign packs. The one place
  * to swap for a real channel to the DGFiP.
  */
-export function answerDeposit(config: PartnerConfig, content: Uint8Array, now: Date): DgfipAnswer {
+export function answerDeposit(
+  config: PartnerConfig,
+  content: Uint8Array,
+  now: Date,
+  dictionary: TdfcDictionary,
+): DgfipAnswer {
   const result = processDeposit(content, {
     recipient: config.edi.number,
     testIndicator: config.edi.environment === 'test',
     now,
+    dictionary,
     returnsSender: DGFIP_SENDER,
     isKnownSiren: (siren) => !config.edi.unknownSirens.has(siren),
   });

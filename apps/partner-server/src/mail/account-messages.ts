@@ -1,5 +1,5 @@
 import type { PartnerConfig } from '../config';
-import { signature, type OutgoingMail } from './messages';
+import { partnerMail, type OutgoingMail } from './messages';
 
 // Emails anyone can have sent to an address without signing in (registration, "Mot de passe
 // oublié ?"), and the notice of a password change. They carry fixed French text and a link
@@ -13,30 +13,30 @@ export function verificationMail(
   url: string,
   hours: number,
 ): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Confirmez votre adresse email — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nUne demande de création de compte client a été faite avec cette adresse email. ` +
+    `Confirmez votre adresse email`,
+    `Une demande de création de compte client a été faite avec cette adresse email. ` +
       `Pour activer le compte, ouvrez ce lien (valable ${hours} heures) et saisissez le mot de ` +
       `passe choisi lors de la création :\n\n${url}\n\n` +
       `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, ` +
-      `la demande est supprimée.${signature(config)}`,
-  };
+      `la demande est supprimée.`,
+  );
 }
 
 /** Tells the owner of an existing account that someone tried to register their address again. */
 export function accountExistsMail(config: PartnerConfig, to: string): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Votre compte client existe déjà — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nUne demande de création de compte client a été faite avec cette adresse email, ` +
+    `Votre compte client existe déjà`,
+    `Une demande de création de compte client a été faite avec cette adresse email, ` +
       `qui a déjà un compte client : aucun nouveau compte n’a été créé.\n\n` +
       `Pour vous connecter : ${config.publicUrl}/portail/connexion\n` +
       `Mot de passe oublié : ${config.publicUrl}/portail/mot-de-passe-oublie\n\n` +
-      `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.${signature(config)}`,
-  };
+      `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.`,
+  );
 }
 
 /** Sends a one-time link to choose a new password. */
@@ -46,16 +46,16 @@ export function passwordResetMail(
   url: string,
   minutes: number,
 ): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Choisir un nouveau mot de passe — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nUne demande de nouveau mot de passe a été faite pour le compte client de cette ` +
+    `Choisir un nouveau mot de passe`,
+    `Une demande de nouveau mot de passe a été faite pour le compte client de cette ` +
       `adresse email. Pour choisir un nouveau mot de passe, ouvrez ce lien (valable ` +
       `${minutes} minutes, une seule fois) :\n\n${url}\n\n` +
       `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ` +
-      `actuel reste valable.${signature(config)}`,
-  };
+      `actuel reste valable.`,
+  );
 }
 
 /** Tells the owner that the account's password changed, and what to do if it was not them. */
@@ -68,16 +68,16 @@ export function passwordChangedMail(
     via === 'change'
       ? 'depuis l’espace client, avec l’ancien mot de passe'
       : 'avec un lien « Mot de passe oublié ? » envoyé à cette adresse';
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Mot de passe changé — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nLe mot de passe de votre compte client vient d’être changé ${how}. Les autres ` +
+    `Mot de passe changé`,
+    `Le mot de passe de votre compte client vient d’être changé ${how}. Les autres ` +
       `sessions et les connexions des logiciels (Passerelle…) ont été fermées : reconnectez-les ` +
       `avec le nouveau mot de passe.\n\nSi vous n’êtes pas à l’origine de ce changement, ` +
       `choisissez tout de suite un nouveau mot de passe : ` +
-      `${config.publicUrl}/portail/mot-de-passe-oublie${signature(config)}`,
-  };
+      `${config.publicUrl}/portail/mot-de-passe-oublie`,
+  );
 }
 
 /**
@@ -91,15 +91,15 @@ export function portalInvitationMail(
   url: string,
   hours: number,
 ): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Invitation à l’espace client — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nL’administrateur d’un compte client vous invite à utiliser l’espace client ` +
+    `Invitation à l’espace client`,
+    `L’administrateur d’un compte client vous invite à utiliser l’espace client ` +
       `avec cette adresse email. Pour choisir votre mot de passe, ouvrez ce lien (valable ` +
       `${hours} heures, une seule fois) :\n\n${url}\n\n` +
       `Vous pourrez ensuite connecter votre logiciel (Passerelle…) à l’espace client avec cette ` +
       `adresse et ce mot de passe. Si vous n’attendiez pas cette invitation, ignorez ce ` +
-      `message.${signature(config)}`,
-  };
+      `message.`,
+  );
 }

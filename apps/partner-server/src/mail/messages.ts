@@ -11,6 +11,23 @@ export interface OutgoingMail {
 export const signature = (config: PartnerConfig) =>
   `\n\n--\n${config.partnerName}\n${config.publicUrl}/portail`;
 
+/**
+ * An email of the partner: its subject ends with the partner's name, its text opens with
+ * "Bonjour," and closes with the {@link signature}.
+ */
+export function partnerMail(
+  config: PartnerConfig,
+  to: string,
+  subject: string,
+  body: string,
+): OutgoingMail {
+  return {
+    to,
+    subject: `${subject} — ${config.partnerName}`,
+    text: `Bonjour,\n\n${body}${signature(config)}`,
+  };
+}
+
 /** Sends the confidential EDI-TDFC code, the only time it exists in clear outside the server. */
 export function confidentialCodeMail(
   config: PartnerConfig,
@@ -18,15 +35,15 @@ export function confidentialCodeMail(
   firmName: string,
   code: string,
 ): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Votre code confidentiel EDI-TDFC — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nVoici le code confidentiel EDI-TDFC de ${firmName} :\n\n    ${code}\n\n` +
+    `Votre code confidentiel EDI-TDFC`,
+    `Voici le code confidentiel EDI-TDFC de ${firmName} :\n\n    ${code}\n\n` +
       `Il permet aux personnes de votre cabinet de créer leur signature dans leur logiciel ` +
       `(« Ajouter une signature »). Transmettez-le seulement à ces personnes. Chaque utilisation ` +
-      `vous sera signalée par email. Tout nouveau code remplace celui-ci.${signature(config)}`,
-  };
+      `vous sera signalée par email. Tout nouveau code remplace celui-ci.`,
+  );
 }
 
 /** Tells the administrator that a signature was issued with the account's code. */
@@ -37,15 +54,15 @@ export function signatureIssuedMail(
   serial: string,
   notAfter: string,
 ): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Nouvelle signature émise pour ${holder} — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\nUne signature a été émise avec votre code confidentiel EDI-TDFC :\n\n` +
+    `Nouvelle signature émise pour ${holder}`,
+    `Une signature a été émise avec votre code confidentiel EDI-TDFC :\n\n` +
       `  Titulaire : ${holder}\n  Numéro de série : ${serial}\n  Valable jusqu’au : ${notAfter}\n\n` +
       `Si vous ne reconnaissez pas cette demande, révoquez cette signature depuis votre espace ` +
-      `client et demandez un nouveau code.${signature(config)}`,
-  };
+      `client et demandez un nouveau code.`,
+  );
 }
 
 /** Tells the administrator that a signature was revoked. */
@@ -55,11 +72,12 @@ export function signatureRevokedMail(
   holder: string,
   serial: string,
 ): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Signature révoquée (${holder}) — ${config.partnerName}`,
-    text: `Bonjour,\n\nLa signature de ${holder} (numéro de série ${serial}) a été révoquée. Elle ne permet plus d’envoyer de déclarations.${signature(config)}`,
-  };
+    `Signature révoquée (${holder})`,
+    `La signature de ${holder} (numéro de série ${serial}) a été révoquée. Elle ne permet plus d’envoyer de déclarations.`,
+  );
 }
 
 /** Warns the administrator that wrong confidential codes blocked signature creation for a while. */
@@ -69,12 +87,12 @@ export function codeAttemptsMail(
   count: number,
   minutes: number,
 ): OutgoingMail {
-  return {
+  return partnerMail(
+    config,
     to,
-    subject: `Codes confidentiels erronés — ${config.partnerName}`,
-    text:
-      `Bonjour,\n\n${count} codes confidentiels EDI-TDFC erronés ont été saisis pour votre compte. ` +
+    `Codes confidentiels erronés`,
+    `${count} codes confidentiels EDI-TDFC erronés ont été saisis pour votre compte. ` +
       `La création de signatures est suspendue pendant ${minutes} minutes. Si ces essais ne viennent ` +
-      `pas de votre cabinet, demandez un nouveau code depuis votre espace client.${signature(config)}`,
-  };
+      `pas de votre cabinet, demandez un nouveau code depuis votre espace client.`,
+  );
 }

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { openApiDocument, partnerApi, partnerEndpoints } from '@passerelle/contracts';
-import { openApiPage, routeRegistrar } from '@passerelle/server-kit';
+import { openApiPage } from '@passerelle/server-kit';
+import type { PartnerRoutes } from '../api-routes';
 import type { PartnerContext } from '../context';
-import { authorizeApiCaller } from '../sessions/api-authorize';
 
 const endpoints = partnerApi.service;
 
@@ -23,8 +22,7 @@ export function partnerOpenApi(ctx: PartnerContext) {
  * The health probe, `GET /api/v1/openapi.json` and its readable page `GET /api/v1/docs`, both
  * made once at start.
  */
-export function registerServiceRoutes(app: FastifyInstance, ctx: PartnerContext) {
-  const route = routeRegistrar(app, authorizeApiCaller(ctx));
+export function registerServiceRoutes({ route, ctx }: PartnerRoutes) {
   const document = partnerOpenApi(ctx);
   const page = openApiPage(
     {

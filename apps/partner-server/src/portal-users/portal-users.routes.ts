@@ -1,8 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { partnerApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
-import type { PartnerContext } from '../context';
-import { authorizeApiCaller } from '../sessions/api-authorize';
+import type { PartnerRoutes } from '../api-routes';
 import {
   acceptPortalInvitation,
   invitePortalUser,
@@ -13,9 +10,7 @@ import {
 const endpoints = partnerApi.portalUsers;
 
 /** API v1 personal portal users: list, invite and revoke (administrator), accept an invitation. */
-export function registerPortalUsersRoutes(app: FastifyInstance, ctx: PartnerContext) {
-  const route = routeRegistrar(app, authorizeApiCaller(ctx));
-
+export function registerPortalUsersRoutes({ route, ctx }: PartnerRoutes) {
   route(endpoints.list, async ({ caller, query }) => portalUserPage(ctx, caller, query));
 
   route(endpoints.invite, async ({ caller, body }) => ({

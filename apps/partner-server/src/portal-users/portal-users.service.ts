@@ -7,20 +7,19 @@ import type {
 } from '@passerelle/contracts';
 import {
   AppError,
-  hashPassword,
   hashToken,
   newSecretToken,
   rateLimitedError,
   safeEqual,
+  hashNewPassword,
 } from '@passerelle/server-kit';
 import { findAccountByEmail, findAccountById } from '../accounts/accounts.repository';
-import { assertStrongAccountPassword } from '../accounts/password-policy';
 import { frenchWait } from '../accounts/unsolicited-email-limits';
 import { publishCrl } from '../ca/crl.service';
 import type { PartnerContext } from '../context';
 import { portalInvitationMail } from '../mail/account-messages';
 import { sendMail } from '../mail/send-mail';
-import type { Principal } from '../sessions/sessions.service';
+import { SIGN_IN_SCOPE, type Principal } from '../sessions/sessions.service';
 import { toPortalUserView } from './portal-user-view';
 import {
   appendAuditEvent,
@@ -206,13 +205,12 @@ export async function acceptPortalInvitation(
   const { user, tokenHash } = await findInvitedUser(ctx, input.token);
   const account = await findAccountById(ctx.db, user.account_id);
   if (!account) throw new AppError('LINK_INVALID', LINK_INVALID);
-  assertStrongAccountPassword(input.password, {
+  const passwordHash = await hashNewPassword(input.password, {
     email: user.email,
     firstName: user.first_name,
     lastName: user.last_name,
     firmName: account.firm_name,
   });
-  const passwordHash = await hashPassword(input.password);
   const at = ctx.now().toISOString();
   const claimed = await ctx.db.transaction().execute(async (tx) => {
     if (!(await claimInvitation(tx, { id: user.id, tokenHash, passwordHash, at }))) return false;
@@ -227,7 +225,7 @@ export async function acceptPortalInvitation(
   });
   if (!claimed) throw new AppError('LINK_INVALID', LINK_INVALID);
   // A failure count left from before the invitation (the address tried unknown) is forgotten.
-  await ctx.rateLimiter.reset(`partner-sign-in:account:${user.email}`);
+  await ctx.rateLimiter.reset(`${SIGN_IN_SCOPE}:account:${user.email}`);
   ctx.logger.info({ accountId: account.id, portalUserId: user.id }, 'portal user accepted');
   const accepted = await findPortalUserById(ctx.db, user.id);
   if (!accepted) throw new AppError('LINK_INVALID', LINK_INVALID);

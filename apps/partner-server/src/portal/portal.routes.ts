@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import type { PartnerContext } from '../context';
+import type { PartnerRoutes } from '../api-routes';
 import { registerAccountPages } from './account-pages.routes';
 import { registerDashboardRoutes } from './dashboard.routes';
 import { registerPasswordPages } from './password-pages.routes';
@@ -12,7 +11,7 @@ import { registerUsersPages } from './users-pages.routes';
  * script. Registered as an encapsulated plugin so that its error handler (French pages, never
  * JSON) applies to its routes only; the API keeps its JSON errors.
  */
-export function registerPortalRoutes(app: FastifyInstance, ctx: PartnerContext) {
+export function registerPortalRoutes({ app, ctx }: PartnerRoutes) {
   // Loaded when the app gets ready (listen or inject); nothing to await here.
   void app.register(async (portal) => {
     installPortalErrorHandler(portal, ctx);

@@ -1,4 +1,4 @@
-import type { PortalDashboardQuery } from '@passerelle/contracts';
+import type { Page, PortalDashboardQuery } from '@passerelle/contracts';
 import { html, type Html } from './html';
 
 /** The dashboard's paged sections, named as in the query string. */
@@ -81,4 +81,41 @@ export function sectionTable<T>(options: {
       ${options.items.map(options.row)}
     </tbody>
   </table>`;
+}
+
+/**
+ * One paged section of the dashboard: its heading (`titre-<section>`, where the pager's links
+ * bring the reader back), `intro`, the count, the page's table (or `empty`), the pager and
+ * `outro`.
+ */
+export function pagedSection<T>(options: {
+  section: PagedSection;
+  /** The heading: "Dépôts", "Signatures"… (the pager is named "Pages des dépôts"…). */
+  title: string;
+  page: Page<T>;
+  query: PortalDashboardQuery;
+  count: { singular: string; plural: string };
+  empty: string;
+  headers: readonly string[];
+  row: (item: T) => Html;
+  nextLabel: string;
+  intro?: Html;
+  outro?: Html;
+}): Html {
+  const { section, title, page } = options;
+  const anchor = `titre-${section}`;
+  return html`<section aria-labelledby="${anchor}">
+    <h2 id="${anchor}">${title}</h2>
+    ${options.intro ?? ''} ${countLine(page.total, options.count.singular, options.count.plural)}
+    ${sectionTable({ items: page.items, empty: options.empty, headers: options.headers, row: options.row })}
+    ${sectionPager({
+      section,
+      query: options.query,
+      nextCursor: page.nextCursor,
+      anchor,
+      nextLabel: options.nextLabel,
+      name: `Pages des ${title.toLowerCase()}`,
+    })}
+    ${options.outro ?? ''}
+  </section>`;
 }

@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { partnerApi } from '@passerelle/contracts';
-import { routeRegistrar } from '@passerelle/server-kit';
 import { toAccountView } from '../accounts/accounts.service';
-import type { PartnerContext } from '../context';
+import type { PartnerRoutes } from '../api-routes';
 import { toSessionUser } from '../portal-users/portal-user-view';
-import { authorizeApiCaller } from './api-authorize';
 import {
   authenticateAccount,
   closeTokenSession,
@@ -15,9 +12,7 @@ import {
 const endpoints = partnerApi.sessions;
 
 /** API v1 sessions: sign in for tokens, rotate the refresh token, sign out. */
-export function registerSessionsRoutes(app: FastifyInstance, ctx: PartnerContext) {
-  const route = routeRegistrar(app, authorizeApiCaller(ctx));
-
+export function registerSessionsRoutes({ route, ctx }: PartnerRoutes) {
   route(endpoints.open, async ({ body, request }) => {
     const principal = await authenticateAccount(ctx, body, request.ip);
     const tokens = await openTokenSession(ctx, principal, 'api');

@@ -3,9 +3,9 @@ import type { Page } from '@passerelle/contracts';
 import {
   AppError,
   checkCredentialsWithLimits,
+  credentialRefusal,
   hashToken,
   newSecretToken,
-  rateLimitedError,
 } from '@passerelle/server-kit';
 import {
   findAccountByEmail,
@@ -52,6 +52,9 @@ export interface PartnerCaller extends Principal {
   familyId: string;
 }
 
+/** The sign-in limits' counters of the client space (sign-in, confirmation, password change). */
+export const SIGN_IN_SCOPE = 'partner-sign-in';
+
 const INVALID_REFRESH = 'Session expirée ou révoquée : reconnectez-vous à l’espace client.';
 
 /**
@@ -70,7 +73,7 @@ export async function authenticateAccount(
   const found = direct ? undefined : await findPortalUserByEmail(ctx.db, input.email);
   const user = found?.status === 'active' ? found : undefined;
   const check = await checkCredentialsWithLimits(ctx.rateLimiter, ctx.config.signIn, {
-    scope: 'partner-sign-in',
+    scope: SIGN_IN_SCOPE,
     email: input.email,
     ip,
     passwordHash: direct?.password_hash ?? user?.password_hash ?? undefined,
@@ -78,8 +81,10 @@ export async function authenticateAccount(
   });
   const account = direct ?? (user ? await findAccountById(ctx.db, user.account_id) : undefined);
   if (!check.ok) {
-    if (check.reason === 'rate_limited') throw rateLimitedError(check.retryAfter ?? 60);
-    throw new AppError('INVALID_CREDENTIALS', 'Adresse email ou mot de passe incorrect.');
+    throw credentialRefusal(
+      check,
+      new AppError('INVALID_CREDENTIALS', 'Adresse email ou mot de passe incorrect.'),
+    );
   }
   if (account && isRegistrationExpired(ctx, account)) {
     throw new AppError(

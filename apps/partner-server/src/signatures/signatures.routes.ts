@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { partnerApi } from '@passerelle/contracts';
 import { ACCEPTED_KEY_TYPES } from '@passerelle/pki';
-import { routeRegistrar } from '@passerelle/server-kit';
 import { currentCrl } from '../ca/crl.service';
-import type { PartnerContext } from '../context';
-import { authorizeApiCaller } from '../sessions/api-authorize';
+import type { PartnerRoutes } from '../api-routes';
 import {
   issueSignature,
   revokeSignature,
@@ -15,9 +12,7 @@ import {
 const endpoints = partnerApi.signatures;
 
 /** API v1: signature policy, issuance, list, revocation, and the CA certificate and CRL. */
-export function registerSignaturesRoutes(app: FastifyInstance, ctx: PartnerContext) {
-  const route = routeRegistrar(app, authorizeApiCaller(ctx));
-
+export function registerSignaturesRoutes({ route, ctx }: PartnerRoutes) {
   route(endpoints.policy, async () => ({
     validityMonths: [...ctx.config.validityMonths],
     keyTypes: [...ACCEPTED_KEY_TYPES],

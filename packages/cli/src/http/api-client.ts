@@ -83,6 +83,22 @@ export class ApiClient {
     return parseBody(schema, await readJson(response, path), path) as EndpointResponse<E>;
   }
 
+  /**
+   * Sends `bytes` as the body of a file-upload endpoint (its content type one of the
+   * endpoint's) and checks the JSON answer against the endpoint's schema.
+   */
+  async upload<const E extends Endpoint>(
+    endpoint: E,
+    input: CallArgs<E>,
+    file: { bytes: Uint8Array; type: string },
+    options: { timeoutMs?: number } = {},
+  ): Promise<EndpointResponse<E>> {
+    const path = endpointUrl(endpoint, input);
+    const response = await this.request(endpoint.method, path, { file, ...options });
+    const schema = endpoint.response as z.ZodType<EndpointResponse<E>>;
+    return parseBody(schema, await readJson(response, path), path);
+  }
+
   /** The file a file endpoint answers; `undefined` when the server has none yet (404). */
   async download<const E extends Endpoint>(
     endpoint: E,
@@ -103,18 +119,28 @@ export class ApiClient {
   private async request(
     method: Endpoint['method'],
     path: string,
-    options: { body?: unknown; timeoutMs?: number; allowNotFound?: boolean } = {},
+    options: {
+      body?: unknown;
+      file?: { bytes: Uint8Array; type: string };
+      timeoutMs?: number;
+      allowNotFound?: boolean;
+    } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.cookie) headers.cookie = this.cookie;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.file) headers['content-type'] = options.file.type;
     const timeout = AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
     let response: Response;
     try {
       response = await this.fetch(`${this.baseUrl}${path}`, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.file
+          ? options.file.bytes
+          : options.body === undefined
+            ? undefined
+            : JSON.stringify(options.body),
         signal: this.signal ? AbortSignal.any([timeout, this.signal]) : timeout,
         redirect: 'error',
       });

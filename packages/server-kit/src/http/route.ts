@@ -81,11 +81,27 @@ export function route<const E extends Endpoint, C>(
   });
 }
 
-/** `route` with the app and the authorization bound: `routes(endpoint, handler)`. */
-export function routeRegistrar<C>(app: FastifyInstance, authorize: Authorize<C>) {
-  return <const E extends Endpoint>(
-    endpoint: E,
-    handler: RouteHandler<E, C>,
-    options?: RouteShorthandOptions,
-  ): void => route(app, authorize, endpoint, handler, options);
+/** `route` with the app and the authorization bound: `route(endpoint, handler)`. */
+export type RouteRegistrar<C> = <const E extends Endpoint>(
+  endpoint: E,
+  handler: RouteHandler<E, C>,
+  options?: RouteShorthandOptions,
+) => void;
+
+/** `route` with the app and the authorization bound: `route(endpoint, handler)`. */
+export function routeRegistrar<C>(
+  app: FastifyInstance,
+  authorize: Authorize<C>,
+): RouteRegistrar<C> {
+  return (endpoint, handler, options) => route(app, authorize, endpoint, handler, options);
+}
+
+/**
+ * What an app hands each feature's routes file, built once where the app assembles its routes:
+ * the app, its context, and the registrar bound to the app's authorization.
+ */
+export interface FeatureRoutes<Ctx, C> {
+  app: FastifyInstance;
+  ctx: Ctx;
+  route: RouteRegistrar<C>;
 }

@@ -15,6 +15,8 @@ export interface DictionarySources {
   dataTable: string;
   valueTables: unknown;
   labelFiles: readonly { name: string; json: unknown }[];
+  /** File names in error messages (default `tdfcAAf.edi`, `tdfcAAd.edi`). */
+  fileNames?: { forms: string; data: string };
 }
 
 const formKey = (millesime: string, formId: string): string => `${millesime}|${formId}`;
@@ -23,21 +25,25 @@ const formKey = (millesime: string, formId: string): string => `${millesime}|${f
 export function buildDictionary(sources: DictionarySources): TdfcDictionary {
   const labels: LabelIndex = new Map();
   for (const file of sources.labelFiles) addLabels(labels, file.json, file.name);
+  const formsFile = sources.fileNames?.forms ?? 'tdfcAAf.edi';
+  const dataFile = sources.fileNames?.data ?? 'tdfcAAd.edi';
   const tables = parseValueTables(sources.valueTables);
-  const formRows = parseFormsTable(sources.formsTable);
+  const formRows = parseFormsTable(sources.formsTable, formsFile);
   const millesimes = [...new Set(formRows.map((row) => row.millesime))].sort().reverse();
   const labelOf = labelResolver(labels, millesimes);
 
   const cellsByForm = new Map<string, Map<string, CellDefinition>>();
-  parseDataTable(sources.dataTable).forEach((row, index) => {
+  const firstRowOf = new Map<string, number>();
+  parseDataTable(sources.dataTable, dataFile).forEach((row, index) => {
     const key = formKey(row.millesime, row.form);
     const cells = cellsByForm.get(key) ?? new Map<string, CellDefinition>();
     const earlier = cells.get(row.code);
     if (earlier) {
       // 2079CIOP 25 AX and AY appear twice, identical: a repeated line adds nothing.
       if (sameRow(earlier, row)) return;
-      throw new DictionaryFormatError('tdfcAAd.edi', index + 1, `code ${row.code} contradictoire`);
+      throw new DictionaryFormatError(dataFile, index + 1, `code ${row.code} contradictoire`, 13);
     }
+    if (!firstRowOf.has(key)) firstRowOf.set(key, index + 1);
     cells.set(row.code, { ...row, label: labelOf(row) });
     cellsByForm.set(key, cells);
   });
@@ -47,7 +53,7 @@ export function buildDictionary(sources: DictionarySources): TdfcDictionary {
   formRows.forEach((row, index) => {
     const key = formKey(row.millesime, row.id);
     if (forms.has(key)) {
-      throw new DictionaryFormatError('tdfcAAf.edi', index + 1, `formulaire ${row.id} en double`);
+      throw new DictionaryFormatError(formsFile, index + 1, `formulaire ${row.id} en double`);
     }
     const cells = [...(cellsByForm.get(key)?.values() ?? [])];
     const neantCode = neantCodeOf(row.id, cells);
@@ -62,7 +68,12 @@ export function buildDictionary(sources: DictionarySources): TdfcDictionary {
   const cellLists = new Map<string, readonly CellDefinition[]>();
   for (const [key, cells] of cellsByForm) {
     if (!forms.has(key)) {
-      throw new DictionaryFormatError('tdfcAAd.edi', 0, `formulaire ${key} absent de tdfcAAf.edi`);
+      const [millesime, formId] = key.split('|');
+      throw new DictionaryFormatError(
+        dataFile,
+        firstRowOf.get(key) ?? 1,
+        `formulaire ${formId} (millésime ${millesime}) absent de ${formsFile}`,
+      );
     }
     cellLists.set(key, [...cells.values()]);
   }

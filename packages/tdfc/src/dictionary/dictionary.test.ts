@@ -98,11 +98,19 @@ describe('campaign 2025 dictionary', () => {
     expect(dictionary.form('25', '2065')!.neantCode).toBeUndefined();
     // Found in the labels ("Déposé néant?"), not in the list of known boxes.
     expect(dictionary.form('25', '2065BIS')!.neantCode).toBe('CP');
+    // The labels of the other régimes' forms give the réel normal's and the BNC annexes' boxes.
+    expect(dictionary.form('25', '2050')!.neantCode).toBe('GR');
+    expect(dictionary.form('25', '2059G')!.neantCode).toBe('GS');
+    expect(dictionary.form('25', '2035A')!.neantCode).toBe('FH');
+    expect(dictionary.form('25', '2035')!.neantCode).toBeUndefined();
+    expect(dictionary.form('25', '2072S')!.neantCode).toBeUndefined();
   });
 
   it('labels from the nearest millésime, else shows the code', () => {
     expect(dictionary.cell('23', '2033A', 'FG')!.label).toBe("Résultat de l'exercice");
-    expect(dictionary.cell('25', '2050', 'AA')!.label).toBe('AA');
+    expect(dictionary.cell('25', '2050', 'AA')!.label).toBe('Capital souscrit non appelé brut');
+    const unlabelled = dictionary.cells('25', '2059H')[0]!;
+    expect(unlabelled.label).toBe(unlabelled.code);
     expect(dictionary.cell('25', 'F-IDENTIF', 'AA')!.label).toBe(
       'Identification du déclarant désignation ou nom prénom',
     );
@@ -139,10 +147,12 @@ describe('campaign 2025 dictionary', () => {
       });
     expect(build('2033A     25AAMOA')).not.toThrow();
     expect(build('2033A     25AAMOA\n2033A     25ABXYZ')).toThrow(DictionaryFormatError);
-    expect(build('2033A     25AAMOA\n2033A     25ABXYZ')).toThrow(/ligne 2 : segment inconnu/);
+    expect(build('2033A     25AAMOA\n2033A     25ABXYZ')).toThrow(
+      /ligne 2, colonne 15 : segment inconnu/,
+    );
     expect(build('2033A     25AACCI')).toThrow(/table de valeurs/);
     expect(build('2033A     25AAQTY       S')).toThrow(/signe S/);
-    expect(build('2050      25AAMOA')).toThrow(/absent de tdfcAAf/);
+    expect(build('2050      25AAMOA')).toThrow(/2050 \(millésime 25\) absent de tdfcAAf/);
   });
 
   it('spells forms as the Cerfa does in messages', () => {

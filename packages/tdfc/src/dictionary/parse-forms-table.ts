@@ -24,22 +24,23 @@ export function parseFormsTable(text: string, file = FILE): FormsTableRow[] {
 }
 
 function parseFormsLine(line: string, number: number, file: string): FormsTableRow {
-  const fail = (reason: string): never => {
-    throw new DictionaryFormatError(file, number, reason);
+  const fail = (reason: string, column: number): never => {
+    throw new DictionaryFormatError(file, number, reason, column);
   };
   const at = (column: number): string => line[column - 1] ?? ' ';
   const id = line.slice(0, 10).trimEnd();
   const millesime = line.slice(10, 12);
-  if (!/^[0-9A-Z-]+$/.test(id)) fail(`identifiant de formulaire illisible « ${id} »`);
-  if (!/^\d{2}$/.test(millesime)) fail(`millésime illisible « ${millesime} »`);
+  if (!/^[0-9A-Z-]+$/.test(id)) fail(`identifiant de formulaire illisible « ${id} »`, 1);
+  if (!/^\d{2}$/.test(millesime)) fail(`millésime illisible « ${millesime} »`, 11);
   const flag = (column: number, letter: string): boolean => {
     const value = at(column);
-    if (value !== ' ' && value !== letter) fail(`colonne ${column} : « ${value} » inattendu`);
+    if (value !== ' ' && value !== letter)
+      fail(`colonne ${column} : « ${value} » inattendu`, column);
     return value === letter;
   };
   const flowCode = at(16);
-  if (!/^[ A-Z]$/.test(flowCode)) fail(`colonne 16 : « ${flowCode} » inattendu`);
-  if (at(17) !== ' ') fail('colonne 17 non vide');
+  if (!/^[ A-Z]$/.test(flowCode)) fail(`colonne 16 : « ${flowCode} » inattendu`, 16);
+  if (at(17) !== ' ') fail('colonne 17 non vide', 17);
   return {
     id,
     millesime,
@@ -52,26 +53,29 @@ function parseFormsLine(line: string, number: number, file: string): FormsTableR
   };
 }
 
-function parseDocCodes(zone: string, fail: (reason: string) => never): string[] {
+function parseDocCodes(zone: string, fail: (reason: string, column: number) => never): string[] {
   const codes: string[] = [];
   const used = zone.trimEnd();
   for (let i = 0; i < used.length; i += 3) {
     const code = used.slice(i, i + 3);
-    if (!/^[A-Z]{3}$/.test(code)) fail(`code document illisible « ${code} »`);
+    if (!/^[A-Z]{3}$/.test(code)) fail(`code document illisible « ${code} »`, DOC_START + i + 1);
     codes.push(code);
   }
   return codes;
 }
 
-function parseRegimeColumns(line: string, fail: (reason: string) => never): Set<string> {
+function parseRegimeColumns(
+  line: string,
+  fail: (reason: string, column: number) => never,
+): Set<string> {
   const columns = new Set<string>();
   for (let i = DOC_END; i < line.length; i += 4) {
     const code = line.slice(i, i + 4);
     if (code.trim() === '') continue; // a blank group: the line skips a block of columns
     const column = columnFromTableCode(code);
-    if (!column) fail(`code régime illisible « ${code} » en colonne ${i + 1}`);
+    if (!column) fail(`code régime illisible « ${code} »`, i + 1);
     else if (column.startsWith('IS-') !== i < IS_END) {
-      fail(`code régime « ${code} » hors de son bloc (colonne ${i + 1})`);
+      fail(`code régime « ${code} » hors de son bloc`, i + 1);
     } else columns.add(column);
   }
   return columns;

@@ -5,3 +5,4 @@ export * from './infent';
 export * from './returns';
 export * from './sirens';
 export { FIXTURES, readFixture, readFixtureJson } from './fixtures/fixtures';
+export * from './packs';

@@ -20,6 +20,8 @@ export interface Anomaly {
   label?: string;
   /** French sentence naming form, cell and label, then the reason. */
   message: string;
+  /** The value the cell should hold (a coherence total): what "Reporter" fills in. */
+  expected?: number;
 }
 
 /** Where an anomaly is; `several*` say whether numbers are worth showing in the message. */

@@ -50,6 +50,8 @@ describe('dictionary rules', () => {
     );
     expect(rulesFired(anomalies)).toEqual(['value.table']);
     expect(anomalies[0]).toMatchObject({ form: '2069RCI', code: 'AD', formOccurrence: 1 });
-    expect(anomalies[0]!.message).toMatch(/^2069-RCI \(occurrence 2\), case AD : valeur « O »/);
+    expect(anomalies[0]!.message).toMatch(
+      /^2069-RCI \(occurrence 2\), case AD \(.+\) : valeur « O »/,
+    );
   });
 });

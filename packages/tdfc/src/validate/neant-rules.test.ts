@@ -31,8 +31,9 @@ describe('néant rules', () => {
 
   it('warns on an empty form that has no néant box', () => {
     const anomalies = validate(simplified((d) => (d.forms['2065'] = [{}])));
-    expect(rulesFired(anomalies)).toEqual(['form.empty']);
-    expect(anomalies[0]!.severity).toBe('warning');
+    // The 2033-B result (CR) is no longer carried to the emptied 2065 either.
+    expect(rulesFired(anomalies)).toEqual(['form.empty', 'report.2033B.2065.benefice']);
+    expect(anomalies.every((anomaly) => anomaly.severity === 'warning')).toBe(true);
   });
 
   it('warns when a form of the simplified liasse is neither filled nor sent néant', () => {

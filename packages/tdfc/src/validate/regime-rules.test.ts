@@ -4,7 +4,7 @@ import { formOf, ofRule, rulesFired, simplified, validate } from '../testing/dec
 
 describe('régime rules', () => {
   it('refuses a form the régime does not allow (2050 in IS-RS)', () => {
-    const anomalies = validate(simplified((d) => (d.forms['2050'] = [{ AN: 50000 }])));
+    const anomalies = validate(simplified((d) => (d.forms['2050'] = [{ GL: 50000 }])));
     expect(rulesFired(anomalies)).toEqual(['form.not-allowed']);
     expect(anomalies[0]!.message).toBe(
       '2050 : formulaire non prévu pour le régime IS-RS déclaré dans F-IDENTIF.',

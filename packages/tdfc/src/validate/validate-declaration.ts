@@ -1,5 +1,5 @@
 // Entry point of the validator: every rule family, in the order a reader fixes things
-// (identity and period, then forms and values, then néant, then totals).
+// (identity and period, then forms and values, then néant, then coherence totals).
 import type { TdfcDictionary } from '../dictionary/types';
 import { identificationColumn, readIdentification } from '../identification';
 import { IDENTIFICATION_FORM, type Declaration } from '../model';
@@ -9,7 +9,7 @@ import { exerciseRules } from './exercise-rules';
 import { identificationRules } from './identification-rules';
 import { neantRules } from './neant-rules';
 import { regimeRules } from './regime-rules';
-import { totalRules } from './total-rules';
+import { coherenceRules } from './coherence-rules';
 import type { ValidationContext } from './validation-context';
 
 /**
@@ -52,7 +52,7 @@ export function validateDeclaration(
     ...regimeRules(context),
     ...dictionaryRules(context),
     ...neantRules(context),
-    ...totalRules(context),
+    ...coherenceRules(context),
   ];
 }
 

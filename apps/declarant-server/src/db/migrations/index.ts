@@ -8,6 +8,7 @@ import { migration0006 } from './0006-sending';
 import { migration0007 } from './0007-session-endings';
 import { migration0008 } from './0008-list-indexes';
 import { migration0009 } from './0009-partner-gateway';
+import { migration0010 } from './0010-campaign-packs';
 
 /** Every migration of the declarant, by name; names sort in the order they apply. */
 export const declarantMigrations: Record<string, VersionedMigration> = {
@@ -20,4 +21,5 @@ export const declarantMigrations: Record<string, VersionedMigration> = {
   '0007-session-endings': migration0007,
   '0008-list-indexes': migration0008,
   '0009-partner-gateway': migration0009,
+  '0010-campaign-packs': migration0010,
 };

@@ -32,6 +32,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'firm.siret_changed': 'Changement du SIRET du cabinet',
   'declaration.created': 'Création d’une déclaration',
   'declaration.imported': 'Import de déclarations',
+  'campaign.installed': 'Installation d’un pack de campagne',
   'declaration.status_changed': 'Changement de statut d’une déclaration',
   'declarations.sent': 'Envoi de déclarations (signées)',
   'transmission.refused': 'Envoi refusé par le partenaire EDI',

@@ -1,6 +1,7 @@
 // "Anomalies" of the liasse editor: errors first, then "Avertissements"; each a link to the
 // cell it concerns (the editor switches to the form's tab and focuses the cell).
 import type { DeclarationAnomaly } from '@passerelle/contracts';
+import { AnomalyFillButton, isFillable } from './anomaly-fill-button';
 
 interface AnomalyPanelProps {
   /** Already sorted (errors first). */
@@ -8,10 +9,12 @@ interface AnomalyPanelProps {
   /** The id of the element an anomaly leads to, or null when it names no form of the editor. */
   targetOf: (anomaly: DeclarationAnomaly) => string | null;
   onSelect: (anomaly: DeclarationAnomaly) => void;
+  /** Sets a total's expected value into its cell (« Reporter »); absent when read-only. */
+  onFill?: (anomaly: DeclarationAnomaly) => void;
 }
 
 /** The list of anomalies; "Aucune anomalie." when the validator found nothing. */
-export function AnomalyPanel({ anomalies, targetOf, onSelect }: AnomalyPanelProps) {
+export function AnomalyPanel({ anomalies, targetOf, onSelect, onFill }: AnomalyPanelProps) {
   const errors = anomalies.filter((anomaly) => anomaly.severity === 'error');
   const warnings = anomalies.filter((anomaly) => anomaly.severity === 'warning');
 
@@ -33,6 +36,12 @@ export function AnomalyPanel({ anomalies, targetOf, onSelect }: AnomalyPanelProp
               >
                 {anomaly.message}
               </a>
+            )}
+            {onFill !== undefined && target !== null && isFillable(anomaly) && (
+              <>
+                {' '}
+                <AnomalyFillButton anomaly={anomaly} onFill={onFill} />
+              </>
             )}
           </li>
         );

@@ -1,10 +1,10 @@
-// The editor's buttons: "Voir le tableau", "Télécharger le fichier EDI", and "Envoyer" for a
-// "prête" declaration (the dialog asks the signature and its password).
+// The editor's buttons: "Voir le tableau", "Télécharger le fichier EDI", "Télécharger le PDF",
+// and "Envoyer" for a "prête" declaration (the dialog asks the signature and its password).
 import { useState } from 'react';
 import type { DeclarationStatus } from '@passerelle/contracts';
 import { Link } from 'react-router';
 import { SendDialog } from '../sending/send-dialog';
-import { DownloadEdiButton } from './download-edi-button';
+import { DownloadEdiButton, DownloadPdfButton } from './download-buttons';
 
 interface DeclarationActionsProps {
   id: string;
@@ -25,6 +25,7 @@ export function DeclarationActions({ id, status, onSent, onStale }: DeclarationA
           Voir le tableau
         </Link>
         <DownloadEdiButton declarationId={id} />
+        <DownloadPdfButton declarationId={id} />
         {status === 'ready' && (
           <button type="button" className="button button-primary" onClick={() => setSending(true)}>
             Envoyer

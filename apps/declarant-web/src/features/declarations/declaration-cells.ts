@@ -14,6 +14,16 @@ export interface EditorCell {
   dateFormat: string | null;
 }
 
+/** Where a value goes: a form occurrence's cell, and the row of a repeatable cell. */
+export interface CellPlace {
+  form: string;
+  occurrence: number;
+  cell: EditorCell;
+  kind: CellInputKind;
+  /** The row of a repeatable cell (0-based); undefined for a single-value cell. */
+  row?: number;
+}
+
 /** What the editor stores for a cell: one value, or one per row of a repeatable cell. */
 export type CellEntry = CellValue | (CellValue | null)[];
 

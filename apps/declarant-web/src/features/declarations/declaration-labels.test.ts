@@ -22,6 +22,7 @@ const anomaly = (
   code: null,
   formOccurrence: null,
   valueIndex: null,
+  expected: null,
   label: null,
   message,
 });

@@ -8,7 +8,9 @@ import { Link, useParams } from 'react-router';
 import { useArrivalNotice } from '../../shared/route-state';
 import { TransmissionTimeline } from '../sending/transmission-timeline';
 import { declarationTitle } from './declaration-labels';
+import { AddFormControl } from './add-form-control';
 import { DeclarationActions } from './declaration-actions';
+import { isEditable } from './declaration-labels';
 import { LiasseForms } from './liasse-forms';
 import { DeclarationStatusBar } from './declaration-status-bar';
 import { useDeclarationEditor } from './use-declaration-editor';
@@ -70,6 +72,15 @@ function DeclarationEditor({ id }: { id: string }) {
             onStatusChange={() => void refresh()}
           />
           <LiasseForms declaration={declaration} forms={layout.forms} editor={editor} />
+          {isEditable(declaration.status) && (
+            <AddFormControl
+              declaration={declaration}
+              onAdded={(next, name) => {
+                void editor.replace(next);
+                setNotice(`Formulaire ${name} ajouté.`);
+              }}
+            />
+          )}
         </>
       )}
     </Page>

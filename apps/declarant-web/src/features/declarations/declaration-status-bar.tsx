@@ -10,7 +10,7 @@ import {
   readyNotice,
 } from './declaration-labels';
 import { isEditable } from './declaration-labels';
-import type { SaveState } from './use-declaration-editor';
+import type { SaveState } from './save-queue';
 
 const saveTexts: Record<SaveState, string> = {
   idle: '',

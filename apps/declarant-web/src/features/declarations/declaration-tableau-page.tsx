@@ -2,7 +2,7 @@
 // readable table (form, cell, label, value), and "Télécharger le fichier EDI".
 import { getDeclaration, getDeclarationTable } from '../../api/endpoints';
 import { ErrorAlert } from '../../shared/alerts';
-import { DownloadEdiButton } from './download-edi-button';
+import { DownloadEdiButton } from './download-buttons';
 import { Loading, Page } from '../../shared/page';
 import { declarationTitle } from './declaration-labels';
 import { useApiQuery } from '../../shared/use-api-query';

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { DeclarationAnomaly, DeclarationDetail, EditorLayout } from '@passerelle/contracts';
 import { anomalyTarget, errorsByForm, indexAnomalies } from './anomaly-index';
+import { fillAnomaly } from './anomaly-fill-button';
 import { AnomalyPanel } from './anomaly-panel';
 import { IDENTIFICATION_FORM, isEditable, sortAnomalies } from './declaration-labels';
 import { FormPanel, type CellEditing } from './form-panel';
@@ -78,7 +79,14 @@ export function LiasseForms({ declaration, forms, editor }: LiasseFormsProps) {
           editor={editor}
         />
       </section>
-      <AnomalyPanel anomalies={anomalies} targetOf={targetOf} onSelect={select} />
+      <AnomalyPanel
+        anomalies={anomalies}
+        targetOf={targetOf}
+        onSelect={select}
+        {...(isEditable(declaration.status)
+          ? { onFill: (anomaly: DeclarationAnomaly) => fillAnomaly(forms, editor, anomaly) }
+          : {})}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // save on its way, and asks only when the changes could not be saved.
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
-import type { SaveState } from './use-declaration-editor';
+import type { SaveState } from './save-queue';
 
 /** The question asked before leaving the editor with changes the server refused or never got. */
 export const leaveUnsavedQuestion =

@@ -1,6 +1,7 @@
 // `/cabinet` (administrators): "Paramètres du cabinet".
 import { FirmSiretSetting } from './firm-siret-setting';
 import { Page } from '../../shared/page';
+import { Link } from 'react-router';
 import { TestModeSetting } from './test-mode-setting';
 import { useCurrentUser } from '../auth/session';
 
@@ -15,6 +16,16 @@ export function CabinetPage() {
       </dl>
       <FirmSiretSetting />
       <TestModeSetting />
+      <section className="card" aria-labelledby="campagnes-titre">
+        <h2 id="campagnes-titre">Campagnes</h2>
+        <p>
+          Les tables de la DGFiP de chaque campagne, et les exercices qu’elles couvrent. Installez
+          ici celles d’une nouvelle campagne.
+        </p>
+        <p>
+          <Link to="/cabinet/campagnes">Campagnes</Link>
+        </p>
+      </section>
     </Page>
   );
 }

@@ -6,7 +6,7 @@ import type {
   PortalDashboardQuery,
 } from '@passerelle/contracts';
 import { frenchDate, html, type Html } from '../html';
-import { countLine, sectionPager, sectionTable } from '../section-pager';
+import { pagedSection } from '../section-pager';
 
 /** Each deposit status as the client space says it. */
 export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, string> = {
@@ -108,23 +108,16 @@ export function depositsSection(
   refusals: RefusalCount[],
   query: PortalDashboardQuery,
 ): Html {
-  return html`<section aria-labelledby="titre-depots">
-    <h2 id="titre-depots">Dépôts</h2>
-    ${countLine(deposits.total, 'dépôt', 'dépôts')}
-    ${sectionTable({
-      items: deposits.items,
-      empty: 'Aucun dépôt pour le moment.',
-      headers: ['Reçu le', 'SIREN', 'Référence', 'Statut', 'Retours DGFiP'],
-      row: depositRow,
-    })}
-    ${sectionPager({
-      section: 'depots',
-      query,
-      nextCursor: deposits.nextCursor,
-      anchor: 'titre-depots',
-      nextLabel: 'Dépôts plus anciens',
-      name: 'Pages des dépôts',
-    })}
-    ${refusalsNote(refusals)}
-  </section>`;
+  return pagedSection({
+    section: 'depots',
+    title: 'Dépôts',
+    page: deposits,
+    query,
+    count: { singular: 'dépôt', plural: 'dépôts' },
+    empty: 'Aucun dépôt pour le moment.',
+    headers: ['Reçu le', 'SIREN', 'Référence', 'Statut', 'Retours DGFiP'],
+    row: depositRow,
+    nextLabel: 'Dépôts plus anciens',
+    outro: refusalsNote(refusals),
+  });
 }

@@ -1,7 +1,7 @@
 import type { Page, PortalDashboardQuery, Signature } from '@passerelle/contracts';
 import { postButton } from '../form-widgets';
 import { frenchDay, html, type Html } from '../html';
-import { countLine, sectionPager, sectionTable } from '../section-pager';
+import { pagedSection } from '../section-pager';
 
 const STATUS: Record<Signature['status'], string> = {
   valid: 'Valide',
@@ -20,24 +20,17 @@ export function signaturesSection(
 ): Html {
   const signatureRow = (signature: Signature) =>
     row(signature, !portalUserId || signature.portalUserId === portalUserId);
-  return html`<section aria-labelledby="titre-signatures">
-    <h2 id="titre-signatures">Signatures</h2>
-    ${countLine(signatures.total, 'signature émise', 'signatures émises')}
-    ${sectionTable({
-      items: signatures.items,
-      empty: 'Aucune signature émise.',
-      headers: ['Titulaire', 'Numéro de série', 'Validité', 'Statut', 'Action'],
-      row: signatureRow,
-    })}
-    ${sectionPager({
-      section: 'signatures',
-      query,
-      nextCursor: signatures.nextCursor,
-      anchor: 'titre-signatures',
-      nextLabel: 'Signatures plus anciennes',
-      name: 'Pages des signatures',
-    })}
-  </section>`;
+  return pagedSection({
+    section: 'signatures',
+    title: 'Signatures',
+    page: signatures,
+    query,
+    count: { singular: 'signature émise', plural: 'signatures émises' },
+    empty: 'Aucune signature émise.',
+    headers: ['Titulaire', 'Numéro de série', 'Validité', 'Statut', 'Action'],
+    row: signatureRow,
+    nextLabel: 'Signatures plus anciennes',
+  });
 }
 
 function row(signature: Signature, revocable: boolean): Html {

@@ -1,7 +1,7 @@
 import type { Page, PortalDashboardQuery, PortalUser } from '@passerelle/contracts';
 import { postButton } from '../form-widgets';
 import { frenchDate, html, type Html } from '../html';
-import { countLine, sectionPager, sectionTable } from '../section-pager';
+import { pagedSection } from '../section-pager';
 
 const STATUS: Record<PortalUser['status'], string> = {
   invited: 'Invité',
@@ -14,29 +14,22 @@ const STATUS: Record<PortalUser['status'], string> = {
  * address, each with its status and "Révoquer"; "Inviter un utilisateur" opens the form.
  */
 export function usersSection(users: Page<PortalUser>, query: PortalDashboardQuery): Html {
-  return html`<section aria-labelledby="titre-utilisateurs">
-    <h2 id="titre-utilisateurs">Utilisateurs</h2>
-    <p>
-      Chaque personne invitée choisit son propre mot de passe, se connecte à l’espace client et y
-      connecte son logiciel. La révoquer ferme ses sessions et révoque ses signatures.
-    </p>
-    <p><a href="/portail/utilisateurs/inviter">Inviter un utilisateur</a></p>
-    ${countLine(users.total, 'utilisateur', 'utilisateurs')}
-    ${sectionTable({
-      items: users.items,
-      empty: 'Aucun utilisateur invité.',
-      headers: ['Nom', 'Adresse email', 'Statut', 'Action'],
-      row: userRow,
-    })}
-    ${sectionPager({
-      section: 'utilisateurs',
-      query,
-      nextCursor: users.nextCursor,
-      anchor: 'titre-utilisateurs',
-      nextLabel: 'Utilisateurs suivants',
-      name: 'Pages des utilisateurs',
-    })}
-  </section>`;
+  return pagedSection({
+    section: 'utilisateurs',
+    title: 'Utilisateurs',
+    page: users,
+    query,
+    intro: html`<p>
+        Chaque personne invitée choisit son propre mot de passe, se connecte à l’espace client et y
+        connecte son logiciel. La révoquer ferme ses sessions et révoque ses signatures.
+      </p>
+      <p><a href="/portail/utilisateurs/inviter">Inviter un utilisateur</a></p>`,
+    count: { singular: 'utilisateur', plural: 'utilisateurs' },
+    empty: 'Aucun utilisateur invité.',
+    headers: ['Nom', 'Adresse email', 'Statut', 'Action'],
+    row: userRow,
+    nextLabel: 'Utilisateurs suivants',
+  });
 }
 
 function userRow(user: PortalUser): Html {

@@ -113,6 +113,16 @@ export const declarationsEndpoints = {
     response: fileContent('L’interchange INFENT', 'application/edifact'),
     errors: [...READ, 'FIRM_SIRET_MISSING', 'INTERCHANGE_INVALID'],
   }),
+  pdf: defineEndpoint({
+    method: 'GET',
+    path: '/api/declarations/:id/pdf',
+    summary:
+      'Le PDF de la déclaration, un formulaire par page comme sur papier (accord du client, archive)',
+    access: 'user',
+    params: declarationParams,
+    response: fileContent('Le PDF de la déclaration', 'application/pdf'),
+    errors: READ,
+  }),
   table: defineEndpoint({
     method: 'GET',
     path: '/api/declarations/:id/table',

@@ -1,6 +1,8 @@
 import { endpointList } from '../../endpoint';
 import { authEndpoints } from './auth';
+import { campaignsEndpoints } from './campaigns';
 import { clientSpaceEndpoints } from './client-space';
+import { declarationFormsEndpoints } from './declaration-forms';
 import { declarationsEndpoints } from './declarations';
 import { documentationEndpoints } from './documentation';
 import { dossiersEndpoints } from './dossiers';
@@ -16,7 +18,9 @@ export const declarantApi = {
   signatures: signaturesEndpoints,
   dossiers: dossiersEndpoints,
   declarations: declarationsEndpoints,
+  declarationForms: declarationFormsEndpoints,
   sending: sendingEndpoints,
+  campaigns: campaignsEndpoints,
   documentation: documentationEndpoints,
 };
 

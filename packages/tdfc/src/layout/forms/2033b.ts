@@ -1,0 +1,101 @@
+// 2033-B (Cerfa 15949), compte de résultat simplifié: résultat comptable (A), résultat fiscal
+// (B) with its réintégrations, déductions and their details.
+import { labelled, single } from '../spec-helpers';
+import type { PaperFormSpec } from '../types';
+
+export const form2033B: PaperFormSpec = {
+  form: '2033B',
+  sections: [
+    {
+      title: 'Produits d’exploitation',
+      columns: ['Exercice N', 'dont export et livraisons intracommunautaires'],
+      rows: [
+        labelled('Ventes de marchandises', 'BA', 'AA'),
+        labelled('Production vendue de biens', 'BB', 'AB'),
+        labelled('Production vendue de services', 'BC', 'AC'),
+        ...single('BD', 'BE', 'BF', 'BG', 'BH'),
+      ],
+    },
+    {
+      title: 'Charges d’exploitation',
+      columns: ['Exercice N'],
+      rows: single(
+        'BJ',
+        'BK',
+        'BL',
+        'BM',
+        'BN',
+        'GN',
+        'AN',
+        'BP',
+        'AP',
+        'BQ',
+        'BR',
+        'BS',
+        'CK',
+        'BT',
+        'BU',
+        'AV',
+        'BV',
+      ),
+    },
+    {
+      title: 'Résultat comptable',
+      columns: ['Exercice N'],
+      rows: single('BW', 'BX', 'BY', 'BZ', 'CA', 'CB', 'CC'),
+    },
+    {
+      title: 'Réintégrations',
+      columns: ['Montant'],
+      rows: single('CD', 'CE', 'CF', 'CG', 'CH', 'FK', 'FJ', 'AE', 'AF', 'AU', 'CJ'),
+    },
+    {
+      title: 'Détail des divers à réintégrer',
+      columns: ['Libellé', 'Montant'],
+      rows: [labelled('Divers à réintégrer', 'LA', 'LB')],
+    },
+    {
+      title: 'Déductions',
+      columns: ['Montant'],
+      rows: single(
+        'ED',
+        'AD',
+        'AG',
+        'AH',
+        'AK',
+        'AL',
+        'AS',
+        'AZ',
+        'CX',
+        'CY',
+        'CZ',
+        'AT',
+        'AX',
+        'EK',
+        'MC',
+        'MD',
+        'MF',
+        'MH',
+        'FA',
+        'FB',
+        'AQ',
+        'AR',
+        'AY',
+        'EU',
+        'HL',
+        'EL',
+      ),
+    },
+    {
+      title: 'Détail des divers à déduire',
+      columns: ['Libellé', 'Montant'],
+      rows: [labelled('Divers à déduire', 'MA', 'MB')],
+    },
+    {
+      title: 'Résultat fiscal',
+      columns: ['Montant'],
+      rows: single('AJ', 'CM', 'EM', 'EP', 'JA', 'CN', 'CR', 'ER', 'FL'),
+    },
+    { title: 'Déclaration néant', columns: [], rows: single('JB') },
+  ],
+};

@@ -1,0 +1,39 @@
+// The line totals the editor and the PDF compute live: the coherence rules (validate/rules/) of
+// the form whose terms are all cells of that form (carry-overs from another form are left to the
+// validation, which knows the other form).
+import { COHERENCE_RULES, termPlace } from '../validate/rules';
+import type { LineTotal } from './types';
+
+/** The totals of `formId`, one per total cell (the first rule naming it wins). */
+export function lineTotals(formId: string): LineTotal[] {
+  const byTotal = new Map<string, LineTotal>();
+  for (const rule of COHERENCE_RULES) {
+    if (rule.form !== formId || byTotal.has(rule.target)) continue;
+    const terms = [...rule.sum, ...(rule.minus ?? [])];
+    if (terms.some((term) => termPlace(term, formId).form !== formId)) continue;
+    byTotal.set(rule.target, {
+      total: rule.target,
+      plus: [...rule.sum],
+      minus: [...(rule.minus ?? [])],
+    });
+  }
+  return [...byTotal.values()];
+}
+
+/**
+ * The value of `total` computed from the numbers of `valueOf` (absent cells count as 0), or
+ * undefined when none of its terms is a number.
+ */
+export function computeLineTotal(
+  total: LineTotal,
+  valueOf: (code: string) => unknown,
+): number | undefined {
+  const terms = [...total.plus, ...total.minus];
+  if (!terms.some((code) => typeof valueOf(code) === 'number')) return undefined;
+  const sum = (codes: readonly string[]) =>
+    codes.reduce((acc, code) => {
+      const value = valueOf(code);
+      return acc + (typeof value === 'number' ? value : 0);
+    }, 0);
+  return sum(total.plus) - sum(total.minus);
+}
