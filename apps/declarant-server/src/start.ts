@@ -31,7 +31,10 @@ export async function openContext(
     config,
     partner: createPartnerGateway(config, parts),
     deliveryBell: new Doorbell(),
-    dictionaries: new DictionaryRegistry(parts.db, { builtIn: builtInPacks(), logger: parts.logger }),
+    dictionaries: new DictionaryRegistry(parts.db, {
+      builtIn: builtInPacks(),
+      logger: parts.logger,
+    }),
   };
   return { ctx, close };
 }
