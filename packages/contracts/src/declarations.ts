@@ -168,6 +168,26 @@ export const formLayoutSchema = z.object({
   ),
 });
 export type EditorFormLayout = z.infer<typeof formLayoutSchema>;
+/** A line total of a layout: its cell, the cells added and those subtracted. */
+export type LayoutLineTotal = EditorFormLayout['totals'][number];
+
+/**
+ * The value of a line total computed from the numbers of `valueOf` (absent cells count as 0), or
+ * undefined when none of its terms is a number: shown live by the editor, printed in the PDF.
+ */
+export function computeLineTotal(
+  total: LayoutLineTotal,
+  valueOf: (code: string) => unknown,
+): number | undefined {
+  const terms = [...total.plus, ...total.minus];
+  if (!terms.some((code) => typeof valueOf(code) === 'number')) return undefined;
+  const sum = (codes: readonly string[]) =>
+    codes.reduce((acc, code) => {
+      const value = valueOf(code);
+      return acc + (typeof value === 'number' ? value : 0);
+    }, 0);
+  return sum(total.plus) - sum(total.minus);
+}
 export const editorFormSchema = z.object({
   id: z.string(),
   label: z.string(),

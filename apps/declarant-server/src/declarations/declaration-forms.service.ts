@@ -6,10 +6,10 @@ import { AppError } from '@passerelle/server-kit';
 import type { Caller } from '../auth/session-guard';
 import type { AppContext } from '../context';
 import {
-  assertEditable,
   declarationOf,
   dictionariesFor,
   requireDeclaration,
+  requireEditable,
   saveEdited,
 } from './declarations.service';
 
@@ -43,14 +43,7 @@ export async function addForm(
   id: string,
   input: AddFormRequest,
 ): Promise<DeclarationDetail> {
-  const row = await requireDeclaration(ctx, id);
-  assertEditable(row);
-  if (Number(row.version) !== input.version) {
-    throw new AppError(
-      'DECLARATION_CHANGED',
-      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
-    );
-  }
+  const row = await requireEditable(ctx, id, input.version);
   const declaration = declarationOf(row);
   const form = (await addableOf(ctx, declaration)).find((item) => item.id === input.form);
   if (!form) {

@@ -219,7 +219,7 @@ export async function createEditorDeclaration(
 }
 
 /** A declaration on its way to the DGFiP, or integrated, is frozen (its signed bytes are sent). */
-export function assertEditable(row: DeclarationListRow): void {
+function assertEditable(row: DeclarationListRow): void {
   const status = row.transmission_status;
   if (status !== null && !editableDeclarationStatuses.includes(status)) {
     throw new AppError(
@@ -229,6 +229,26 @@ export function assertEditable(row: DeclarationListRow): void {
   }
 }
 
+/**
+ * The declaration `id` to change, if it is still editable and still at the `version` the user
+ * saw (`DECLARATION_CHANGED` otherwise).
+ */
+export async function requireEditable(
+  ctx: AppContext,
+  id: string,
+  version: number,
+): Promise<DeclarationListRow> {
+  const row = await requireDeclaration(ctx, id);
+  assertEditable(row);
+  if (Number(row.version) !== version) {
+    throw new AppError(
+      'DECLARATION_CHANGED',
+      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
+    );
+  }
+  return row;
+}
+
 /** The editor's changes: cells set or emptied, then validated again. */
 export async function updateCells(
   ctx: AppContext,
@@ -236,14 +256,7 @@ export async function updateCells(
   id: string,
   input: UpdateCellsRequest,
 ): Promise<DeclarationDetail> {
-  const row = await requireDeclaration(ctx, id);
-  assertEditable(row);
-  if (Number(row.version) !== input.version) {
-    throw new AppError(
-      'DECLARATION_CHANGED',
-      'La déclaration a été modifiée entre-temps : rechargez-la avant de continuer.',
-    );
-  }
+  const row = await requireEditable(ctx, id, input.version);
   const declaration = declarationOf(row);
   const served = await dictionariesFor(ctx, declaration.millesime);
   for (const change of input.changes) {

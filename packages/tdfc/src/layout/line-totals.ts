@@ -20,20 +20,4 @@ export function lineTotals(formId: string): LineTotal[] {
   return [...byTotal.values()];
 }
 
-/**
- * The value of `total` computed from the numbers of `valueOf` (absent cells count as 0), or
- * undefined when none of its terms is a number.
- */
-export function computeLineTotal(
-  total: LineTotal,
-  valueOf: (code: string) => unknown,
-): number | undefined {
-  const terms = [...total.plus, ...total.minus];
-  if (!terms.some((code) => typeof valueOf(code) === 'number')) return undefined;
-  const sum = (codes: readonly string[]) =>
-    codes.reduce((acc, code) => {
-      const value = valueOf(code);
-      return acc + (typeof value === 'number' ? value : 0);
-    }, 0);
-  return sum(total.plus) - sum(total.minus);
-}
+export { computeLineTotal } from '@passerelle/contracts';

@@ -1,12 +1,12 @@
 // `/cabinet/campagnes` (administrators): "Campagnes", the DGFiP tables Passerelle knows. Which
 // pack serves which exercises, the installed packs (paged), and the installation of a new pack
 // from its archive (.zip or .tar.gz): all or nothing, a refusal names file, line and column.
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import type { CampaignPack, ServedMillesime } from '@passerelle/contracts';
 import { installCampaign, listCampaigns } from '../../api/endpoints';
 import { Notice } from '../../shared/alerts';
-import { adminPageErrorText, errorText } from '../../shared/errors';
+import { adminPageErrorText } from '../../shared/errors';
+import { FileUploadCard } from '../../shared/file-upload-card';
 import { formatDateTime } from '../../shared/format';
 import { ListCount, ListFooter, ListState } from '../../shared/list-footer';
 import { Page } from '../../shared/page';
@@ -116,65 +116,18 @@ function PackTable({ packs }: { packs: CampaignPack[] }) {
 export const noArchiveMessage = 'Choisissez l’archive du pack (.zip ou .tar.gz).';
 
 function InstallForm({ onInstalled }: { onInstalled: (pack: CampaignPack) => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inputId = 'pack-archive';
-  const errorId = `${inputId}-error`;
-
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    if (busy) return;
-    const file = input.current?.files?.[0];
-    if (file === undefined) {
-      setError(noArchiveMessage);
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onInstalled(await installCampaign(file));
-      if (input.current !== null) input.current.value = '';
-    } catch (caught) {
-      setError(errorText(caught));
-      input.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <section className="card" aria-labelledby="installer-titre">
-      <h2 id="installer-titre">Installer un pack</h2>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={inputId}>Archive du pack</label>
-          <p id={`${inputId}-hint`} className="field-hint">
-            Une archive .zip ou .tar.gz : manifest.json et les fichiers de la DGFiP. Le pack est
-            vérifié en entier : il est installé, ou refusé sans rien installer.
-          </p>
-          <input
-            ref={input}
-            id={inputId}
-            type="file"
-            accept=".zip,.tar.gz,.tgz,application/zip,application/gzip"
-            aria-invalid={error === null ? undefined : true}
-            aria-describedby={[`${inputId}-hint`, error === null ? '' : errorId]
-              .filter(Boolean)
-              .join(' ')}
-            onChange={() => setError(null)}
-          />
-          {error !== null && (
-            <p id={errorId} className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-          {busy ? 'Installation en cours…' : 'Installer'}
-        </button>
-      </form>
-    </section>
+    <FileUploadCard
+      id="installer"
+      title="Installer un pack"
+      label="Archive du pack"
+      hint="Une archive .zip ou .tar.gz : manifest.json et les fichiers de la DGFiP. Le pack est vérifié en entier : il est installé, ou refusé sans rien installer."
+      accept=".zip,.tar.gz,.tgz,application/zip,application/gzip"
+      button="Installer"
+      busyButton="Installation en cours…"
+      noFileMessage={noArchiveMessage}
+      send={installCampaign}
+      onSent={onInstalled}
+    />
   );
 }

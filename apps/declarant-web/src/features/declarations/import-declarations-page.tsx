@@ -1,12 +1,12 @@
 // `/declarations/import` (every signed-in user): "Importer des déclarations" from an EDI-TDFC
 // INFENT file produced by another software (sent as is), or from a JSON file in the documented
 // integrator format; the created declarations are listed with a link each.
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import type { DeclarationSummary } from '@passerelle/contracts';
 import { importInterchange, importJson } from '../../api/endpoints';
 import { Notice } from '../../shared/alerts';
 import { Page } from '../../shared/page';
+import { FileUploadCard, type FileUploadCardProps } from '../../shared/file-upload-card';
 import {
   anomalyCountText,
   declarationStatusText,
@@ -45,7 +45,7 @@ export function ImportDeclarationsPage() {
         accept=".edi,.txt,.infent,application/edifact"
         button="Importer"
         send={(file) => importInterchange(file)}
-        onImported={setCreated}
+        onSent={setCreated}
       />
       <ImportForm
         id="import-json"
@@ -63,7 +63,7 @@ export function ImportDeclarationsPage() {
           }
           return importJson(body);
         }}
-        onImported={setCreated}
+        onSent={setCreated}
       />
       {created !== null && <ImportResult declarations={created} />}
     </Page>
@@ -73,77 +73,17 @@ export function ImportDeclarationsPage() {
 /** A refusal found before sending anything (shown as is). */
 class LocalError extends Error {}
 
-interface ImportFormProps {
-  id: string;
-  title: string;
-  label: string;
-  hint: string;
-  accept: string;
-  button: string;
-  send: (file: File) => Promise<DeclarationSummary[]>;
-  onImported: (declarations: DeclarationSummary[]) => void;
-}
-
 /** One import: its file input, its button, its French refusal. */
-function ImportForm({ id, title, label, hint, accept, button, send, onImported }: ImportFormProps) {
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inputId = `${id}-fichier`;
-  const errorId = `${inputId}-error`;
-
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    if (busy) return;
-    const file = input.current?.files?.[0];
-    if (file === undefined) {
-      setError(noFileMessage);
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onImported(await send(file));
-      if (input.current !== null) input.current.value = '';
-    } catch (caught) {
-      setError(caught instanceof LocalError ? caught.message : errorText(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+function ImportForm(
+  props: Omit<FileUploadCardProps<DeclarationSummary[]>, 'busyButton' | 'noFileMessage'>,
+) {
   return (
-    <section className="card" aria-labelledby={`${id}-titre`}>
-      <h2 id={`${id}-titre`}>{title}</h2>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={inputId}>{label}</label>
-          <p id={`${inputId}-hint`} className="field-hint">
-            {hint}
-          </p>
-          <input
-            ref={input}
-            id={inputId}
-            type="file"
-            accept={accept}
-            aria-invalid={error === null ? undefined : true}
-            aria-describedby={[`${inputId}-hint`, error === null ? '' : errorId]
-              .filter(Boolean)
-              .join(' ')}
-            onChange={() => setError(null)}
-          />
-          {error !== null && (
-            <p id={errorId} className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-          {busy ? 'Import en cours…' : button}
-        </button>
-      </form>
-    </section>
+    <FileUploadCard
+      {...props}
+      busyButton="Import en cours…"
+      noFileMessage={noFileMessage}
+      refusalText={(caught) => (caught instanceof LocalError ? caught.message : errorText(caught))}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 // A form as printed (2065, 2033-A…G): its sections in the form's order, each a table whose rows
 // put the columns side by side (brut / amortissements / net…), every box with its code; a total
 // line shows the total computed live from its lines when it differs from the one entered.
-import type { EditorLayout } from '@passerelle/contracts';
+import { computeLineTotal, type EditorLayout } from '@passerelle/contracts';
 import { TableHead } from '../../shared/table-head';
 import { CellSlot, repeatedRowCount, slotProps, type SlotEditing } from './cell-slot';
 import { formatAmount } from './declaration-cells';
@@ -74,22 +74,7 @@ function ComputedTotal({
   valueOf: (code: string) => unknown;
 }) {
   if (total === undefined) return null;
-  const computed = computeTotal(total, valueOf);
+  const computed = computeLineTotal(total, valueOf);
   if (computed === undefined || computed === valueOf(cell.code)) return null;
   return <p className="cell-computed">Total calculé : {formatAmount(computed)} €</p>;
-}
-
-/** Sum of `plus` minus sum of `minus`; undefined when none of them is a number. */
-export function computeTotal(
-  total: LineTotal,
-  valueOf: (code: string) => unknown,
-): number | undefined {
-  const terms = [...total.plus, ...total.minus];
-  if (!terms.some((code) => typeof valueOf(code) === 'number')) return undefined;
-  const sum = (codes: readonly string[]) =>
-    codes.reduce((acc, code) => {
-      const value = valueOf(code);
-      return acc + (typeof value === 'number' ? value : 0);
-    }, 0);
-  return sum(total.plus) - sum(total.minus);
 }
