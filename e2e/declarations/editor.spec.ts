@@ -75,6 +75,10 @@ describe.each(await testDialects())('The liasse editor, in the browser (%s)', (d
     await app.getByText('Déclaration créée.').waitFor();
     await status(app).getByText('Brouillon', { exact: true }).waitFor();
     await status(app).getByText('7 erreurs, 1 avertissement').waitFor();
+    // Exercise closed in 2024: millésime 25, served by the built-in tables of the 2025 campaign.
+    await status(app)
+      .getByText('Millésime 25 — tables de la campagne 2025, édition 1', { exact: true })
+      .waitFor();
     const tabs = app.getByRole('tablist', { name: 'Formulaires de la liasse' });
     expect(await tabs.locator('.tab-label').allInnerTexts()).toEqual([
       'Identification',

@@ -8,6 +8,7 @@ import {
   declarationTitle,
   formTabLabel,
   importedText,
+  millesimeText,
   sortAnomalies,
 } from './declaration-labels';
 
@@ -25,6 +26,15 @@ const anomaly = (
   expected: null,
   label: null,
   message,
+});
+
+describe('millesimeText', () => {
+  it('names the campaign pack and edition the declaration was validated with', () => {
+    expect(millesimeText('26', { campaign: '2026', edition: 2 })).toBe(
+      'Millésime 26 — tables de la campagne 2026, édition 2',
+    );
+    expect(millesimeText('22', null)).toBe('Millésime 22 — tables de la DGFiP non installées');
+  });
 });
 
 describe('anomalyCountText', () => {

@@ -62,6 +62,19 @@ export function anomalyCountText(errorCount: number, warningCount: number): stri
   return parts.length === 0 ? 'Aucune anomalie' : parts.join(', ');
 }
 
+/**
+ * "Millésime 25 — tables de la campagne 2025, édition 1": which DGFiP tables (campaign pack)
+ * the declaration was last validated with (« Paramètres du cabinet › Campagnes »).
+ */
+export function millesimeText(
+  millesime: string,
+  pack: { campaign: string; edition: number } | null,
+): string {
+  return pack === null
+    ? `Millésime ${millesime} — tables de la DGFiP non installées`
+    : `Millésime ${millesime} — tables de la campagne ${pack.campaign}, édition ${pack.edition}`;
+}
+
 /** The counts of a list of anomalies. */
 export function countAnomalies(anomalies: readonly Pick<DeclarationAnomaly, 'severity'>[]): {
   errorCount: number;

@@ -1,5 +1,6 @@
-// Above the liasse editor: the status, the anomaly counts and the save indicator, what the
-// status means ("prête", read-only once sent), and a failed save with "Réessayer".
+// Above the liasse editor: the status, the anomaly counts, the millésime and its tables, the save
+// indicator, what the status means ("prête", read-only once sent), and a failed save with
+// "Réessayer".
 import type { DeclarationDetail } from '@passerelle/contracts';
 import { ErrorAlert, Notice } from '../../shared/alerts';
 import { readOnlyNotice } from '../sending/transmission-labels';
@@ -7,6 +8,7 @@ import {
   anomalyCountText,
   declarationStatusText,
   declarationStatusTone,
+  millesimeText,
   readyNotice,
 } from './declaration-labels';
 import { isEditable } from './declaration-labels';
@@ -44,6 +46,7 @@ export function DeclarationStatusBar({
           </span>
         </span>
         <span>{anomalyCountText(declaration.errorCount, declaration.warningCount)}</span>
+        <span>{millesimeText(declaration.millesime, declaration.pack)}</span>
         <span className="save-state" aria-live="polite">
           {saveTexts[saveState]}
         </span>
