@@ -103,34 +103,93 @@ function retagged(element: Buffer, tag: number): Buffer {
   return copy;
 }
 
-/** The node:crypto keys of the default path; the PKCS#8 bytes are not kept (the caller wipes them). */
-function nativeKeys(
-  pkcs8: Uint8Array,
-  certificate: Certificate,
-): { privateKey: KeyObject; publicKey: KeyObject } {
+/**
+ * Signs the signed attributes of one message. `checksItself`: the signature was verified with the
+ * certificate's public key as it was made, so the message needs no full re-parse.
+ */
+interface AttributeSigner {
+  sign(signedAttributes: Uint8Array): Promise<Buffer>;
+  checksItself: boolean;
+}
+
+/**
+ * The default path: node:crypto KeyObjects made once (synchronous sign, DER ECDSA output, no
+ * WebCrypto promise), each signature verified with the certificate's key. The PKCS#8 bytes are
+ * read through a view and not kept (the caller wipes them).
+ */
+function nativeSigner(pkcs8: Uint8Array, certificate: Certificate): AttributeSigner {
+  let privateKey: KeyObject;
+  let publicKey: KeyObject;
   try {
-    return {
-      privateKey: createPrivateKey({
-        // A view, not a copy: no second copy of the key bytes is left unwiped.
-        key: Buffer.from(pkcs8.buffer, pkcs8.byteOffset, pkcs8.byteLength),
-        format: 'der',
-        type: 'pkcs8',
-      }),
-      publicKey: createPublicKey({
-        key: Buffer.from(certificate.spki),
-        format: 'der',
-        type: 'spki',
-      }),
-    };
+    privateKey = createPrivateKey({
+      // A view, not a copy: no second copy of the key bytes is left unwiped.
+      key: Buffer.from(pkcs8.buffer, pkcs8.byteOffset, pkcs8.byteLength),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    publicKey = createPublicKey({
+      key: Buffer.from(certificate.spki),
+      format: 'der',
+      type: 'spki',
+    });
   } catch (cause) {
     throw new PkiError('CERTIFICATE_MALFORMED', { cause });
   }
+  return {
+    checksItself: true,
+    sign: (signedAttributes) => {
+      const signature = nodeSign('sha256', signedAttributes, {
+        key: privateKey,
+        dsaEncoding: 'der',
+      });
+      const verified = nodeVerify(
+        'sha256',
+        signedAttributes,
+        { key: publicKey, dsaEncoding: 'der' },
+        signature,
+      );
+      if (!verified) {
+        const cause = new Error('signature does not verify');
+        return Promise.reject(new PkiError('CMS_SELF_CHECK_FAILED', { cause }));
+      }
+      return Promise.resolve(signature);
+    },
+  };
+}
+
+/**
+ * An injected WebCrypto (tests, hardware): a non-extractable CryptoKey; its output is checked by
+ * re-reading the whole message.
+ */
+async function webCryptoSigner(
+  crypto: webcrypto.Crypto,
+  pkcs8: Uint8Array,
+  recipe: SigningRecipe,
+): Promise<AttributeSigner> {
+  let key: webcrypto.CryptoKey;
+  try {
+    key = await crypto.subtle.importKey('pkcs8', pkcs8, recipe.importAlgorithm, false, ['sign']);
+  } catch (cause) {
+    throw new PkiError('CERTIFICATE_MALFORMED', { cause });
+  }
+  return {
+    checksItself: false,
+    sign: async (signedAttributes) => {
+      const raw = new Uint8Array(
+        await crypto.subtle.sign(recipe.signAlgorithm, key, signedAttributes),
+      );
+      return recipe.ecdsaFieldBytes === undefined
+        ? Buffer.from(raw)
+        : ecdsaSignatureDer(raw, recipe.ecdsaFieldBytes);
+    },
+  };
 }
 
 /**
  * Prepares a signer for a batch: the certificate must be the key's (CERTIFICATE_MALFORMED) and
- * of an accepted type (KEY_REJECTED). The key is imported as a non-extractable CryptoKey and
- * `privateKeyPkcs8` is not kept: the caller wipes it once this resolves.
+ * of an accepted type (KEY_REJECTED). The key is imported once (a node:crypto KeyObject, or a
+ * non-extractable CryptoKey with an injected WebCrypto) and `privateKeyPkcs8` is not kept: the
+ * caller wipes it once this resolves.
  */
 export async function createCmsSigner(
   params: CreateCmsSignerParams,
@@ -142,25 +201,10 @@ export async function createCmsSigner(
     throw new PkiError('CERTIFICATE_MALFORMED');
   }
   const recipe = recipeOf(certificate);
-  // Default crypto: node:crypto KeyObjects made once (synchronous sign, DER ECDSA output, no
-  // WebCrypto promise), self-check by verifying the signature with the certificate's key.
-  // An injected crypto (tests, hardware) keeps the WebCrypto path and the full re-parse.
-  const native =
-    crypto === defaultCrypto ? nativeKeys(params.privateKeyPkcs8, certificate) : undefined;
-  let key: webcrypto.CryptoKey | undefined;
-  if (native === undefined) {
-    try {
-      key = await crypto.subtle.importKey(
-        'pkcs8',
-        params.privateKeyPkcs8,
-        recipe.importAlgorithm,
-        false,
-        ['sign'],
-      );
-    } catch (cause) {
-      throw new PkiError('CERTIFICATE_MALFORMED', { cause });
-    }
-  }
+  const attributeSigner =
+    crypto === defaultCrypto
+      ? nativeSigner(params.privateKeyPkcs8, certificate)
+      : await webCryptoSigner(crypto, params.privateKeyPkcs8, recipe);
 
   const sid = der(TAG.sequence, certificate.issuer, certificate.serial);
   const digestAlgorithm = der(TAG.sequence, derOid(CMS_OID.sha256));
@@ -199,34 +243,7 @@ export async function createCmsSigner(
         signingCertificateAttribute,
       ]);
       // The signature covers the attributes encoded as a SET (RFC 5652 §5.4).
-      let signature: Buffer;
-      if (native !== undefined) {
-        signature = nodeSign('sha256', signedAttributes, {
-          key: native.privateKey,
-          dsaEncoding: 'der',
-        });
-        if (
-          !nodeVerify(
-            'sha256',
-            signedAttributes,
-            { key: native.publicKey, dsaEncoding: 'der' },
-            signature,
-          )
-        ) {
-          throw new PkiError('CMS_SELF_CHECK_FAILED', {
-            cause: new Error('signature does not verify'),
-          });
-        }
-      } else {
-        if (key === undefined) throw new Error('no CryptoKey');
-        const raw = new Uint8Array(
-          await crypto.subtle.sign(recipe.signAlgorithm, key, signedAttributes),
-        );
-        signature =
-          recipe.ecdsaFieldBytes === undefined
-            ? Buffer.from(raw)
-            : ecdsaSignatureDer(raw, recipe.ecdsaFieldBytes);
-      }
+      const signature = await attributeSigner.sign(signedAttributes);
       const signerInfo = der(
         TAG.sequence,
         VERSION_1,
@@ -245,7 +262,7 @@ export async function createCmsSigner(
         der(TAG.set, signerInfo),
       );
       const message = der(TAG.sequence, signedDataOid, der(TAG.context(0), signedData));
-      if (native === undefined) selfCheck(message, content);
+      if (!attributeSigner.checksItself) selfCheck(message, content);
       return message;
     },
   };
