@@ -15,7 +15,7 @@ export {
   type TdfcDictionary,
   type ValueTable,
 } from './dictionary/types';
-export { loadDictionary, campaignDataUrl } from './dictionary/load-dictionary';
+export { loadDictionary } from './dictionary/load-dictionary';
 export { buildDictionary, type DictionarySources } from './dictionary/build-dictionary';
 export { DictionaryFormatError } from './dictionary/dictionary-format-error';
 export { formDisplayName } from './dictionary/form-name';
@@ -171,7 +171,7 @@ export {
   type PackFiles,
 } from './pack/pack-files';
 export { checkPack, readManifest, sha256Hex, type CheckedPack } from './pack/check-pack';
-export { builtInPacks, builtInPackFolder } from './pack/built-in-packs';
+export { builtInPack, builtInPacks, builtInPackFolder } from './pack/built-in-packs';
 export { OTHER_CELLS_TITLE, formLayout, rowLabel } from './layout/resolve-layout';
 export { PAPER_FORMS } from './layout/forms';
 export { computeLineTotal, lineTotals } from './layout/line-totals';

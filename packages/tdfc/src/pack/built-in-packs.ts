@@ -2,7 +2,7 @@
 // uploaded pack (manifest, checksums, every line) the first time they are asked for. The cache
 // holds files of the release, never changed while the process runs.
 import { fileURLToPath } from 'node:url';
-import { CAMPAIGNS } from '../dictionary/types';
+import { CAMPAIGNS, type Campaign } from '../dictionary/types';
 import { checkPack, type CheckedPack } from './check-pack';
 import { readPackFolder } from './pack-files';
 
@@ -12,13 +12,16 @@ const cache = new Map<string, CheckedPack>();
 export const builtInPackFolder = (campaign: string): string =>
   fileURLToPath(new URL(`../../data/${campaign}/`, import.meta.url));
 
+/** One built-in pack, checked and built once per process. */
+export function builtInPack(campaign: Campaign): CheckedPack {
+  const cached = cache.get(campaign);
+  if (cached) return cached;
+  const pack = checkPack(readPackFolder(builtInPackFolder(campaign)));
+  cache.set(campaign, pack);
+  return pack;
+}
+
 /** Every built-in pack, checked and built once per process. */
 export function builtInPacks(): readonly CheckedPack[] {
-  return CAMPAIGNS.map((campaign) => {
-    const cached = cache.get(campaign);
-    if (cached) return cached;
-    const pack = checkPack(readPackFolder(builtInPackFolder(campaign)));
-    cache.set(campaign, pack);
-    return pack;
-  });
+  return CAMPAIGNS.map(builtInPack);
 }
